@@ -1,0 +1,1 @@
+"""Delbar labels: code text, QR payloads and printable label documents, as pure functions."""
