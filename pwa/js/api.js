@@ -1,0 +1,92 @@
+/**
+ * Same-origin JSON fetch wrapper. Every failure becomes an ApiError carrying the server's
+ * error code, so the UI can pick a Swedish message from the catalogue by code.
+ */
+import { getCsrfToken } from "./csrf.js";
+
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export class ApiError extends Error {
+  /**
+   * @param {{status: number, code: string, detail?: string, retryAfter?: number | null}} init
+   *   status 0 means the network failed (no answer at all).
+   */
+  constructor({ status, code, detail = "", retryAfter = null }) {
+    super(`${status} ${code}${detail ? `: ${detail}` : ""}`);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/**
+ * @typedef {object} RequestOptions
+ * @property {string} [method]
+ * @property {any} [body] sent as JSON
+ * @property {boolean} [csrf] send X-CSRF-Token on an unsafe method (default true; login is the exception)
+ * @property {AbortSignal} [signal]
+ */
+
+/**
+ * @param {string} path a same-origin path such as "/api/session"
+ * @param {RequestOptions} [options]
+ * @returns {Promise<any>} the parsed JSON body, or null for an empty answer (204)
+ * @throws {ApiError}
+ */
+export async function api(path, { method = "GET", body, csrf = true, signal } = {}) {
+  if (!path.startsWith("/")) throw new TypeError("api() takes a same-origin path");
+  const headers = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const token = getCsrfToken();
+  if (UNSAFE.has(method) && csrf && token) headers["X-CSRF-Token"] = token;
+
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: "same-origin",
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError({ status: 0, code: "network_error", detail: String(error) });
+  }
+
+  const data = await readJson(response);
+  if (response.ok) return data;
+  throw new ApiError({
+    status: response.status,
+    code: (data && typeof data.error === "string" && data.error) || `http_${response.status}`,
+    detail: (data && typeof data.detail === "string" && data.detail) || response.statusText,
+    retryAfter: parseRetryAfter(response.headers.get("Retry-After")),
+  });
+}
+
+/** @param {Response} response */
+async function readJson(response) {
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Retry-After is either seconds or an HTTP date.
+ * @param {string | null} value
+ * @returns {number | null} whole seconds to wait
+ */
+export function parseRetryAfter(value) {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const when = Date.parse(value);
+  if (Number.isNaN(when)) return null;
+  return Math.max(0, Math.ceil((when - Date.now()) / 1000));
+}
