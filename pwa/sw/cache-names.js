@@ -1,0 +1,17 @@
+/**
+ * Cache names shared by the service worker and the page (which empties the API cache
+ * on logout). Only caches with the "delbar-" prefix are ever deleted by the worker.
+ */
+
+export const CACHE_PREFIX = "delbar-";
+export const PRECACHE_PREFIX = `${CACHE_PREFIX}precache-`;
+/** Last good answers to GET /api/... (network first, this as the fallback). */
+export const API_CACHE = `${CACHE_PREFIX}api`;
+
+/**
+ * @param {string} version the content hash from /precache-manifest.js
+ * @returns {string}
+ */
+export function precacheName(version) {
+  return `${PRECACHE_PREFIX}${version}`;
+}

@@ -1,0 +1,84 @@
+/**
+ * Caching strategies. Each returns a Response promise for fetch's respondWith.
+ */
+import { API_CACHE, PRECACHE_PREFIX } from "./cache-names.js";
+
+/**
+ * Fetch every file of this version into its own cache. `cache: "reload"` skips the HTTP
+ * cache so a new version never bakes in a stale copy of a file.
+ * @param {string} cacheName
+ * @param {string[]} files
+ * @returns {Promise<void>}
+ */
+export async function precache(cacheName, files) {
+  const cache = await caches.open(cacheName);
+  await cache.addAll(files.map((url) => new Request(url, { cache: "reload" })));
+}
+
+/**
+ * Delete precaches of earlier versions. The API cache is data, not code, and stays.
+ * @param {string} keep the current precache
+ * @returns {Promise<void>}
+ */
+export async function deleteOldCaches(keep) {
+  const names = await caches.keys();
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(PRECACHE_PREFIX) && name !== keep)
+      .map((name) => caches.delete(name)),
+  );
+}
+
+/**
+ * The app shell for any navigation: the precached index.html, the network if it is missing.
+ * @param {Request} request
+ * @param {string} cacheName
+ * @returns {Promise<Response>}
+ */
+export async function shell(request, cacheName) {
+  const cached = await caches.match("/index.html", { cacheName });
+  return cached ?? fetch(request);
+}
+
+/**
+ * Cache first from the versioned precache; files outside it come from the network.
+ * @param {Request} request
+ * @param {string} cacheName
+ * @returns {Promise<Response>}
+ */
+export async function cacheFirst(request, cacheName) {
+  const cached = await caches.match(request, { cacheName });
+  return cached ?? fetch(request);
+}
+
+/**
+ * Network first for GET /api/...: a good answer is kept; without a network the last good
+ * answer is served, and without one of those a JSON "offline" error in the API's shape.
+ * A 401 empties the API cache: the answers in it belonged to a session that has ended.
+ * @param {Request} request
+ * @returns {Promise<Response>}
+ */
+export async function networkFirst(request) {
+  let response;
+  try {
+    response = await fetch(request);
+  } catch {
+    const cached = await caches.match(request, { cacheName: API_CACHE });
+    return cached ?? offlineAnswer();
+  }
+  if (response.status === 200 && response.type === "basic") {
+    const copy = response.clone();
+    caches.open(API_CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
+  } else if (response.status === 401) {
+    await caches.delete(API_CACHE);
+  }
+  return response;
+}
+
+function offlineAnswer() {
+  const body = JSON.stringify({ error: "offline", detail: "No network and no saved answer." });
+  return new Response(body, {
+    status: 503,
+    headers: { "Content-Type": "application/json" },
+  });
+}
