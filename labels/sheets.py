@@ -42,6 +42,7 @@ class Roll:
     printable_width_px: int
     printable_height_px: int
     source: str
+    # Thermal heads register to the dot; this only keeps ink off a die-cut edge.
     inset_mm: float = 1.0
 
 
@@ -126,6 +127,7 @@ def brother_continuous(length_mm: float = 29.0) -> Roll:
             "printable dots across at 300 dpi; the printer adds its own feed margins "
             "along the tape, so the whole chosen length is drawable."
         ),
+        inset_mm=0.0,  # the printable width already stops short of the tape's edges
     )
 
 
@@ -142,6 +144,7 @@ BROTHER_DK11209 = Roll(
         "Brother QL raster specification, media table: DK-11209 62 x 29 mm die-cut labels, "
         "printable area 696 x 271 dots at 300 dpi, centred on the label."
     ),
+    inset_mm=0.0,  # the printable area already keeps clear of the die-cut edge
 )
 
 DYMO_11355 = Roll(
