@@ -1,0 +1,101 @@
+/**
+ * History-API routing. The server answers every extension-less path with index.html,
+ * so each view has a real URL (/login, /tillganglighet) that can be bookmarked and reloaded.
+ */
+import { loadSession } from "./session.js";
+import { t } from "./i18n.js";
+
+/**
+ * @typedef {object} View
+ * @property {string} title the page's name, used in document.title
+ * @property {HTMLElement} element the view; its h1 gets focus after a navigation
+ */
+/** @typedef {{redirect: string}} Redirect */
+/** @typedef {(context: {sessionError: import("./api.js").ApiError | null}) => View | Redirect} Route */
+
+/**
+ * @param {object} options
+ * @param {HTMLElement} options.outlet where views are rendered (the <main> landmark)
+ * @param {Record<string, Route>} options.routes keyed by exact pathname
+ * @param {Route} options.fallback for unknown paths
+ * @returns {{start: () => Promise<void>, navigate: (path: string, opts?: {replace?: boolean}) => void, refresh: () => void}}
+ */
+export function createRouter({ outlet, routes, fallback }) {
+  /** @type {string | null} */
+  let currentPath = null;
+  /** @type {import("./api.js").ApiError | null} */
+  let sessionError = null;
+
+  /** @param {{focus: boolean}} options */
+  function render({ focus }) {
+    let result;
+    for (let hops = 0; ; hops++) {
+      result = (routes[location.pathname] ?? fallback)({ sessionError });
+      if (!("redirect" in result)) break;
+      if (hops > 3) throw new Error(`redirect loop at ${location.pathname}`);
+      history.replaceState(null, "", result.redirect);
+    }
+    currentPath = location.pathname;
+    outlet.replaceChildren(result.element);
+    document.title = `${result.title} – ${t("app.name")}`;
+    if (focus) focusHeading(result.element);
+  }
+
+  /**
+   * @param {string} path
+   * @param {{replace?: boolean}} [opts]
+   */
+  function navigate(path, { replace = false } = {}) {
+    sessionError = null;
+    if (replace) history.replaceState(null, "", path);
+    else history.pushState(null, "", path);
+    render({ focus: true });
+  }
+
+  /** @param {MouseEvent} event */
+  function onClick(event) {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = /** @type {Element} */ (event.target).closest?.("a[href]");
+    if (!(link instanceof HTMLAnchorElement) || !isAppLink(link)) return;
+    event.preventDefault();
+    if (link.pathname !== location.pathname) navigate(link.pathname);
+  }
+
+  return {
+    /** Ask the server who we are, then show the view for the current URL. */
+    async start() {
+      outlet.setAttribute("aria-busy", "true");
+      ({ error: sessionError } = await loadSession());
+      outlet.removeAttribute("aria-busy");
+      document.addEventListener("click", onClick);
+      // A same-path popstate is a fragment change (the skip link); the view stays.
+      window.addEventListener("popstate", () => {
+        if (location.pathname !== currentPath) render({ focus: true });
+      });
+      // First paint: focus stays at the top of the page, where the skip link is.
+      render({ focus: false });
+    },
+    navigate,
+    /** Re-render the current view in place (language change); focus is left alone. */
+    refresh: () => render({ focus: false }),
+  };
+}
+
+/** @param {HTMLAnchorElement} link */
+function isAppLink(link) {
+  if (link.origin !== location.origin || link.target || link.hasAttribute("download")) return false;
+  if (link.hash && link.pathname === location.pathname) return false;
+  const path = link.pathname;
+  // Files and server routes go to the network.
+  return !/\.[a-z0-9]+$/i.test(path) && !path.startsWith("/api/") && !/^\/q\//i.test(path);
+}
+
+/** @param {HTMLElement} view */
+function focusHeading(view) {
+  const heading = view.querySelector("h1");
+  if (!heading) return;
+  heading.setAttribute("tabindex", "-1");
+  heading.focus();
+  window.scrollTo(0, 0);
+}

@@ -1,0 +1,85 @@
+/**
+ * Who is logged in. The server is the authority: the page asks GET /api/session on start
+ * and keeps the answer (user + CSRF token) until login or logout changes it.
+ */
+import { api, ApiError } from "./api.js";
+import { setCsrfToken } from "./csrf.js";
+import { API_CACHE } from "../sw/cache-names.js";
+
+/**
+ * @typedef {object} User
+ * @property {string} id
+ * @property {string} email
+ * @property {string} name
+ * @property {{id: string, name: string}} municipality
+ * @property {{id: string, name: string, cost_centre: string}} unit
+ * @property {string[]} roles
+ */
+
+/** @type {User | null} */
+let user = null;
+
+/** @returns {User | null} */
+export function currentUser() {
+  return user;
+}
+
+/** @param {{user: User, csrf_token: string}} answer */
+async function accept(answer) {
+  user = answer.user;
+  await setCsrfToken(answer.csrf_token);
+  return user;
+}
+
+/**
+ * Ask the server who we are.
+ * @returns {Promise<{user: User | null, error: ApiError | null}>} error is set when the
+ *   server could not answer (offline, 5xx); a 401 is simply "nobody", not an error.
+ */
+export async function loadSession() {
+  try {
+    return { user: await accept(await api("/api/session")), error: null };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    user = null;
+    if (error.status === 401) {
+      await setCsrfToken(null);
+      return { user: null, error: null };
+    }
+    return { user: null, error };
+  }
+}
+
+/**
+ * @param {string} email
+ * @param {string} password
+ * @returns {Promise<User>}
+ * @throws {ApiError} invalid_credentials, rate_limited (with retryAfter), network_error, …
+ */
+export async function login(email, password) {
+  // Login is the one unsafe request without a CSRF token: there is no session yet.
+  const answer = await api("/api/session", {
+    method: "POST",
+    body: { email, password },
+    csrf: false,
+  });
+  return accept(answer);
+}
+
+/**
+ * End the session here and on the server. A 401 means the server already forgot us,
+ * which is the outcome we wanted.
+ * @returns {Promise<void>}
+ * @throws {ApiError} when the server cannot be reached; the user then stays logged in
+ */
+export async function logout() {
+  try {
+    await api("/api/session", { method: "DELETE" });
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+  }
+  user = null;
+  await setCsrfToken(null);
+  // The API cache holds this user's answers; the next person on this device must not see them.
+  if ("caches" in self) await caches.delete(API_CACHE);
+}
