@@ -1,0 +1,80 @@
+/**
+ * The start page after login: who you are, where you belong and how to log out.
+ */
+import { h } from "../dom.js";
+import { errorText, t } from "../i18n.js";
+import { ApiError } from "../api.js";
+
+/**
+ * @param {object} props
+ * @param {import("../session.js").User} props.user
+ * @param {() => Promise<void>} props.onLogout rejects with ApiError when it cannot reach the server
+ * @returns {HTMLElement}
+ */
+export function homeView({ user, onLogout }) {
+  const status = h("p", { id: "logout-error", class: "home-view__error", "aria-live": "assertive" });
+  const logout = h("button", {
+    type: "button",
+    class: "button button--secondary home-view__logout",
+    text: t("home.logout"),
+  });
+  let busy = false;
+  logout.addEventListener("click", async () => {
+    if (busy) return;
+    busy = true;
+    status.textContent = "";
+    logout.setAttribute("aria-disabled", "true");
+    logout.textContent = t("home.logout_busy");
+    try {
+      await onLogout();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      busy = false;
+      logout.removeAttribute("aria-disabled");
+      logout.textContent = t("home.logout");
+      logout.setAttribute("aria-describedby", "logout-error");
+      status.textContent = errorText(error);
+    }
+  });
+
+  return h(
+    "section",
+    { class: "home-view", "aria-labelledby": "home-title" },
+    h("h1", { id: "home-title", text: t("home.greeting", { name: user.name }) }),
+    h(
+      "section",
+      { class: "home-view__card", "aria-labelledby": "account-title" },
+      h("h2", { id: "account-title", text: t("home.account") }),
+      h(
+        "dl",
+        { class: "home-view__facts" },
+        fact(t("home.municipality"), user.municipality?.name),
+        fact(t("home.unit"), user.unit?.name),
+        fact(t("home.cost_centre"), user.unit?.cost_centre),
+        fact(t("home.email"), user.email),
+        fact(t("home.roles"), roleList(user.roles)),
+      ),
+    ),
+    status,
+    logout,
+  );
+}
+
+/**
+ * @param {string} term
+ * @param {string | HTMLElement | undefined} value
+ */
+function fact(term, value) {
+  if (value === undefined || value === null || value === "") return null;
+  return h("div", { class: "home-view__fact" }, h("dt", { text: term }), h("dd", {}, value));
+}
+
+/** @param {string[]} roles */
+function roleList(roles = []) {
+  // An unknown role from a newer server shows its code rather than disappearing.
+  const names = roles.map((role) => {
+    const name = t(`role.${role}`);
+    return name === `role.${role}` ? role : name;
+  });
+  return h("ul", { class: "home-view__roles" }, names.map((name) => h("li", { text: name })));
+}

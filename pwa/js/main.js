@@ -1,0 +1,106 @@
+/**
+ * Composition root: builds the chrome (header, footer), the routes and the update offer.
+ */
+import { api } from "./api.js";
+import { replaceChildren } from "./dom.js";
+import { errorText, getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+import { createRouter } from "./router.js";
+import { currentUser, login, logout } from "./session.js";
+import { applyUpdate, registerServiceWorker } from "./sw-update.js";
+import { appHeader } from "./components/app-header.js";
+import { appFooter } from "./components/app-footer.js";
+import { loginView } from "./components/login-view.js";
+import { homeView } from "./components/home-view.js";
+import { accessibilityView } from "./components/accessibility-view.js";
+import { notFoundView } from "./components/not-found-view.js";
+
+const header = /** @type {HTMLElement} */ (document.getElementById("app-header"));
+const footer = /** @type {HTMLElement} */ (document.getElementById("app-footer"));
+const outlet = /** @type {HTMLElement} */ (document.getElementById("main"));
+const skipLink = /** @type {HTMLElement} */ (document.querySelector(".skip-link"));
+
+const state = {
+  /** @type {ServiceWorker | null} a new version waiting for the user's go-ahead */
+  waiting: null,
+  /** @type {string | null} */
+  version: null,
+};
+
+const router = createRouter({
+  outlet,
+  routes: {
+    "/": () => {
+      const user = currentUser();
+      if (!user) return { redirect: "/login" };
+      return { title: t("home.title"), element: homeView({ user, onLogout }) };
+    },
+    "/login": ({ sessionError }) => {
+      if (currentUser()) return { redirect: "/" };
+      const notice = !sessionError
+        ? null
+        : sessionError.status === 0 || sessionError.code === "offline"
+          ? t("login.unreachable")
+          : errorText(sessionError);
+      return { title: t("login.title"), element: loginView({ onLogin, notice }) };
+    },
+    "/tillganglighet": () => ({ title: t("a11y.title"), element: accessibilityView() }),
+  },
+  fallback: () => ({ title: t("notfound.title"), element: notFoundView() }),
+});
+
+/** @param {string} email @param {string} password */
+async function onLogin(email, password) {
+  await login(email, password);
+  router.navigate("/", { replace: true });
+}
+
+async function onLogout() {
+  await logout();
+  router.navigate("/login", { replace: true });
+}
+
+function renderChrome() {
+  // Re-rendering replaces the language buttons; keep focus on the one the user pressed.
+  const focusedLang = /** @type {HTMLElement | null} */ (document.activeElement)?.dataset?.lang;
+  skipLink.textContent = t("skip_link");
+  replaceChildren(
+    header,
+    ...appHeader({
+      onLanguage: setLanguage,
+      onUpdate: state.waiting ? () => state.waiting && applyUpdate(state.waiting) : null,
+    }),
+  );
+  replaceChildren(footer, appFooter({ version: state.version }));
+  if (focusedLang) header.querySelector(`[data-lang="${focusedLang}"]`)?.focus();
+}
+
+// The skip link moves focus without touching the URL (the router owns the path).
+skipLink.addEventListener("click", (event) => {
+  event.preventDefault();
+  const target = outlet.querySelector("h1") ?? outlet;
+  target.setAttribute("tabindex", "-1");
+  target.focus();
+});
+
+onLanguageChange(() => {
+  renderChrome();
+  router.refresh();
+});
+
+document.documentElement.lang = getLanguage();
+renderChrome();
+router.start();
+
+registerServiceWorker((worker) => {
+  state.waiting = worker;
+  renderChrome();
+});
+
+api("/api/version")
+  .then((answer) => {
+    state.version = answer && typeof answer.version === "string" ? answer.version : null;
+    renderChrome();
+  })
+  .catch(() => {
+    // The version is a courtesy; the app works without it.
+  });
