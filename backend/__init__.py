@@ -1,0 +1,1 @@
+"""Delbar: a sharing service for Swedish municipalities."""

@@ -1,0 +1,80 @@
+"""Command line: python -m backend serve | migrate | demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+
+from backend.db import Database
+from backend.settings import Settings
+
+
+async def _with_database(settings: Settings, work):
+    database = Database.from_url(settings.database_url)
+    await database.start()
+    try:
+        return await work(database)
+    finally:
+        await database.stop()
+
+
+def cmd_migrate(settings: Settings, _: argparse.Namespace) -> int:
+    from backend.migrations import migrate
+
+    asyncio.run(_with_database(settings, migrate))
+    return 0
+
+
+def cmd_demo(settings: Settings, _: argparse.Namespace) -> int:
+    from backend.demo.data import DEMO_PASSWORD
+    from backend.demo.seed import seed
+    from backend.migrations import migrate
+
+    async def work(database: Database):
+        await migrate(database, quiet=True)
+        return await seed(database)
+
+    logins = asyncio.run(_with_database(settings, work))
+    print(f"Demo data ready. Every demo user's password: {DEMO_PASSWORD}")
+    for municipality, role, email in logins:
+        print(f"  {municipality:<11} {role:<12} {email}")
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from backend.migrations import pending
+
+    missing = asyncio.run(_with_database(settings, pending))
+    if missing:
+        print(f"The database is behind the code ({len(missing)} migrations). Run: python -m backend migrate",
+              file=sys.stderr)
+        return 2
+    uvicorn.run("backend.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
+                proxy_headers=True, forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                log_level=settings.log_level.lower(), access_log=args.access_log)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backend", description="Delbar server and tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="serve the app with uvicorn")
+    serve.add_argument("--host", default=os.environ.get("DELBAR_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("DELBAR_PORT", "8000")))
+    serve.add_argument("--workers", type=int, default=1, help="more than one only with PostgreSQL")
+    serve.add_argument("--access-log", action="store_true")
+    sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("demo", help="migrate, then load the Ystad–Skurup–Trelleborg demo data (idempotent)")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
+        parser.error("several workers need PostgreSQL: SQLite allows one writing process")
+    return {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo}[args.command](settings, args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

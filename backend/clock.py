@@ -1,0 +1,7 @@
+"""The one clock the code reads, so tests can move time."""
+
+from datetime import datetime, timezone
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)

@@ -1,0 +1,92 @@
+"""The database: engine from DATABASE_URL, and the one write path every change goes through.
+
+SQLite allows one writer; concurrent read-then-write transactions fail with "database is
+locked" instead of waiting. So on SQLite every write transaction is BEGIN IMMEDIATE and is
+serialised in-process by one asyncio lock. PostgreSQL needs neither.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+from piccolo.engine.base import Engine
+from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+
+_in_write: contextvars.ContextVar[bool] = contextvars.ContextVar("delbar_in_write", default=False)
+
+
+def engine_for(url: str) -> Engine:
+    """Build a Piccolo engine for a sqlite:///path or postgresql://… URL."""
+    parsed = urlparse(url)
+    if parsed.scheme == "sqlite":
+        path = Path(url.removeprefix("sqlite:///") or "var/delbar.sqlite")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # timeout: how long another process (e.g. the demo command) may hold the write lock.
+        return SQLiteEngine(path=str(path), timeout=30)
+    if parsed.scheme in {"postgres", "postgresql"}:
+        return PostgresEngine(config={"dsn": url.replace("postgres://", "postgresql://", 1)})
+    raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql://, not {parsed.scheme!r}")
+
+
+class Database:
+    """One engine plus the read and write transaction helpers that services use."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.is_sqlite = isinstance(engine, SQLiteEngine)
+        self._write_lock = asyncio.Lock() if self.is_sqlite else None
+
+    @classmethod
+    def from_url(cls, url: str) -> Database:
+        return cls(engine_for(url))
+
+    async def start(self) -> None:
+        """Open the pool (PostgreSQL) or switch the file to WAL once (SQLite)."""
+        if self.is_sqlite:
+            await self.engine.run_ddl("PRAGMA journal_mode=WAL")
+        else:
+            await self.engine.start_connection_pool(min_size=1, max_size=10)
+
+    async def stop(self) -> None:
+        if not self.is_sqlite:
+            await self.engine.close_connection_pool()
+
+    async def ping(self) -> bool:
+        """True when the database answers a trivial query."""
+        rows = await self.engine.run_ddl("SELECT 1 AS ok")
+        return bool(rows) and rows[0]["ok"] == 1
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[None]:
+        """Group a request's reads in one transaction (one connection, one snapshot)."""
+        if self.engine.transaction_exists():
+            yield
+            return
+        async with self.engine.transaction():
+            yield
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[None]:
+        """Run the block as the only writer: BEGIN IMMEDIATE behind a lock on SQLite."""
+        if _in_write.get():
+            yield
+            return
+        if self.engine.transaction_exists():
+            raise RuntimeError("write() inside a read() transaction would deadlock SQLite")
+        token = _in_write.set(True)
+        try:
+            if self._write_lock is None:
+                async with self.engine.transaction():
+                    yield
+            else:
+                async with self._write_lock:
+                    async with self.engine.transaction(transaction_type=TransactionType.immediate):
+                        yield
+        finally:
+            _in_write.reset(token)

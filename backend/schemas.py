@@ -1,0 +1,27 @@
+"""Shared pieces of the API contract: the strict base Struct and constrained text types."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import msgspec
+
+# No NUL, no lone surrogates, no other C0/C1 control characters: PostgreSQL refuses NUL and
+# lone surrogates cannot be encoded, so they would otherwise surface as 500s.
+_SINGLE_LINE = r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$"
+_MULTI_LINE = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]*$"
+
+Name = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_SINGLE_LINE)]
+ShortText = Annotated[str, msgspec.Meta(max_length=200, pattern=_SINGLE_LINE)]
+LongText = Annotated[str, msgspec.Meta(max_length=10_000, pattern=_MULTI_LINE)]
+Email = Annotated[
+    str,
+    msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s\x00-\x1f\ud800-\udfff]+@[^@\s\x00-\x1f\ud800-\udfff]+\.[^@\s\x00-\x1f\ud800-\udfff]+$"),
+]
+Password = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_MULTI_LINE)]
+NewPassword = Annotated[str, msgspec.Meta(min_length=10, max_length=200, pattern=_MULTI_LINE)]
+Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
+
+
+class Schema(msgspec.Struct, forbid_unknown_fields=True):
+    """Base of every request and response body: unknown fields are refused, not ignored."""

@@ -1,0 +1,45 @@
+"""Settings, read from the environment once at start-up (never at import time)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DATABASE_URL = "sqlite:///var/delbar.sqlite"
+PWA_DIR = Path(__file__).resolve().parent.parent / "pwa"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Everything that differs between a laptop, CI and production."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    pwa_dir: Path = PWA_DIR
+    max_body_bytes: int = 1024 * 1024
+    session_days: int = 30
+    login_failures_per_account: int = 5
+    login_failures_per_address: int = 30
+    login_window_seconds: int = 60
+    log_format: str = "json"
+    log_level: str = "INFO"
+    debug: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        """Build settings from DATABASE_URL and DELBAR_* variables."""
+        env = os.environ if environ is None else environ
+        return cls(
+            database_url=env.get("DATABASE_URL", DEFAULT_DATABASE_URL),
+            pwa_dir=Path(env.get("DELBAR_PWA_DIR", str(PWA_DIR))),
+            max_body_bytes=int(env.get("DELBAR_MAX_BODY_BYTES", 1024 * 1024)),
+            session_days=int(env.get("DELBAR_SESSION_DAYS", 30)),
+            log_format=env.get("DELBAR_LOG_FORMAT", "json"),
+            log_level=env.get("DELBAR_LOG_LEVEL", "INFO"),
+            debug=env.get("DELBAR_DEBUG", "") in {"1", "true", "yes"},
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite:")
