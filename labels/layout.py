@@ -114,7 +114,7 @@ def _px(points: float, dpi: float) -> int:
 
 def draw_label(plan: LabelPlan) -> Image.Image:
     """Draw a planned label as a mode "1" image: black on white, no greys to blur or compress."""
-    image = Image.new("1", (plan.width_px, plan.height_px), 1)
+    image = Image.new("1", (plan.width_px, plan.height_px), 255)
     quiet = plan.qr.quiet_modules * plan.qr.module_px
     x, y = plan.qr_origin
     image.paste(qr_image(plan.modules, plan.qr.module_px), (x + quiet, y + quiet))

@@ -47,7 +47,7 @@ def sheet_cell_image(content: LabelContent, sheet: Sheet, dpi: int = 300) -> Ima
 def _blank_page(sheet: Sheet, dpi: int) -> Image.Image:
     """Return a white mode "1" page the size of the sheet at dpi."""
     size = (mm_to_px(sheet.page_width_mm, dpi), mm_to_px(sheet.page_height_mm, dpi))
-    return Image.new("1", size, 1)
+    return Image.new("1", size, 255)
 
 
 def calibration_page_image(
@@ -121,7 +121,7 @@ def roll_label_images(contents: Sequence[LabelContent], roll: Roll) -> list[Imag
     corner = ((size[0] - roll.printable_width_px) // 2, (size[1] - roll.printable_height_px) // 2)
     images = []
     for content in contents:
-        image = Image.new("1", size, 1)
+        image = Image.new("1", size, 255)
         image.paste(roll_printable_image(content, roll), corner)
         images.append(image)
     return images
