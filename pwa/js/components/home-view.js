@@ -51,7 +51,7 @@ export function homeView({ user, onLogout }) {
         fact(t("home.municipality"), user.municipality?.name),
         fact(t("home.unit"), user.unit?.name),
         fact(t("home.cost_centre"), user.unit?.cost_centre),
-        fact(t("home.email"), user.email),
+        fact(t("home.email"), breakable(user.email)),
         fact(t("home.roles"), roleList(user.roles)),
       ),
     ),
@@ -67,6 +67,16 @@ export function homeView({ user, onLogout }) {
 function fact(term, value) {
   if (value === undefined || value === null || value === "") return null;
   return h("div", { class: "home-view__fact" }, h("dt", { text: term }), h("dd", {}, value));
+}
+
+/**
+ * Let a long e-mail address wrap before "@" and ".", not in the middle of a word.
+ * @param {string | undefined} text
+ */
+function breakable(text) {
+  if (!text) return undefined;
+  const parts = text.split(/(?=[@.])/);
+  return h("span", {}, parts.flatMap((part, i) => (i ? [h("wbr"), part] : [part])));
 }
 
 /** @param {string[]} roles */
