@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw
 from labels.errors import LabelDoesNotFit
 from labels.payload import payload_for
 from labels.qr import Modules, QrFit, fit_qr, qr_image, qr_modules
-from labels.text import font, line_height, fit_line, wrap_lines
+from labels.text import font, line_height, wrap_lines
 
 # Type sizes in points, so a label reads the same at any dpi.
 MUNICIPALITY_PT = 6.5
@@ -61,7 +61,9 @@ def display_code(code: str) -> str:
     return f"{code[:4]}-{code[4:]}"
 
 
-def plan_label(content: LabelContent, width_px: int, height_px: int, dpi: float, inset_px: int) -> LabelPlan:
+def plan_label(
+    content: LabelContent, width_px: int, height_px: int, dpi: float, inset_px: int
+) -> LabelPlan:
     """Lay out one label in a width x height pixel box, keeping inset_px clear at the edges."""
     modules = qr_modules(payload_for(content.host, content.code))
     inner_w, inner_h = width_px - 2 * inset_px, height_px - 2 * inset_px
@@ -74,7 +76,9 @@ def plan_label(content: LabelContent, width_px: int, height_px: int, dpi: float,
     return LabelPlan(width_px, height_px, modules, fit, qr_origin, lines)
 
 
-def _text_lines(content: LabelContent, column: tuple[int, int, int, int], dpi: float) -> tuple[TextLine, ...]:
+def _text_lines(
+    content: LabelContent, column: tuple[int, int, int, int], dpi: float
+) -> tuple[TextLine, ...]:
     """Place municipality at the top, the code at the bottom and the title between them."""
     x, y, width, height = column
     code_line = _code_line(content.code, x, width, dpi)
@@ -121,10 +125,14 @@ def draw_label(plan: LabelPlan) -> Image.Image:
     draw = ImageDraw.Draw(image)
     draw.fontmode = "1"
     for line in plan.lines:
-        draw.text((line.x, line.y), line.text, fill=0, font=font(line.role, line.size_px), anchor="la")
+        draw.text(
+            (line.x, line.y), line.text, fill=0, font=font(line.role, line.size_px), anchor="la"
+        )
     return image
 
 
-def render_label_image(content: LabelContent, width_px: int, height_px: int, dpi: float, inset_px: int) -> Image.Image:
+def render_label_image(
+    content: LabelContent, width_px: int, height_px: int, dpi: float, inset_px: int
+) -> Image.Image:
     """Plan and draw one label; raises LabelDoesNotFit rather than drawing a partial one."""
     return draw_label(plan_label(content, width_px, height_px, dpi, inset_px))

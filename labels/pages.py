@@ -61,7 +61,9 @@ def calibration_page_image(
     for x, y in cell_origins(sheet):
         left, top = x + ox, y + oy
         right, bottom = left + sheet.label_width_mm, top + sheet.label_height_mm
-        _line_mm(draw, dpi, [(left, top), (right, top), (right, bottom), (left, bottom), (left, top)])
+        _line_mm(
+            draw, dpi, [(left, top), (right, top), (right, bottom), (left, bottom), (left, top)]
+        )
         cx, cy = (left + right) / 2, (top + bottom) / 2
         _line_mm(draw, dpi, [(cx - 3, cy), (cx + 3, cy)])
         _line_mm(draw, dpi, [(cx, cy - 3), (cx, cy + 3)])
@@ -97,7 +99,9 @@ def _draw_rulers(draw: ImageDraw.ImageDraw, sheet: Sheet, dpi: int, offset_mm: O
             draw.text(at, str(mm), fill=0, font=numbers, anchor="lm")
 
 
-def _draw_instructions(draw: ImageDraw.ImageDraw, sheet: Sheet, dpi: int, offset_mm: Offset) -> None:
+def _draw_instructions(
+    draw: ImageDraw.ImageDraw, sheet: Sheet, dpi: int, offset_mm: Offset
+) -> None:
     """Write how to read the page inside the first cell, where it hides no ruler."""
     x, y = cell_origins(sheet)[0]
     left, top = mm_to_px(x + offset_mm[0] + 2, dpi), mm_to_px(y + offset_mm[1] + 2, dpi)

@@ -3,7 +3,12 @@
 import re
 
 from labels.codes import validate_code
-from labels.errors import CodeChecksumError, CodeFormatError, ForeignPayloadError, HostNotEncodableError
+from labels.errors import (
+    CodeChecksumError,
+    CodeFormatError,
+    ForeignPayloadError,
+    HostNotEncodableError,
+)
 
 # Host characters that are also QR alphanumeric characters once upper-cased; anything else
 # (an underscore, a path, a space) would push the symbol into byte mode or break the URL.
@@ -16,8 +21,7 @@ def payload_for(host: str, code: str) -> str:
     upper_host = host.strip().upper()
     if not _HOST.fullmatch(upper_host):
         raise HostNotEncodableError(
-            f"{host!r} cannot go on a label: a host may use letters, digits, '.', '-' "
-            "and a ':port'"
+            f"{host!r} cannot go on a label: a host may use letters, digits, '.', '-' and a ':port'"
         )
     return f"HTTPS://{upper_host}/Q/{validate_code(code)}"
 

@@ -13,7 +13,9 @@ INSET_MM = 1.0
 _ESCAPES = str.maketrans({"_": "_5F", "^": "_5E", "~": "_7E"})
 
 
-def render_zpl(contents: Sequence[LabelContent], width_mm: float, height_mm: float, dpi: int) -> str:
+def render_zpl(
+    contents: Sequence[LabelContent], width_mm: float, height_mm: float, dpi: int
+) -> str:
     """Return one ^XA…^XZ format per label, sized width_mm x height_mm at the head's dpi."""
     if dpi not in ZEBRA_DPIS:
         raise ValueError(f"Zebra heads print at {ZEBRA_DPIS} dpi, not {dpi}")
@@ -33,19 +35,17 @@ def _label_zpl(content: LabelContent, plan: LabelPlan) -> str:
     qr_x, qr_y = plan.qr_origin[0] + quiet, plan.qr_origin[1] + quiet
     # "QM,A": error level Q, manual input, alphanumeric: pins the symbol to the mode (and so
     # the size) the layout measured, which automatic mode would only probably choose.
+    qr_data = f"QM,A{payload_for(content.host, content.code)}"
     commands = [
         "^XA",
         "^CI28",
         f"^PW{plan.width_px}",
         f"^LL{plan.height_px}",
         "^LH0,0",
-        f"^FO{qr_x},{qr_y}^BQN,2,{magnification}"
-        f"^FDQM,A{payload_for(content.host, content.code)}^FS",
+        f"^FO{qr_x},{qr_y}^BQN,2,{magnification}^FD{qr_data}^FS",
     ]
     for line in plan.lines:
         text = line.text.translate(_ESCAPES)
-        commands.append(
-            f"^FO{line.x},{line.y}^A0N,{line.size_px},{line.size_px}^FH_^FD{text}^FS"
-        )
+        commands.append(f"^FO{line.x},{line.y}^A0N,{line.size_px},{line.size_px}^FH_^FD{text}^FS")
     commands.append("^XZ")
     return "\n".join(commands) + "\n"

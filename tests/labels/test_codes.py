@@ -112,7 +112,7 @@ class TestNewCodes:
         class Scripted(random.Random):
             """Yields the characters of two equal codes, then a different one."""
 
-            script = iter("0000000" "0000000" "1111111")
+            script = iter("000000000000001111111")
 
             def choice(self, seq):
                 return next(self.script)

@@ -1,5 +1,5 @@
 import pytest
-from conftest import make_contents
+from label_samples import make_contents
 
 from labels.errors import LabelDoesNotFit
 from labels.layout import LabelContent, draw_label, plan_label, render_label_image
@@ -8,13 +8,18 @@ from labels.scan import decode_payloads
 from labels.text import ELLIPSIS
 
 # An L7160 cell at 300 dpi with its 1.5 mm inset.
-CELL = dict(width_px=750, height_px=450, dpi=300, inset_px=18)
+CELL = {"width_px": 750, "height_px": 450, "dpi": 300, "inset_px": 18}
 LONG_TITLE = "Höj- och sänkbart skrivbord med kabelränna, elektriskt, ek, 160 × 80 cm, nästan nytt"
 
 
 def _inside(box, plan, inset):
     left, top, right, bottom = box
-    return left >= inset and top >= inset and right <= plan.width_px - inset and bottom <= plan.height_px - inset
+    return (
+        left >= inset
+        and top >= inset
+        and right <= plan.width_px - inset
+        and bottom <= plan.height_px - inset
+    )
 
 
 class TestPlanLabel:
@@ -25,7 +30,9 @@ class TestPlanLabel:
         assert 1 <= len(titles) <= 3 and titles[-1].text.endswith(ELLIPSIS)
 
     def test_every_text_line_stays_inside_the_inset(self):
-        content = LabelContent(make_contents(1)[0].code, LONG_TITLE, "Övertorneå kommun " * 3, "delbar.se")
+        content = LabelContent(
+            make_contents(1)[0].code, LONG_TITLE, "Övertorneå kommun " * 3, "delbar.se"
+        )
         plan = plan_label(content, **CELL)
         assert all(_inside(line.bbox(), plan, 18) for line in plan.lines)
 
@@ -74,7 +81,9 @@ class TestDrawLabel:
         assert decode_payloads(image) == [payload_for(content.host, content.code)]
 
     def test_inset_stays_white_with_long_text(self):
-        content = LabelContent(make_contents(1)[0].code, LONG_TITLE, "Övertorneå kommun " * 3, "delbar.se")
+        content = LabelContent(
+            make_contents(1)[0].code, LONG_TITLE, "Övertorneå kommun " * 3, "delbar.se"
+        )
         image = render_label_image(content, **CELL)
         inner = image.crop((18, 18, 750 - 18, 450 - 18))
         assert image.histogram()[0] == inner.histogram()[0] > 0

@@ -1,5 +1,5 @@
 import pytest
-from conftest import make_contents, phone_sees
+from label_samples import make_contents, phone_sees
 
 from labels.pages import (
     calibration_page_image,
@@ -36,7 +36,10 @@ class TestSheetPageImages:
     def test_every_cell_decodes_to_its_own_code(self, sheet):
         contents = make_contents(sheet.cells + 2)
         pages = sheet_page_images(contents, sheet)
-        found = [_codes(_cell(pages[i // sheet.cells], sheet, i % sheet.cells)) for i in range(len(contents))]
+        found = [
+            _codes(_cell(pages[i // sheet.cells], sheet, i % sheet.cells))
+            for i in range(len(contents))
+        ]
         assert found == [[content.code] for content in contents]
 
     @pytest.mark.parametrize("sheet", SHEETS.values(), ids=SHEETS.keys())
@@ -44,7 +47,10 @@ class TestSheetPageImages:
         contents = make_contents(sheet.cells, seed=23)
         page = sheet_page_images(contents, sheet)[0]
         found = [
-            [parse_payload(text) for text in phone_sees(_cell(page, sheet, i, margin_mm=1), _row_px(sheet))]
+            [
+                parse_payload(text)
+                for text in phone_sees(_cell(page, sheet, i, margin_mm=1), _row_px(sheet))
+            ]
             for i in range(sheet.cells)
         ]
         assert found == [[content.code] for content in contents]
@@ -129,7 +135,12 @@ class TestRollLabelImages:
         # A single small label is photographed closer than a sheet: it fills half the frame.
         contents = make_contents(12, seed=31)
         found = [
-            [parse_payload(text) for text in phone_sees(roll_printable_image(content, roll), 2 * roll.printable_width_px)]
+            [
+                parse_payload(text)
+                for text in phone_sees(
+                    roll_printable_image(content, roll), 2 * roll.printable_width_px
+                )
+            ]
             for content in contents
         ]
         assert found == [[content.code] for content in contents]

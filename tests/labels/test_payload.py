@@ -12,7 +12,9 @@ QR_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 
 class TestPayloadFor:
     def test_payload_is_upper_case_url_with_code(self):
-        assert payload_for("delbar.example.se", CODES[0]) == f"HTTPS://DELBAR.EXAMPLE.SE/Q/{CODES[0]}"
+        assert (
+            payload_for("delbar.example.se", CODES[0]) == f"HTTPS://DELBAR.EXAMPLE.SE/Q/{CODES[0]}"
+        )
 
     def test_host_with_port_is_kept(self):
         assert payload_for("127.0.0.1:8000", CODES[0]).startswith("HTTPS://127.0.0.1:8000/Q/")

@@ -1,5 +1,5 @@
 import pytest
-from conftest import make_contents
+from label_samples import make_contents
 from PIL import PdfParser
 
 from labels.pdf import render_calibration_pdf, render_roll_pdf, render_sheet_pdf

@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from conftest import make_contents
+from label_samples import make_contents
 from PIL import Image
 
 from labels.payload import parse_payload
@@ -18,9 +18,13 @@ class TestRenderLabelPng:
     @pytest.mark.parametrize("stock", [*ROLLS.values(), AVERY_L7163], ids=[*ROLLS.keys(), "L7163"])
     def test_png_decodes_to_its_code(self, stock):
         content = make_contents(2)[1]
-        assert [parse_payload(text) for text in decode_payloads(_open(render_label_png(content, stock)))] == [content.code]
+        assert [
+            parse_payload(text) for text in decode_payloads(_open(render_label_png(content, stock)))
+        ] == [content.code]
 
-    @pytest.mark.parametrize("roll", [BROTHER_DK11209, BROTHER_DK22205], ids=["DK-11209", "DK-22205"])
+    @pytest.mark.parametrize(
+        "roll", [BROTHER_DK11209, BROTHER_DK22205], ids=["DK-11209", "DK-22205"]
+    )
     def test_brother_png_is_696_px_wide(self, roll):
         assert _open(render_label_png(make_contents(1)[0], roll)).width == 696
 

@@ -1,9 +1,9 @@
 import pytest
+from PIL import Image
 
 from labels.errors import LabelDoesNotFit
 from labels.qr import fit_qr, qr_image, qr_modules
 from labels.scan import decode_payloads
-from PIL import Image
 
 
 class TestQrModules:

@@ -51,8 +51,12 @@ class TestCellOrigins:
     @pytest.mark.parametrize("sheet", SHEETS.values(), ids=SHEETS.keys())
     def test_grid_is_centred_on_a4_within_a_tenth_of_a_mm(self, sheet):
         x, y = cell_origins(sheet)[-1]
-        assert sheet.page_width_mm - (x + sheet.label_width_mm) == pytest.approx(sheet.left_mm, abs=0.1)
-        assert sheet.page_height_mm - (y + sheet.label_height_mm) == pytest.approx(sheet.top_mm, abs=0.1)
+        assert sheet.page_width_mm - (x + sheet.label_width_mm) == pytest.approx(
+            sheet.left_mm, abs=0.1
+        )
+        assert sheet.page_height_mm - (y + sheet.label_height_mm) == pytest.approx(
+            sheet.top_mm, abs=0.1
+        )
 
 
 class TestStock:

@@ -1,4 +1,4 @@
-from labels.text import ELLIPSIS, FONT_DIR, font, fit_line, wrap_lines
+from labels.text import ELLIPSIS, FONT_DIR, fit_line, font, wrap_lines
 
 FACE = font("bold", 35)
 
@@ -42,7 +42,9 @@ class TestWrapLines:
     def test_word_longer_than_the_width_is_broken(self):
         lines = wrap_lines("Supercalifragilisticexpialidocious", FACE, 200, 3)
         assert all(FACE.getlength(line) <= 200 for line in lines)
-        assert lines[0] + lines[1] == "Supercalifragilisticexpialidocious"[: len(lines[0] + lines[1])]
+        assert (
+            lines[0] + lines[1] == "Supercalifragilisticexpialidocious"[: len(lines[0] + lines[1])]
+        )
 
     def test_empty_text_has_no_lines(self):
         assert wrap_lines("   ", FACE, 200, 2) == []

@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from conftest import make_contents
+from label_samples import make_contents
 
 from labels.errors import LabelDoesNotFit
 from labels.layout import LabelContent
@@ -9,8 +9,9 @@ from labels.payload import parse_payload
 from labels.qr import qr_modules
 from labels.zpl import render_zpl
 
+
 def _formats(zpl):
-    return re.findall(r"\^XA.*?\^XZ", zpl, flags=re.S)
+    return re.findall(r"\^XA.*?\^XZ", zpl, flags=re.DOTALL)
 
 
 class TestRenderZpl:
@@ -48,7 +49,9 @@ class TestRenderZpl:
         fmt = _formats(render_zpl(make_contents(1, title="W" * 90), 50, 25, 203))[0]
         texts = re.findall(r"\^FO(\d+),(\d+)\^A0N,(\d+),\d+\^FH_\^FD([^\^]*)\^FS", fmt)
         assert len(texts) >= 3
-        assert all(0 <= int(x) < 400 and 0 <= int(y) and int(y) + int(h) <= 200 for x, y, h, _ in texts)
+        assert all(
+            0 <= int(x) < 400 and 0 <= int(y) and int(y) + int(h) <= 200 for x, y, h, _ in texts
+        )
         assert any(text.endswith("…") for *_, text in texts)
 
     def test_caret_tilde_and_underscore_in_text_are_escaped(self):
