@@ -23,7 +23,7 @@ def normalize_code(text: str) -> str:
         shown = ", ".join(repr(char) for char in wrong)
         raise CodeFormatError(
             f"{shown} cannot appear in a code: codes use the digits 0-9 and the letters A-Z "
-            "except I, L, O and U"
+            "except U (I, L and O are read as 1, 1 and 0)"
         )
     if len(code) != CODE_LENGTH:
         raise CodeFormatError(
