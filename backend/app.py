@@ -9,8 +9,14 @@ from litestar.middleware.base import DefineMiddleware
 from litestar.openapi.config import OpenAPIConfig
 
 from backend.accounts.controller import UnitController, UserController
-from backend.accounts.network_controller import MunicipalityController, NetworkController
-from backend.accounts.session_controller import DeviceSessionController, SessionController
+from backend.accounts.network_controller import (
+    MunicipalityController,
+    NetworkController,
+)
+from backend.accounts.session_controller import (
+    DeviceSessionController,
+    SessionController,
+)
 from backend.accounts.sessions import SessionService
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS

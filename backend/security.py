@@ -6,10 +6,10 @@ from urllib.parse import urlparse
 
 from litestar import Request, Response
 from litestar.connection import ASGIConnection
-from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.middleware import AbstractAuthenticationMiddleware, AuthenticationResult
 
 from backend.accounts.sessions import NewSession, SessionService, csrf_matches
+from backend.errors import Forbidden, NotAuthenticated
 from backend.tenancy import Actor
 
 SESSION_COOKIE = "delbar_session"
@@ -27,12 +27,12 @@ class SessionAuthMiddleware(AbstractAuthenticationMiddleware):
         sessions: SessionService = connection.app.state.sessions
         found = await sessions.actor_for(connection.cookies.get(SESSION_COOKIE))
         if found is None:
-            raise NotAuthorizedException("Sign in first.")
+            raise NotAuthenticated("Sign in first.")
         actor, csrf_token = found
         handler_opt = connection.scope["route_handler"].opt
         if connection.scope.get("method", "GET") not in SAFE_METHODS and not handler_opt.get(CSRF_EXEMPT):
             if not csrf_matches(csrf_token, connection.headers.get(CSRF_HEADER)):
-                raise PermissionDeniedException("Missing or wrong CSRF token (X-CSRF-Token header).")
+                raise Forbidden("Missing or wrong CSRF token (X-CSRF-Token header).", error="csrf_failed")
         return AuthenticationResult(user=actor, auth=csrf_token)
 
 
@@ -46,7 +46,7 @@ def check_same_origin(request: Request) -> None:
     """Refuse a cross-site form post to the login endpoint (login CSRF)."""
     origin = request.headers.get("origin")
     if origin and origin != "null" and urlparse(origin).netloc != request.headers.get("host", ""):
-        raise PermissionDeniedException("Cross-site sign-in is not allowed.")
+        raise Forbidden("Cross-site sign-in is not allowed.", error="cross_site")
 
 
 def set_session_cookie(request: Request, response: Response, session: NewSession) -> None:

@@ -11,8 +11,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from backend.accounts import schemas
 from backend.accounts.convert import unit_read, user_read
 from backend.accounts.service import UnitService, UserService
-from backend.db import Database
-from backend.tenancy import Actor
+from backend.deps import ActorDep, DbDep
 
 
 def _created(body: object, created: bool) -> Response:
@@ -25,23 +24,23 @@ class UnitController(Controller):
     tags = ["accounts"]
 
     @get("/")
-    async def list_units(self, db: Database, actor: Actor) -> list[schemas.UnitRead]:
+    async def list_units(self, db: DbDep, actor: ActorDep) -> list[schemas.UnitRead]:
         return [unit_read(u) for u in await UnitService(db, actor).list()]
 
     @get("/{unit_id:uuid}")
-    async def get_unit(self, db: Database, actor: Actor, unit_id: FromPath[UUID]) -> schemas.UnitRead:
+    async def get_unit(self, db: DbDep, actor: ActorDep, unit_id: FromPath[UUID]) -> schemas.UnitRead:
         return unit_read(await UnitService(db, actor).get(unit_id))
 
     @post("/")
     async def create_unit(
-        self, db: Database, actor: Actor, data: JSONBody[schemas.UnitCreate]
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.UnitCreate]
     ) -> Response[schemas.UnitRead]:
         row, created = await UnitService(db, actor).create(data)
         return _created(unit_read(row), created)
 
     @patch("/{unit_id:uuid}")
     async def update_unit(
-        self, db: Database, actor: Actor, unit_id: FromPath[UUID], data: JSONBody[schemas.UnitUpdate]
+        self, db: DbDep, actor: ActorDep, unit_id: FromPath[UUID], data: JSONBody[schemas.UnitUpdate]
     ) -> schemas.UnitRead:
         return unit_read(await UnitService(db, actor).update(unit_id, data))
 
@@ -51,35 +50,35 @@ class UserController(Controller):
     tags = ["accounts"]
 
     @get("/")
-    async def list_users(self, db: Database, actor: Actor) -> list[schemas.UserRead]:
+    async def list_users(self, db: DbDep, actor: ActorDep) -> list[schemas.UserRead]:
         return [user_read(u) for u in await UserService(db, actor).list()]
 
     @get("/{user_id:uuid}")
-    async def get_user(self, db: Database, actor: Actor, user_id: FromPath[UUID]) -> schemas.UserRead:
+    async def get_user(self, db: DbDep, actor: ActorDep, user_id: FromPath[UUID]) -> schemas.UserRead:
         return user_read(await UserService(db, actor).get(user_id))
 
     @post("/")
     async def create_user(
-        self, db: Database, actor: Actor, data: JSONBody[schemas.UserCreate]
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.UserCreate]
     ) -> Response[schemas.UserRead]:
         row, created = await UserService(db, actor).create(data)
         return _created(user_read(row), created)
 
     @patch("/{user_id:uuid}")
     async def update_user(
-        self, db: Database, actor: Actor, user_id: FromPath[UUID], data: JSONBody[schemas.UserUpdate]
+        self, db: DbDep, actor: ActorDep, user_id: FromPath[UUID], data: JSONBody[schemas.UserUpdate]
     ) -> schemas.UserRead:
         return user_read(await UserService(db, actor).update(user_id, data))
 
     @post("/{user_id:uuid}/password", status_code=HTTP_204_NO_CONTENT)
     async def reset_password(
-        self, db: Database, actor: Actor, user_id: FromPath[UUID], data: JSONBody[schemas.PasswordReset]
+        self, db: DbDep, actor: ActorDep, user_id: FromPath[UUID], data: JSONBody[schemas.PasswordReset]
     ) -> None:
         await UserService(db, actor).reset_password(user_id, data.password)
 
     @get("/{user_id:uuid}/sessions")
     async def list_user_sessions(
-        self, db: Database, actor: Actor, user_id: FromPath[UUID]
+        self, db: DbDep, actor: ActorDep, user_id: FromPath[UUID]
     ) -> list[schemas.DeviceSessionRead]:
         rows = await UserService(db, actor).list_sessions(user_id)
         return [schemas.DeviceSessionRead(**r, current=r["id"] == actor.session_id) for r in rows]

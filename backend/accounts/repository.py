@@ -156,10 +156,12 @@ class NetworkRepository:
         self.municipality_id = municipality_id
 
     async def list(self) -> list[Row]:
-        mine = NetworkMembership.select(NetworkMembership.network).where(
+        mine = await NetworkMembership.select(NetworkMembership.network).where(
             NetworkMembership.municipality == self.municipality_id
-        )
-        networks = await Network.select(Network.id, Network.name).where(Network.id.is_in(await mine.output(as_list=True)))
+        ).output(as_list=True)
+        if not mine:
+            return []
+        networks = await Network.select(Network.id, Network.name).where(Network.id.is_in(mine)).order_by(Network.name)
         return await self._with_members(networks)
 
     async def get(self, network_id: UUID) -> Row | None:

@@ -6,8 +6,13 @@ from uuid import UUID, uuid4
 
 from backend import clock
 from backend.accounts import schemas
-from backend.accounts.passwords import hash_password
-from backend.accounts.repository import Row, SessionRepository, UnitRepository, UserRepository
+from backend.accounts.passwords import hash_password_async
+from backend.accounts.repository import (
+    Row,
+    SessionRepository,
+    UnitRepository,
+    UserRepository,
+)
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.tenancy import Actor
@@ -92,7 +97,7 @@ class UserService:
     async def create(self, data: schemas.UserCreate) -> tuple[Row, bool]:
         self.actor.require("admin")
         user_id, email = data.id or uuid4(), data.email.strip().lower()
-        password_hash = hash_password(data.password)
+        password_hash = await hash_password_async(data.password)
         async with self.db.write():
             if await _replayed_or_taken(await self.users.get_any_tenant(user_id), self.actor):
                 return await self.users.get(user_id), False
@@ -127,7 +132,7 @@ class UserService:
     async def reset_password(self, user_id: UUID, password: str) -> None:
         """An admin sets a new password; every session of that user ends."""
         self.actor.require("admin")
-        password_hash = hash_password(password)
+        password_hash = await hash_password_async(password)
         async with self.db.write():
             if await self.users.get(user_id) is None:
                 raise NotFound("No such user.")

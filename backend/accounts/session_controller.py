@@ -12,8 +12,7 @@ from backend.accounts import schemas
 from backend.accounts.convert import user_read
 from backend.accounts.repository import UserRepository
 from backend.accounts.service import UserService
-from backend.accounts.sessions import SessionService
-from backend.db import Database
+from backend.deps import ActorDep, DbDep, SessionsDep
 from backend.security import (
     CSRF_EXEMPT,
     PUBLIC,
@@ -21,10 +20,9 @@ from backend.security import (
     clear_session_cookie,
     set_session_cookie,
 )
-from backend.tenancy import Actor
 
 
-async def _session_read(db: Database, user_id: UUID, municipality_id: UUID, csrf_token: str) -> schemas.SessionRead:
+async def _session_read(db: DbDep, user_id: UUID, municipality_id: UUID, csrf_token: str) -> schemas.SessionRead:
     async with db.read():
         user = await UserRepository(municipality_id).get(user_id)
     return schemas.SessionRead(user=user_read(user), csrf_token=csrf_token)
@@ -35,12 +33,12 @@ class SessionController(Controller):
     tags = ["session"]
 
     @get("/")
-    async def get_session(self, request: Request, db: Database, actor: Actor) -> schemas.SessionRead:
+    async def get_session(self, request: Request, db: DbDep, actor: ActorDep) -> schemas.SessionRead:
         return await _session_read(db, actor.user_id, actor.municipality_id, request.auth)
 
     @post("/", opt={PUBLIC: True, CSRF_EXEMPT: True}, status_code=HTTP_201_CREATED)
     async def login(
-        self, request: Request, db: Database, sessions: SessionService, data: JSONBody[schemas.LoginRequest]
+        self, request: Request, db: DbDep, sessions: SessionsDep, data: JSONBody[schemas.LoginRequest]
     ) -> Response[schemas.SessionRead]:
         check_same_origin(request)
         address = request.client.host if request.client else "unknown"
@@ -53,7 +51,7 @@ class SessionController(Controller):
         return response
 
     @delete("/", status_code=HTTP_204_NO_CONTENT)
-    async def logout(self, sessions: SessionService, actor: Actor) -> Response[None]:
+    async def logout(self, sessions: SessionsDep, actor: ActorDep) -> Response[None]:
         await sessions.logout(actor)
         response: Response[None] = Response(None, status_code=HTTP_204_NO_CONTENT)
         clear_session_cookie(response)
@@ -61,7 +59,7 @@ class SessionController(Controller):
 
     @post("/password", status_code=HTTP_204_NO_CONTENT)
     async def change_password(
-        self, sessions: SessionService, actor: Actor, data: JSONBody[schemas.PasswordChange]
+        self, sessions: SessionsDep, actor: ActorDep, data: JSONBody[schemas.PasswordChange]
     ) -> None:
         await sessions.change_password(actor, data.current_password, data.new_password)
 
@@ -73,10 +71,10 @@ class DeviceSessionController(Controller):
     tags = ["session"]
 
     @get("/")
-    async def list_sessions(self, db: Database, actor: Actor) -> list[schemas.DeviceSessionRead]:
+    async def list_sessions(self, db: DbDep, actor: ActorDep) -> list[schemas.DeviceSessionRead]:
         rows = await UserService(db, actor).list_sessions(actor.user_id)
         return [schemas.DeviceSessionRead(**r, current=r["id"] == actor.session_id) for r in rows]
 
     @delete("/{session_id:uuid}", status_code=HTTP_204_NO_CONTENT)
-    async def revoke_session(self, db: Database, actor: Actor, session_id: FromPath[UUID]) -> None:
+    async def revoke_session(self, db: DbDep, actor: ActorDep, session_id: FromPath[UUID]) -> None:
         await UserService(db, actor).revoke_session(session_id)

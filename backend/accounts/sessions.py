@@ -15,8 +15,12 @@ from datetime import timedelta
 from uuid import UUID, uuid4
 
 from backend import clock
-from backend.accounts.passwords import hash_password, verify_password
-from backend.accounts.repository import AuthRepository, SessionRepository, UserRepository
+from backend.accounts.passwords import hash_password_async, verify_password_async
+from backend.accounts.repository import (
+    AuthRepository,
+    SessionRepository,
+    UserRepository,
+)
 from backend.db import Database
 from backend.errors import Invalid, NotAuthenticated, RateLimited
 from backend.settings import Settings
@@ -62,15 +66,17 @@ class SessionService:
         await self._check_rate_limits(key, address)
         async with self.db.read():
             login = await self.auth.find_login(email.strip().lower())
-        ok = verify_password(login["password_hash"] if login else None, password)
-        async with self.db.write():
-            if not (ok and login and login["active"]):
+        ok = await verify_password_async(login["password_hash"] if login else None, password)
+        if not (ok and login and login["active"]):
+            # Recorded in its own transaction: raising inside one would roll the record back.
+            async with self.db.write():
                 await self.auth.record_failure(key, address[:64], now)
                 await self.auth.forget_failures_before(now - timedelta(days=1))
-                raise NotAuthenticated("Wrong e-mail address or password.", error="invalid_credentials")
-            session = NewSession(
-                secrets.token_urlsafe(32), secrets.token_urlsafe(32), login["id"], login["municipality"], self._max_age
-            )
+            raise NotAuthenticated("Wrong e-mail address or password.", error="invalid_credentials")
+        session = NewSession(
+            secrets.token_urlsafe(32), secrets.token_urlsafe(32), login["id"], login["municipality"], self._max_age
+        )
+        async with self.db.write():
             await self.auth.create_session({
                 "id": uuid4(),
                 "token_hash": token_hash(session.token),
@@ -126,11 +132,11 @@ class SessionService:
         """Set a new password and sign out every other session of this user."""
         async with self.db.read():
             current_hash = await self.auth.password_hash_of(actor.user_id)
-        if not verify_password(current_hash, current):
+        if not await verify_password_async(current_hash, current):
             raise Invalid("The current password is wrong.", error="wrong_password")
         if current == new:
             raise Invalid("The new password must differ from the current one.")
-        new_hash = hash_password(new)
+        new_hash = await hash_password_async(new)
         async with self.db.write():
             await UserRepository(actor.municipality_id).set_password_hash(actor.user_id, new_hash)
             await SessionRepository(actor.municipality_id).delete_for_user(actor.user_id, keep=actor.session_id)

@@ -6,7 +6,14 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from backend import clock
 from backend.accounts.passwords import hash_password
-from backend.accounts.tables import Municipality, Network, NetworkMembership, Unit, User, UserRole
+from backend.accounts.tables import (
+    Municipality,
+    Network,
+    NetworkMembership,
+    Unit,
+    User,
+    UserRole,
+)
 from backend.db import Database
 from backend.demo import data
 from backend.logistics.tables import Location
@@ -24,7 +31,7 @@ async def _ensure(table: type, row_id: UUID, **values: object) -> bool:
     return True
 
 
-async def _seed_municipality(name: str, info: dict[str, str], now) -> list[tuple[str, str, str]]:
+async def _seed_municipality(name: str, info: dict[str, str], password_hash: str, now) -> list[tuple[str, str, str]]:
     mid = demo_id(name)
     await _ensure(Municipality, mid, name=name, created_at=now)
     for unit, cost_centre in data.UNITS:
@@ -37,7 +44,7 @@ async def _seed_municipality(name: str, info: dict[str, str], now) -> list[tuple
         email = f"{local}@{info['slug']}.{data.DOMAIN}"
         uid = demo_id(name, "user", email)
         if await _ensure(User, uid, municipality=mid, unit=demo_id(name, unit), email=email, name=person,
-                         password_hash=hash_password(data.DEMO_PASSWORD), created_at=now):
+                         password_hash=password_hash, created_at=now):
             await UserRole.insert(UserRole(id=demo_id(name, "role", email, role), user=uid, role=role))
         logins.append((name, role, email))
     return logins
@@ -71,10 +78,10 @@ async def _seed_network(now) -> None:
 
 async def seed(db: Database) -> list[tuple[str, str, str]]:
     """Create the reference network; returns (municipality, role, e-mail) for every demo login."""
-    now = clock.now()
+    now, password_hash = clock.now(), hash_password(data.DEMO_PASSWORD)
     logins: list[tuple[str, str, str]] = []
     async with db.write():
         for name, info in data.MUNICIPALITIES.items():
-            logins += await _seed_municipality(name, info, now)
+            logins += await _seed_municipality(name, info, password_hash, now)
         await _seed_network(now)
     return logins

@@ -5,14 +5,13 @@ from __future__ import annotations
 from uuid import UUID
 
 from litestar import Controller, Response, get, patch, post
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
-from backend.db import Database
+from backend.deps import ActorDep, DbDep
 from backend.logistics import schemas
 from backend.logistics.repository import Row
 from backend.logistics.service import LocationService
-from backend.tenancy import Actor
 
 
 def location_read(row: Row) -> schemas.LocationRead:
@@ -26,23 +25,23 @@ class LocationController(Controller):
 
     @get("/")
     async def list_locations(
-        self, db: Database, actor: Actor, kind: schemas.LocationKind | None = None
+        self, db: DbDep, actor: ActorDep, kind: FromQuery[schemas.LocationKind | None] = None
     ) -> list[schemas.LocationRead]:
         return [location_read(r) for r in await LocationService(db, actor).list(kind)]
 
     @get("/{location_id:uuid}")
-    async def get_location(self, db: Database, actor: Actor, location_id: FromPath[UUID]) -> schemas.LocationRead:
+    async def get_location(self, db: DbDep, actor: ActorDep, location_id: FromPath[UUID]) -> schemas.LocationRead:
         return location_read(await LocationService(db, actor).get(location_id))
 
     @post("/")
     async def create_location(
-        self, db: Database, actor: Actor, data: JSONBody[schemas.LocationCreate]
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.LocationCreate]
     ) -> Response[schemas.LocationRead]:
         row, created = await LocationService(db, actor).create(data)
         return Response(location_read(row), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
     @patch("/{location_id:uuid}")
     async def update_location(
-        self, db: Database, actor: Actor, location_id: FromPath[UUID], data: JSONBody[schemas.LocationUpdate]
+        self, db: DbDep, actor: ActorDep, location_id: FromPath[UUID], data: JSONBody[schemas.LocationUpdate]
     ) -> schemas.LocationRead:
         return location_read(await LocationService(db, actor).update(location_id, data))

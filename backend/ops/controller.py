@@ -7,7 +7,7 @@ from importlib.metadata import PackageNotFoundError, version
 from litestar import Response, get
 from litestar.status_codes import HTTP_200_OK, HTTP_503_SERVICE_UNAVAILABLE
 
-from backend.db import Database
+from backend.deps import DbDep
 from backend.schemas import Schema
 from backend.security import PUBLIC
 
@@ -30,7 +30,7 @@ def app_version() -> str:
 
 
 @get("/health", opt={PUBLIC: True}, tags=["ops"], cache_control=None)
-async def health(db: Database) -> Response[HealthRead]:
+async def health(db: DbDep) -> Response[HealthRead]:
     """Answer 200 only when the database answers too."""
     try:
         ok = await db.ping()

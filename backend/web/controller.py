@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from litestar import Request, Response, get
+from litestar import Response, get
 from litestar.exceptions import NotFoundException
+from litestar.params import FromPath
 from litestar.response import File
 
+from backend.deps import ShellDep
 from backend.security import PUBLIC
-from backend.web.shell import Shell, media_type
+from backend.web.shell import media_type
 
 # App routes are served the shell; these prefixes belong to the server and never are.
 SERVER_PREFIXES = ("api/", "schema", "health")
@@ -15,12 +17,12 @@ REVALIDATE = {"Cache-Control": "no-cache"}
 
 
 @get("/precache-manifest.js", opt={PUBLIC: True}, include_in_schema=False)
-async def precache_manifest(shell: Shell) -> Response[str]:
+async def precache_manifest(shell: ShellDep) -> Response[str]:
     return Response(shell.precache_module(), media_type="text/javascript", headers=REVALIDATE)
 
 
 @get(["/", "/{path:path}"], opt={PUBLIC: True}, include_in_schema=False)
-async def pwa_file(request: Request, shell: Shell, path: str = "/") -> File:
+async def pwa_file(shell: ShellDep, path: FromPath[str] = "/") -> File:
     """A file of the app, or the app shell for a navigation to one of its routes."""
     rel = path.lstrip("/")
     if rel.startswith(SERVER_PREFIXES):

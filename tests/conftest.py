@@ -1,0 +1,77 @@
+"""Fixtures shared by every test: the database of the configured kind and the app over it."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AsyncExitStack
+
+import httpx
+
+import pytest
+from litestar import Litestar
+from litestar.testing import AsyncTestClient
+
+from backend.app import create_app
+from backend.settings import Settings
+from tests.databases import KIND, empty_all_tables, fresh_database
+from tests.factories import Tenant, make_tenant
+
+
+def pytest_report_header() -> str:
+    return f"delbar test database: {KIND}"
+
+
+@pytest.fixture(scope="session")
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with fresh_database(tmp_path_factory.mktemp("db"), "suite") as url:
+        yield url
+
+
+@pytest.fixture
+def empty_database(database_url: str) -> str:
+    asyncio.run(empty_all_tables(database_url))
+    return database_url
+
+
+@pytest.fixture
+def settings(empty_database: str) -> Settings:
+    return Settings(database_url=empty_database, log_format="text")
+
+
+@pytest.fixture
+def app(settings: Settings) -> Litestar:
+    return create_app(settings)
+
+
+@pytest.fixture
+async def client(app: Litestar) -> AsyncIterator[AsyncTestClient]:
+    async with AsyncTestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+async def ystad(client: AsyncTestClient) -> Tenant:
+    return await make_tenant("Ystad")
+
+
+@pytest.fixture
+async def skurup(client: AsyncTestClient) -> Tenant:
+    return await make_tenant("Skurup")
+
+
+@pytest.fixture
+async def new_client(client: AsyncTestClient, app: Litestar) -> AsyncIterator:
+    """Open further browsers on the same running app (its lifespan belongs to `client`)."""
+    async with AsyncExitStack() as stack:
+
+        async def open_client() -> httpx.AsyncClient:
+            transport = httpx.ASGITransport(app=app)
+            return await stack.enter_async_context(httpx.AsyncClient(transport=transport, base_url="http://testserver.local"))
+
+        yield open_client

@@ -1,0 +1,78 @@
+"""Test databases: a fresh SQLite file or a fresh PostgreSQL database, built by the migrations.
+
+DELBAR_TEST_DATABASE chooses the engine (sqlite, the default, or postgres); the same suite runs
+on both. PostgreSQL databases are created on DELBAR_TEST_POSTGRES_URL and dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+import asyncpg
+
+from backend.db import Database
+from backend.migrations import migrate
+
+KIND = os.environ.get("DELBAR_TEST_DATABASE", "sqlite")
+POSTGRES_ADMIN_URL = os.environ.get("DELBAR_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def _with_dbname(url: str, name: str) -> str:
+    return urlunparse(urlparse(url)._replace(path="/" + name))
+
+
+async def _admin(statement: str) -> None:
+    connection = await asyncpg.connect(POSTGRES_ADMIN_URL)
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
+async def _migrate(url: str) -> None:
+    database = Database.from_url(url)
+    await database.start()
+    try:
+        await migrate(database, quiet=True)
+    finally:
+        await database.stop()
+
+
+@contextmanager
+def fresh_database(directory: Path, label: str) -> Iterator[str]:
+    """Yield the URL of a new, migrated database of the configured kind; drop it afterwards."""
+    if KIND == "sqlite":
+        url = f"sqlite:///{directory / (label + '.sqlite')}"
+        asyncio.run(_migrate(url))
+        yield url
+        return
+    if KIND != "postgres":
+        raise RuntimeError(f"DELBAR_TEST_DATABASE must be sqlite or postgres, not {KIND!r}")
+    name = f"delbar_test_{label}_{secrets.token_hex(4)}"
+    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        url = _with_dbname(POSTGRES_ADMIN_URL, name)
+        asyncio.run(_migrate(url))
+        yield url
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+async def empty_all_tables(url: str) -> None:
+    """Delete every row (but the migration log), so each test starts from nothing."""
+    from backend.piccolo_conf import APP_REGISTRY
+
+    database = Database.from_url(url)
+    names = [t._meta.tablename for c in APP_REGISTRY.app_configs.values() for t in c.table_classes]
+    if database.is_sqlite:
+        async with database.engine.transaction():
+            for name in reversed(names):
+                await database.engine.run_ddl(f'DELETE FROM "{name}"')
+    else:
+        await database.engine.run_ddl("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE")
