@@ -19,7 +19,7 @@ from backend.accounts.session_controller import (
 )
 from backend.accounts.sessions import SessionService
 from backend.db import Database
-from backend.errors import EXCEPTION_HANDLERS
+from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
 from backend.logs import logging_config
 from backend.ops import controller as ops
@@ -67,6 +67,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         },
         middleware=[DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],
         exception_handlers=EXCEPTION_HANDLERS,
+        request_class=DelbarRequest,
         request_max_body_size=settings.max_body_bytes,
         logging_config=logging_config(settings),
         openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema"),

@@ -7,13 +7,12 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
 
 import httpx
-
 import pytest
 from litestar import Litestar
-from litestar.testing import AsyncTestClient
 
 from backend.app import create_app
 from backend.settings import Settings
+from tests.clients import app_client
 from tests.databases import KIND, empty_all_tables, fresh_database
 from tests.factories import Tenant, make_tenant
 
@@ -50,23 +49,23 @@ def app(settings: Settings) -> Litestar:
 
 
 @pytest.fixture
-async def client(app: Litestar) -> AsyncIterator[AsyncTestClient]:
-    async with AsyncTestClient(app) as test_client:
-        yield test_client
+async def client(app: Litestar) -> AsyncIterator[httpx.AsyncClient]:
+    async with app_client(app) as http:
+        yield http
 
 
 @pytest.fixture
-async def ystad(client: AsyncTestClient) -> Tenant:
+async def ystad(client: httpx.AsyncClient) -> Tenant:
     return await make_tenant("Ystad")
 
 
 @pytest.fixture
-async def skurup(client: AsyncTestClient) -> Tenant:
+async def skurup(client: httpx.AsyncClient) -> Tenant:
     return await make_tenant("Skurup")
 
 
 @pytest.fixture
-async def new_client(client: AsyncTestClient, app: Litestar) -> AsyncIterator:
+async def new_client(client: httpx.AsyncClient, app: Litestar) -> AsyncIterator:
     """Open further browsers on the same running app (its lifespan belongs to `client`)."""
     async with AsyncExitStack() as stack:
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import secrets
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,11 +69,15 @@ async def empty_all_tables(url: str) -> None:
     """Delete every row (but the migration log), so each test starts from nothing."""
     from backend.piccolo_conf import APP_REGISTRY
 
-    database = Database.from_url(url)
     names = [t._meta.tablename for c in APP_REGISTRY.app_configs.values() for t in c.table_classes]
-    if database.is_sqlite:
-        async with database.engine.transaction():
-            for name in reversed(names):
-                await database.engine.run_ddl(f'DELETE FROM "{name}"')
-    else:
-        await database.engine.run_ddl("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE")
+    if url.startswith("sqlite:"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as connection:
+            connection.execute("PRAGMA foreign_keys = OFF")
+            for name in names:
+                connection.execute(f'DELETE FROM "{name}"')
+        return
+    connection = await asyncpg.connect(url)
+    try:
+        await connection.execute("TRUNCATE " + ", ".join(f'"{n}"' for n in names) + " CASCADE")
+    finally:
+        await connection.close()

@@ -5,11 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
-from litestar.testing import AsyncTestClient
+import httpx
 
 from backend import clock
 from backend.accounts.passwords import hash_password
-from backend.accounts.tables import Municipality, Network, NetworkMembership, Unit, User, UserRole
+from backend.accounts.tables import (
+    Municipality,
+    Network,
+    NetworkMembership,
+    Unit,
+    User,
+    UserRole,
+)
 
 PASSWORD = "correct horse battery"
 _PASSWORD_HASH = hash_password(PASSWORD)
@@ -46,7 +53,7 @@ async def make_network(name: str, *members: UUID, status: str = "active") -> UUI
     return row_id
 
 
-async def login(client: AsyncTestClient, email: str, password: str = PASSWORD) -> str:
+async def login(client: httpx.AsyncClient, email: str, password: str = PASSWORD) -> str:
     """Sign the client in; returns the CSRF token and sets it as the client's default header."""
     response = await client.post("/api/session", json={"email": email, "password": password})
     assert response.status_code == 201, response.text

@@ -10,7 +10,14 @@ from labels.pages import (
 )
 from labels.payload import parse_payload
 from labels.scan import decode_payloads
-from labels.sheets import AVERY_L7160, BROTHER_DK11209, ROLLS, SHEETS, cell_origins, mm_to_px
+from labels.sheets import (
+    AVERY_L7160,
+    BROTHER_DK11209,
+    ROLLS,
+    SHEETS,
+    cell_origins,
+    mm_to_px,
+)
 
 
 def _cell(page, sheet, index, margin_mm=0.0, offset_mm=(0.0, 0.0)):

@@ -7,7 +7,13 @@ from PIL import Image
 from labels.payload import parse_payload
 from labels.png import render_label_png
 from labels.scan import decode_payloads
-from labels.sheets import AVERY_L7163, BROTHER_DK11209, BROTHER_DK22205, DYMO_11355, ROLLS
+from labels.sheets import (
+    AVERY_L7163,
+    BROTHER_DK11209,
+    BROTHER_DK22205,
+    DYMO_11355,
+    ROLLS,
+)
 
 
 def _open(png):

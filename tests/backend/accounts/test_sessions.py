@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from backend.accounts.tables import LoginAttempt
+from backend.app import create_app
+from tests.clients import app_client
 from tests.factories import PASSWORD, login, make_user
 
 pytestmark = pytest.mark.anyio
@@ -28,9 +30,7 @@ class TestLogin:
         assert response.status_code == 201
 
     async def test_https_requests_get_a_secure_cookie(self, app, ystad):
-        from litestar.testing import AsyncTestClient
-
-        async with AsyncTestClient(app, base_url="https://delbar.test") as secure_client:
+        async with app_client(app, base_url="https://delbar.test") as secure_client:
             response = await secure_client.post("/api/session", json={"email": ystad.employee_email, "password": PASSWORD})
         assert "secure" in response.headers["set-cookie"].lower()
 
@@ -64,11 +64,7 @@ class TestLogin:
     async def test_many_accounts_from_one_address_are_limited_per_address(self, settings, ystad):
         from dataclasses import replace
 
-        from litestar.testing import AsyncTestClient
-
-        from backend.app import create_app
-
-        async with AsyncTestClient(create_app(replace(settings, login_failures_per_address=8))) as strict:
+        async with app_client(create_app(replace(settings, login_failures_per_address=8))) as strict:
             for n in range(8):
                 assert (await strict.post("/api/session", json={"email": f"guess{n}@ystad.test", "password": "bad"})).status_code == 401
             response = await strict.post("/api/session", json={"email": ystad.admin_email, "password": PASSWORD})
@@ -101,12 +97,9 @@ class TestSession:
         assert (await client.get("/api/session")).status_code == 401
 
     async def test_session_survives_an_app_restart(self, client, ystad, settings):
-        from litestar.testing import AsyncTestClient
-
-        from backend.app import create_app
-
         await login(client, ystad.employee_email)
-        async with AsyncTestClient(create_app(settings), cookies=client.cookies) as restarted:
+        async with app_client(create_app(settings)) as restarted:
+            restarted.cookies = client.cookies
             assert (await restarted.get("/api/session")).status_code == 200
 
     async def test_logout_revokes_the_session(self, client, ystad):

@@ -1,0 +1,84 @@
+# Delbar's two commands: `make run` (set up, load demo data, serve) and `make test`.
+# Everything else here is what those two need. Recipes are bash; targets are idempotent.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+POSTGRES_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/postgres
+export DELBAR_TEST_POSTGRES_URL ?= $(POSTGRES_TEST_URL)
+
+# Debian packages: what running needs, and what the tests need on top.
+RUN_PACKAGES := libzbar0 fonts-dejavu-core
+TEST_PACKAGES := $(RUN_PACKAGES) chromium
+
+.PHONY: run serve setup test test-sqlite test-postgres bench demo migrate clean help
+
+help:
+	@echo "make run    set up everything, load demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test   set up everything, run all tests on SQLite and (when reachable, always under CI) PostgreSQL"
+	@echo "make serve  set up, migrate and serve without demo data (DATABASE_URL picks the database)"
+	@echo "make bench  print the benchmark figures"
+
+run: setup
+	$(PY) -m backend demo
+	$(PY) -m backend serve --host $(HOST) --port $(PORT)
+
+serve: setup
+	$(PY) -m backend migrate
+	$(PY) -m backend serve --host $(HOST) --port $(PORT)
+
+demo migrate: setup
+	$(PY) -m backend $@
+
+setup: PACKAGES = $(RUN_PACKAGES)
+setup: system-packages $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@if ! $(PYTHON) -m venv --help >/dev/null 2>&1 || ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
+	  $(MAKE) --no-print-directory system-packages PACKAGES="python3-venv"; fi
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Installs missing Debian packages when we may (root or passwordless sudo); otherwise says which.
+.PHONY: system-packages
+system-packages:
+	@missing=""; \
+	for p in $(PACKAGES); do dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then sudo=""; elif sudo -n true 2>/dev/null; then sudo="sudo"; else \
+	    echo "Please install these Debian packages first:$$missing" >&2; exit 1; fi; \
+	  echo "Installing Debian packages:$$missing"; \
+	  $$sudo apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+test: PACKAGES = $(TEST_PACKAGES)
+test: system-packages $(VENV)/.installed
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(PY) -c 'import asyncio, asyncpg, os; asyncio.run(asyncpg.connect(os.environ["DELBAR_TEST_POSTGRES_URL"], timeout=5))' 2>/dev/null; then \
+	  $(MAKE) --no-print-directory test-postgres; \
+	elif [ "$${CI:-}" = "true" ]; then \
+	  echo "CI=true but PostgreSQL is not reachable at $$DELBAR_TEST_POSTGRES_URL: the PostgreSQL suite is mandatory in CI." >&2; exit 1; \
+	else \
+	  echo "PostgreSQL not reachable at $$DELBAR_TEST_POSTGRES_URL: ran the SQLite suite only."; \
+	fi
+
+test-sqlite:
+	@echo "== tests on SQLite"
+	DELBAR_TEST_DATABASE=sqlite $(PY) -m pytest -q $(PYTEST_ARGS)
+
+test-postgres:
+	@echo "== tests on PostgreSQL ($(DELBAR_TEST_POSTGRES_URL))"
+	DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) bench/labels_bench.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache
