@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import httpx
 import pytest
 
 from backend.app import create_app
 from backend.settings import Settings
-from tests.clients import app_client
 
 pytestmark = pytest.mark.anyio
 
@@ -17,11 +17,8 @@ class TestHealth:
         assert response.status_code == 200
         assert response.json() == {"status": "ok", "database": "ok"}
 
-    async def test_unhealthy_when_the_database_is_unreachable(self, client, tmp_path):
-        broken = Settings(database_url="postgresql://nobody@127.0.0.1:1/none")
-        app = create_app(broken)
-        import httpx
-
+    async def test_unhealthy_when_the_database_is_unreachable(self, client):
+        app = create_app(Settings(database_url="postgresql://nobody@127.0.0.1:1/none"))
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as http:
             response = await http.get("/health")
         assert response.status_code == 503
@@ -41,5 +38,3 @@ class TestOpenApi:
         paths = response.json()["paths"]
         assert "/api/session" in paths and "/api/units" in paths and "/health" in paths
 
-
-__all__ = ["app_client"]
