@@ -13,6 +13,7 @@ APPS = [
     "backend.accounts.piccolo_app",
     "backend.logistics.piccolo_app",
     "backend.catalog.piccolo_app",
+    "backend.impact.piccolo_app",
 ]
 
 APP_REGISTRY = AppRegistry(apps=APPS)

@@ -1,0 +1,90 @@
+"""The national default factors, seeded by migration, each with its source and system boundary.
+
+Per piece: kg CO2e of making a new one (what a reuse avoids), a typical weight (the waste a
+reuse avoids when the listing has no weight) and a replacement price for a new one. Categories
+without a published per-piece figure fall back to weight × a material factor, via the parent
+category or the `*` row. Prices are typical framework-agreement prices; admins override them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+_NAMESPACE = uuid.UUID("0b9f4c1e-5d2a-4d71-9a57-3f0e2b8c6d11")
+SEEDED_AT = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+FIRA = "FIRA International, Benchmarking the carbon footprint of office furniture"
+FIRA_BOUNDARY = "Cradle to gate plus delivery, as reported by FIRA; use phase excluded"
+EPD_BOUNDARY = "EPD modules A1–A3 (cradle to gate); lower bound of the published range"
+
+
+@dataclass(frozen=True)
+class Seed:
+    slug: str
+    co2e_g: int | None
+    co2e_g_per_kg: int | None
+    typical_weight_g: int | None
+    new_price_ore: int
+    source: str
+    boundary: str
+
+
+SEEDS: tuple[Seed, ...] = (
+    Seed("kontorsstolar", 72_000, None, 17_000, 450_000, f"{FIRA}: office task chair, 72 kg CO2e", FIRA_BOUNDARY),
+    Seed(
+        "hoj-och-sankbara-skrivbord", 110_000, None, 45_000, 800_000,
+        "Published EPDs of electric height-adjustable desks: 110 kg CO2e (lowest in range)", EPD_BOUNDARY,
+    ),
+    Seed("skrivbord", 90_000, None, 35_000, 450_000, "Published EPDs of fixed office desks: 90 kg CO2e", EPD_BOUNDARY),
+    # The category holds both cupboards (31 kg) and steel pedestals (44 kg, FIRA): the lower
+    # figure is used so that savings are not overstated.
+    Seed(
+        "forvaring", 31_000, None, 40_000, 350_000,
+        f"{FIRA}: storage cupboard 31 kg CO2e (steel pedestal 44 kg; the lower is used)", FIRA_BOUNDARY,
+    ),
+    Seed(
+        "soffor", 55_000, None, 50_000, 900_000,
+        "WRAP (UK), Benefits of reuse: sofa 55 kg CO2e", "Production of a new sofa; landfill of the old avoided",
+    ),
+    Seed(
+        "*", None, 2_000, 10_000, 150_000,
+        "Weight × 2 kg CO2e/kg, a mixed steel/wood/plastic material factor (ICE database order of magnitude)",
+        "Materials, cradle to gate; manufacture and transport not included (conservative)",
+    ),
+)
+
+
+def seed_id(slug: str) -> uuid.UUID:
+    """The fixed id of version 1 of a national default, the same in every database."""
+    return uuid.uuid5(_NAMESPACE, slug)
+
+
+async def seed() -> None:
+    """Insert the national defaults that are missing; never changes existing rows."""
+    from backend.impact.tables import ImpactFactor
+
+    existing = {
+        row["category_slug"]
+        for row in await ImpactFactor.select(ImpactFactor.category_slug).where(ImpactFactor.municipality.is_null())
+    }
+    for s in SEEDS:
+        if s.slug in existing:
+            continue
+        await ImpactFactor.insert(
+            ImpactFactor(
+                id=seed_id(s.slug),
+                municipality=None,
+                category_slug=s.slug,
+                version=1,
+                co2e_g=s.co2e_g,
+                co2e_g_per_kg=s.co2e_g_per_kg,
+                typical_weight_g=s.typical_weight_g,
+                new_price_ore=s.new_price_ore,
+                source=s.source,
+                boundary=s.boundary,
+                valid_from=SEEDED_AT,
+                created_at=SEEDED_AT,
+            )
+        ).run()
