@@ -15,7 +15,7 @@ export DELBAR_TEST_POSTGRES_URL ?= $(POSTGRES_TEST_URL)
 RUN_PACKAGES := libzbar0 fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
 
-.PHONY: run serve setup test test-sqlite test-postgres bench demo migrate clean help
+.PHONY: run serve setup test test-sqlite test-postgres bench demo migrate clean help vendor
 
 help:
 	@echo "make run    set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -79,6 +79,18 @@ test-postgres:
 
 bench: setup
 	$(PY) bench/labels_bench.py
+
+# Third-party browser code, pinned. The result is committed, so neither tests nor users need npm;
+# run this only to change a version. jsQR's UMD bundle sets self.jsQR when loaded as a module.
+JSQR_VERSION := 1.4.0
+vendor:
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	(cd "$$tmp" && npm pack --silent jsqr@$(JSQR_VERSION) >/dev/null && tar xzf jsqr-$(JSQR_VERSION).tgz); \
+	mkdir -p pwa/vendor/jsqr; \
+	cp "$$tmp/package/dist/jsQR.js" pwa/vendor/jsqr/jsQR.js; \
+	cp "$$tmp/package/LICENSE" pwa/vendor/jsqr/LICENSE; \
+	echo "jsqr $(JSQR_VERSION) (npm), dist/jsQR.js unchanged" > pwa/vendor/jsqr/VERSION; \
+	echo "vendored jsqr $(JSQR_VERSION) into pwa/vendor/jsqr/"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -6,6 +6,8 @@ import { VERSION, FILES } from "/precache-manifest.js";
 import { precacheName } from "./sw/cache-names.js";
 import { precache, deleteOldCaches } from "./sw/strategies.js";
 import { handlerFor } from "./sw/routes.js";
+import { replayOnSync } from "./sw/outbox-sync.js";
+import { SYNC_TAG } from "./js/outbox/queue.js";
 
 const PRECACHE = precacheName(VERSION);
 
@@ -25,4 +27,10 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const handler = handlerFor(event.request, self.location.origin, PRECACHE);
   if (handler) event.respondWith(handler());
+});
+
+// Pages store every write in the outbox first; this replays it once the browser is online,
+// even after the tab was closed.
+self.addEventListener("sync", (event) => {
+  if (event.tag === SYNC_TAG) event.waitUntil(replayOnSync());
 });

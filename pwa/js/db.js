@@ -7,13 +7,27 @@
  */
 
 export const DB_NAME = "delbar";
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const META_STORE = "meta";
+/** Queued scan events, replayed in key order (autoIncrement keeps the order they were made). */
+export const OUTBOX_STORE = "outbox";
+/** Events the server rejected, kept until the user discards or retries them. */
+export const ATTENTION_STORE = "attention";
+/** Intake photos waiting for upload (downsized blobs). */
+export const PHOTO_STORE = "photos";
+/** The shift taken offline: jobs, locations and when they were fetched, keyed by name. */
+export const SHIFT_STORE = "shift";
 
 /** @type {Array<(db: IDBDatabase) => void>} UPGRADES[n] takes the schema from version n to n+1. */
 const UPGRADES = [
   (db) => {
     db.createObjectStore(META_STORE);
+  },
+  (db) => {
+    db.createObjectStore(OUTBOX_STORE, { keyPath: "seq", autoIncrement: true });
+    db.createObjectStore(ATTENTION_STORE, { keyPath: "id" });
+    db.createObjectStore(PHOTO_STORE, { keyPath: "seq", autoIncrement: true });
+    db.createObjectStore(SHIFT_STORE);
   },
 ];
 
@@ -58,7 +72,7 @@ export function openDb() {
  * @param {(store: IDBObjectStore) => IDBRequest<T>} makeRequest
  * @returns {Promise<T>}
  */
-async function run(storeName, mode, makeRequest) {
+export async function run(storeName, mode, makeRequest) {
   const db = await openDb();
   return new Promise((resolve, reject) => {
     const tx = db.transaction(storeName, mode);
@@ -92,4 +106,36 @@ export async function metaSet(key, value) {
  */
 export async function metaDelete(key) {
   await run(META_STORE, "readwrite", (store) => store.delete(key));
+}
+
+/**
+ * Run several requests in one transaction (all or nothing) and resolve when it commits.
+ * @template T
+ * @param {string[]} storeNames
+ * @param {IDBTransactionMode} mode
+ * @param {(tx: IDBTransaction) => T} work queues requests; its return value is resolved
+ * @returns {Promise<T>}
+ */
+export async function transact(storeNames, mode, work) {
+  const db = await openDb();
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(storeNames, mode);
+    const result = work(tx);
+    tx.oncomplete = () => resolve(result);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+/**
+ * Resolve an IDBRequest inside a running transaction.
+ * @template T
+ * @param {IDBRequest<T>} request
+ * @returns {Promise<T>}
+ */
+export function settle(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
 }

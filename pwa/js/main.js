@@ -13,6 +13,11 @@ import { loginView } from "./components/login-view.js";
 import { homeView } from "./components/home-view.js";
 import { accessibilityView } from "./components/accessibility-view.js";
 import { notFoundView } from "./components/not-found-view.js";
+import { scanView } from "./components/scan-view.js";
+import { shiftView } from "./components/shift-view.js";
+import { attentionView } from "./components/attention-view.js";
+import { startSync } from "./outbox/sync.js";
+import { clearShift } from "./offline/shift.js";
 
 const header = /** @type {HTMLElement} */ (document.getElementById("app-header"));
 const footer = /** @type {HTMLElement} */ (document.getElementById("app-footer"));
@@ -44,6 +49,11 @@ const router = createRouter({
       return { title: t("login.title"), element: loginView({ onLogin, notice }) };
     },
     "/tillganglighet": () => ({ title: t("a11y.title"), element: accessibilityView() }),
+    // The field screens read the stored shift and the outbox, so they work with no network.
+    "/skanna": () => (currentUser() ? { title: t("scan.title"), element: scanView() } : { redirect: "/login" }),
+    "/dagen": () => (currentUser() ? { title: t("shift.title"), element: shiftView() } : { redirect: "/login" }),
+    "/behover-atgard": () =>
+      currentUser() ? { title: t("attention.title"), element: attentionView() } : { redirect: "/login" },
   },
   fallback: () => ({ title: t("notfound.title"), element: notFoundView() }),
 });
@@ -56,6 +66,8 @@ async function onLogin(email, password) {
 
 async function onLogout() {
   await logout();
+  // The stored day belongs to this user; queued scans stay and are sent at the next login.
+  await clearShift().catch(() => {});
   router.navigate("/login", { replace: true });
 }
 
@@ -90,6 +102,9 @@ onLanguageChange(() => {
 document.documentElement.lang = getLanguage();
 renderChrome();
 router.start();
+
+// Replays the outbox now (app start), on `online` and while something waits.
+startSync();
 
 registerServiceWorker((worker) => {
   state.waiting = worker;

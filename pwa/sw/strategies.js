@@ -1,7 +1,7 @@
 /**
  * Caching strategies. Each returns a Response promise for fetch's respondWith.
  */
-import { API_CACHE, PRECACHE_PREFIX } from "./cache-names.js";
+import { API_CACHE, PRECACHE_PREFIX, THUMB_CACHE } from "./cache-names.js";
 
 /**
  * Fetch every file of this version into its own cache. `cache: "reload"` skips the HTTP
@@ -41,13 +41,15 @@ export async function shell(request, cacheName) {
 }
 
 /**
- * Cache first from the versioned precache; files outside it come from the network.
+ * Cache first from the versioned precache, then the offline shift's thumbnails; anything
+ * else comes from the network.
  * @param {Request} request
  * @param {string} cacheName
  * @returns {Promise<Response>}
  */
 export async function cacheFirst(request, cacheName) {
-  const cached = await caches.match(request, { cacheName });
+  const cached =
+    (await caches.match(request, { cacheName })) ?? (await caches.match(request, { cacheName: THUMB_CACHE }));
   return cached ?? fetch(request);
 }
 
@@ -66,11 +68,16 @@ export async function networkFirst(request) {
     const cached = await caches.match(request, { cacheName: API_CACHE });
     return cached ?? offlineAnswer();
   }
+  // Only whole, same-origin answers are kept (never an opaque or partial one).
   if (response.status === 200 && response.type === "basic") {
     const copy = response.clone();
     caches.open(API_CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
   } else if (response.status === 401) {
     await caches.delete(API_CACHE);
+  } else if (response.status >= 500) {
+    // A server restarting behind a proxy answers 502/503: the last good answer is better.
+    const cached = await caches.match(request, { cacheName: API_CACHE });
+    if (cached) return cached;
   }
   return response;
 }

@@ -4,6 +4,7 @@
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { ApiError } from "../api.js";
+import { fieldNav } from "./field-nav.js";
 
 /**
  * @param {object} props
@@ -41,6 +42,7 @@ export function homeView({ user, onLogout }) {
     "section",
     { class: "home-view", "aria-labelledby": "home-title" },
     h("h1", { id: "home-title", text: t("home.greeting", { name: user.name }) }),
+    fieldNav(user),
     h(
       "section",
       { class: "home-view__card", "aria-labelledby": "account-title" },

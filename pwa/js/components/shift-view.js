@@ -1,0 +1,110 @@
+/**
+ * "Dagens körningar": the driver's day as taken offline, and the button that takes it.
+ * Everything shown comes from IndexedDB, so the list looks the same with or without a network.
+ */
+import { h } from "../dom.js";
+import { getLanguage, t } from "../i18n.js";
+import { jobItems, loadShift, takeShiftOffline } from "../offline/shift.js";
+import { outboxStatus } from "./outbox-status.js";
+
+/** @returns {HTMLElement} */
+export function shiftView() {
+  const body = h("div", { class: "shift-view__body" });
+  const status = h("p", { class: "shift-view__status", role: "status", "aria-live": "polite" });
+  const take = h("button", { type: "button", class: "button button--primary shift-view__take", text: t("shift.take") });
+  let busy = false;
+  take.addEventListener("click", async () => {
+    if (busy) return;
+    busy = true;
+    take.setAttribute("aria-disabled", "true");
+    take.textContent = t("shift.taking");
+    status.textContent = "";
+    try {
+      renderShift(body, await takeShiftOffline());
+    } catch {
+      status.textContent = t("shift.failed");
+    } finally {
+      busy = false;
+      take.removeAttribute("aria-disabled");
+      take.textContent = t("shift.take");
+    }
+  });
+  loadShift().then((shift) => renderShift(body, shift)).catch(() => renderShift(body, undefined));
+  return h(
+    "section",
+    { class: "shift-view", "aria-labelledby": "shift-title" },
+    h("h1", { id: "shift-title", text: t("shift.title") }),
+    outboxStatus(),
+    take,
+    status,
+    body,
+  );
+}
+
+/**
+ * @param {HTMLElement} body
+ * @param {import("../offline/shift.js").Shift | undefined} shift
+ */
+function renderShift(body, shift) {
+  if (!shift) {
+    body.replaceChildren(h("p", { class: "shift-view__empty", text: t("shift.never") }));
+    return;
+  }
+  const locale = getLanguage() === "sv" ? "sv-SE" : "en-GB";
+  const time = new Date(shift.fetchedAt).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+  const jobs = shift.jobs.length
+    ? h("ol", { class: "shift-view__jobs" }, shift.jobs.map((job) => jobCard(job, shift.states)))
+    : h("p", { class: "shift-view__empty", text: t(shift.jobsAvailable ? "shift.empty" : "shift.jobs_unavailable") });
+  body.replaceChildren(
+    h("p", { class: "shift-view__fetched", "data-testid": "shift-fetched", text: t("shift.fetched", { time }) }),
+    h("p", { class: "shift-view__locations", text: t("shift.locations", { count: shift.locations.length }) }),
+    jobs,
+  );
+}
+
+/**
+ * @param {any} job
+ * @param {Record<string, string>} states
+ */
+function jobCard(job, states) {
+  const items = jobItems([job]);
+  return h(
+    "li",
+    { class: "shift-view__job", "data-testid": "shift-job" },
+    h(
+      "dl",
+      { class: "shift-view__route" },
+      h("dt", { text: t("shift.pickup") }),
+      h("dd", { text: place(job.pickup) }),
+      h("dt", { text: t("shift.delivery") }),
+      h("dd", { text: place(job.delivery) }),
+    ),
+    h("h2", { class: "shift-view__items-title", text: t("shift.items") }),
+    h(
+      "ul",
+      { class: "shift-view__items" },
+      items.map((item) => {
+        const state = states[item.id] ?? item.state;
+        return h(
+          "li",
+          { class: "shift-view__item" },
+          item.thumbnail_url ? h("img", { src: item.thumbnail_url, alt: "", width: 48, height: 48, loading: "lazy" }) : null,
+          h("span", { class: "shift-view__item-title", text: item.title }),
+          h("span", { class: "shift-view__item-state", text: t(`state.${state}`) }),
+        );
+      }),
+    ),
+    h("a", {
+      class: "button button--secondary",
+      href: `/skanna?uppgift=jobb&jobb=${encodeURIComponent(job.id)}`,
+      text: t("shift.scan_job"),
+    }),
+  );
+}
+
+/** @param {any} where a location ({name, address}) or a bare address */
+function place(where) {
+  if (!where) return "–";
+  if (typeof where === "string") return where;
+  return [where.name, where.address].filter(Boolean).join(", ") || "–";
+}

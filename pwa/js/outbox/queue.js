@@ -1,0 +1,173 @@
+/**
+ * The outbox (Workbox's Queue layer): make an event, store it before anyone is told it was
+ * saved, and replay the stored events in order to POST /api/scans/batch.
+ *
+ * Replay policy (DESIGN.md, "Offline and sync"): a network error, a 5xx or any answer that is
+ * not a per-event verdict keeps every event; "applied" and "duplicate" remove one; "rejected"
+ * moves it to the needs-attention list. An event the server applied whose answer was lost is
+ * sent again and comes back "duplicate", so a dropped connection mid-batch loses nothing.
+ * No DOM here: the service worker replays with this module on `sync`.
+ */
+import { metaGet } from "../db.js";
+import { CSRF_KEY } from "../csrf.js";
+import { addEntry, countAttention, countEntries, headEntries, settleBatch } from "./store.js";
+
+export const BATCH_URL = "/api/scans/batch";
+export const BATCH_LIMIT = 500;
+export const SYNC_TAG = "delbar-outbox";
+const LOCK_NAME = "delbar-outbox-replay";
+const CHANNEL = "delbar-outbox";
+
+/** @typedef {import("./store.js").ScanEvent} ScanEvent */
+/** @typedef {{sent: number, kept: number, stopped: null | "network" | "server" | "busy"}} ReplayResult */
+
+/**
+ * Local time with its UTC offset (2026-11-25T09:14:03.120+01:00): the device time the
+ * server orders a phone's own events by, readable as the worker's wall clock.
+ * @param {Date} [date]
+ */
+export function deviceTime(date = new Date()) {
+  const pad = (/** @type {number} */ n, w = 2) => String(Math.abs(n)).padStart(w, "0");
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}` +
+    `${sign}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`
+  );
+}
+
+/**
+ * Store a scan event. Resolves after IndexedDB committed it: only then may the UI confirm.
+ * @param {{code: string, action: string, location_code?: string, item_id?: string, note?: string}} fields
+ * @param {{title?: string}} [extra] what the needs-attention list shows beside the code
+ * @returns {Promise<ScanEvent>}
+ */
+export async function enqueue(fields, { title } = {}) {
+  /** @type {ScanEvent} */
+  const event = { id: crypto.randomUUID(), device_time: deviceTime(), ...dropEmpty(fields) };
+  await addEntry({ event, title });
+  announce();
+  return event;
+}
+
+/** @param {Record<string, any>} fields */
+function dropEmpty(fields) {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+}
+
+/**
+ * Replay everything waiting, batch by batch, unless another tab or the worker is at it.
+ * @param {{fetch?: typeof fetch}} [options]
+ * @returns {Promise<ReplayResult>}
+ */
+export async function replay({ fetch: doFetch = fetch } = {}) {
+  if (typeof navigator !== "undefined" && navigator.locks) {
+    const result = await navigator.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
+      lock ? drain(doFetch) : null,
+    );
+    return result ?? { sent: 0, kept: await countEntries(), stopped: "busy" };
+  }
+  // Without Web Locks (older Safari) this context at least never replays twice at once.
+  if (fallbackBusy) return { sent: 0, kept: await countEntries(), stopped: "busy" };
+  fallbackBusy = true;
+  try {
+    return await drain(doFetch);
+  } finally {
+    fallbackBusy = false;
+  }
+}
+let fallbackBusy = false;
+
+/** @param {typeof fetch} doFetch @returns {Promise<ReplayResult>} */
+async function drain(doFetch) {
+  let sent = 0;
+  for (;;) {
+    const entries = await headEntries(BATCH_LIMIT);
+    if (!entries.length) return { sent, kept: 0, stopped: null };
+    const outcome = await sendBatch(entries, doFetch);
+    if (outcome) return { sent, kept: await countEntries(), stopped: outcome };
+    sent += entries.length;
+    announce();
+  }
+}
+
+/**
+ * @param {import("./store.js").Entry[]} entries
+ * @param {typeof fetch} doFetch
+ * @returns {Promise<null | "network" | "server">} null when the batch was settled
+ */
+async function sendBatch(entries, doFetch) {
+  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+  const token = await metaGet(CSRF_KEY).catch(() => null);
+  if (token) headers["X-CSRF-Token"] = token;
+  let response;
+  try {
+    response = await doFetch(BATCH_URL, {
+      method: "POST",
+      headers,
+      credentials: "same-origin",
+      body: JSON.stringify({ events: entries.map((e) => e.event) }),
+    });
+  } catch {
+    return "network";
+  }
+  const answer = response.ok ? await response.json().catch(() => null) : null;
+  const results = answer && Array.isArray(answer.results) ? answer.results : null;
+  // Anything but a verdict for every event keeps them all: better sent twice than lost.
+  if (!results || results.length !== entries.length) return "server";
+  const [done, rejected] = verdicts(entries, results);
+  await settleBatch(done, rejected);
+  // A verdict missing for some event: stop rather than resend the same head forever.
+  return done.length + rejected.length === entries.length ? null : "server";
+}
+
+/**
+ * Split a batch by the server's verdicts, matched by event id (never by position alone).
+ * @param {import("./store.js").Entry[]} entries
+ * @param {Array<{id: string, status: string, reason?: string | null, message?: string | null}>} results
+ * @returns {[number[], Array<{seq: number, attention: import("./store.js").Attention}>]}
+ */
+function verdicts(entries, results) {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  /** @type {number[]} */
+  const done = [];
+  const rejected = [];
+  const at = new Date().toISOString();
+  for (const entry of entries) {
+    const result = byId.get(entry.event.id);
+    const seq = /** @type {number} */ (entry.seq);
+    if (!result) continue;
+    if (result.status === "applied" || result.status === "duplicate") done.push(seq);
+    else if (result.status === "rejected") {
+      const { reason = null, message = null } = result;
+      rejected.push({ seq, attention: { id: entry.event.id, event: entry.event, title: entry.title, reason, message, at } });
+    }
+  }
+  return [done, rejected];
+}
+
+/** @returns {Promise<{waiting: number, attention: number}>} */
+export async function counts() {
+  const [waiting, attention] = await Promise.all([countEntries(), countAttention()]);
+  return { waiting, attention };
+}
+
+/** Tell every tab (and the page, when the worker replayed) that the outbox changed. */
+export function announce() {
+  if (typeof BroadcastChannel === "undefined") return;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage({ type: "changed" });
+  channel.close();
+}
+
+/**
+ * @param {() => void} listener called when any context changed the outbox
+ * @returns {() => void} unsubscribe
+ */
+export function onOutboxChange(listener) {
+  if (typeof BroadcastChannel === "undefined") return () => {};
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = () => listener();
+  return () => channel.close();
+}

@@ -1,0 +1,15 @@
+/**
+ * The worker's side of the outbox: on a Background Sync event, replay what the pages left.
+ * Throwing makes the browser retry the sync later, which is what a kept event needs.
+ */
+import { replay } from "../js/outbox/queue.js";
+import { uploadPhotos } from "../js/outbox/photos.js";
+
+/** @returns {Promise<void>} */
+export async function replayOnSync() {
+  const result = await replay();
+  if (result.stopped === "network" || result.stopped === "server") {
+    throw new Error(`outbox replay stopped: ${result.stopped}`);
+  }
+  await uploadPhotos();
+}

@@ -1,0 +1,44 @@
+"""Helpers for the field-app browser tests: sign in, wait for the worker, read the outbox."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from backend.demo.data import DEMO_PASSWORD
+
+DRIVER = "chauffor@skurup.exempel.se"
+WAREHOUSE = "lager@skurup.exempel.se"
+
+
+def sign_in(page: Page, email: str) -> None:
+    page.goto("/login")
+    page.get_by_label("E-postadress").fill(email)
+    page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hej")
+
+
+def controlled_by_worker(page: Page) -> None:
+    """Reload until the service worker controls the page (then the shell works offline)."""
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+
+
+def outbox(page: Page) -> list[dict]:
+    """The events waiting in IndexedDB, oldest first."""
+    return page.evaluate(
+        """async () => {
+            const { openDb, OUTBOX_STORE } = await import("/js/db.js");
+            const db = await openDb();
+            return new Promise((resolve) => {
+                const request = db.transaction(OUTBOX_STORE).objectStore(OUTBOX_STORE).getAll();
+                request.onsuccess = () => resolve(request.result.map((entry) => entry.event));
+            });
+        }"""
+    )
+
+
+def type_code(page: Page, code: str) -> None:
+    page.get_by_label("Skriv koden").fill(code)
+    page.get_by_role("button", name="Använd koden").click()
