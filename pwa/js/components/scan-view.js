@@ -7,7 +7,7 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { parseScanned } from "../scan/codes.js";
 import { lookUp } from "../scan/lookup.js";
-import { actionsFor, NEXT_STATE } from "../scan/actions.js";
+import { actionsFor, nextState } from "../scan/actions.js";
 import { beep, unlockAudio } from "../scan/feedback.js";
 import { enqueue } from "../outbox/queue.js";
 import { afterEnqueue } from "../outbox/sync.js";
@@ -130,7 +130,7 @@ export function scanView() {
   /**
    * @param {string} action
    * @param {string} code
-   * @param {{id: string, title: string} | null} item
+   * @param {{id: string, title: string, state: string | null} | null} item
    */
   async function act(action, code, item) {
     unlockAudio();
@@ -146,7 +146,7 @@ export function scanView() {
     saved += 1;
     tally.textContent = t("scan.count", { count: saved });
     result.replaceChildren();
-    const next = NEXT_STATE[/** @type {keyof typeof NEXT_STATE} */ (action)];
+    const next = nextState(action, item?.state ?? null);
     if (item && next) rememberState(item.id, next).catch(() => {});
     afterEnqueue();
   }

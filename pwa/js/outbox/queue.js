@@ -138,8 +138,11 @@ function verdicts(entries, results) {
     const result = byId.get(entry.event.id);
     const seq = /** @type {number} */ (entry.seq);
     if (!result) continue;
-    if (result.status === "applied" || result.status === "duplicate") done.push(seq);
-    else if (result.status === "rejected") {
+    // A duplicate with a reason is an event the server rejected the first time (its answer
+    // was lost): it still needs attention, not silent removal.
+    const refused = result.status === "rejected" || (result.status === "duplicate" && result.reason);
+    if (result.status === "applied" || (result.status === "duplicate" && !refused)) done.push(seq);
+    else if (refused) {
       const { reason = null, message = null } = result;
       rejected.push({ seq, attention: { id: entry.event.id, event: entry.event, title: entry.title, reason, message, at } });
     }

@@ -1,34 +1,26 @@
 /**
  * Which actions a scanned item offers in the current task. The server is the authority
- * and rejects what is not allowed; this only keeps invalid buttons off the screen.
- * States and actions follow DESIGN.md ("Item life and scans").
+ * and rejects what is not allowed; this table (DESIGN.md, "Item life and scans") only keeps
+ * invalid buttons off the screen and guesses the state after a scan made offline.
  */
 
 /** @typedef {"free" | "putaway" | "loading" | "job"} Task */
 
-/** What an action leads to, for the local copy of the state after a scan made offline. */
-export const NEXT_STATE = {
-  intake: "in_storage",
-  store: "in_storage",
-  pickup: "in_transit",
-  deliver: "delivered",
-  return: "in_transit",
-  audit: null,
-  dispose: "disposed",
+const LIVE = ["registered", "in_storage", "reserved", "in_transit", "delivered", "returned"];
+
+/** action → {state before: state after}, as the server's state machine has it. */
+const TRANSITIONS = {
+  store: { registered: "in_storage", in_storage: "in_storage", reserved: "reserved", in_transit: "in_storage", returned: "in_storage" },
+  pickup: { registered: "in_transit", in_storage: "in_transit", reserved: "in_transit", delivered: "in_transit", returned: "in_transit" },
+  deliver: { in_transit: "delivered" },
+  return: { delivered: "returned" },
+  audit: Object.fromEntries(LIVE.map((state) => [state, state])),
 };
 
-const TERMINAL = new Set(["sold", "given_away", "recycled", "disposed"]);
-
-/** From which states each action can apply; null = any state that is not terminal. */
-const FROM = {
-  store: ["registered", "in_storage", "reserved", "in_transit", "returned"],
-  pickup: ["in_storage", "reserved", "delivered"],
-  deliver: ["in_transit"],
-  return: ["delivered"],
-  audit: null,
-};
-
-/** The actions each task can offer, in the order shown (most likely first). */
+/**
+ * The actions each task can offer, most likely first. Put-away stores at the shelf scanned
+ * first and loading picks up onto the vehicle scanned first; a job runs pickup to delivery.
+ */
 const TASK_ACTIONS = {
   putaway: ["store"],
   loading: ["pickup"],
@@ -44,9 +36,15 @@ const TASK_ACTIONS = {
 export function actionsFor(task, state) {
   const candidates = TASK_ACTIONS[task] ?? TASK_ACTIONS.free;
   if (state === null) return candidates;
-  if (TERMINAL.has(state)) return [];
-  return candidates.filter((action) => {
-    const from = FROM[/** @type {keyof typeof FROM} */ (action)];
-    return from === null || from.includes(state);
-  });
+  return candidates.filter((action) => state in TRANSITIONS[/** @type {keyof typeof TRANSITIONS} */ (action)]);
+}
+
+/**
+ * @param {string} action
+ * @param {string | null} state
+ * @returns {string | null} the state the item will be in, or null when it cannot be told
+ */
+export function nextState(action, state) {
+  const table = TRANSITIONS[/** @type {keyof typeof TRANSITIONS} */ (action)];
+  return (state && table?.[/** @type {keyof typeof table} */ (state)]) || null;
 }
