@@ -79,6 +79,7 @@ test-postgres:
 
 bench: setup
 	$(PY) bench/labels_bench.py
+	$(PY) bench/field_app_bench.py
 
 # Third-party browser code, pinned. The result is committed, so neither tests nor users need npm;
 # run this only to change a version. jsQR's UMD bundle sets self.jsQR when loaded as a module.
