@@ -18,6 +18,7 @@ from backend.accounts.session_controller import (
     SessionController,
 )
 from backend.accounts.sessions import SessionService
+from backend.billing.controller import BillingController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
@@ -38,6 +39,7 @@ API_CONTROLLERS = [
     NetworkController,
     MunicipalityController,
     LocationController,
+    BillingController,
 ]
 
 

@@ -14,6 +14,7 @@ APPS = [
     "backend.logistics.piccolo_app",
     "backend.catalog.piccolo_app",
     "backend.impact.piccolo_app",
+    "backend.billing.piccolo_app",
 ]
 
 APP_REGISTRY = AppRegistry(apps=APPS)

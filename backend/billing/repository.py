@@ -1,0 +1,67 @@
+"""Every billing query, scoped to the municipality that issues the invoice basis."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from piccolo.query.functions.aggregate import Count, Sum
+
+from backend.accounts.tables import Municipality
+from backend.billing.tables import InvoiceDocument, InvoiceLine, InvoicePeriod
+
+Row = dict[str, Any]
+_LINE_COLUMNS = (
+    InvoiceLine.id, InvoiceLine.month, InvoiceLine.booking_id, InvoiceLine.kind, InvoiceLine.payer_municipality,
+    InvoiceLine.payer_municipality.name.as_alias("payer_municipality_name"),
+    InvoiceLine.payer_unit.name.as_alias("payer_unit_name"), InvoiceLine.payer_cost_centre,
+    InvoiceLine.payee_cost_centre, InvoiceLine.amount_ore, InvoiceLine.quantity, InvoiceLine.period_start,
+    InvoiceLine.period_end, InvoiceLine.description, InvoiceLine.correction, InvoiceLine.charged_at,
+)
+
+
+class BillingRepository:
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def municipality(self, municipality_id: UUID | None = None) -> Row | None:
+        return await Municipality.select(Municipality.id, Municipality.name, Municipality.org_number).where(
+            Municipality.id == (municipality_id or self.municipality_id)).first()
+
+    async def month_totals(self) -> list[Row]:
+        return await InvoiceLine.select(
+            InvoiceLine.month, Count(alias="line_count"), Sum(InvoiceLine.amount_ore, alias="total_ore")
+        ).where(InvoiceLine.municipality == self.municipality_id).group_by(InvoiceLine.month)
+
+    async def lines(self, month: str) -> list[Row]:
+        return await InvoiceLine.select(*_LINE_COLUMNS).where(
+            InvoiceLine.municipality == self.municipality_id, InvoiceLine.month == month)
+
+    async def periods(self) -> list[Row]:
+        return await InvoicePeriod.select(
+            InvoicePeriod.id, InvoicePeriod.month, InvoicePeriod.line_count, InvoicePeriod.total_ore,
+            InvoicePeriod.exported_at,
+        ).where(InvoicePeriod.municipality == self.municipality_id)
+
+    async def period(self, month: str) -> Row | None:
+        return await InvoicePeriod.select().where(
+            InvoicePeriod.municipality == self.municipality_id, InvoicePeriod.month == month).first()
+
+    async def insert_period(self, values: Row) -> UUID:
+        period_id = uuid4()
+        await InvoicePeriod.insert(InvoicePeriod(id=period_id, municipality=self.municipality_id, **values))
+        return period_id
+
+    async def insert_document(self, period_id: UUID, values: Row, now: datetime) -> None:
+        await InvoiceDocument.insert(InvoiceDocument(id=uuid4(), period=period_id, created_at=now, **values))
+
+    async def documents(self, period_id: UUID) -> list[Row]:
+        return await InvoiceDocument.select(
+            InvoiceDocument.counterpart, InvoiceDocument.counterpart.name.as_alias("counterpart_name"),
+            InvoiceDocument.number, InvoiceDocument.document_type, InvoiceDocument.total_ore,
+        ).where(InvoiceDocument.period == period_id).order_by(InvoiceDocument.number)
+
+    async def document(self, period_id: UUID, counterpart: UUID) -> Row | None:
+        return await InvoiceDocument.select(InvoiceDocument.number, InvoiceDocument.xml).where(
+            InvoiceDocument.period == period_id, InvoiceDocument.counterpart == counterpart).first()

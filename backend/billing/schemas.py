@@ -1,0 +1,54 @@
+"""The billing API contract."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+from uuid import UUID
+
+import msgspec
+
+from backend.billing.money import MONTH_PATTERN
+from backend.schemas import Schema
+
+Month = Annotated[str, msgspec.Meta(pattern=MONTH_PATTERN, min_length=7, max_length=7)]
+
+
+class PeriodRead(Schema, kw_only=True):
+    month: str
+    locked: bool
+    line_count: int
+    total_ore: int
+    exported_at: datetime | None = None
+
+
+class LineRead(Schema, kw_only=True):
+    id: UUID
+    booking_id: UUID | None
+    kind: str
+    payer_municipality: str
+    payer_unit: str
+    payer_cost_centre: str
+    amount_ore: int
+    quantity: int
+    period_start: date | None
+    period_end: date | None
+    description: str
+    correction: bool
+
+
+class DocumentRead(Schema, kw_only=True):
+    counterpart_id: UUID
+    counterpart: str
+    number: str
+    document_type: str
+    total_ore: int
+    url: str
+
+
+class PeriodDetail(Schema, kw_only=True):
+    period: PeriodRead
+    lines: list[LineRead]
+    documents: list[DocumentRead]
+    csv_url: str
+    summary_url: str
