@@ -14,6 +14,8 @@ export DELBAR_TEST_POSTGRES_URL ?= $(POSTGRES_TEST_URL)
 # Debian packages: what running needs, and what the tests need on top.
 RUN_PACKAGES := libzbar0 fonts-dejavu-core
 TEST_PACKAGES := $(RUN_PACKAGES) chromium
+# Node runs the push service emulator (npm web-push-testing) that the push tests talk to.
+NODE_PACKAGES := nodejs npm
 
 .PHONY: run serve setup test test-sqlite test-postgres bench demo migrate clean help vendor
 
@@ -58,8 +60,20 @@ system-packages:
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+# Debian's nodejs and npm only when the commands are missing: a NodeSource nodejs ships its own
+# npm and conflicts with Debian's npm package.
+.PHONY: node-packages
+node-packages:
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  $(MAKE) --no-print-directory system-packages PACKAGES="$(NODE_PACKAGES)"; fi
+
+# npm ci only when node_modules is missing or package.json / the lock changed.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 test: PACKAGES = $(TEST_PACKAGES)
-test: system-packages $(VENV)/.installed
+test: system-packages node-packages $(VENV)/.installed node_modules/.installed
 	$(MAKE) --no-print-directory test-sqlite
 	@if $(PY) -c 'import asyncio, asyncpg, os; asyncio.run(asyncpg.connect(os.environ["DELBAR_TEST_POSTGRES_URL"], timeout=5))' 2>/dev/null; then \
 	  $(MAKE) --no-print-directory test-postgres; \

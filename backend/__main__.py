@@ -59,6 +59,12 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_push_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.push.cli import run_worker
+
+    return asyncio.run(run_worker(settings, once=args.once))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description="Delbar server and tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -69,11 +75,16 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--access-log", action="store_true")
     sub.add_parser("migrate", help="apply database migrations")
     sub.add_parser("demo", help="migrate, then load the Ystad–Skurup–Trelleborg demo data (idempotent)")
+    push_worker = sub.add_parser("push-worker", help="send queued push notifications (PostgreSQL; several may run)")
+    push_worker.add_argument("--once", action="store_true", help="send what is due now, then exit")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
+    if args.command == "push-worker" and settings.is_sqlite:
+        parser.error("on SQLite the app process sends pushes itself; push-worker processes need PostgreSQL")
     if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
         parser.error("several workers need PostgreSQL: SQLite allows one writing process")
-    return {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo}[args.command](settings, args)
+    commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo, "push-worker": cmd_push_worker}
+    return commands[args.command](settings, args)
 
 
 if __name__ == "__main__":

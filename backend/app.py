@@ -26,6 +26,8 @@ from backend.logs import logging_config
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
 from backend.piccolo_conf import use_engine
+from backend.push.controller import NotificationController, PushController
+from backend.push.lifespan import PushLifespan
 from backend.security import PUBLIC, SessionAuthMiddleware, provide_actor
 from backend.settings import Settings
 from backend.web import controller as web
@@ -40,6 +42,8 @@ API_CONTROLLERS = [
     MunicipalityController,
     LocationController,
     BillingController,
+    PushController,
+    NotificationController,
 ]
 
 
@@ -57,6 +61,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     use_engine(database.engine)
     sessions = SessionService(database, settings)
     shell = Shell.scan(settings.pwa_dir)
+    push = PushLifespan(database, settings)
 
     return Litestar(
         route_handlers=[*API_CONTROLLERS, *ops.route_handlers, *web.route_handlers],
@@ -74,7 +79,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         logging_config=logging_config(settings),
         openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema"),
         state=State({"sessions": sessions, "db": database, "settings": settings}),
-        on_startup=[database.start],
-        on_shutdown=[database.stop],
+        on_startup=[database.start, push.start],
+        on_shutdown=[push.stop, database.stop],
         debug=settings.debug,
     )

@@ -12,6 +12,7 @@ from piccolo.engine.base import Engine
 APPS = [
     "backend.accounts.piccolo_app",
     "backend.logistics.piccolo_app",
+    "backend.push.piccolo_app",
     "backend.catalog.piccolo_app",
     "backend.impact.piccolo_app",
     "backend.billing.piccolo_app",

@@ -24,6 +24,8 @@ class Settings:
     log_format: str = "json"
     log_level: str = "INFO"
     debug: bool = False
+    push_contact: str = "mailto:push@delbar.invalid"
+    push_worker: bool = True
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -38,6 +40,8 @@ class Settings:
             log_format=env.get("DELBAR_LOG_FORMAT", "json"),
             log_level=env.get("DELBAR_LOG_LEVEL", "INFO"),
             debug=env.get("DELBAR_DEBUG", "") in {"1", "true", "yes"},
+            push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
+            push_worker=env.get("DELBAR_PUSH_WORKER", "1") not in {"0", "false", "no"},
         )
 
     @property

@@ -1,0 +1,137 @@
+"""Push use cases for the signed-in user: devices, preferences, the in-app list, a test push."""
+
+from __future__ import annotations
+
+import base64
+from urllib.parse import urlsplit
+from uuid import UUID, uuid4
+
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from backend import clock
+from backend.db import Database
+from backend.errors import Conflict, Invalid, NotFound
+from backend.push import schemas
+from backend.push.keys import VapidKey, load_or_create_key
+from backend.push.kinds import CHOOSABLE
+from backend.push.outbox import notify
+from backend.push.quiet import STOCKHOLM
+from backend.push.repository import (
+    NotificationRepository,
+    PreferenceRepository,
+    Row,
+    SubscriptionRepository,
+)
+from backend.tenancy import Actor
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+TEST_TITLE = "Testnotis från Delbar"
+TEST_BODY = "Så här ser en notis ut. Du får notiser om det du har valt i inställningarna."
+
+
+def check_endpoint(endpoint: str) -> None:
+    """A push service is reached over https; plain http only on this machine (the test emulator)."""
+    parts = urlsplit(endpoint)
+    host = (parts.hostname or "").lower()
+    if not host or parts.username or parts.password:
+        raise Invalid("The endpoint must be a URL with a host.", error="bad_endpoint")
+    if parts.scheme != "https" and not (parts.scheme == "http" and host in LOCAL_HOSTS):
+        raise Invalid("The endpoint must be an https URL.", error="bad_endpoint")
+
+
+def check_keys(p256dh: str) -> None:
+    """The device key must be a point on P-256, or every message to it would fail to encrypt."""
+    raw = base64.urlsafe_b64decode(p256dh + "=" * (-len(p256dh) % 4))
+    try:
+        ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
+    except ValueError as exc:
+        raise Invalid("The p256dh key is not a P-256 public key.", error="bad_keys") from exc
+
+
+class PushService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db, self.actor = db, actor
+        self.devices = SubscriptionRepository(actor.user_id)
+        self.preferences = PreferenceRepository()
+        self.notifications = NotificationRepository(actor.user_id)
+
+    async def public_key(self) -> VapidKey:
+        return await load_or_create_key(self.db)
+
+    async def subscribe(self, data: schemas.SubscriptionCreate) -> tuple[Row, bool]:
+        """Record a device; the same endpoint again updates it (True when it is new)."""
+        check_endpoint(data.endpoint)
+        check_keys(data.keys.p256dh)
+        values = {"endpoint": data.endpoint, "p256dh": data.keys.p256dh, "auth": data.keys.auth}
+        async with self.db.write():
+            if data.old_endpoint and data.old_endpoint != data.endpoint:
+                await self.devices.delete_endpoint(data.old_endpoint)
+            existing = await self.devices.by_endpoint(data.endpoint)
+            if existing is not None:
+                await self.devices.update(existing["id"], values)
+            else:
+                await self.devices.insert({"id": uuid4(), **values}, clock.now())
+            return await self.devices.by_endpoint(data.endpoint), existing is None
+
+    async def unsubscribe(self, endpoint: str) -> None:
+        async with self.db.write():
+            if not await self.devices.delete_endpoint(endpoint):
+                raise NotFound("No such device.")
+
+    async def list_devices(self) -> list[Row]:
+        async with self.db.read():
+            return await self.devices.list()
+
+    async def get_preferences(self) -> schemas.PreferencesRead:
+        async with self.db.read():
+            row = await self.preferences.get(self.actor.user_id)
+        return _preferences_read(row)
+
+    async def set_preferences(self, data: schemas.PreferencesUpdate) -> schemas.PreferencesRead:
+        if (data.quiet_start is None) != (data.quiet_end is None):
+            raise Invalid("Give both the start and the end of the quiet hours, or neither.", error="bad_quiet_hours")
+        disabled = ",".join(k for k in CHOOSABLE if not getattr(data.kinds, k))
+        values = {"disabled_kinds": disabled, "quiet_start": data.quiet_start, "quiet_end": data.quiet_end}
+        now = clock.now()
+        async with self.db.write():
+            row = await self.preferences.get(self.actor.user_id)
+            if row is None and data.version == 1:
+                await self.preferences.insert(self.actor.user_id, {"id": uuid4(), **values, "version": 2}, now)
+            elif row is None or not await self.preferences.update(self.actor.user_id, data.version, values, now):
+                raise Conflict("The settings were changed elsewhere; reload them and try again.", error="stale_version")
+            return _preferences_read(await self.preferences.get(self.actor.user_id))
+
+    async def send_test(self) -> int:
+        """Queue a test notification to every device of the caller; the number of devices."""
+        async with self.db.write():
+            devices = await self.devices.list()
+            await notify([self.actor.user_id], "test", TEST_TITLE, TEST_BODY, "/notiser", tag="test")
+        return len(devices)
+
+    async def page(self, before: int | None, limit: int) -> tuple[list[Row], int, int | None]:
+        async with self.db.read():
+            rows = await self.notifications.page(before, limit + 1)
+            unread = await self.notifications.count_unread()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        return rows, unread, rows[-1]["seq"] if more else None
+
+    async def mark_read(self, notification_id: UUID) -> Row:
+        async with self.db.write():
+            if await self.notifications.get(notification_id) is None:
+                raise NotFound("No such notification.")
+            await self.notifications.mark_read(notification_id, clock.now())
+            return await self.notifications.get(notification_id)
+
+    async def mark_all_read(self) -> None:
+        async with self.db.write():
+            await self.notifications.mark_all_read(clock.now())
+
+
+def _preferences_read(row: Row | None) -> schemas.PreferencesRead:
+    disabled = set(row["disabled_kinds"].split(",")) if row else set()
+    kinds = schemas.PushKinds(**{k: k not in disabled for k in CHOOSABLE})
+    return schemas.PreferencesRead(
+        kinds=kinds, quiet_start=row["quiet_start"] if row else None, quiet_end=row["quiet_end"] if row else None,
+        timezone=STOCKHOLM.key, version=row["version"] if row else 1,
+    )
