@@ -43,23 +43,51 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30)
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """http://127.0.0.1:<port> of a server started the way the README starts it."""
+def live_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The URL of the live server's database, loaded with the demo data."""
     with fresh_database(tmp_path_factory.mktemp("browser"), "browser") as url:
-        env = {**os.environ, "DATABASE_URL": url, "DELBAR_LOG_FORMAT": "text"}
+        env = {**os.environ, "DATABASE_URL": url}
         subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
-        port = free_port()
-        log = open(tmp_path_factory.mktemp("logs") / "server.log", "w")  # noqa: SIM115 - closed below
-        server = subprocess.Popen([sys.executable, "-m", "backend", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                                  stdout=log, stderr=subprocess.STDOUT)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_healthy(base, server)
-            yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-            log.close()
+        yield url
+
+
+class ServerProcess:
+    """`python -m backend serve` on one port and database; can be killed and started again."""
+
+    def __init__(self, database_url: str, log_path: Path, port: int | None = None) -> None:
+        self.env = {**os.environ, "DATABASE_URL": database_url, "DELBAR_LOG_FORMAT": "text"}
+        self.port = port or free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(log_path, "a")  # noqa: SIM115 - closed in stop()
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> str:
+        self.process = subprocess.Popen([sys.executable, "-m", "backend", "serve", "--port", str(self.port)], cwd=ROOT,
+                                        env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        wait_until_healthy(self.base, self.process)
+        return self.base
+
+    def kill(self) -> None:
+        """SIGKILL, as a crash or a pulled plug: no graceful shutdown, no flushed answers."""
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """http://127.0.0.1:<port> of a server started the way the README starts it."""
+    server = ServerProcess(live_database, tmp_path_factory.mktemp("logs") / "server.log")
+    try:
+        yield server.start()
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
