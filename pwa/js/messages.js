@@ -116,6 +116,7 @@ export const messages = {
     "attention.scanned": "Skannad {time}",
     "attention.retried": "Skanningen ligger i kön igen.",
     "attention.discarded": "Skanningen är borttagen.",
+    "attention.state_now": "Enligt Delbar är saken nu: {state}.",
 
     "reason.invalid_transition": "Saken är inte i ett läge där den här åtgärden går, till exempel redan levererad av någon annan.",
     "reason.code_unknown": "Koden finns inte i Delbar i din kommun.",
@@ -402,6 +403,7 @@ export const messages = {
 
     "shift.title": "Today's runs",
     "shift.take": "Take the day offline",
+    "attention.state_now": "According to Delbar the item is now: {state}.",
     "shift.taking": "Fetching the day …",
     "shift.fetched": "Fetched {time}",
     "shift.never": "The day is not on this phone yet. Fetch it before you leave, and the list and scanning work without a network.",

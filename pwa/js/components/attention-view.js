@@ -52,6 +52,7 @@ function entry(item, onResolved) {
     h("h2", { class: "attention-view__what", text: `${action}: ${item.title || item.event.code}` }),
     h("p", { class: "attention-view__meta", text: `${t("scan.code", { code: item.event.code })} · ${t("attention.scanned", { time })}` }),
     h("p", { class: "attention-view__reason", text: reasonText(item) }),
+    item.state ? h("p", { text: t("attention.state_now", { state: t(`state.${item.state}`) }) }) : null,
     h(
       "div",
       { class: "attention-view__actions" },

@@ -125,7 +125,7 @@ async function sendBatch(entries, doFetch) {
 /**
  * Split a batch by the server's verdicts, matched by event id (never by position alone).
  * @param {import("./store.js").Entry[]} entries
- * @param {Array<{id: string, status: string, reason?: string | null, message?: string | null}>} results
+ * @param {Array<{id: string, status: string, reason?: string | null, message?: string | null, item?: any}>} results
  * @returns {[number[], Array<{seq: number, attention: import("./store.js").Attention}>]}
  */
 function verdicts(entries, results) {
@@ -144,7 +144,10 @@ function verdicts(entries, results) {
     if (result.status === "applied" || (result.status === "duplicate" && !refused)) done.push(seq);
     else if (refused) {
       const { reason = null, message = null } = result;
-      rejected.push({ seq, attention: { id: entry.event.id, event: entry.event, title: entry.title, reason, message, at } });
+      // The item as the server has it now: the title and state that explain the refusal.
+      const title = entry.title || result.item?.title;
+      const state = result.item?.state ?? null;
+      rejected.push({ seq, attention: { id: entry.event.id, event: entry.event, title, state, reason, message, at } });
     }
   }
   return [done, rejected];

@@ -16,7 +16,10 @@ import { ATTENTION_STORE, OUTBOX_STORE, PHOTO_STORE, run, transact } from "../db
  * @property {string} [note]
  */
 /** @typedef {{seq?: number, event: ScanEvent, title?: string}} Entry */
-/** @typedef {{id: string, event: ScanEvent, title?: string, reason: string | null, message: string | null, at: string}} Attention */
+/**
+ * @typedef {{id: string, event: ScanEvent, title?: string, state?: string | null,
+ *   reason: string | null, message: string | null, at: string}} Attention
+ */
 
 /**
  * Add an entry; resolves only once the transaction has committed (then it survives a crash).
