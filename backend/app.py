@@ -19,6 +19,7 @@ from backend.accounts.session_controller import (
 )
 from backend.accounts.sessions import SessionService
 from backend.billing.controller import BillingController
+from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
@@ -44,6 +45,9 @@ API_CONTROLLERS = [
     BillingController,
     PushController,
     NotificationController,
+    FactorController,
+    PurchaseCheckController,
+    ReportController,
 ]
 
 

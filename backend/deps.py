@@ -6,6 +6,7 @@ from litestar.di import NamedDependency
 
 from backend.accounts.sessions import SessionService
 from backend.db import Database
+from backend.settings import Settings
 from backend.tenancy import Actor
 from backend.web.shell import Shell
 
@@ -13,3 +14,4 @@ DbDep = NamedDependency[Database]
 ActorDep = NamedDependency[Actor]
 SessionsDep = NamedDependency[SessionService]
 ShellDep = NamedDependency[Shell]
+SettingsDep = NamedDependency[Settings]

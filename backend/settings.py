@@ -26,6 +26,8 @@ class Settings:
     debug: bool = False
     push_contact: str = "mailto:push@delbar.invalid"
     push_worker: bool = True
+    # The host printed on labels (HTTPS://<host>/Q/<code>); empty: the Host header of the request.
+    public_host: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -40,6 +42,7 @@ class Settings:
             log_format=env.get("DELBAR_LOG_FORMAT", "json"),
             log_level=env.get("DELBAR_LOG_LEVEL", "INFO"),
             debug=env.get("DELBAR_DEBUG", "") in {"1", "true", "yes"},
+            public_host=env.get("DELBAR_PUBLIC_HOST", ""),
             push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
             push_worker=env.get("DELBAR_PUSH_WORKER", "1") not in {"0", "false", "no"},
         )

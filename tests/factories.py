@@ -84,3 +84,35 @@ async def make_tenant(name: str) -> Tenant:
     admin = await make_user(municipality, admin_unit, admin_email, "admin")
     employee = await make_user(municipality, ame_unit, employee_email, "employee")
     return Tenant(municipality, admin_unit, ame_unit, admin, employee, admin_email, employee_email)
+
+
+async def make_location(municipality_id: UUID, name: str, kind: str = "shelf", parent: UUID | None = None) -> UUID:
+    from backend.logistics.tables import Location
+
+    row_id = uuid4()
+    await Location.insert(Location(id=row_id, municipality=municipality_id, parent=parent, kind=kind, name=name,
+                                   created_at=clock.now()))
+    return row_id
+
+
+async def make_item(municipality_id: UUID, owner_unit: UUID, title: str = "Kontorsstol", state: str = "registered",
+                    location: UUID | None = None) -> UUID:
+    from backend.catalog.tables import Item
+
+    row_id = uuid4()
+    await Item.insert(Item(id=row_id, municipality=municipality_id, owner_unit=owner_unit, title=title, state=state,
+                           location=location, created_at=clock.now()))
+    return row_id
+
+
+async def make_code(municipality_id: UUID, *, item: UUID | None = None, location: UUID | None = None,
+                    status: str | None = None) -> str:
+    """A code row: linked when given an item or a location, unlinked (pre-printed) otherwise."""
+    from backend.codes.tables import Code
+    from labels import new_code
+
+    text = new_code()
+    linked = item is not None or location is not None
+    await Code.insert(Code(id=uuid4(), text=text, municipality=municipality_id, item=item, location=location,
+                           status=status or ("linked" if linked else "unlinked"), created_at=clock.now()))
+    return text

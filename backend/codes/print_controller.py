@@ -1,0 +1,60 @@
+"""HTTP for printing: labels of a batch, chosen items or locations, in any stock; calibration."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from uuid import UUID
+
+from litestar import Controller, Request, Response, get
+from litestar.params import FromQuery, Parameter
+
+from backend.codes import schemas
+from backend.codes.printing import Layout, PrintService, Rendered, Selection, calibration
+from backend.deps import ActorDep, DbDep, SettingsDep
+
+Start = Annotated[int, Parameter(ge=1, le=80)]
+OffsetMm = Annotated[float, Parameter(ge=-10, le=10)]
+
+
+def public_host(settings, request: Request) -> str:
+    """The host printed on labels: configured, or the one this request came to."""
+    return settings.public_host or request.headers.get("host", "") or "localhost"
+
+
+def file_response(rendered: Rendered, download: bool) -> Response[bytes | str]:
+    disposition = "attachment" if download else "inline"
+    return Response(rendered.body, media_type=rendered.media_type,
+                    headers={"Content-Disposition": f'{disposition}; filename="{rendered.filename}"',
+                             "Cache-Control": "no-store"})
+
+
+class LabelController(Controller):
+    path = "/api/labels"
+    tags = ["codes"]
+
+    @get("/")
+    async def render_labels(
+        self, request: Request, db: DbDep, actor: ActorDep, settings: SettingsDep,
+        stock: FromQuery[schemas.Stock],
+        batch: FromQuery[UUID | None] = None,
+        item: FromQuery[list[UUID] | None] = None,
+        location: FromQuery[list[UUID] | None] = None,
+        output: FromQuery[schemas.Output] = "document",
+        start: FromQuery[Start] = 1,
+        offset_x: FromQuery[OffsetMm] = 0.0,
+        offset_y: FromQuery[OffsetMm] = 0.0,
+        download: FromQuery[bool] = False,
+    ) -> Response[bytes | str]:
+        """A batch, items or locations as a sheet/roll PDF, Zebra ZPL, or a PNG preview."""
+        selection = Selection(batch=batch, items=tuple(item or ()), locations=tuple(location or ()))
+        layout = Layout(stock=stock, output=output, start=start, offset_mm=(offset_x, offset_y))
+        rendered = await PrintService(db, actor, public_host(settings, request)).render(selection, layout)
+        return file_response(rendered, download)
+
+    @get("/calibration")
+    async def calibration_page(
+        self, actor: ActorDep, stock: FromQuery[schemas.Stock],
+        offset_x: FromQuery[OffsetMm] = 0.0, offset_y: FromQuery[OffsetMm] = 0.0,
+    ) -> Response[bytes | str]:
+        """A page of cell outlines and rulers, to measure a printer's x/y offset."""
+        return file_response(calibration(stock, (offset_x, offset_y)), download=False)

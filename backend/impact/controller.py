@@ -1,0 +1,118 @@
+"""HTTP for impact: factors (admins override), purchase checks, and the report with charts and CSV."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+from uuid import UUID
+
+from litestar import Controller, Response, get, patch, post
+from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from backend.catalog.categories import TREE
+from backend.deps import ActorDep, DbDep
+from backend.errors import NotFound
+from backend.impact import charts, schemas
+from backend.impact.report_csv import report_csv
+from backend.impact.reports import ReportService
+from backend.impact.service import FactorService, PurchaseCheckService
+
+View = Literal["municipality", "network"]
+CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
+
+
+def _kg(grams: int | None) -> float | None:
+    return grams / 1000 if grams is not None else None
+
+
+def factor_read(row: dict[str, Any]) -> schemas.FactorRead:
+    return schemas.FactorRead(
+        id=row["id"], category_slug=row["category_slug"], version=row["version"], own=row["municipality"] is not None,
+        co2e_kg=_kg(row["co2e_g"]), co2e_kg_per_kg=_kg(row["co2e_g_per_kg"]),
+        typical_weight_kg=_kg(row["typical_weight_g"]), new_price_ore=row["new_price_ore"], source=row["source"],
+        boundary=row["boundary"], valid_from=row["valid_from"])
+
+
+def check_read(row: dict[str, Any]) -> schemas.PurchaseCheckRead:
+    return schemas.PurchaseCheckRead(
+        id=row["id"], need=row["need"], category_slug=row["category_slug"], quantity=row["quantity"],
+        search_query=row["search_query"], search_hits=row["search_hits"],
+        offered=[schemas.OfferedListing(id=UUID(o["id"]), title=o["title"]) for o in json.loads(row["offered"])],
+        decision=row["decision"], reason=row["reason"], listing_id=row["listing_id"], spent_ore=row["spent_ore"],
+        decided_at=row["decided_at"], created_at=row["created_at"], version=row["version"])
+
+
+class FactorController(Controller):
+    path = "/api/impact/factors"
+    tags = ["impact"]
+
+    @get("/")
+    async def list_factors(self, db: DbDep, actor: ActorDep) -> list[schemas.FactorRead]:
+        return [factor_read(r) for r in await FactorService(db, actor).list()]
+
+    @post("/")
+    async def override_factor(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.FactorOverride]
+    ) -> schemas.FactorRead:
+        return factor_read(await FactorService(db, actor).override(data))
+
+
+class PurchaseCheckController(Controller):
+    path = "/api/purchase-checks"
+    tags = ["impact"]
+
+    @get("/")
+    async def list_checks(self, db: DbDep, actor: ActorDep) -> list[schemas.PurchaseCheckRead]:
+        return [check_read(r) for r in await PurchaseCheckService(db, actor).list()]
+
+    @post("/")
+    async def create_check(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.PurchaseCheckCreate]
+    ) -> Response[schemas.PurchaseCheckRead]:
+        row, created = await PurchaseCheckService(db, actor).create(data)
+        return Response(check_read(row), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
+
+    @patch("/{check_id:uuid}")
+    async def decide_check(
+        self, db: DbDep, actor: ActorDep, check_id: FromPath[UUID], data: JSONBody[schemas.PurchaseCheckDecide]
+    ) -> schemas.PurchaseCheckRead:
+        return check_read(await PurchaseCheckService(db, actor).decide(check_id, data))
+
+
+class ReportController(Controller):
+    path = "/api/impact/report"
+    tags = ["impact"]
+
+    @get("/")
+    async def get_report(
+        self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
+        from_month: FromQuery[schemas.Month | None] = None, to_month: FromQuery[schemas.Month | None] = None,
+        unit_id: FromQuery[UUID | None] = None,
+    ) -> schemas.ReportRead:
+        report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
+        return schemas.ReportRead(**{**report, "factors": [schemas.FactorUsed(
+            category_slug=f["category_slug"], version=f["version"], own=f["own"], source=f["source"],
+            boundary=f["boundary"], entries=f["entries"]) for f in report["factors"]]})
+
+    @get("/csv", media_type="text/csv; charset=utf-8")
+    async def get_report_csv(
+        self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
+        from_month: FromQuery[schemas.Month | None] = None, to_month: FromQuery[schemas.Month | None] = None,
+        unit_id: FromQuery[UUID | None] = None,
+    ) -> Response[bytes]:
+        report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
+        return Response(report_csv(report).encode("utf-8"), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="hallbarhetsrapport.csv"'})
+
+    @get("/charts/{name:str}", media_type="image/svg+xml")
+    async def get_chart(
+        self, db: DbDep, actor: ActorDep, name: FromPath[str], view: FromQuery[View] = "municipality",
+        from_month: FromQuery[schemas.Month | None] = None, to_month: FromQuery[schemas.Month | None] = None,
+        unit_id: FromQuery[UUID | None] = None,
+    ) -> Response[str]:
+        if name not in ("trend", "categories", "checks", "municipalities"):
+            raise NotFound("No such chart.")
+        report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
+        return Response(charts.render(name, report, CATEGORY_NAMES), media_type="image/svg+xml",
+                        headers={"Cache-Control": "private, max-age=60"})

@@ -1,0 +1,98 @@
+"""The sustainability report: what reuse avoided, per municipality, unit and month, or for the network.
+
+Who sees what: reporters, coordinators and admins see their municipality's figures, down to a
+unit; the network view adds the other members' totals only (one aggregate row each).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from backend import clock
+from backend.accounts.tables import Unit
+from backend.billing.money import next_month
+from backend.db import Database
+from backend.errors import Invalid, NotFound
+from backend.impact.ledger import month_of
+from backend.impact.report_repository import ReportRepository, network_members
+from backend.impact.service import READERS
+from backend.tenancy import Actor
+
+Report = dict[str, Any]
+
+
+def months_between(first: str, last: str) -> list[str]:
+    months, month = [], first
+    while month <= last and len(months) < 120:
+        months.append(month)
+        month = next_month(month)
+    return months
+
+
+def default_range() -> tuple[str, str]:
+    """The last twelve months, this one included."""
+    last = month_of(clock.now())
+    year, number = int(last[:4]), int(last[5:])
+    first = f"{year - 1}-{number % 12 + 1:02d}" if number < 12 else f"{year}-01"
+    return first, last
+
+
+def totals(row: dict[str, Any]) -> dict[str, Any]:
+    return {"reuses": row.get("reuses") or 0, "pieces": row.get("pieces") or 0,
+            "co2e_kg": (row.get("co2e_g") or 0) / 1000, "saved_ore": row.get("saved_ore") or 0,
+            "waste_kg": (row.get("waste_g") or 0) / 1000}
+
+
+class ReportService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db, self.actor = db, actor
+
+    async def report(self, scope: str, from_month: str | None, to_month: str | None,
+                     unit_id: UUID | None) -> Report:
+        self.actor.require(*READERS)
+        first, last = default_range()
+        from_month, to_month = from_month or first, to_month or last
+        if from_month > to_month:
+            raise Invalid("The report starts after it ends.", error="bad_range")
+        if scope == "network" and unit_id:
+            raise Invalid("A network report covers whole municipalities, not one unit.", error="bad_scope")
+        async with self.db.read():
+            if unit_id and not await Unit.exists().where(Unit.id == unit_id,
+                                                         Unit.municipality == self.actor.municipality_id):
+                raise NotFound("No such unit.")
+            members = await network_members(self.actor.municipality_id) if scope == "network" else []
+            ids = [m["id"] for m in members] or [self.actor.municipality_id]
+            return await self._gather(ReportRepository(ids, from_month, to_month, unit_id), scope, members)
+
+    async def _gather(self, repo: ReportRepository, scope: str, members: list[dict[str, Any]]) -> Report:
+        by_month = {r["key"]: r for r in await repo.by("month")}
+        outcomes = {r["decision"]: r for r in await repo.check_outcomes()}
+        counted = {d: (outcomes.get(d) or {}).get("checks", 0) for d in ("reused", "bought_used", "bought_new", "")}
+        decided = counted["reused"] + counted["bought_used"] + counted["bought_new"]
+        saved = totals(await repo.check_savings())
+        by_municipality = {r["municipality_id"]: r for r in await repo.by_municipality()} if members else {}
+        return {
+            "scope": scope, "from_month": repo.from_month, "to_month": repo.to_month, "unit_id": repo.unit_id,
+            "totals": totals(await repo.totals()),
+            "months": [{"month": m, **totals(by_month.get(m, {}))}
+                       for m in months_between(repo.from_month, repo.to_month)],
+            "by_deal": _sorted(await repo.by("deal")),
+            "by_category": _sorted(await repo.by("category_slug")),
+            "municipalities": sorted(
+                ({"municipality_id": m["id"], "municipality": m["name"], **totals(by_municipality.get(m["id"], {}))}
+                 for m in members), key=lambda r: r["municipality"]),
+            "checks": {
+                "checks": decided + counted[""], "reused": counted["reused"], "bought_used": counted["bought_used"],
+                "bought_new": counted["bought_new"], "undecided": counted[""],
+                "reuse_share": round((counted["reused"] + counted["bought_used"]) / decided, 4) if decided else 0.0,
+                "saved_ore": saved["saved_ore"], "co2e_kg": saved["co2e_kg"],
+                "spent_new_ore": (outcomes.get("bought_new") or {}).get("spent_ore") or 0,
+            },
+            "factors": sorted(({**f, "own": f["override_of"] is not None} for f in await repo.factors_used()),
+                              key=lambda f: (f["category_slug"], f["version"])),
+        }
+
+
+def _sorted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(({"key": r["key"], **totals(r)} for r in rows), key=lambda r: (-r["co2e_kg"], r["key"]))

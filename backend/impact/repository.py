@@ -1,0 +1,65 @@
+"""Every factor and purchase-check query, scoped to one municipality (defaults are shared, read-only)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from piccolo.query.functions.aggregate import Max
+
+from backend.impact.tables import ImpactFactor, PurchaseCheck
+
+Row = dict[str, Any]
+
+
+class FactorRepository:
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def visible(self) -> list[Row]:
+        """The national defaults and this municipality's overrides, every version."""
+        return await ImpactFactor.select().where(
+            (ImpactFactor.municipality == self.municipality_id) | ImpactFactor.municipality.is_null()
+        ).order_by(ImpactFactor.category_slug).order_by(ImpactFactor.version)
+
+    async def latest_version(self, slug: str) -> int:
+        row = await ImpactFactor.select(Max(ImpactFactor.version, alias="v")).where(
+            ImpactFactor.category_slug == slug,
+            (ImpactFactor.municipality == self.municipality_id) | ImpactFactor.municipality.is_null(),
+        ).first()
+        return (row or {}).get("v") or 0
+
+    async def insert(self, values: Row) -> Row:
+        row = ImpactFactor(municipality=self.municipality_id, **values)
+        await ImpactFactor.insert(row)
+        return await ImpactFactor.select().where(ImpactFactor.id == row.id).first()
+
+
+class CheckRepository:
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def get(self, check_id: UUID) -> Row | None:
+        return await PurchaseCheck.select().where(
+            PurchaseCheck.id == check_id, PurchaseCheck.municipality == self.municipality_id).first()
+
+    async def exists_anywhere(self, check_id: UUID) -> bool:
+        return await PurchaseCheck.exists().where(PurchaseCheck.id == check_id)
+
+    async def list(self, unit_id: UUID | None, limit: int) -> list[Row]:
+        query = PurchaseCheck.select().where(PurchaseCheck.municipality == self.municipality_id)
+        if unit_id:
+            query = query.where(PurchaseCheck.unit == unit_id)
+        return await query.order_by(PurchaseCheck.created_at, ascending=False).limit(limit)
+
+    async def insert(self, values: Row) -> None:
+        await PurchaseCheck.insert(PurchaseCheck(municipality=self.municipality_id, **values))
+
+    async def decide(self, check_id: UUID, version: int, values: Row, now: datetime) -> bool:
+        rows = await PurchaseCheck.update({**values, PurchaseCheck.decided_at: now,
+                                           PurchaseCheck.version: version + 1}).where(
+            PurchaseCheck.id == check_id, PurchaseCheck.municipality == self.municipality_id,
+            PurchaseCheck.version == version, PurchaseCheck.decision == "",
+        ).returning(PurchaseCheck.id)
+        return bool(rows)

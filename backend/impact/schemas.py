@@ -1,0 +1,145 @@
+"""The impact API contract: factors, purchase checks and reports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from backend.schemas import LongText, Name, Schema, ShortText, Version
+
+Slug = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^(\*|[a-z0-9-]+)$")]
+Month = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+# Bounds that catch typing errors (a negative figure, a figure in grams typed as kg), not physics.
+Co2eKg = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
+Co2ePerKg = Annotated[float, msgspec.Meta(gt=0, le=1_000)]
+WeightKg = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
+Ore = Annotated[int, msgspec.Meta(ge=0, le=10_000_000_000)]
+Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
+Decision = Literal["reused", "bought_used", "bought_new"]
+
+
+class FactorRead(Schema, kw_only=True):
+    id: UUID
+    category_slug: str
+    version: int
+    own: bool
+    co2e_kg: float | None
+    co2e_kg_per_kg: float | None
+    typical_weight_kg: float | None
+    new_price_ore: int
+    source: str
+    boundary: str
+    valid_from: datetime
+
+
+class FactorOverride(Schema, kw_only=True):
+    """A municipality's own figure for a category: exactly one of co2e_kg and co2e_kg_per_kg."""
+
+    category_slug: Slug
+    co2e_kg: Co2eKg | None = None
+    co2e_kg_per_kg: Co2ePerKg | None = None
+    typical_weight_kg: WeightKg | None = None
+    new_price_ore: Ore
+    source: Name
+    boundary: ShortText = ""
+
+
+class PurchaseCheckCreate(Schema, kw_only=True):
+    id: UUID | None = None
+    need: Name
+    category_slug: Slug | None = None
+    quantity: Quantity = 1
+    search_query: ShortText = ""
+    decision: Decision | None = None
+    reason: LongText = ""
+    listing_id: UUID | None = None
+    spent_ore: Ore = 0
+
+
+class PurchaseCheckDecide(Schema, kw_only=True):
+    decision: Decision
+    reason: LongText = ""
+    listing_id: UUID | None = None
+    spent_ore: Ore = 0
+    version: Version
+
+
+class OfferedListing(Schema, kw_only=True):
+    id: UUID
+    title: str
+
+
+class PurchaseCheckRead(Schema, kw_only=True):
+    id: UUID
+    need: str
+    category_slug: str
+    quantity: int
+    search_query: str
+    search_hits: int
+    offered: list[OfferedListing]
+    decision: str
+    reason: str
+    listing_id: UUID | None
+    spent_ore: int
+    decided_at: datetime | None
+    created_at: datetime
+    version: int
+
+
+class Totals(Schema, kw_only=True):
+    reuses: int
+    pieces: int
+    co2e_kg: float
+    saved_ore: int
+    waste_kg: float
+
+
+class MonthTotals(Totals, kw_only=True):
+    month: str
+
+
+class GroupTotals(Totals, kw_only=True):
+    key: str
+
+
+class MunicipalityTotals(Totals, kw_only=True):
+    municipality_id: UUID
+    municipality: str
+
+
+class CheckOutcomes(Schema, kw_only=True):
+    checks: int
+    reused: int
+    bought_used: int
+    bought_new: int
+    undecided: int
+    reuse_share: float
+    saved_ore: int
+    co2e_kg: float
+    spent_new_ore: int
+
+
+class FactorUsed(Schema, kw_only=True):
+    category_slug: str
+    version: int
+    own: bool
+    source: str
+    boundary: str
+    entries: int
+
+
+class ReportRead(Schema, kw_only=True):
+    scope: str
+    from_month: str
+    to_month: str
+    unit_id: UUID | None
+    totals: Totals
+    months: list[MonthTotals]
+    by_deal: list[GroupTotals]
+    by_category: list[GroupTotals]
+    municipalities: list[MunicipalityTotals]
+    checks: CheckOutcomes
+    factors: list[FactorUsed]

@@ -1,0 +1,1 @@
+"""Tracking: the scan log and the item state machine it drives."""

@@ -1,0 +1,76 @@
+"""HTTP for scans: one event, a batch from the offline outbox, and history per item and location."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from litestar import Controller, Response, get, post
+from litestar.params import FromPath, JSONBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
+
+from backend.deps import ActorDep, DbDep
+from backend.tracking import schemas
+from backend.tracking.repository import Row
+from backend.tracking.service import ScanService
+
+STATUS = {"applied": HTTP_201_CREATED, "duplicate": HTTP_200_OK, "rejected": HTTP_422_UNPROCESSABLE_ENTITY}
+
+
+def history_entry(row: Row) -> schemas.HistoryEntry:
+    return schemas.HistoryEntry(
+        id=row["id"], action=row["action"], outcome=row["outcome"], reason=row["reason"], message=row["message"],
+        code=row["code_display"], item_id=row["item"], item_title=row["item_title"], actor_name=row["actor_name"],
+        device_time=row["device_time"], server_time=row["server_time"], state_before=row["state_before"],
+        state_after=row["state_after"], scanned_location_id=row["location"], scanned_location_name=row["location_name"],
+        location_after_id=row["location_after"], location_after_name=row["location_after_name"], note=row["note"],
+    )
+
+
+class ScanController(Controller):
+    path = "/api/scans"
+    tags = ["tracking"]
+
+    @post("/")
+    async def create_scan(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ScanEventIn]
+    ) -> Response[schemas.ScanResult]:
+        """One scan: 201 applied, 200 duplicate, 422 rejected (and stored with its reason)."""
+        (result,) = await ScanService(db, actor).record([data])
+        return Response(result, status_code=STATUS[result.status])
+
+    @post("/batch", status_code=HTTP_200_OK)
+    async def create_scan_batch(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ScanBatchIn]
+    ) -> schemas.ScanBatchResult:
+        """Up to 500 queued scans, applied in order; one result per event, in the same order."""
+        return schemas.ScanBatchResult(results=await ScanService(db, actor).record(data.events))
+
+
+class HistoryController(Controller):
+    path = "/api"
+    tags = ["tracking"]
+
+    @get("/items/{item_id:uuid}/history")
+    async def item_history(self, db: DbDep, actor: ActorDep, item_id: FromPath[UUID]) -> list[schemas.HistoryEntry]:
+        return [history_entry(r) for r in await ScanService(db, actor).item_history(item_id)]
+
+    @get("/items/{item_id:uuid}/tracking")
+    async def item_position(self, db: DbDep, actor: ActorDep, item_id: FromPath[UUID]) -> schemas.ItemPositionRead:
+        """State, place and label code of one item (the scan log's view of it)."""
+        item, place, code = await ScanService(db, actor).item_position(item_id)
+        return schemas.ItemPositionRead(id=item["id"], title=item["title"], state=item["state"],
+                                        location_id=item["location"], location_name=place["name"] if place else None,
+                                        code=code)
+
+    @get("/items/unlabelled")
+    async def list_unlabelled_items(self, db: DbDep, actor: ActorDep) -> list[schemas.UnlabelledItemRead]:
+        """Items without a label in use, newest first, for linking a pre-printed label."""
+        rows = await ScanService(db, actor).unlabelled_items()
+        return [schemas.UnlabelledItemRead(id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"])
+                for r in rows]
+
+    @get("/locations/{location_id:uuid}/history")
+    async def location_history(
+        self, db: DbDep, actor: ActorDep, location_id: FromPath[UUID]
+    ) -> list[schemas.HistoryEntry]:
+        return [history_entry(r) for r in await ScanService(db, actor).location_history(location_id)]

@@ -1,0 +1,43 @@
+"""What happens elsewhere when an item moves: transport jobs follow their items' scans.
+
+The bookings context registers a listener with `on_item_moved`; it is awaited inside the scan
+batch's write transaction, after each applied pickup or deliver, so a job and its items never
+disagree. No listener is registered until transport jobs exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+MOVING_ACTIONS = frozenset({"pickup", "deliver"})
+
+
+@dataclass(frozen=True)
+class Movement:
+    municipality_id: UUID
+    event_id: UUID
+    item_id: UUID
+    action: str
+    state_before: str
+    state_after: str
+    location_id: UUID | None
+    actor_id: UUID
+    device_time: datetime
+
+
+Listener = Callable[[Movement], Awaitable[None]]
+_listeners: list[Listener] = []
+
+
+def on_item_moved(listener: Listener) -> Listener:
+    """Register listener for applied pickups and deliveries (usable as a decorator)."""
+    _listeners.append(listener)
+    return listener
+
+
+async def item_moved(movement: Movement) -> None:
+    for listener in _listeners:
+        await listener(movement)

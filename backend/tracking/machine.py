@@ -1,0 +1,90 @@
+"""The item state machine of DESIGN.md: which scan is valid from which state, and where it leaves the item.
+
+Pure: no database. `decide` takes the item as it is now and returns the item as it will be,
+or the machine reason and a readable sentence for refusing the scan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from uuid import UUID
+
+TERMINAL = frozenset({"sold", "given_away", "recycled", "disposed"})
+LIVE = frozenset({"registered", "in_storage", "reserved", "in_transit", "delivered", "returned"})
+
+# action → {state before: state after}
+TRANSITIONS: dict[str, dict[str, str]] = {
+    "intake": {"registered": "in_storage"},
+    "store": {"registered": "in_storage", "in_storage": "in_storage", "reserved": "reserved",
+              "in_transit": "in_storage", "returned": "in_storage"},
+    "pickup": {"registered": "in_transit", "in_storage": "in_transit", "reserved": "in_transit",
+               "delivered": "in_transit", "returned": "in_transit"},
+    "deliver": {"in_transit": "delivered"},
+    "return": {"delivered": "returned"},
+    "audit": {state: state for state in LIVE},
+    "dispose": {"registered": "disposed", "in_storage": "disposed", "returned": "disposed"},
+}
+ACTIONS = (*TRANSITIONS, "link")
+# Pickups load onto a vehicle; everything else happens at a place.
+NEEDS_VEHICLE = frozenset({"pickup"})
+NEEDS_PLACE = frozenset({"store"})
+
+
+@dataclass(frozen=True)
+class ItemPosition:
+    """What the scan log decides about an item: its state, where it is, which unit holds it."""
+
+    state: str
+    location: UUID | None
+    holder_unit: UUID | None
+
+
+@dataclass(frozen=True)
+class Place:
+    id: UUID
+    kind: str
+
+
+class Refusal(Exception):
+    """A scan that is not valid now; stored with its reason, never applied."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason, self.message = reason, message
+
+
+def decide(action: str, item: ItemPosition, place: Place | None) -> ItemPosition:
+    """Return where a valid scan leaves the item, or raise Refusal."""
+    allowed = TRANSITIONS.get(action)
+    if allowed is None:
+        raise Refusal("unknown_action", f"'{action}' is not a scan action.")
+    if item.state not in allowed:
+        raise Refusal("invalid_transition", f"An item that is {_words(item.state)} cannot be scanned for {action}.")
+    _check_place(action, place)
+    after = replace(item, state=allowed[item.state])
+    if action in {"intake", "store"}:
+        return replace(after, location=place.id if place else item.location, holder_unit=None)
+    if action == "pickup":
+        return replace(after, location=place.id if place else None)
+    if action in {"deliver", "return"}:
+        return replace(after, location=place.id if place else None)
+    if action == "audit":
+        # A stocktake that finds a stored item on another shelf corrects where it is.
+        moved = place is not None and place.kind != "vehicle" and item.state in {"in_storage", "reserved"}
+        return replace(after, location=place.id if moved else item.location)
+    return replace(after, location=None)  # dispose: it is gone
+
+
+def _check_place(action: str, place: Place | None) -> None:
+    if action in NEEDS_PLACE and place is None:
+        raise Refusal("location_required", f"Scan the shelf or place first, then the item ({action}).")
+    if place is None:
+        return
+    if action in NEEDS_VEHICLE and place.kind != "vehicle":
+        raise Refusal("location_not_vehicle", "A pickup loads onto a vehicle: scan the vehicle first.")
+    if action not in NEEDS_VEHICLE and action != "audit" and place.kind == "vehicle":
+        raise Refusal("location_is_vehicle", f"A vehicle is not a place to {action} at: scan the shelf or site.")
+
+
+def _words(state: str) -> str:
+    return state.replace("_", " ")

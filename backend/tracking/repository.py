@@ -1,0 +1,107 @@
+"""Every tracking query, scoped to one municipality, set-based so a batch costs a few queries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+from uuid import UUID
+
+from backend.accounts.tables import User
+from backend.catalog.tables import Item
+from backend.codes.tables import Code
+from backend.logistics.tables import Location
+from backend.tracking.tables import ScanEvent
+
+Row = dict[str, Any]
+_ITEM_COLUMNS = (Item.id, Item.title, Item.state, Item.location, Item.holder_unit, Item.version, Item.owner_unit)
+
+
+class TrackingRepository:
+    def __init__(self, municipality_id: UUID, *, lock_rows: bool = False) -> None:
+        self.municipality_id = municipality_id
+        # PostgreSQL: lock the batch's items so concurrent batches serialise per item
+        # (SQLite's single writer already does).
+        self.lock_rows = lock_rows
+
+    async def events_by_ids(self, ids: Iterable[UUID]) -> dict[UUID, Row]:
+        """Stored events with these ids in any municipality: ids are the phones' UUIDs."""
+        wanted = list(set(ids))
+        if not wanted:
+            return {}
+        rows = await ScanEvent.select(ScanEvent.id, ScanEvent.municipality, ScanEvent.outcome, ScanEvent.reason,
+                                      ScanEvent.message, ScanEvent.item).where(ScanEvent.id.is_in(wanted))
+        return {row["id"]: row for row in rows}
+
+    async def items(self, ids: Iterable[UUID]) -> dict[UUID, Row]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        query = Item.select(*_ITEM_COLUMNS).where(Item.id.is_in(wanted), Item.municipality == self.municipality_id)
+        if self.lock_rows:
+            query = query.order_by(Item.id).lock_rows()
+        return {row["id"]: row for row in await query}
+
+    async def locations(self, ids: Iterable[UUID | None]) -> dict[UUID, Row]:
+        wanted = [i for i in set(ids) if i is not None]
+        if not wanted:
+            return {}
+        rows = await Location.select(Location.id, Location.name, Location.kind).where(
+            Location.id.is_in(wanted), Location.municipality == self.municipality_id)
+        return {row["id"]: row for row in rows}
+
+    async def insert_events(self, rows: list[Row]) -> None:
+        if rows:
+            await ScanEvent.insert(*[ScanEvent(**row, municipality=self.municipality_id) for row in rows])
+
+    async def move_item(self, item_id: UUID, version: int, values: Row) -> bool:
+        """Write the item's new position if nobody changed it since it was read."""
+        rows = await Item.update({Item.state: values["state"], Item.location: values["location"],
+                                  Item.holder_unit: values["holder_unit"], Item.version: version + 1}).where(
+            Item.id == item_id, Item.municipality == self.municipality_id, Item.version == version,
+        ).returning(Item.id)
+        return bool(rows)
+
+    async def unlabelled_items(self, limit: int = 50) -> list[Row]:
+        """Newest items with no label in use: what a fresh pre-printed label is stuck on."""
+        labelled = Code.select(Code.item).where(Code.status == "linked", Code.item.is_not_null(),
+                                                Code.municipality == self.municipality_id)
+        return await Item.select(Item.id, Item.title, Item.state, Item.created_at).where(
+            Item.municipality == self.municipality_id, Item.id.not_in(labelled),
+        ).order_by(Item.created_at, ascending=False).limit(limit)
+
+    async def item_exists(self, item_id: UUID) -> bool:
+        return await Item.exists().where(Item.id == item_id, Item.municipality == self.municipality_id)
+
+    async def location_exists(self, location_id: UUID) -> bool:
+        return await Location.exists().where(Location.id == location_id, Location.municipality == self.municipality_id)
+
+    async def history(self, *, item_id: UUID | None = None, location_id: UUID | None = None,
+                      limit: int = 200) -> list[Row]:
+        """Events of one item, or everything scanned at or moved to one location, newest first."""
+        query = ScanEvent.select(*ScanEvent.all_columns(exclude=[ScanEvent.municipality])).where(
+            ScanEvent.municipality == self.municipality_id)
+        if item_id:
+            query = query.where(ScanEvent.item == item_id)
+        if location_id:
+            query = query.where((ScanEvent.location == location_id) | (ScanEvent.location_after == location_id))
+        rows = await query.order_by(ScanEvent.server_time, ScanEvent.seq, ascending=False).limit(limit)
+        return await self._named(rows)
+
+    async def _named(self, rows: list[Row]) -> list[Row]:
+        """Add names of the people, items, places and codes the events mention."""
+        users = await _names(User, User.name, [r["actor"] for r in rows])
+        items = await _names(Item, Item.title, [r["item"] for r in rows])
+        codes = await _names(Code, Code.text, [r["code"] for r in rows])
+        places = await _names(Location, Location.name, [r["location"] for r in rows] + [r["location_after"] for r in rows])
+        return [{**r, "actor_name": users.get(r["actor"]), "item_title": items.get(r["item"]),
+                 "location_name": places.get(r["location"]), "location_after_name": places.get(r["location_after"]),
+                 "code_display": codes.get(r["code"], r["code_text"])} for r in rows]
+
+
+async def _names(table, column, ids: list[UUID | None]) -> dict[UUID, str]:
+    """id → one text column for the ids given (rows already filtered by tenant through the events)."""
+    wanted = [i for i in set(ids) if i]
+    if not wanted:
+        return {}
+    rows = await table.select(table.id, column.as_alias("value")).where(table.id.is_in(wanted))
+    return {row["id"]: row["value"] for row in rows}

@@ -1,0 +1,87 @@
+"""The scan API contract the offline field app syncs against (see DESIGN.md, "Offline and sync")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from backend.schemas import Schema, ShortText
+
+MAX_BATCH = 500
+# Content is checked per event (a bad code is that event's rejection); only the shape is strict here.
+ScanText = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
+DeviceTime = Annotated[datetime, msgspec.Meta(tz=True)]
+
+
+class ScanEventIn(Schema, kw_only=True):
+    id: UUID
+    code: ScanText
+    action: ScanText
+    device_time: DeviceTime
+    location_code: ScanText | None = None
+    item_id: UUID | None = None
+    note: ShortText | None = None
+
+
+class ScanBatchIn(Schema, kw_only=True):
+    events: Annotated[list[ScanEventIn], msgspec.Meta(max_length=MAX_BATCH)]
+
+
+class ScanItemRead(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    title: str
+    state: str
+    location_id: UUID | None
+    location_name: str | None
+
+
+class ScanResult(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    status: Literal["applied", "duplicate", "rejected"]
+    reason: str | None = None
+    message: str | None = None
+    item: ScanItemRead | None = None
+
+
+class ScanBatchResult(Schema, kw_only=True):
+    results: list[ScanResult]
+
+
+class HistoryEntry(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    action: str
+    outcome: str
+    reason: str | None
+    message: str
+    code: str
+    item_id: UUID | None
+    item_title: str | None
+    actor_name: str | None
+    device_time: datetime
+    server_time: datetime
+    state_before: str
+    state_after: str
+    scanned_location_id: UUID | None
+    scanned_location_name: str | None
+    location_after_id: UUID | None
+    location_after_name: str | None
+    note: str
+
+
+class ItemPositionRead(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    title: str
+    state: str
+    location_id: UUID | None
+    location_name: str | None
+    code: str | None
+
+
+class UnlabelledItemRead(Schema, kw_only=True):
+    id: UUID
+    title: str
+    state: str
+    created_at: datetime

@@ -1,0 +1,132 @@
+"""Scan use cases: record events (one or a batch, idempotently) and read item and location history.
+
+A batch runs in ONE write transaction with set-based lookups: the codes, items, places and
+already-stored events of the whole batch are loaded in a handful of queries, the events are
+decided in memory in order, then written. Events are independent: one refusal never blocks
+the others; a refused event is stored with its reason and leaves the item alone.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from uuid import UUID
+
+from backend import clock
+from backend.codes.repository import CodeRepository
+from backend.codes.service import CodeTextError, code_from_text
+from backend.db import Database
+from backend.errors import NotFound
+from backend.tenancy import Actor
+from backend.tracking import hooks, schemas
+from backend.tracking.batch import Batch, Prepared
+from backend.tracking.machine import ACTIONS, Refusal
+from backend.tracking.repository import Row, TrackingRepository
+
+WRITERS = ("warehouse", "driver", "coordinator", "admin")
+READERS = (*WRITERS, "reporter")
+FUTURE_SLACK = timedelta(minutes=10)
+MAX_HOPS = 8
+
+
+class ScanService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db, self.actor = db, actor
+        self.repo = TrackingRepository(actor.municipality_id, lock_rows=not db.is_sqlite)
+        self.codes = CodeRepository(actor.municipality_id)
+
+    async def record(self, events: list[schemas.ScanEventIn]) -> list[schemas.ScanResult]:
+        """Apply events in order; answer each with applied, duplicate or rejected."""
+        self.actor.require(*WRITERS)
+        now = clock.now()
+        prepared = [_prepare(event, now) for event in events]
+        async with self.db.write():
+            batch = await self._load(prepared)
+            results = [batch.apply(p, seq) for seq, p in enumerate(prepared)]
+            await self._store(batch)
+        return results
+
+    async def _load(self, prepared: list[Prepared]) -> Batch:
+        """Everything the batch's events mention, in a few queries (items locked on PostgreSQL)."""
+        ids = [p.event.id for p in prepared]
+        stored = await self.repo.events_by_ids(ids)
+        codes = await self.codes.by_texts([t for p in prepared for t in (p.code, p.location_code) if t])
+        await self._load_replacements(codes)
+        item_ids = {c["item"] for c in codes.values() if c["item"]}
+        item_ids |= {p.event.item_id for p in prepared if p.event.item_id} | {s["item"] for s in stored.values() if s["item"]}
+        items = await self.repo.items(item_ids)
+        if self.repo.lock_rows and items:
+            stored = await self.repo.events_by_ids(ids)  # re-read under the item locks: a racing twin is seen
+        linked = await self.codes.linked_to_items([p.event.item_id for p in prepared if p.event.item_id])
+        for code in linked.values():
+            codes.setdefault(code["text"], code)
+        location_ids = [c["location"] for c in codes.values()] + [i["location"] for i in items.values()]
+        places = await self.repo.locations(location_ids)
+        return Batch(self.actor, now=clock.now(), stored=stored, codes=codes, items=items, places=places)
+
+    async def _load_replacements(self, codes: dict[str, Row]) -> None:
+        """Add the codes that retired codes were replaced by, so relabelled items still resolve."""
+        for _ in range(MAX_HOPS):
+            known = {c["id"] for c in codes.values()}
+            wanted = {c["replaced_by"] for c in codes.values() if c["replaced_by"] and c["replaced_by"] not in known}
+            if not wanted:
+                return
+            for code in (await self.codes.by_ids(wanted)).values():
+                codes[code["text"]] = code
+
+    async def _store(self, batch: Batch) -> None:
+        await self.repo.insert_events(batch.rows)
+        for item_id, version in batch.changed.items():
+            item = batch.items[item_id]
+            if not await self.repo.move_item(item_id, version, item):
+                raise RuntimeError(f"item {item_id} changed under a locked batch")
+        for change, code_id, other_id in batch.code_changes:
+            if change == "retire":
+                await self.codes.retire(code_id, other_id)
+            else:
+                await self.codes.link(code_id, item=other_id, location=None, now=batch.now)
+        for movement in batch.movements:
+            await hooks.item_moved(movement)
+
+    async def item_history(self, item_id: UUID) -> list[Row]:
+        self.actor.require(*READERS)
+        async with self.db.read():
+            if not await self.repo.item_exists(item_id):
+                raise NotFound("No such item.")
+            return await self.repo.history(item_id=item_id)
+
+    async def item_position(self, item_id: UUID) -> tuple[Row, Row | None, str | None]:
+        """The item, its place and the code on it now: the head of its page in the app."""
+        async with self.db.read():
+            item = (await TrackingRepository(self.actor.municipality_id).items([item_id])).get(item_id)
+            if item is None:
+                raise NotFound("No such item.")
+            place = (await self.repo.locations([item["location"]])).get(item["location"])
+            code = (await self.codes.linked_to_items([item_id])).get(item_id)
+        return item, place, code["text"] if code else None
+
+    async def unlabelled_items(self) -> list[Row]:
+        self.actor.require(*WRITERS)
+        async with self.db.read():
+            return await self.repo.unlabelled_items()
+
+    async def location_history(self, location_id: UUID) -> list[Row]:
+        self.actor.require(*READERS)
+        async with self.db.read():
+            if not await self.repo.location_exists(location_id):
+                raise NotFound("No such location.")
+            return await self.repo.history(location_id=location_id)
+
+
+def _prepare(event: schemas.ScanEventIn, now) -> Prepared:
+    """Check what needs no database: the code texts, the action, the device clock."""
+    try:
+        code = code_from_text(event.code)
+        location_code = code_from_text(event.location_code) if event.location_code else None
+    except CodeTextError as error:
+        return Prepared(event, None, None, Refusal(error.error, error.detail))
+    if event.action not in ACTIONS:
+        return Prepared(event, code, location_code, Refusal("unknown_action", f"'{event.action}' is not a scan action."))
+    if event.device_time > now + FUTURE_SLACK:
+        return Prepared(event, code, location_code, Refusal(
+            "device_time_in_future", "The phone's clock is ahead of the server's by more than 10 minutes; set it right."))
+    return Prepared(event, code, location_code, None)

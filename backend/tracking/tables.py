@@ -1,0 +1,43 @@
+"""Tracking storage: the append-only scan log, applied and rejected events alike."""
+
+from __future__ import annotations
+
+from piccolo.columns import UUID, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.table import Table
+
+from backend.accounts.tables import Municipality, User
+from backend.catalog.tables import Item
+from backend.codes.tables import Code
+from backend.logistics.tables import Location
+
+SCAN_ACTIONS = ("intake", "store", "pickup", "deliver", "return", "audit", "dispose", "link")
+OUTCOMES = ("applied", "rejected")
+
+
+class ScanEvent(Table):
+    """One scan as the phone sent it, with what the server made of it.
+
+    `id` is the phone's UUID, so the same event sent twice (retries, restarts) is stored once.
+    Rejected events are kept with their reason: history shows what people tried, not only
+    what happened.
+    """
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    code_text = Varchar(length=200)
+    code = ForeignKey(references=Code, null=True, default=None, on_delete=OnDelete.restrict)
+    item = ForeignKey(references=Item, null=True, default=None, on_delete=OnDelete.restrict, index=True)
+    action = Varchar(length=20)
+    location = ForeignKey(references=Location, null=True, default=None, on_delete=OnDelete.restrict, index=True)
+    actor = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    device_time = Timestamptz()
+    server_time = Timestamptz()
+    seq = Integer(default=0)
+    outcome = Varchar(length=10)
+    reason = Varchar(length=40, null=True, default=None)
+    message = Varchar(length=300, default="")
+    state_before = Varchar(length=20, default="")
+    state_after = Varchar(length=20, default="")
+    location_before = UUID(null=True, default=None)
+    location_after = UUID(null=True, default=None, index=True)
+    note = Varchar(length=200, default="")

@@ -1,0 +1,152 @@
+"""The scan log over HTTP: one event, batches, idempotency, refusals, tenancy, history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from uuid import UUID, uuid4
+
+import pytest
+
+from backend.catalog.tables import Item
+from labels import new_code
+from tests.backend.codes.test_service import mistyped, warehouse
+from tests.factories import login, make_code, make_item, make_location
+
+pytestmark = pytest.mark.anyio
+
+
+@dataclass
+class Yard:
+    item: UUID
+    code: str
+    shelf: UUID
+    shelf_code: str
+    van: UUID
+    van_code: str
+
+
+async def make_yard(tenant, state: str = "registered") -> Yard:
+    item = await make_item(tenant.id, tenant.ame_unit, "Kontorsstol", state=state)
+    shelf = await make_location(tenant.id, "Hylla A1", kind="site")
+    van = await make_location(tenant.id, "Bil 1", kind="vehicle")
+    return Yard(item, await make_code(tenant.id, item=item), shelf, await make_code(tenant.id, location=shelf), van,
+                await make_code(tenant.id, location=van))
+
+
+def event(code: str, action: str, **extra) -> dict:
+    return {"id": str(uuid4()), "code": code, "action": action,
+            "device_time": datetime.now(UTC).isoformat(), **extra}
+
+
+async def item_row(item_id: UUID) -> dict:
+    return await Item.select(Item.state, Item.location, Item.version).where(Item.id == item_id).first()
+
+
+@pytest.fixture
+async def yard(client, ystad) -> Yard:
+    await warehouse(client, ystad)
+    return await make_yard(ystad)
+
+
+class TestSingleScan:
+    async def test_applied_scan_is_201_and_moves_the_item(self, client, yard):
+        response = await client.post("/api/scans", json=event(yard.code, "intake", location_code=yard.shelf_code))
+        body = response.json()
+        assert response.status_code == 201 and body["status"] == "applied" and body["reason"] is None
+        assert body["item"] == {"id": str(yard.item), "title": "Kontorsstol", "state": "in_storage",
+                                "location_id": str(yard.shelf), "location_name": "Hylla A1"}
+        assert (await item_row(yard.item))["state"] == "in_storage"
+
+    async def test_same_event_again_is_200_duplicate_with_one_effect(self, client, yard):
+        scan = event(yard.code, "intake")
+        await client.post("/api/scans", json=scan)
+        again = await client.post("/api/scans", json=scan)
+        assert again.status_code == 200 and again.json()["status"] == "duplicate"
+        assert (await item_row(yard.item))["version"] == 2
+
+    async def test_invalid_transition_is_422_stored_and_changes_nothing(self, client, yard):
+        response = await client.post("/api/scans", json=event(yard.code, "deliver"))
+        assert response.status_code == 422 and response.json()["reason"] == "invalid_transition"
+        assert response.json()["message"] and response.json()["item"]["state"] == "registered"
+        assert (await item_row(yard.item))["version"] == 1
+        history = (await client.get(f"/api/items/{yard.item}/history")).json()
+        assert [(h["action"], h["outcome"], h["reason"]) for h in history] == [("deliver", "rejected", "invalid_transition")]
+
+    async def test_full_payload_is_accepted_as_the_code(self, client, yard):
+        response = await client.post("/api/scans", json=event(f"https://delbar.se/q/{yard.code}", "intake"))
+        assert response.json()["status"] == "applied"
+
+    async def test_employee_cannot_scan(self, client, ystad, yard):
+        await login(client, ystad.employee_email)
+        assert (await client.post("/api/scans", json=event(yard.code, "intake"))).status_code == 403
+
+    async def test_naive_device_time_is_a_400(self, client, yard):
+        scan = event(yard.code, "intake", device_time="2026-11-25T10:00:00")
+        assert (await client.post("/api/scans", json=scan)).status_code == 400
+
+
+class TestRefusals:
+    @pytest.mark.parametrize(("text", "reason"), [
+        ("ABC", "code_malformed"), ("https://example.com/x", "code_not_ours"), (None, "code_mistyped"),
+        ("UNKNOWN", "code_unknown"),
+    ])
+    async def test_bad_code_text_is_rejected_per_event(self, client, yard, text, reason):
+        text = {None: mistyped(yard.code), "UNKNOWN": new_code()}.get(text, text)
+        response = await client.post("/api/scans", json=event(text, "intake"))
+        assert response.status_code == 422 and response.json()["reason"] == reason
+
+    async def test_another_municipalitys_code_is_unknown(self, client, skurup, yard):
+        theirs = await make_yard(skurup)
+        response = await client.post("/api/scans", json=event(theirs.code, "intake"))
+        assert response.json()["reason"] == "code_unknown" and (await item_row(theirs.item))["version"] == 1
+
+    async def test_device_time_far_in_the_future_is_rejected(self, client, yard):
+        later = (datetime.now(UTC) + timedelta(minutes=30)).isoformat()
+        response = await client.post("/api/scans", json=event(yard.code, "intake", device_time=later))
+        assert response.json()["reason"] == "device_time_in_future"
+
+    async def test_device_time_a_few_minutes_ahead_is_fine(self, client, yard):
+        later = (datetime.now(UTC) + timedelta(minutes=5)).isoformat()
+        assert (await client.post("/api/scans", json=event(yard.code, "intake", device_time=later))).status_code == 201
+
+    async def test_unlinked_code_must_be_linked_first(self, client, ystad, yard):
+        response = await client.post("/api/scans", json=event(await make_code(ystad.id), "intake"))
+        assert response.json()["reason"] == "code_unlinked"
+
+    async def test_location_code_as_the_item_is_refused(self, client, yard):
+        assert (await client.post("/api/scans", json=event(yard.shelf_code, "audit"))).json()["reason"] == "code_not_item"
+
+    async def test_an_item_code_as_the_place_is_refused(self, client, ystad, yard):
+        other = await make_code(ystad.id, item=await make_item(ystad.id, ystad.ame_unit))
+        response = await client.post("/api/scans", json=event(yard.code, "store", location_code=other))
+        assert response.json()["reason"] == "location_unknown"
+
+    async def test_unknown_action_is_rejected_per_event(self, client, yard):
+        assert (await client.post("/api/scans", json=event(yard.code, "teleport"))).json()["reason"] == "unknown_action"
+
+    async def test_event_id_of_another_municipality_is_not_reused(self, client, new_client, skurup, yard):
+        other = await new_client()
+        await warehouse(other, skurup)
+        theirs = await make_yard(skurup)
+        scan = event(theirs.code, "intake")
+        await other.post("/api/scans", json=scan)
+        response = await client.post("/api/scans", json={**scan, "code": yard.code})
+        assert response.json()["reason"] == "id_in_use" and (await item_row(yard.item))["version"] == 1
+
+
+class TestItemPosition:
+    async def test_item_page_head_shows_state_place_and_code(self, client, yard):
+        await client.post("/api/scans", json=event(yard.code, "intake", location_code=yard.shelf_code))
+        body = (await client.get(f"/api/items/{yard.item}/tracking")).json()
+        assert body == {"id": str(yard.item), "title": "Kontorsstol", "state": "in_storage",
+                        "location_id": str(yard.shelf), "location_name": "Hylla A1", "code": yard.code}
+
+    async def test_another_municipalitys_item_is_not_found(self, client, skurup, yard):
+        theirs = await make_yard(skurup)
+        assert (await client.get(f"/api/items/{theirs.item}/tracking")).status_code == 404
+
+    async def test_unlabelled_items_are_those_without_a_label_in_use(self, client, ystad, skurup, yard):
+        bare = await make_item(ystad.id, ystad.ame_unit, "Soffa")
+        await make_item(skurup.id, skurup.ame_unit, "Deras soffa")
+        assert [i["id"] for i in (await client.get("/api/items/unlabelled")).json()] == [str(bare)]
