@@ -323,6 +323,7 @@ export const messages = {
     "attention.scanned": "Scanned {time}",
     "attention.retried": "The scan is back in the queue.",
     "attention.discarded": "The scan was removed.",
+    "attention.state_now": "According to Delbar the item is now: {state}.",
 
     "reason.invalid_transition": "The item is not in a state where this action is possible, for example already delivered by someone else.",
     "reason.code_unknown": "The code does not exist in Delbar in your municipality.",
@@ -403,7 +404,6 @@ export const messages = {
 
     "shift.title": "Today's runs",
     "shift.take": "Take the day offline",
-    "attention.state_now": "According to Delbar the item is now: {state}.",
     "shift.taking": "Fetching the day …",
     "shift.fetched": "Fetched {time}",
     "shift.never": "The day is not on this phone yet. Fetch it before you leave, and the list and scanning work without a network.",
