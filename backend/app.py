@@ -1,0 +1,99 @@
+"""create_app(settings): the Delbar web application, wired once from its settings."""
+
+from __future__ import annotations
+
+from litestar import Litestar
+from litestar.datastructures import State
+from litestar.di import Provide
+from litestar.middleware.base import DefineMiddleware
+from litestar.openapi.config import OpenAPIConfig
+
+from backend.accounts.controller import UnitController, UserController
+from backend.accounts.network_controller import (
+    MunicipalityController,
+    NetworkController,
+)
+from backend.accounts.session_controller import (
+    DeviceSessionController,
+    SessionController,
+)
+from backend.accounts.sessions import SessionService
+from backend.billing.controller import BillingController
+from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
+from backend.codes import qr_controller
+from backend.codes.controller import CodeBatchController, CodeController, LocationCodeController
+from backend.codes.print_controller import LabelController
+from backend.db import Database
+from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
+from backend.logistics.controller import LocationController
+from backend.logs import logging_config
+from backend.ops import controller as ops
+from backend.ops.controller import app_version
+from backend.piccolo_conf import use_engine
+from backend.push.controller import NotificationController, PushController
+from backend.push.lifespan import PushLifespan
+from backend.security import PUBLIC, SessionAuthMiddleware, provide_actor
+from backend.settings import Settings
+from backend.tracking.controller import HistoryController, ScanController
+from backend.web import controller as web
+from backend.web.shell import Shell
+
+API_CONTROLLERS = [
+    SessionController,
+    DeviceSessionController,
+    UnitController,
+    UserController,
+    NetworkController,
+    MunicipalityController,
+    LocationController,
+    CodeController,
+    CodeBatchController,
+    LocationCodeController,
+    LabelController,
+    ScanController,
+    HistoryController,
+    BillingController,
+    PushController,
+    NotificationController,
+    FactorController,
+    PurchaseCheckController,
+    ReportController,
+]
+
+
+def _constant(value: object) -> Provide:
+    def provide() -> object:
+        return value
+
+    return Provide(provide, sync_to_thread=False, use_cache=True)
+
+
+def create_app(settings: Settings | None = None) -> Litestar:
+    """Build the app; Settings.from_env() when none are given (uvicorn's factory mode)."""
+    settings = settings or Settings.from_env()
+    database = Database.from_url(settings.database_url)
+    use_engine(database.engine)
+    sessions = SessionService(database, settings)
+    shell = Shell.scan(settings.pwa_dir)
+    push = PushLifespan(database, settings)
+
+    return Litestar(
+        route_handlers=[*API_CONTROLLERS, *ops.route_handlers, *qr_controller.route_handlers, *web.route_handlers],
+        dependencies={
+            "db": _constant(database),
+            "settings": _constant(settings),
+            "sessions": _constant(sessions),
+            "shell": _constant(shell),
+            "actor": Provide(provide_actor, sync_to_thread=False),
+        },
+        middleware=[DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],
+        exception_handlers=EXCEPTION_HANDLERS,
+        request_class=DelbarRequest,
+        request_max_body_size=settings.max_body_bytes,
+        logging_config=logging_config(settings),
+        openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema"),
+        state=State({"sessions": sessions, "db": database, "settings": settings}),
+        on_startup=[database.start, push.start],
+        on_shutdown=[push.stop, database.stop],
+        debug=settings.debug,
+    )
