@@ -23,6 +23,7 @@ from backend.impact.controller import FactorController, PurchaseCheckController,
 from backend.codes import qr_controller
 from backend.codes.controller import CodeBatchController, CodeController, LocationCodeController
 from backend.codes.print_controller import LabelController
+from backend.workqueue.controller import WorkQueueController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
@@ -58,6 +59,7 @@ API_CONTROLLERS = [
     FactorController,
     PurchaseCheckController,
     ReportController,
+    WorkQueueController,
 ]
 
 

@@ -1,0 +1,83 @@
+"""The work queue: what waits on the coordinator, per section, only from their own municipality."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from uuid import uuid4
+
+import pytest
+
+from backend import clock
+from backend.catalog.tables import Listing
+from backend.workqueue.repository import table
+from tests.factories import login, make_item, make_user
+
+pytestmark = pytest.mark.anyio
+
+
+async def _listing(tenant, title: str, status: str, age_days: int = 0, kind: str = "furniture"):
+    at = clock.now() - timedelta(days=age_days)
+    row_id = uuid4()
+    await Listing.insert(Listing(id=row_id, municipality=tenant.id, owner_unit=tenant.admin_unit, kind=kind,
+                                 deal="give", title=title, status=status, created_at=at, updated_at=at))
+    return row_id
+
+
+async def _queue(client, tenant, role="coordinator", **params):
+    await make_user(tenant.id, tenant.ame_unit, f"{role}@{tenant.id.hex[:6]}.test", role)
+    await login(client, f"{role}@{tenant.id.hex[:6]}.test")
+    return await client.get("/api/workqueue", params=params)
+
+
+def _section(body, key):
+    return next(s for s in body if s["key"] == key)
+
+
+class TestWorkQueue:
+    async def test_a_draft_needs_checking_and_a_published_chair_needs_a_photo(self, client, ystad):
+        draft = await _listing(ystad, "Skrivbord från skolan", "draft")
+        bare = await _listing(ystad, "Kontorsstol", "published")
+        rows = _section((await _queue(client, ystad)).json(), "listings")["rows"]
+        assert {(r["id"], r["detail"], r["link"]) for r in rows} == {
+            (str(draft), "draft", f"/annons/{draft}"), (str(bare), "no_photo", f"/annons/{bare}")}
+
+    async def test_a_listing_untouched_for_longer_than_the_limit_is_stale(self, client, ystad):
+        old = await _listing(ystad, "Soffa", "published", age_days=90)
+        await _listing(ystad, "Bord", "published", age_days=10)
+        stale = _section((await _queue(client, ystad, stale_days=30)).json(), "stale")
+        assert [r["id"] for r in stale["rows"]] == [str(old)] and stale["count"] == 1
+
+    async def test_items_in_storage_are_listed_oldest_first(self, client, ystad):
+        first = await make_item(ystad.id, ystad.ame_unit, "Hurts", state="in_storage")
+        second = await make_item(ystad.id, ystad.ame_unit, "Skåp", state="in_storage")
+        await make_item(ystad.id, ystad.ame_unit, "Stol", state="delivered")
+        rows = _section((await _queue(client, ystad)).json(), "storage")["rows"]
+        assert [r["id"] for r in rows] == [str(first), str(second)]
+
+    async def test_another_municipalitys_work_is_not_shown(self, client, ystad, skurup):
+        await _listing(skurup, "Skurups stol", "draft")
+        body = (await _queue(client, ystad)).json()
+        assert all(s["count"] == 0 for s in body)
+
+    @pytest.mark.parametrize("role", ["employee", "reporter", "driver"])
+    async def test_only_coordinators_and_admins_see_the_queue(self, client, ystad, role):
+        assert (await _queue(client, ystad, role)).status_code == 403
+
+    async def test_every_section_is_present_even_when_empty(self, client, ystad):
+        body = (await _queue(client, ystad)).json()
+        assert [s["key"] for s in body] == ["bookings", "listings", "labels", "stale", "transport", "storage", "scans"]
+
+
+class TestTableLookup:
+    def test_a_context_that_is_not_installed_gives_none(self):
+        assert table("no-such-app", "Booking") is None
+
+
+class TestRejectedScans:
+    async def test_a_rejected_scan_from_the_field_is_listed_with_its_reason(self, client, ystad):
+        scan = table("tracking", "ScanEvent")
+        await scan.insert(scan(id=uuid4(), municipality=ystad.id, code_text="AB12CD3X", action="deliver",
+                               device_time=clock.now(), server_time=clock.now(), outcome="rejected",
+                               reason="not_in_transit"))
+        rows = _section((await _queue(client, ystad)).json(), "scans")["rows"]
+        assert [(r["title"], r["detail"]) for r in rows] == [("AB12CD3X", "not_in_transit")]
