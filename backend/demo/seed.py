@@ -16,6 +16,7 @@ from backend.accounts.tables import (
 )
 from backend.db import Database
 from backend.demo import data
+from backend.demo.history import seed_history
 from backend.logistics.tables import Location
 
 
@@ -84,4 +85,5 @@ async def seed(db: Database) -> list[tuple[str, str, str]]:
         for name, info in data.MUNICIPALITIES.items():
             logins += await _seed_municipality(name, info, password_hash, now)
         await _seed_network(now)
+        await seed_history(demo_id)
     return logins
