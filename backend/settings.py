@@ -28,6 +28,10 @@ class Settings:
     push_worker: bool = True
     # The host printed on labels (HTTPS://<host>/Q/<code>); empty: the Host header of the request.
     public_host: str = ""
+    # Photos: where the local store keeps them, and what an upload may be at most.
+    photo_dir: Path = Path("var/photos")
+    photo_max_bytes: int = 15 * 1024 * 1024
+    photo_max_pixels: int = 50_000_000
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -43,6 +47,9 @@ class Settings:
             log_level=env.get("DELBAR_LOG_LEVEL", "INFO"),
             debug=env.get("DELBAR_DEBUG", "") in {"1", "true", "yes"},
             public_host=env.get("DELBAR_PUBLIC_HOST", ""),
+            photo_dir=Path(env.get("DELBAR_PHOTO_DIR", "var/photos")),
+            photo_max_bytes=int(env.get("DELBAR_PHOTO_MAX_BYTES", 15 * 1024 * 1024)),
+            photo_max_pixels=int(env.get("DELBAR_PHOTO_MAX_PIXELS", 50_000_000)),
             push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
             push_worker=env.get("DELBAR_PUSH_WORKER", "1") not in {"0", "false", "no"},
         )

@@ -1,14 +1,51 @@
-"""Catalogue queries on items. Tenant repositories are bound to one municipality at construction."""
+"""Catalogue queries on items, listings, windows, audit events and categories.
+
+Tenant repositories are bound to one municipality at construction; reads that cross tenants
+(a network neighbour's listing) go through the visibility condition in visibility.py.
+"""
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from backend.catalog.tables import Item
+from piccolo.columns.combination import WhereRaw
+
+from backend.accounts.tables import NetworkMembership
+from backend.catalog import visibility
+from backend.catalog.tables import AvailabilityWindow, Category, Item, Listing, ListingEvent, Photo
+from backend.catalog.visibility import Viewer
 
 Row = dict[str, Any]
+
+LISTING_COLUMNS = (
+    *Listing.all_columns(exclude=[Listing.search_text, Listing.shared_matched]),
+    Listing.municipality.name.as_alias("municipality_name"),
+    Listing.owner_unit.name.as_alias("owner_unit_name"),
+    Listing.category.name_sv.as_alias("category_name"),
+)
+
+
+async def peers_of(municipality_id: UUID) -> tuple[UUID, ...]:
+    """Municipalities sharing an active network with this one (itself excluded)."""
+    networks = await NetworkMembership.select(NetworkMembership.network).where(
+        NetworkMembership.municipality == municipality_id, NetworkMembership.status == "active"
+    ).output(as_list=True)
+    if not networks:
+        return ()
+    rows = await NetworkMembership.select(NetworkMembership.municipality).where(
+        NetworkMembership.network.is_in(networks),
+        NetworkMembership.status == "active",
+        NetworkMembership.municipality != municipality_id,
+    ).output(as_list=True)
+    return tuple(dict.fromkeys(rows))
+
+
+def visible(viewer: Viewer) -> WhereRaw:
+    sql, args = visibility.condition(viewer)
+    return WhereRaw(sql, *args)
 
 
 class ItemRepository:
@@ -26,8 +63,128 @@ class ItemRepository:
             Item.select()
             .where(Item.listing == listing_id, Item.municipality == self.municipality_id)
             .order_by(Item.created_at)
+            .order_by(Item.id)
         )
 
     async def insert(self, rows: list[Row], now: datetime) -> None:
         """Insert items given as column dicts (id, owner_unit, title, listing, category)."""
-        await Item.insert(*[Item(**row, municipality=self.municipality_id, created_at=now) for row in rows])
+        if rows:
+            await Item.insert(*[Item(**row, municipality=self.municipality_id, created_at=now) for row in rows])
+
+
+class ListingRepository:
+    """Listings as one viewer may see them, and changes to the viewer's own municipality's."""
+
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self.municipality_id = viewer.municipality_id
+
+    async def get_visible(self, listing_id: UUID) -> Row | None:
+        return await Listing.select(*LISTING_COLUMNS).where(Listing.id == listing_id, visible(self.viewer)).first()
+
+    async def get_own(self, listing_id: UUID) -> Row | None:
+        """A listing of the viewer's municipality, whatever its tier (for owners' changes)."""
+        return await Listing.select(*LISTING_COLUMNS, Listing.shared_matched).where(
+            Listing.id == listing_id, Listing.municipality == self.municipality_id
+        ).first()
+
+    async def get_any_tenant(self, listing_id: UUID) -> Row | None:
+        """Only to tell a replayed create from an id taken in another municipality."""
+        return await Listing.select(Listing.id, Listing.municipality).where(Listing.id == listing_id).first()
+
+    async def for_unit(self, unit_id: UUID) -> list[Row]:
+        return await Listing.select(*LISTING_COLUMNS).where(
+            Listing.municipality == self.municipality_id, Listing.owner_unit == unit_id
+        ).order_by(Listing.updated_at, ascending=False)
+
+    async def insert(self, values: Row) -> None:
+        await Listing.insert(Listing(**values, municipality=self.municipality_id))
+
+    async def update(self, listing_id: UUID, version: int, values: Row) -> bool:
+        """Apply values if the row is still at `version`; False when it moved on."""
+        values = {**values, "version": version + 1}
+        rows = await Listing.update(values).where(
+            Listing.id == listing_id, Listing.municipality == self.municipality_id, Listing.version == version
+        ).returning(Listing.id)
+        return bool(rows)
+
+    async def record(self, listing_id: UUID, actor_id: UUID | None, action: str, changes: Row, at: datetime) -> None:
+        """Append an audit event: who, what, which fields (old → new), when."""
+        await ListingEvent.insert(ListingEvent(
+            municipality=self.municipality_id, listing=listing_id, actor=actor_id, action=action,
+            changes=json.dumps(changes, default=str, ensure_ascii=False), at=at,
+        ))
+
+    async def events(self, listing_id: UUID) -> list[Row]:
+        return await ListingEvent.select(
+            ListingEvent.action, ListingEvent.changes, ListingEvent.at,
+            ListingEvent.actor.id.as_alias("actor_id"), ListingEvent.actor.name.as_alias("actor_name"),
+        ).where(
+            ListingEvent.listing == listing_id, ListingEvent.municipality == self.municipality_id
+        ).order_by(ListingEvent.at)
+
+    async def windows(self, listing_id: UUID) -> list[Row]:
+        return await AvailabilityWindow.select().where(AvailabilityWindow.listing == listing_id).order_by(
+            AvailabilityWindow.starts_at
+        )
+
+    async def replace_windows(self, listing_id: UUID, windows: list[Row], now: datetime) -> None:
+        await AvailabilityWindow.delete().where(
+            AvailabilityWindow.listing == listing_id, AvailabilityWindow.municipality == self.municipality_id
+        )
+        if windows:
+            await AvailabilityWindow.insert(*[
+                AvailabilityWindow(**w, listing=listing_id, municipality=self.municipality_id, created_at=now)
+                for w in windows
+            ])
+
+    async def photos(self, listing_ids: list[UUID]) -> list[Row]:
+        if not listing_ids:
+            return []
+        return await Photo.select(Photo.id, Photo.listing, Photo.width, Photo.height).where(
+            Photo.listing.is_in(listing_ids)
+        ).order_by(Photo.position).order_by(Photo.created_at)
+
+
+class CategoryRepository:
+    """The shared category tree (the same for every municipality)."""
+
+    async def list(self) -> list[Row]:
+        return await Category.select().order_by(Category.position)
+
+    async def get(self, category_id: UUID) -> Row | None:
+        return await Category.select().where(Category.id == category_id).first()
+
+    async def subtree(self, category_id: UUID) -> list[UUID]:
+        """The category and its children (the tree is two levels deep)."""
+        children = await Category.select(Category.id).where(Category.parent == category_id).output(as_list=True)
+        return [category_id, *children]
+
+
+async def unscoped_listing(listing_id: UUID) -> Row | None:
+    """A listing by id for system jobs (share day), never for a request."""
+    return await Listing.select(*LISTING_COLUMNS).where(Listing.id == listing_id).first()
+
+
+async def mark_shared(listing_id: UUID) -> None:
+    await Listing.update({Listing.shared_matched: True}).where(Listing.id == listing_id)
+
+
+class PhotoRepository:
+    """Photo rows; reads check the listing's visibility through ListingRepository first."""
+
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def get(self, photo_id: UUID) -> Row | None:
+        """Any tenant's photo row: the caller must then check its listing is visible."""
+        return await Photo.select().where(Photo.id == photo_id).first()
+
+    async def count(self, listing_id: UUID) -> int:
+        return await Photo.count().where(Photo.listing == listing_id)
+
+    async def insert(self, rows: list[Row], now: datetime) -> None:
+        await Photo.insert(*[Photo(**row, municipality=self.municipality_id, created_at=now) for row in rows])
+
+    async def delete(self, photo_id: UUID) -> None:
+        await Photo.delete().where(Photo.id == photo_id, Photo.municipality == self.municipality_id)

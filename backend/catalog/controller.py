@@ -1,0 +1,120 @@
+"""HTTP for listings, search, photos and categories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from litestar import Controller, Response, delete, get, patch, post
+from litestar.datastructures import UploadFile
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
+
+from backend.catalog import convert, schemas
+from backend.catalog.listings import ListingService
+from backend.catalog.photos import PhotoService
+from backend.catalog.search import SearchQuery, SearchService
+from backend.catalog.service import CategoryService, photo_store
+from backend.deps import ActorDep, DbDep, SettingsDep
+from backend.errors import Invalid
+
+# The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
+UPLOAD_BODY_LIMIT = 40 * 1024 * 1024
+PHOTO_CACHE = "private, max-age=31536000, immutable"
+
+
+@dataclass
+class PhotoUpload:
+    photos: list[UploadFile] = field(default_factory=list)
+
+
+class ListingController(Controller):
+    path = "/api/listings"
+    tags = ["catalog"]
+
+    @get("/")
+    async def search_listings(
+        self, db: DbDep, actor: ActorDep, q: FromQuery[str] = "",
+        kind: FromQuery[schemas.Kind | None] = None, deal: FromQuery[schemas.Deal | None] = None,
+        category_id: FromQuery[UUID | None] = None, municipality_id: FromQuery[UUID | None] = None,
+        condition: FromQuery[schemas.Condition | None] = None,
+        availability: FromQuery[schemas.Availability | None] = None,
+        sort: FromQuery[schemas.Sort] = "newest", page: FromQuery[int] = 1, per_page: FromQuery[int] = 24,
+    ) -> schemas.SearchResult:
+        if not 1 <= page <= 1000 or not 1 <= per_page <= 100:
+            raise Invalid("page runs from 1 to 1000 and per_page from 1 to 100.", error="bad_page")
+        query = SearchQuery(q, kind, deal, category_id, municipality_id, condition, availability, sort, page, per_page)
+        return convert.search_result(await SearchService(db, actor).search(query), page, per_page)
+
+    @get("/mine")
+    async def list_my_listings(
+        self, db: DbDep, actor: ActorDep, unit_id: FromQuery[UUID | None] = None
+    ) -> list[schemas.ListingRead]:
+        return [convert.listing_read(r) for r in await ListingService(db, actor).mine(unit_id)]
+
+    @get("/{listing_id:uuid}")
+    async def get_listing(self, db: DbDep, actor: ActorDep, listing_id: FromPath[UUID]) -> schemas.ListingRead:
+        return convert.listing_read(await ListingService(db, actor).get(listing_id))
+
+    @get("/{listing_id:uuid}/events")
+    async def list_listing_events(
+        self, db: DbDep, actor: ActorDep, listing_id: FromPath[UUID]
+    ) -> list[schemas.ListingEventRead]:
+        return [convert.event_read(r) for r in await ListingService(db, actor).events(listing_id)]
+
+    @post("/")
+    async def create_listing(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ListingCreate]
+    ) -> Response[schemas.ListingRead]:
+        row, created, _ = await ListingService(db, actor).create(data)
+        return Response(convert.listing_read(row), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
+
+    @patch("/{listing_id:uuid}")
+    async def update_listing(
+        self, db: DbDep, actor: ActorDep, listing_id: FromPath[UUID], data: JSONBody[schemas.ListingUpdate]
+    ) -> schemas.ListingRead:
+        return convert.listing_read(await ListingService(db, actor).update(listing_id, data))
+
+    @post("/{listing_id:uuid}/status", status_code=HTTP_200_OK)
+    async def change_listing_status(
+        self, db: DbDep, actor: ActorDep, listing_id: FromPath[UUID], data: JSONBody[schemas.StatusChange]
+    ) -> schemas.ListingRead:
+        row, _ = await ListingService(db, actor).change_status(listing_id, data)
+        return convert.listing_read(row)
+
+    @post("/{listing_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED)
+    async def upload_photos(
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, listing_id: FromPath[UUID],
+        data: MultipartBody[PhotoUpload],
+    ) -> list[schemas.PhotoRead]:
+        uploads = [await upload.read() for upload in data.photos]
+        rows = await PhotoService(db, actor, settings, photo_store(settings)).upload(listing_id, uploads)
+        return [convert.photo_read(r) for r in rows]
+
+
+class PhotoController(Controller):
+    path = "/api/photos"
+    tags = ["catalog"]
+
+    @get("/{photo_id:uuid}/{size:str}")
+    async def get_photo(
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[str]
+    ) -> Response[bytes]:
+        if size not in ("display", "thumb"):
+            raise Invalid("The size is display or thumb.", error="bad_size")
+        data = await PhotoService(db, actor, settings, photo_store(settings)).read(photo_id, size)
+        # Photos never change under their id: cache for a year, privately (access is checked here).
+        return Response(data, media_type="image/webp", headers={"Cache-Control": PHOTO_CACHE, "ETag": f'"{photo_id}"'})
+
+    @delete("/{photo_id:uuid}")
+    async def delete_photo(self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID]) -> None:
+        await PhotoService(db, actor, settings, photo_store(settings)).delete(photo_id)
+
+
+class CategoryController(Controller):
+    path = "/api/categories"
+    tags = ["catalog"]
+
+    @get("/")
+    async def list_categories(self, db: DbDep) -> list[schemas.CategoryRead]:
+        return [convert.category_read(r) for r in await CategoryService(db).list()]

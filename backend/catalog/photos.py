@@ -1,0 +1,103 @@
+"""Photo use cases: upload to a listing, serve a rendition to whoever may see the listing, delete."""
+
+from __future__ import annotations
+
+from uuid import UUID, uuid4
+
+import anyio
+
+from backend import clock
+from backend.catalog import imaging
+from backend.catalog.listings import can_edit, viewer_for
+from backend.catalog.repository import ListingRepository, PhotoRepository, Row
+from backend.catalog.storage import PhotoStore
+from backend.db import Database
+from backend.errors import DelbarError, Forbidden, Invalid, NotFound
+from backend.settings import Settings
+from backend.tenancy import Actor
+
+MAX_PHOTOS = 12
+
+
+class PhotoRejected(DelbarError):
+    """The pipeline's refusal with its own status: 415 not an image, 413 too big, 400 damaged."""
+
+    def __init__(self, refused: imaging.PhotoRefused) -> None:
+        super().__init__(refused.detail, error=refused.error)
+        self.status_code = refused.status
+SIZES = ("display", "thumb")
+
+
+class PhotoService:
+    def __init__(self, db: Database, actor: Actor, settings: Settings, store: PhotoStore) -> None:
+        self.db, self.actor, self.settings, self.store = db, actor, settings, store
+        self.photos = PhotoRepository(actor.municipality_id)
+
+    async def upload(self, listing_id: UUID, uploads: list[bytes]) -> list[Row]:
+        """Process every photo first (all or nothing), store the files, then record the rows."""
+        if not uploads:
+            raise Invalid("Choose at least one photo.", error="no_photo")
+        async with self.db.read():
+            await self._editable(listing_id)
+        renditions = [await anyio.to_thread.run_sync(self._process, data) for data in uploads]
+        rows = [{"id": uuid4(), "listing": listing_id, "width": r.width, "height": r.height} for r in renditions]
+        for row, rendition in zip(rows, renditions):
+            row["display_key"] = self._key(row["id"], "display")
+            row["thumb_key"] = self._key(row["id"], "thumb")
+            self.store.put(row["display_key"], rendition.display)
+            self.store.put(row["thumb_key"], rendition.thumb)
+        try:
+            async with self.db.write():
+                await self._editable(listing_id)
+                have = await self.photos.count(listing_id)
+                if have + len(rows) > MAX_PHOTOS:
+                    raise Invalid(f"A listing has at most {MAX_PHOTOS} photos.", error="too_many_photos")
+                for position, row in enumerate(rows, start=have):
+                    row |= {"position": position, "created_by": self.actor.user_id}
+                await self.photos.insert(rows, clock.now())
+        except BaseException:
+            for row in rows:  # nothing half-written: files without a row would never be served or cleaned
+                self.store.delete(row["display_key"])
+                self.store.delete(row["thumb_key"])
+            raise
+        return rows
+
+    def _process(self, data: bytes) -> imaging.Renditions:
+        try:
+            return imaging.process(data, max_bytes=self.settings.photo_max_bytes,
+                                   max_pixels=self.settings.photo_max_pixels)
+        except imaging.PhotoRefused as refused:
+            raise PhotoRejected(refused) from refused
+
+    def _key(self, photo_id: UUID, size: str) -> str:
+        return f"{self.actor.municipality_id}/{photo_id}-{size}.webp"
+
+    async def _editable(self, listing_id: UUID) -> Row:
+        listing = await ListingRepository(await viewer_for(self.actor)).get_own(listing_id)
+        if listing is None:
+            raise NotFound("No such listing.")
+        if not can_edit(self.actor, listing):
+            raise Forbidden("Only the owning unit or a coordinator can add photos.")
+        return listing
+
+    async def read(self, photo_id: UUID, size: str) -> bytes:
+        """The rendition's bytes, only if the actor may see the photo's listing (404 otherwise)."""
+        async with self.db.read():
+            photo = await self.photos.get(photo_id)
+            repo = ListingRepository(await viewer_for(self.actor))
+            if photo is None or await repo.get_visible(photo["listing"]) is None:
+                raise NotFound("No such photo.")
+        data = self.store.get(photo[f"{size}_key"])
+        if data is None:
+            raise NotFound("No such photo.")
+        return data
+
+    async def delete(self, photo_id: UUID) -> None:
+        async with self.db.write():
+            photo = await self.photos.get(photo_id)
+            if photo is None or photo["municipality"] != self.actor.municipality_id:
+                raise NotFound("No such photo.")
+            await self._editable(photo["listing"])
+            await self.photos.delete(photo_id)
+        self.store.delete(photo["display_key"])
+        self.store.delete(photo["thumb_key"])

@@ -1,0 +1,49 @@
+"""Swedish words for search: tokenise, drop stop words, stem with Snowball's Swedish stemmer.
+
+PostgreSQL's `swedish` text-search configuration is the same Snowball stemmer with the same
+stop-word list, so stemming here for SQLite's FTS5 (which has no Swedish stemmer) gives both
+databases one results contract: "stolar" finds "stol" on both.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_stemmer = snowballstemmer.stemmer("swedish")
+
+# Snowball's Swedish stop-word list (the one PostgreSQL's swedish.stop ships).
+STOP_WORDS = frozenset(
+    """och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke
+    mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut
+    när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket
+    sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras
+    blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem
+    vilket sitta sådana vart dina vars vårt våra ert era vilkas""".split()
+)
+
+
+@lru_cache(maxsize=20_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words of the text, stop words removed, in order."""
+    return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+def stems(text: str) -> list[str]:
+    """The stems that index and query use (duplicates kept: repetition weighs in the ranking)."""
+    return [stem(w) for w in words(text)]
+
+
+def fts_query(text: str) -> str | None:
+    """An FTS5 MATCH expression requiring every stem (quoted, so no FTS syntax leaks in)."""
+    terms = list(dict.fromkeys(stems(text)))[:12]
+    if not terms:
+        return None
+    return " AND ".join(f'"{term}"' for term in terms)

@@ -1,0 +1,112 @@
+"""Photos: orientation applied, metadata really gone, hostile files refused, never across tenants."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from PIL import Image
+
+from tests.backend.catalog.helpers import colleague, create, jpeg, publish
+from tests.factories import login
+
+pytestmark = pytest.mark.anyio
+
+
+def phone_photo() -> bytes:
+    """A portrait phone photo stored landscape with orientation 6, GPS and a camera maker."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise to view
+    exif[0x010F] = "Phonemaker"
+    exif[0x8825] = {1: "N", 2: (55.0, 25.0, 48.0), 3: "E", 4: (13.0, 49.0, 12.0)}  # GPS info
+    return jpeg(1200, 900, exif=exif.tobytes())
+
+
+async def upload(client, listing_id: str, data: bytes, name: str = "p.jpg", media: str = "image/jpeg"):
+    return await client.post(f"/api/listings/{listing_id}/photos", files={"photos": (name, data, media)})
+
+
+class TestUpload:
+    async def test_orientation_is_applied_and_all_metadata_is_gone(self, client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        response = await upload(client, listing["id"], phone_photo())
+        assert response.status_code == 201, response.text
+        photo = response.json()[0]
+        assert (photo["width"], photo["height"]) == (900, 1200)
+        for url in (photo["display_url"], photo["thumb_url"]):
+            served = await client.get(url)
+            assert served.headers["content-type"] == "image/webp"
+            assert "max-age=31536000" in served.headers["cache-control"]
+            image = Image.open(io.BytesIO(served.content))
+            assert image.height > image.width
+            assert dict(image.getexif()) == {} and "exif" not in image.info and "icc_profile" not in image.info
+            assert b"Phonemaker" not in served.content and b"GPS" not in served.content
+
+    async def test_thumbnail_is_bounded(self, client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        photo = (await upload(client, listing["id"], jpeg(3000, 2000))).json()[0]
+        assert (photo["width"], photo["height"]) == (1600, 1067)
+        thumb = Image.open(io.BytesIO((await client.get(photo["thumb_url"])).content))
+        assert max(thumb.size) == 400
+
+    @pytest.mark.parametrize("data,status,error", [
+        (b"just some text, not a photo", 415, "not_an_image"),
+        (jpeg()[:2000], 400, "photo_damaged"),
+    ])
+    async def test_bad_files_are_refused(self, client, ystad, data, status, error):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        response = await upload(client, listing["id"], data)
+        assert response.status_code == status and response.json()["error"] == error
+        assert (await client.get(f"/api/listings/{listing['id']}")).json()["photos"] == []
+
+    async def test_a_png_that_is_really_a_zip_is_refused(self, client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.writestr("payload.txt", "hello")
+        response = await upload(client, listing["id"], out.getvalue(), "photo.png", "image/png")
+        assert response.status_code == 415 and response.json()["error"] == "not_an_image"
+
+    async def test_a_decompression_bomb_is_refused(self, client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        out = io.BytesIO()
+        Image.new("1", (20_000, 20_000)).save(out, "PNG")  # 400 MP, a few kB on disk
+        response = await upload(client, listing["id"], out.getvalue(), "bomb.png", "image/png")
+        assert response.status_code == 413 and response.json()["error"] == "photo_too_many_pixels"
+
+    async def test_a_50_mb_upload_is_refused(self, client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        response = await upload(client, listing["id"], b"\xff" * (50 * 1024 * 1024))
+        assert response.status_code == 413
+
+    async def test_another_unit_cannot_add_photos(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await publish(client, await create(client))
+        other = await new_client()
+        await colleague(other, ystad, "bertil")
+        assert (await upload(other, listing["id"], jpeg())).status_code == 403
+
+
+class TestServing:
+    async def test_another_municipality_gets_404(self, client, new_client, ystad, skurup):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        photo = (await upload(client, listing["id"], jpeg())).json()[0]
+        await publish(client, (await client.get(f"/api/listings/{listing['id']}")).json())
+        other = await new_client()
+        await login(other, skurup.employee_email)
+        assert (await other.get(photo["display_url"])).status_code == 404
+
+    async def test_deleted_photo_is_gone(self, client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        photo = (await upload(client, listing["id"], jpeg())).json()[0]
+        assert (await client.delete(f"/api/photos/{photo['id']}")).status_code == 204
+        assert (await client.get(photo["thumb_url"])).status_code == 404
