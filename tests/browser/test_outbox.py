@@ -1,64 +1,295 @@
-"""The outbox in a real browser profile: scans made offline survive the browser being closed
-and are still waiting, in the order they were made, when it is opened again."""
+"""Replaying the outbox against the real /api/scans/batch: in order, exactly once, through a
+killed server, a lost answer, a dropped network, two tabs and a closed browser."""
 
 from __future__ import annotations
 
-import random
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
-from labels import new_codes
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import ROOT, ServerProcess
 from tests.browser.field import WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
+from tests.browser.seed import seed_rows
+from tests.databases import fresh_database
 
 pytestmark = pytest.mark.browser
 
+BATCH = "/api/scans/batch"
+
+
+def in_thread(function):
+    """Run function in a thread of its own: it may start an event loop, Playwright owns this one."""
+    result = []
+    thread = threading.Thread(target=lambda: result.append(function()))
+    thread.start()
+    thread.join()
+    return result[0] if result else None
+
+
+@pytest.fixture(scope="module")
+def chaos(tmp_path_factory) -> Iterator[tuple[ServerProcess, str]]:
+    """A server of its own, on its own database, that the tests may kill and restart."""
+    database = fresh_database(tmp_path_factory.mktemp("chaos"), "chaos")
+    url = in_thread(database.__enter__)
+    try:
+        subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=ROOT, env={**os.environ, "DATABASE_URL": url},
+                       check=True, capture_output=True)
+        server = ServerProcess(url, tmp_path_factory.mktemp("chaos-logs") / "server.log")
+        server.start()
+        try:
+            yield server, url
+        finally:
+            server.stop()
+    finally:
+        in_thread(lambda: database.__exit__(None, None, None))
+
 
 @pytest.fixture
-def profile(playwright, live_server, tmp_path):
-    """Open the same browser profile (IndexedDB, service worker) as often as a test likes."""
-    opened = []
-
-    def open_profile():
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-            viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server,
-        )
-        opened.append(context)
-        return context
-
-    yield open_profile
-    for context in opened:
-        context.close()
+def chaos_page(browser, chaos) -> Iterator[Page]:
+    server, _ = chaos
+    if server.process is None or server.process.poll() is not None:
+        server.start()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=server.base)
+    page = context.new_page()
+    sign_in(page, WAREHOUSE)
+    controlled_by_worker(page)
+    yield page
+    context.close()
 
 
-def scan_offline(page, codes: list[str]) -> None:
-    page.goto("/skanna")
-    for code in codes:
-        type_code(page, code)
-        page.get_by_role("button", name="Inventera").click()
+def queue_audits(page: Page, items: list[dict], per_item: int) -> list[dict]:
+    """Store audit scans offline (round robin over the items), as the scan screen would."""
+    page.context.set_offline(True)
+    page.evaluate(
+        """async ([items, perItem]) => {
+            const { enqueue } = await import("/js/outbox/queue.js");
+            for (let i = 0; i < perItem; i++) for (const item of items) await enqueue({ code: item.code, action: "audit" });
+        }""",
+        [items, per_item],
+    )
+    return outbox(page)
+
+
+def pump_until(page: Page, flag: threading.Event, timeout: float = 10) -> bool:
+    """Wait for a flag set by a Playwright event handler (handlers only run while Playwright works)."""
+    deadline = time.monotonic() + timeout
+    while not flag.is_set() and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    return flag.is_set()
+
+
+def waiting(page: Page) -> int:
+    return page.evaluate("import('/js/outbox/queue.js').then(async (m) => (await m.counts()).waiting)")
+
+
+def wait_until_sent(page: Page, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while waiting(page):
+        assert time.monotonic() < deadline, f"{waiting(page)} scans still waiting"
+        time.sleep(0.1)
+
+
+def server_ids(page: Page, items: list[dict]) -> list[str]:
+    """Every scan event the server holds for these items, oldest first."""
+    ids = []
+    for item in items:
+        history = page.request.get(f"/api/items/{item['id']}/history").json()
+        assert all(entry["outcome"] == "applied" for entry in history)
+        ids += [entry["id"] for entry in reversed(history)]
+    return ids
+
+
+def assert_applied_once(page: Page, items: list[dict], events: list[dict]) -> None:
+    held = server_ids(page, items)
+    assert len(held) == len(set(held)), "an event was applied twice"
+    assert sorted(held) == sorted(e["id"] for e in events), "an event was lost"
+    for item in items:
+        mine = [e["id"] for e in events if e["code"] == item["code"]]
+        assert [i for i in held if i in set(mine)] == mine, "events of one item were applied out of order"
+
+
+class TestReplay:
+    def test_a_server_killed_in_the_middle_of_a_batch_loses_and_doubles_nothing(self, chaos, chaos_page):
+        server, url = chaos
+        items = seed_rows(url, items=6)["items"]
+        events = queue_audits(chaos_page, items, per_item=100)
+        killed = threading.Event()
+
+        def kill_mid_batch(request) -> None:
+            if request.url.endswith(BATCH) and not killed.is_set():
+                killed.set()
+                threading.Timer(0.05, server.kill).start()
+
+        chaos_page.context.on("request", kill_mid_batch)
+        chaos_page.context.set_offline(False)
+        assert pump_until(chaos_page, killed)
+        chaos_page.wait_for_timeout(1000)
+        assert waiting(chaos_page) > 0, "nothing may be dropped while the server is down"
+        server.start()
+        chaos_page.context.remove_listener("request", kill_mid_batch)
+        chaos_page.reload()  # the app replays on start
+        wait_until_sent(chaos_page)
+        assert_applied_once(chaos_page, items, events)
+
+    def test_a_batch_whose_answer_is_lost_is_sent_again_and_applied_once(self, chaos, chaos_page):
+        _, url = chaos
+        items = seed_rows(url, items=2)["items"]
+        events = queue_audits(chaos_page, items, per_item=5)
+        delivered = []
+
+        def lose_answer(route) -> None:
+            delivered.append(route.fetch().status)  # the server applies the batch …
+            route.abort("connectionreset")  # … and the phone never hears back
+
+        chaos_page.route(f"**{BATCH}", lose_answer)
+        chaos_page.context.set_offline(False)
+        chaos_page.evaluate("import('/js/outbox/sync.js').then((m) => m.syncNow())")
+        assert delivered and set(delivered) == {200}, "the server took the batch (perhaps more than once)"
+        assert len(outbox(chaos_page)) == len(events)
+        chaos_page.unroute(f"**{BATCH}")
+        chaos_page.evaluate("import('/js/outbox/sync.js').then((m) => m.syncNow())")
+        wait_until_sent(chaos_page)
+        assert_applied_once(chaos_page, items, events)
+
+    def test_the_network_dropping_between_batches_keeps_the_rest_queued(self, chaos, chaos_page):
+        _, url = chaos
+        items = seed_rows(url, items=6)["items"]
+        events = queue_audits(chaos_page, items, per_item=100)
+        answered = threading.Event()
+
+        def drop_after_first(response) -> None:
+            if response.url.endswith(BATCH) and not answered.is_set():
+                answered.set()
+                chaos_page.context.set_offline(True)
+
+        chaos_page.on("response", drop_after_first)
+        chaos_page.context.set_offline(False)
+        assert pump_until(chaos_page, answered)
+        chaos_page.wait_for_timeout(500)
+        assert waiting(chaos_page) == len(events) - 500
+        chaos_page.remove_listener("response", drop_after_first)
+        chaos_page.context.set_offline(False)  # `online` replays the rest
+        wait_until_sent(chaos_page)
+        assert_applied_once(chaos_page, items, events)
+
+    def test_two_tabs_replaying_at_once_send_each_event_once(self, chaos, chaos_page):
+        _, url = chaos
+        items = seed_rows(url, items=2)["items"]
+        events = queue_audits(chaos_page, items, per_item=50)
+        second = chaos_page.context.new_page()
+        second.goto("/skanna")
+        posted = []
+        chaos_page.context.on("request", lambda r: posted.append(len(r.post_data_json["events"]))
+                              if r.url.endswith(BATCH) else None)
+        chaos_page.context.set_offline(False)
+        for tab in (chaos_page, second):
+            tab.evaluate("import('/js/outbox/sync.js').then((m) => { m.syncNow(); })")
+        wait_until_sent(chaos_page)
+        assert sum(posted) == len(events), "the lock lets one tab replay at a time"
+        assert_applied_once(chaos_page, items, events)
+
+
+class TestNeedsAttention:
+    def test_an_item_delivered_by_someone_else_shows_with_its_reason(self, chaos, chaos_page):
+        _, url = chaos
+        rows = seed_rows(url, items=1)
+        item = rows["items"][0]
+        page = chaos_page
+        page.goto("/skanna?uppgift=lastning")
+        type_code(page, rows["van"]["code"])
+        expect(page.get_by_test_id("scan-feedback")).to_contain_text("Skåpbil ABC 123 vald")
+        type_code(page, item["code"])
+        page.locator("[data-action=pickup]").click()
+        wait_until_sent(page)
+        # Someone else delivers it while this phone is offline and still thinks it is in the van.
+        page.goto("/skanna")
+        type_code(page, item["code"])
+        expect(page.locator("[data-action=deliver]")).to_be_visible()
+        page.context.set_offline(True)
+        page.request.post(BATCH, data={"events": [{"id": "8d0f8a5e-0b7e-4b7a-9f55-0d3c3b6f6f01", "code": item["code"],
+                          "action": "deliver", "device_time": "2026-11-25T10:00:00+01:00"}]},
+                          headers={"X-CSRF-Token": page.evaluate("import('/js/csrf.js').then((m) => m.getCsrfToken())")})
+        page.locator("[data-action=deliver]").click()
+        expect(page.get_by_test_id("scan-feedback")).to_contain_text("Sparat: Leverera")
+        page.context.set_offline(False)
+        wait_until_sent(page)
+        page.goto("/behover-atgard")
+        entry = page.get_by_test_id("attention-item")
+        expect(entry).to_contain_text("Kontorsstol")
+        expect(entry).to_contain_text("redan levererad")
+        entry.get_by_role("button", name="Ta bort").click()
+        expect(page.get_by_text("Inget behöver åtgärdas.")).to_be_visible()
+
+
+class TestOfflineShiftSynced:
+    def test_pickup_and_delivery_scanned_offline_reach_the_server_in_order(self, chaos, chaos_page):
+        _, url = chaos
+        rows = seed_rows(url, items=1)
+        item = rows["items"][0]
+        page = chaos_page
+        page.goto("/dagen")
+        page.get_by_role("button", name="Ta med dagen offline").click()
+        expect(page.get_by_test_id("shift-fetched")).to_contain_text("Hämtad")
+        page.context.set_offline(True)
+        page.reload()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Dagens körningar")
+        page.goto("/skanna?uppgift=lastning")
+        type_code(page, rows["van"]["code"])
+        expect(page.get_by_test_id("scan-feedback")).to_contain_text("vald")
+        type_code(page, item["code"])
+        page.locator("[data-action=pickup]").click()
         expect(page.get_by_test_id("scan-feedback")).to_contain_text("Sparat")
+        page.goto("/skanna")
+        type_code(page, item["code"])
+        page.locator("[data-action=deliver]").click()
+        expect(page.get_by_test_id("scan-feedback")).to_contain_text("Sparat: Leverera")
+        queued = outbox(page)
+        assert [e["action"] for e in queued] == ["pickup", "deliver"]
+        page.context.set_offline(False)
+        wait_until_sent(page)
+        history = page.request.get(f"/api/items/{item['id']}/history").json()
+        assert [(h["id"], h["action"], h["outcome"]) for h in reversed(history)] == [
+            (queued[0]["id"], "pickup", "applied"), (queued[1]["id"], "deliver", "applied")]
+        assert page.request.get(f"/api/codes/{item['code']}").json()["target"]["state"] == "delivered"
 
 
-class TestOutboxSurvives:
-    def test_scans_made_offline_wait_in_order_after_the_browser_is_closed(self, profile):
-        codes = new_codes(3, random.Random(21))
-        context = profile()
-        page = context.pages[0] if context.pages else context.new_page()
+class TestClosedBrowser:
+    def test_scans_queued_when_the_browser_was_closed_wait_for_the_server_and_go_once(self, chaos, playwright,
+                                                                                        tmp_path):
+        from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+        server, url = chaos
+        items = seed_rows(url, items=2)["items"]
+
+        def open_profile():
+            return playwright.chromium.launch_persistent_context(
+                str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=server.base)
+
+        context = open_profile()
+        page = context.pages[0]
         sign_in(page, WAREHOUSE)
         controlled_by_worker(page)
-        context.set_offline(True)
-        scan_offline(page, codes)
-        before = outbox(page)
+        events = queue_audits(page, items, per_item=3)
+        # The server goes down too: nobody (page or Background Sync) can send them meanwhile.
+        server.kill()
         context.close()
 
-        context = profile()
-        context.set_offline(True)
-        page = context.pages[0] if context.pages else context.new_page()
-        page.goto("/skanna")
-        expect(page.get_by_test_id("outbox-waiting")).to_contain_text("3 skanningar väntar")
-        after = outbox(page)
-        assert after == before
-        assert [e["code"] for e in after] == codes
-        assert len({e["id"] for e in after}) == 3
+        context = open_profile()
+        try:
+            page = context.pages[0]
+            page.goto("/skanna")
+            expect(page.get_by_test_id("outbox-waiting")).to_contain_text("6 skanningar väntar")
+            assert outbox(page) == events
+            server.start()
+            page.reload()  # the app replays on start
+            wait_until_sent(page)
+            assert_applied_once(page, items, events)
+        finally:
+            context.close()
