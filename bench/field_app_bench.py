@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from backend.demo.data import DEMO_PASSWORD  # noqa: E402
+from backend.demo.data import DEMO_PASSWORD
 
 CHROMIUM = os.environ.get("DELBAR_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
