@@ -48,6 +48,18 @@ class TestCameraScan:
         # A random code is unknown to the server; the message names the code the camera read.
         expect(page.get_by_test_id("scan-feedback")).to_contain_text(label[1], timeout=10_000)
 
+    def test_label_is_read_offline_by_the_precached_decoder(self, camera_page, label):
+        camera_page.grant_permissions(["camera"])
+        page = camera_page.new_page()
+        sign_in(page, WAREHOUSE)
+        controlled_by_worker(page)
+        camera_page.set_offline(True)
+        page.goto("/skanna")
+        expect(page.locator(".scan-view")).to_have_attribute("data-ready", "fallback")
+        expect(page.get_by_test_id("scan-result")).to_contain_text(label[1], timeout=10_000)
+        expect(page.get_by_role("button", name="Inventera")).to_be_visible()
+        camera_page.set_offline(False)
+
     def test_refused_camera_is_explained_in_plain_swedish(self, camera_page):
         page = camera_page.new_page()
         sign_in(page, WAREHOUSE)
