@@ -20,6 +20,9 @@ from backend.accounts.session_controller import (
 from backend.accounts.sessions import SessionService
 from backend.billing.controller import BillingController
 from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
+from backend.catalog.controller import CategoryController, ListingController, PhotoController
+from backend.catalog.lifespan import CatalogLifespan
+from backend.catalog.wants_controller import WantController
 from backend.codes import qr_controller
 from backend.codes.controller import CodeBatchController, CodeController, LocationCodeController
 from backend.codes.print_controller import LabelController
@@ -47,6 +50,10 @@ API_CONTROLLERS = [
     NetworkController,
     MunicipalityController,
     LocationController,
+    CategoryController,
+    ListingController,
+    PhotoController,
+    WantController,
     CodeController,
     CodeBatchController,
     LocationCodeController,
@@ -77,6 +84,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     use_engine(database.engine)
     sessions = SessionService(database, settings)
     shell = Shell.scan(settings.pwa_dir)
+    catalog = CatalogLifespan(database)
     push = PushLifespan(database, settings)
 
     return Litestar(
@@ -95,7 +103,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         logging_config=logging_config(settings),
         openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema"),
         state=State({"sessions": sessions, "db": database, "settings": settings}),
-        on_startup=[database.start, push.start],
-        on_shutdown=[push.stop, database.stop],
+        on_startup=[database.start, catalog.start, push.start],
+        on_shutdown=[catalog.stop, push.stop, database.stop],
         debug=settings.debug,
     )
