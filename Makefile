@@ -93,6 +93,7 @@ test-postgres:
 
 bench: setup
 	$(PY) bench/labels_bench.py
+	$(PY) bench/scans_bench.py
 	$(PY) bench/catalog_bench.py
 	$(PY) bench/field_app_bench.py
 

@@ -13,6 +13,8 @@ from backend.logistics.tables import Location
 from backend.tracking.tables import ScanEvent
 
 Row = dict[str, Any]
+_EVENT_FIELDS = tuple(column._meta.db_column_name for column in ScanEvent._meta.columns)
+_EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0}
 _ITEM_COLUMNS = (Item.id, Item.title, Item.state, Item.location, Item.holder_unit, Item.version, Item.owner_unit)
 
 
@@ -50,16 +52,33 @@ class TrackingRepository:
         return {row["id"]: row for row in rows}
 
     async def insert_events(self, rows: list[Row]) -> None:
-        if rows:
-            await ScanEvent.insert(*[ScanEvent(**row, municipality=self.municipality_id) for row in rows])
+        """Append the batch's events with one executemany on the transaction's own connection.
 
-    async def move_item(self, item_id: UUID, version: int, values: Row) -> bool:
-        """Write the item's new position if nobody changed it since it was read."""
+        Building 500 Piccolo row objects costs more than the database does (about 2 ms per row
+        in a profile); the driver takes plain tuples. Types are adapted exactly as Piccolo's own
+        queries adapt them (its SQLite adapters are registered with sqlite3 globally).
+        """
+        if not rows:
+            return
+        transaction = ScanEvent._meta.db.current_transaction.get()
+        if transaction is None:
+            raise RuntimeError("scan events are written inside the batch's write transaction")
+        values = [tuple(self.municipality_id if c == "municipality" else row.get(c, _EVENT_DEFAULTS.get(c))
+                        for c in _EVENT_FIELDS) for row in rows]
+        names = ", ".join(f'"{c}"' for c in _EVENT_FIELDS)
+        if self.lock_rows:  # PostgreSQL (asyncpg numbers its parameters)
+            marks = ", ".join(f"${i}" for i in range(1, len(_EVENT_FIELDS) + 1))
+        else:
+            marks = ", ".join("?" * len(_EVENT_FIELDS))
+        await transaction.connection.executemany(f'INSERT INTO "scan_event" ({names}) VALUES ({marks})', values)
+
+    async def move_items(self, item_ids: list[UUID], values: Row) -> int:
+        """Put these items in one new position; the batch holds their rows, so no version check."""
         rows = await Item.update({Item.state: values["state"], Item.location: values["location"],
-                                  Item.holder_unit: values["holder_unit"], Item.version: version + 1}).where(
-            Item.id == item_id, Item.municipality == self.municipality_id, Item.version == version,
+                                  Item.holder_unit: values["holder_unit"], Item.version: Item.version + 1}).where(
+            Item.id.is_in(item_ids), Item.municipality == self.municipality_id,
         ).returning(Item.id)
-        return bool(rows)
+        return len(rows)
 
     async def unlabelled_items(self, limit: int = 50) -> list[Row]:
         """Newest items with no label in use: what a fresh pre-printed label is stuck on."""

@@ -21,6 +21,7 @@ from backend.tracking import hooks, schemas
 from backend.tracking.batch import Batch, Prepared
 from backend.tracking.machine import ACTIONS, Refusal
 from backend.tracking.repository import Row, TrackingRepository
+from backend.tracking.writer import writer_for
 
 WRITERS = ("warehouse", "driver", "coordinator", "admin")
 READERS = (*WRITERS, "reporter")
@@ -39,10 +40,16 @@ class ScanService:
         self.actor.require(*WRITERS)
         now = clock.now()
         prepared = [_prepare(event, now) for event in events]
+        if self.db.is_sqlite:
+            return await writer_for(self.db).run(self._apply, prepared)
         async with self.db.write():
-            batch = await self._load(prepared)
-            results = [batch.apply(p, seq) for seq, p in enumerate(prepared)]
-            await self._store(batch)
+            return await self._apply(prepared)
+
+    async def _apply(self, prepared: list[Prepared]) -> list[schemas.ScanResult]:
+        """Decide and store a request's events; runs inside a write transaction."""
+        batch = await self._load(prepared)
+        results = [batch.apply(p, seq) for seq, p in enumerate(prepared)]
+        await self._store(batch)
         return results
 
     async def _load(self, prepared: list[Prepared]) -> Batch:
@@ -75,10 +82,15 @@ class ScanService:
 
     async def _store(self, batch: Batch) -> None:
         await self.repo.insert_events(batch.rows)
-        for item_id, version in batch.changed.items():
+        # One UPDATE per distinct new position: a van loaded with 500 items is one statement.
+        positions: dict[tuple, list[UUID]] = {}
+        for item_id in batch.changed:
             item = batch.items[item_id]
-            if not await self.repo.move_item(item_id, version, item):
-                raise RuntimeError(f"item {item_id} changed under a locked batch")
+            positions.setdefault((item["state"], item["location"], item["holder_unit"]), []).append(item_id)
+        for (state, location, holder), item_ids in positions.items():
+            moved = await self.repo.move_items(item_ids, {"state": state, "location": location, "holder_unit": holder})
+            if moved != len(item_ids):
+                raise RuntimeError("items changed under a locked batch")
         for change, code_id, other_id in batch.code_changes:
             if change == "retire":
                 await self.codes.retire(code_id, other_id)

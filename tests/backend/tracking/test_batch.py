@@ -170,3 +170,16 @@ class TestHistory:
 
     async def test_unknown_item_history_is_not_found(self, client, yard):
         assert (await client.get(f"/api/items/{uuid4()}/history")).status_code == 404
+
+
+class TestConcurrentSingles:
+    async def test_sixteen_phones_at_once_each_get_their_own_answer(self, client, new_client, ystad, yard):
+        items = [await make_item(ystad.id, ystad.ame_unit, f"Stol {i}") for i in range(16)]
+        codes = [await make_code(ystad.id, item=item) for item in items]
+        phones = [client] + [await new_client() for _ in range(15)]
+        for phone in phones[1:]:
+            phone.cookies, phone.headers = client.cookies, client.headers
+        responses = await asyncio.gather(*(phone.post("/api/scans", json=event(code, "intake"))
+                                           for phone, code in zip(phones, codes, strict=True)))
+        assert [r.status_code for r in responses] == [201] * 16
+        assert [r.json()["item"]["id"] for r in responses] == [str(item) for item in items]
