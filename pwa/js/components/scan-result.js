@@ -9,7 +9,7 @@ import { t } from "../i18n.js";
  * @param {string} props.code
  * @param {{id: string, title: string, state: string | null} | null} props.item null when this phone cannot tell
  * @param {{action: string, label: string}[]} props.actions
- * @param {(action: string) => void} props.onAction
+ * @param {(action: string, label: string) => void} props.onAction
  * @param {((file: File) => void) | null} props.onPhoto
  * @returns {HTMLElement}
  */
@@ -31,7 +31,7 @@ export function scanResult({ code, item, actions, onAction, onPhoto }) {
               class: "button button--primary scan-result__action",
               "data-action": action,
               text: label,
-              onclick: () => onAction(action),
+              onclick: () => onAction(action, label),
             }),
           ),
         )

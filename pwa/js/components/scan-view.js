@@ -6,210 +6,177 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { parseScanned } from "../scan/codes.js";
-import { lookUp } from "../scan/lookup.js";
-import { actionsFor, nextState } from "../scan/actions.js";
+import { interpret, offeredActions, record, taskFromUrl, urlFor } from "../scan/flow.js";
 import { beep, unlockAudio } from "../scan/feedback.js";
-import { enqueue } from "../outbox/queue.js";
 import { afterEnqueue } from "../outbox/sync.js";
 import { queuePhoto } from "../outbox/photos.js";
-import { rememberState } from "../offline/shift.js";
 import { manualEntry } from "./manual-entry.js";
 import { outboxStatus } from "./outbox-status.js";
 import { scanCamera } from "./scan-camera.js";
 import { scanResult } from "./scan-result.js";
 
-/** URL words (Swedish, they show in the address bar) for the tasks. */
-const TASK_PARAM = { inlagring: "putaway", lastning: "loading", jobb: "job" };
-const PARAM_FOR = { putaway: "inlagring", loading: "lastning", job: "jobb", free: "" };
+/**
+ * @typedef {object} Screen
+ * @property {import("../scan/flow.js").Task} task
+ * @property {import("../scan/flow.js").Place | null} place
+ * @property {number} saved
+ * @property {Record<"prompt" | "feedback" | "result" | "tally" | "changePlace", HTMLElement>} ui
+ */
 
 /** @returns {HTMLElement} */
 export function scanView() {
-  const params = new URLSearchParams(location.search);
-  /** @type {import("../scan/actions.js").Task} */
-  let task = TASK_PARAM[/** @type {keyof typeof TASK_PARAM} */ (params.get("uppgift") ?? "")] ?? "free";
-  /** @type {{code: string, title: string} | null} */
-  let place = null;
-  let saved = 0;
-
-  const prompt = h("p", { class: "scan-view__prompt", id: "scan-prompt" });
-  const feedback = h("p", { class: "scan-view__feedback", role: "status", "data-testid": "scan-feedback" });
-  const result = h("div", { class: "scan-view__result" });
-  const tally = h("p", { class: "scan-view__tally" });
-  const changePlace = h("button", {
-    type: "button",
-    class: "button button--secondary",
-    hidden: true,
-    text: t("scan.change_place"),
-    onclick: () => setPlace(null),
-  });
-
-  /** @param {string} message @param {"ok" | "error" | "info"} kind */
-  function say(message, kind) {
-    feedback.textContent = message;
-    feedback.dataset.kind = kind;
-    // Restart the flash animation even when the same kind comes twice in a row.
-    feedback.classList.remove("scan-view__feedback--flash");
-    void feedback.offsetWidth;
-    feedback.classList.add("scan-view__feedback--flash");
-    if (kind !== "info") beep(kind);
-  }
-
-  /** @param {{code: string, title: string} | null} next */
-  function setPlace(next) {
-    place = next;
-    changePlace.hidden = !place;
-    result.replaceChildren();
-    const waitingFor = task === "putaway" ? "scan.prompt.shelf" : "scan.prompt.vehicle";
-    if (task === "putaway" || task === "loading") {
-      prompt.textContent = place ? t("scan.prompt.items", { place: place.title }) : t(waitingFor);
-    } else prompt.textContent = t("scan.prompt.free");
-  }
-
-  /**
-   * @param {string} code a valid code
-   * @returns {Promise<string | null>} a problem to show beside the typed code, or null
-   */
-  async function onCode(code) {
-    const found = await lookUp(code);
-    const problem = problemFor(found, code);
-    if (problem) {
-      say(problem, "error");
-      return problem;
-    }
-    if ((task === "putaway" || task === "loading") && !place) {
-      const title = found.kind === "location" ? found.title : t("scan.code", { code });
-      setPlace({ code, title });
-      say(t("scan.place_set", { place: title }), "ok");
-      return null;
-    }
-    if (found.kind === "location") {
-      say(found.title, "info");
-      return null;
-    }
-    showActions(code, found.kind === "item" ? found.item : null);
-    return null;
-  }
-
-  /** @param {import("../scan/lookup.js").Found} found @param {string} code */
-  function problemFor(found, code) {
-    if (found.kind === "mistyped") return t("scan.mistyped");
-    if (found.kind === "unknown") return t("scan.unknown", { code });
-    if (found.kind === "unlinked") return t("reason.code_unlinked");
-    if (found.kind === "retired") return t("reason.code_retired");
-    const wantsPlace = (task === "putaway" || task === "loading") && !place;
-    if (wantsPlace && found.kind === "item") return t("scan.item_not_place");
-    return null;
-  }
-
-  /**
-   * @param {string} code
-   * @param {{id: string, title: string, state: string | null} | null} item
-   */
-  function showActions(code, item) {
-    const actions = actionsFor(task, item?.state ?? null).map((action) => ({ action, label: actionLabel(action) }));
-    result.replaceChildren(
-      scanResult({
-        code,
-        item,
-        actions,
-        onAction: (action) => act(action, code, item),
-        onPhoto: item ? (file) => photo(item.id, file) : null,
-      }),
-    );
-    say(item?.title ?? t("scan.code", { code }), "info");
-    /** @type {HTMLElement | null} */ (result.querySelector("button"))?.focus();
-  }
-
-  /** @param {string} action */
-  function actionLabel(action) {
-    if (action === "store") return place ? t("action.store", { place: place.title }) : t("action.store_plain");
-    if (action === "pickup" && task === "loading" && place) return t("action.load", { place: place.title });
-    return t(`action.${action}`);
-  }
-
-  /**
-   * @param {string} action
-   * @param {string} code
-   * @param {{id: string, title: string, state: string | null} | null} item
-   */
-  async function act(action, code, item) {
-    unlockAudio();
-    try {
-      await enqueue({ code, action, location_code: place?.code, item_id: item?.id }, { title: item?.title });
-    } catch {
-      say(t("error.generic"), "error");
-      return;
-    }
-    // Stored: from here on the scan survives a closed tab, so it can be confirmed.
-    const label = actionLabel(action);
-    say(item ? t("scan.saved", { action: label, title: item.title }) : t("scan.saved_plain", { action: label }), "ok");
-    saved += 1;
-    tally.textContent = t("scan.count", { count: saved });
-    result.replaceChildren();
-    const next = nextState(action, item?.state ?? null);
-    if (item && next) rememberState(item.id, next).catch(() => {});
-    afterEnqueue();
-  }
-
-  /** @param {string} itemId @param {File} file */
-  async function photo(itemId, file) {
-    try {
-      await queuePhoto(itemId, file);
-      say(t("scan.photo_saved"), "ok");
-      afterEnqueue();
-    } catch {
-      say(t("error.generic"), "error");
-    }
-  }
-
-  /** @param {string} text what the camera read */
-  function onText(text) {
-    const parsed = parseScanned(text);
-    if (!parsed.ok) say(t(parsed.reason === "mistyped" ? "scan.mistyped" : "scan.foreign"), "error");
-    else onCode(parsed.code);
-  }
-
+  /** @type {Screen} */
+  const screen = {
+    task: taskFromUrl(location.search),
+    place: null,
+    saved: 0,
+    ui: {
+      prompt: h("p", { class: "scan-view__prompt", id: "scan-prompt" }),
+      feedback: h("p", { class: "scan-view__feedback", role: "status", "data-testid": "scan-feedback" }),
+      result: h("div", { class: "scan-view__result" }),
+      tally: h("p", { class: "scan-view__tally" }),
+      changePlace: h("button", { type: "button", class: "button button--secondary", hidden: true, text: t("scan.change_place") }),
+    },
+  };
+  const { ui } = screen;
+  ui.changePlace.addEventListener("click", () => setPlace(screen, null));
   const view = h(
     "section",
     { class: "scan-view", "aria-labelledby": "scan-title", onpointerdown: unlockAudio, onkeydown: unlockAudio },
     h("h1", { id: "scan-title", text: t("scan.title") }),
-    task === "job" ? null : taskChoice(task, (next) => {
-      task = next;
-      history.replaceState(null, "", PARAM_FOR[task] ? `/skanna?uppgift=${PARAM_FOR[task]}` : "/skanna");
-      setPlace(null);
-      feedback.textContent = "";
-    }),
-    prompt,
-    changePlace,
-    scanCamera({ onText, onReady: (kind) => (view.dataset.ready = kind) }),
-    feedback,
-    result,
-    manualEntry({ onCode }),
-    tally,
+    screen.task === "job" ? null : taskChoice(screen),
+    ui.prompt,
+    ui.changePlace,
+    scanCamera({ onText: (text) => onText(screen, text), onReady: (kind) => (view.dataset.ready = kind) }),
+    ui.feedback,
+    ui.result,
+    manualEntry({ onCode: (code) => onCode(screen, code) }),
+    ui.tally,
     outboxStatus(),
   );
-  setPlace(null);
+  setPlace(screen, null);
   return view;
 }
 
 /**
- * @param {import("../scan/actions.js").Task} current
- * @param {(task: import("../scan/actions.js").Task) => void} onChange
+ * The confirmation: text in a live region, a colour flash, a beep and a vibration.
+ * @param {Screen} screen @param {string} message @param {"ok" | "error" | "info"} kind
  */
-function taskChoice(current, onChange) {
+function say({ ui }, message, kind) {
+  ui.feedback.textContent = message;
+  ui.feedback.dataset.kind = kind;
+  // Restart the flash animation even when the same kind comes twice in a row.
+  ui.feedback.classList.remove("scan-view__feedback--flash");
+  void ui.feedback.offsetWidth;
+  ui.feedback.classList.add("scan-view__feedback--flash");
+  if (kind !== "info") beep(kind);
+}
+
+/** @param {Screen} screen @param {import("../scan/flow.js").Place | null} place */
+function setPlace(screen, place) {
+  screen.place = place;
+  screen.ui.changePlace.hidden = !place;
+  screen.ui.result.replaceChildren();
+  const waitingFor = screen.task === "putaway" ? "scan.prompt.shelf" : "scan.prompt.vehicle";
+  const placeTask = screen.task === "putaway" || screen.task === "loading";
+  screen.ui.prompt.textContent = !placeTask
+    ? t("scan.prompt.free")
+    : place
+      ? t("scan.prompt.items", { place: place.title })
+      : t(waitingFor);
+}
+
+/** @param {Screen} screen @param {string} text what the camera read */
+function onText(screen, text) {
+  const parsed = parseScanned(text);
+  if (!parsed.ok) say(screen, t(parsed.reason === "mistyped" ? "scan.mistyped" : "scan.foreign"), "error");
+  else onCode(screen, parsed.code);
+}
+
+/**
+ * @param {Screen} screen
+ * @param {string} code a code with a valid check character
+ * @returns {Promise<string | null>} a problem to show beside a typed code, or null
+ */
+async function onCode(screen, code) {
+  const meaning = await interpret(code, screen.task, screen.place);
+  if ("problem" in meaning) {
+    say(screen, meaning.problem, "error");
+    return meaning.problem;
+  }
+  if ("place" in meaning) {
+    setPlace(screen, meaning.place);
+    say(screen, t("scan.place_set", { place: meaning.place.title }), "ok");
+  } else if ("info" in meaning) say(screen, meaning.info, "info");
+  else showActions(screen, meaning.code, meaning.item);
+  return null;
+}
+
+/** @param {Screen} screen @param {string} code @param {import("../scan/flow.js").Item | null} item */
+function showActions(screen, code, item) {
+  screen.ui.result.replaceChildren(
+    scanResult({
+      code,
+      item,
+      actions: offeredActions(screen.task, screen.place, item),
+      onAction: (action, label) => act(screen, { action, label, code, item }),
+      onPhoto: item ? (file) => photo(screen, item.id, file) : null,
+    }),
+  );
+  say(screen, item?.title ?? t("scan.code", { code }), "info");
+  /** @type {HTMLElement | null} */ (screen.ui.result.querySelector("button"))?.focus();
+}
+
+/**
+ * @param {Screen} screen
+ * @param {{action: string, label: string, code: string, item: import("../scan/flow.js").Item | null}} choice
+ */
+async function act(screen, { action, label, code, item }) {
+  unlockAudio();
+  try {
+    await record(action, code, item, screen.place);
+  } catch {
+    say(screen, t("error.generic"), "error");
+    return;
+  }
+  // Stored: from here on the scan survives a closed tab, so it can be confirmed.
+  say(screen, item ? t("scan.saved", { action: label, title: item.title }) : t("scan.saved_plain", { action: label }), "ok");
+  screen.saved += 1;
+  screen.ui.tally.textContent = t("scan.count", { count: screen.saved });
+  screen.ui.result.replaceChildren();
+  afterEnqueue();
+}
+
+/** @param {Screen} screen @param {string} itemId @param {File} file */
+async function photo(screen, itemId, file) {
+  try {
+    await queuePhoto(itemId, file);
+    say(screen, t("scan.photo_saved"), "ok");
+    afterEnqueue();
+  } catch {
+    say(screen, t("error.generic"), "error");
+  }
+}
+
+/** @param {Screen} screen */
+function taskChoice(screen) {
   const option = (/** @type {"free" | "putaway" | "loading"} */ task) =>
     h(
       "label",
       { class: "scan-view__task" },
-      h("input", { type: "radio", name: "scan-task", value: task, checked: task === current, onchange: () => onChange(task) }),
+      h("input", {
+        type: "radio",
+        name: "scan-task",
+        value: task,
+        checked: task === screen.task,
+        onchange: () => {
+          screen.task = task;
+          history.replaceState(null, "", urlFor(task));
+          setPlace(screen, null);
+          screen.ui.feedback.textContent = "";
+        },
+      }),
       h("span", { text: t(`scan.task.${task}`) }),
     );
-  return h(
-    "fieldset",
-    { class: "scan-view__tasks" },
-    h("legend", { text: t("scan.task") }),
-    option("free"),
-    option("putaway"),
-    option("loading"),
-  );
+  return h("fieldset", { class: "scan-view__tasks" }, h("legend", { text: t("scan.task") }), option("free"), option("putaway"), option("loading"));
 }
