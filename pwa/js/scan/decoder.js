@@ -48,15 +48,23 @@ function fallbackDecoder() {
   /** @type {Map<number, (text: string | null) => void>} */
   const pending = new Map();
   let nextId = 0;
+  let broken = false;
   worker.addEventListener("message", (event) => {
     pending.get(event.data.id)?.(event.data.text);
     pending.delete(event.data.id);
+  });
+  // A worker that cannot load (storage evicted offline) must not leave decode() hanging:
+  // the screen then stays usable for typed codes.
+  worker.addEventListener("error", () => {
+    broken = true;
+    for (const resolve of pending.values()) resolve(null);
+    pending.clear();
   });
   return {
     kind: "fallback",
     decode(source) {
       const { videoWidth: w, videoHeight: h } = source;
-      if (!w || !h) return Promise.resolve(null);
+      if (broken || !w || !h) return Promise.resolve(null);
       const scale = Math.min(1, MAX_SIDE / Math.max(w, h));
       canvas.width = Math.round(w * scale);
       canvas.height = Math.round(h * scale);
