@@ -13,6 +13,10 @@ import { loginView } from "./components/login-view.js";
 import { homeView } from "./components/home-view.js";
 import { accessibilityView } from "./components/accessibility-view.js";
 import { notFoundView } from "./components/not-found-view.js";
+import { printView } from "./components/print-view.js";
+import { linkView } from "./components/link-view.js";
+import { itemView } from "./components/item-view.js";
+import { locationView } from "./components/location-view.js";
 import { scanView } from "./components/scan-view.js";
 import { shiftView } from "./components/shift-view.js";
 import { attentionView } from "./components/attention-view.js";
@@ -40,7 +44,7 @@ const router = createRouter({
       return { title: t("home.title"), element: homeView({ user, onLogout }) };
     },
     "/login": ({ sessionError }) => {
-      if (currentUser()) return { redirect: "/" };
+      if (currentUser()) return { redirect: nextPath() ?? "/" };
       const notice = !sessionError
         ? null
         : sessionError.status === 0 || sessionError.code === "offline"
@@ -54,6 +58,14 @@ const router = createRouter({
     "/dagen": () => (currentUser() ? { title: t("shift.title"), element: shiftView() } : { redirect: "/login" }),
     "/behover-atgard": () =>
       currentUser() ? { title: t("attention.title"), element: attentionView() } : { redirect: "/login" },
+    // Labels and tracking: a phone camera lands on these from /Q/<code>.
+    "/skriv-ut": () => signedIn(() => ({ title: t("print.title"), element: printView() })),
+    "/koppla": () => signedIn(() => ({ title: t("link.title"), element: linkView({ navigate: go }) })),
+    "/koppla/:code": ({ params }) =>
+      signedIn(() => ({ title: t("link.title"), element: linkView({ code: params.code, navigate: go }) })),
+    "/sak/:id": ({ params }) => signedIn(() => ({ title: t("item.title"), element: itemView({ itemId: params.id }) })),
+    "/plats/:id": ({ params }) =>
+      signedIn(() => ({ title: t("place.title"), element: locationView({ locationId: params.id, navigate: go }) })),
   },
   fallback: () => ({ title: t("notfound.title"), element: notFoundView() }),
 });
@@ -61,7 +73,33 @@ const router = createRouter({
 /** @param {string} email @param {string} password */
 async function onLogin(email, password) {
   await login(email, password);
-  router.navigate("/", { replace: true });
+  const next = nextPath();
+  // /q/<code> is the server's: it resolves the label, so it needs a real page load.
+  if (next && /^\/q\//i.test(next)) location.replace(next);
+  else router.navigate(next ?? "/", { replace: true });
+}
+
+/**
+ * Where to go after signing in: ?next= when it is a path on this site (never another origin).
+ * @returns {string | null}
+ */
+function nextPath() {
+  const next = new URLSearchParams(location.search).get("next");
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.includes("\\") ? next : null;
+}
+
+/**
+ * A view for signed-in users; others go to the login first and come back here afterwards.
+ * @param {() => {title: string, element: HTMLElement}} view
+ */
+function signedIn(view) {
+  if (currentUser()) return view();
+  return { redirect: `/login?next=${encodeURIComponent(location.pathname + location.search)}` };
+}
+
+/** @param {string} path */
+function go(path) {
+  router.navigate(path);
 }
 
 async function onLogout() {

@@ -11,12 +11,14 @@ import { t } from "./i18n.js";
  * @property {HTMLElement} element the view; its h1 gets focus after a navigation
  */
 /** @typedef {{redirect: string}} Redirect */
-/** @typedef {(context: {sessionError: import("./api.js").ApiError | null}) => View | Redirect} Route */
+/**
+ * @typedef {(context: {sessionError: import("./api.js").ApiError | null, params: Record<string, string>}) => View | Redirect} Route
+ */
 
 /**
  * @param {object} options
  * @param {HTMLElement} options.outlet where views are rendered (the <main> landmark)
- * @param {Record<string, Route>} options.routes keyed by exact pathname
+ * @param {Record<string, Route>} options.routes keyed by pathname; ":name" matches one segment (/sak/:id)
  * @param {Route} options.fallback for unknown paths
  * @returns {{start: () => Promise<void>, navigate: (path: string, opts?: {replace?: boolean}) => void, refresh: () => void}}
  */
@@ -30,7 +32,8 @@ export function createRouter({ outlet, routes, fallback }) {
   function render({ focus }) {
     let result;
     for (let hops = 0; ; hops++) {
-      result = (routes[location.pathname] ?? fallback)({ sessionError });
+      const { route, params } = match(routes, location.pathname);
+      result = (route ?? fallback)({ sessionError, params });
       if (!("redirect" in result)) break;
       if (hops > 3) throw new Error(`redirect loop at ${location.pathname}`);
       history.replaceState(null, "", result.redirect);
@@ -59,7 +62,7 @@ export function createRouter({ outlet, routes, fallback }) {
     const link = /** @type {Element} */ (event.target).closest?.("a[href]");
     if (!(link instanceof HTMLAnchorElement) || !isAppLink(link)) return;
     event.preventDefault();
-    if (link.pathname !== location.pathname) navigate(link.pathname);
+    if (link.pathname + link.search !== location.pathname + location.search) navigate(link.pathname + link.search);
   }
 
   return {
@@ -80,6 +83,35 @@ export function createRouter({ outlet, routes, fallback }) {
     /** Re-render the current view in place (language change); focus is left alone. */
     refresh: () => render({ focus: false }),
   };
+}
+
+/**
+ * The route for a path: an exact key first, then a pattern whose ":name" segments capture.
+ * @param {Record<string, Route>} routes
+ * @param {string} path
+ * @returns {{route: Route | undefined, params: Record<string, string>}}
+ */
+export function match(routes, path) {
+  if (Object.hasOwn(routes, path)) return { route: routes[path], params: {} };
+  const parts = path.split("/");
+  for (const [pattern, route] of Object.entries(routes)) {
+    const want = pattern.split("/");
+    if (!pattern.includes("/:") || want.length !== parts.length) continue;
+    /** @type {Record<string, string>} */
+    const params = {};
+    const fits = want.every((segment, i) => {
+      if (!segment.startsWith(":")) return segment === parts[i];
+      if (!parts[i]) return false;
+      try {
+        params[segment.slice(1)] = decodeURIComponent(parts[i]);
+        return true;
+      } catch {
+        return false; // a malformed %-escape is no match, not a crash
+      }
+    });
+    if (fits) return { route, params };
+  }
+  return { route: undefined, params: {} };
 }
 
 /** @param {HTMLAnchorElement} link */

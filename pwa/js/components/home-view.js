@@ -5,6 +5,7 @@ import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { ApiError } from "../api.js";
 import { fieldNav } from "./field-nav.js";
+import { labelsNav } from "./labels-nav.js";
 
 /**
  * @param {object} props
@@ -43,6 +44,7 @@ export function homeView({ user, onLogout }) {
     { class: "home-view", "aria-labelledby": "home-title" },
     h("h1", { id: "home-title", text: t("home.greeting", { name: user.name }) }),
     fieldNav(user),
+    labelsNav(user),
     h(
       "section",
       { class: "home-view__card", "aria-labelledby": "account-title" },

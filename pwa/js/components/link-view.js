@@ -1,0 +1,89 @@
+/**
+ * Linking a pre-printed label to a new item (/koppla, /koppla/<code>): type or scan the code
+ * under the QR, pick the item it is stuck on, and send it as a "link" scan. The check character
+ * is validated on the phone, so a typo is caught before anything is sent.
+ */
+import { h } from "../dom.js";
+import { errorText, t } from "../i18n.js";
+import { api } from "../api.js";
+import { parseScanned } from "../scan/codes.js";
+import { stateName } from "./scan-history.js";
+
+/**
+ * @param {{code?: string, navigate: (path: string) => void}} props
+ * @returns {HTMLElement}
+ */
+export function linkView({ code = "", navigate }) {
+  const codeError = h("p", { id: "link-code-error", class: "field__error", "aria-live": "assertive" });
+  const input = /** @type {HTMLInputElement} */ (h("input", {
+    id: "link-code", class: "field__input link-view__code", value: code, autocomplete: "off",
+    autocapitalize: "characters", spellcheck: "false", maxlength: 80, "aria-describedby": "link-code-hint",
+  }));
+  const items = h("div", { class: "link-view__items", "aria-busy": "true" }, h("p", { text: t("common.loading") }));
+  const status = h("p", { class: "link-view__status", role: "status", "aria-live": "polite" });
+
+  api("/api/items/unlabelled")
+    .then((rows) => items.replaceChildren(rows.length ? itemChoices(rows) : h("p", { text: t("link.no_items") })))
+    .catch((error) => items.replaceChildren(h("p", { class: "field__error", text: errorText(error) })))
+    .finally(() => items.removeAttribute("aria-busy"));
+
+  /** @param {SubmitEvent} event */
+  async function onSubmit(event) {
+    event.preventDefault();
+    const parsed = parseScanned(input.value);
+    if (!parsed.ok) {
+      codeError.textContent = t(`link.code_${parsed.reason}`);
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      return;
+    }
+    codeError.textContent = "";
+    input.removeAttribute("aria-invalid");
+    const chosen = /** @type {HTMLInputElement | null} */ (items.querySelector("input[name=item]:checked"));
+    if (!chosen) {
+      status.textContent = t("link.pick_item");
+      return;
+    }
+    status.textContent = t("link.busy");
+    const event_ = { id: crypto.randomUUID(), code: parsed.code, action: "link", item_id: chosen.value,
+      device_time: new Date().toISOString() };
+    try {
+      const { results: [result] } = await api("/api/scans/batch", { method: "POST", body: { events: [event_] } });
+      if (result.status === "rejected") {
+        status.textContent = t(`reason.${result.reason}`) === `reason.${result.reason}` ? result.message : t(`reason.${result.reason}`);
+        return;
+      }
+      navigate(`/sak/${encodeURIComponent(chosen.value)}`);
+    } catch (error) {
+      status.textContent = errorText(error);
+    }
+  }
+
+  return h(
+    "section",
+    { class: "link-view", "aria-labelledby": "link-title" },
+    h("h1", { id: "link-title", text: t("link.title") }),
+    h("p", { text: t("link.intro") }),
+    h(
+      "form",
+      { novalidate: true, onsubmit: onSubmit },
+      h("div", { class: "field" },
+        h("label", { for: "link-code", class: "field__label", text: t("link.code") }),
+        h("p", { id: "link-code-hint", class: "link-view__hint", text: t("link.code_hint") }),
+        codeError,
+        input),
+      h("fieldset", { class: "link-view__fieldset" }, h("legend", { class: "field__label", text: t("link.item") }), items),
+      status,
+      h("button", { type: "submit", class: "button button--primary", text: t("link.submit") }),
+    ),
+  );
+}
+
+/** @param {{id: string, title: string, state: string}[]} rows */
+function itemChoices(rows) {
+  return h("ul", { class: "link-view__list" }, rows.map((row, index) => h("li", {},
+    h("input", { type: "radio", name: "item", id: `link-item-${index}`, value: row.id, class: "link-view__radio" }),
+    h("label", { for: `link-item-${index}`, class: "link-view__choice" },
+      h("span", { class: "link-view__choice-title", text: row.title }),
+      h("span", { class: "link-view__choice-state", text: stateName(row.state) })))));
+}

@@ -1,0 +1,99 @@
+"""Labels in the PWA: print a pre-printed batch, link a label to a new item, land on it from a scan."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.field import sign_in
+from tests.browser.seed import seed_rows
+
+pytestmark = pytest.mark.browser
+WAREHOUSE = "lager@ystad.exempel.se"
+BARE_ITEM = """
+import asyncio, json, sys
+from backend.accounts.tables import Municipality, Unit
+from backend.db import Database
+from backend.piccolo_conf import use_engine
+from tests.factories import make_item
+
+async def main(url, title):
+    database = Database.from_url(url)
+    use_engine(database.engine)
+    await database.start()
+    town = await Municipality.select(Municipality.id).where(Municipality.name == "Ystad").first()
+    unit = await Unit.select(Unit.id).where(Unit.municipality == town["id"]).first()
+    print(json.dumps(str(await make_item(town["id"], unit["id"], title))))
+    await database.stop()
+
+asyncio.run(main(sys.argv[1], sys.argv[2]))
+"""
+
+
+def bare_item(url: str, title: str) -> str:
+    """A registered item with no label yet, written from a child process (Playwright owns this loop)."""
+    out = subprocess.run([sys.executable, "-c", BARE_ITEM, url, title], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def new_batch(page: Page, name: str) -> list[str]:
+    """Make a pre-printed batch through the print screen; returns its codes."""
+    page.goto("/skriv-ut")
+    page.get_by_text("Skapa en ny omgång").click()
+    page.get_by_label("Namn på omgången").fill(name)
+    page.get_by_label("Antal etiketter").fill("3")
+    page.get_by_role("button", name="Skapa omgången").click()
+    expect(page.locator("img.print-view__page")).to_be_visible()
+    batch = page.locator("#print-batch").input_value()
+    return [c["code"] for c in page.evaluate(f"fetch('/api/code-batches/{batch}/codes').then(r => r.json())")]
+
+
+class TestPrintScreen:
+    def test_warehouse_prints_a_batch_with_a_preview_and_a_pdf(self, page: Page):
+        sign_in(page, WAREHOUSE)
+        page.get_by_role("link", name="Skriv ut etiketter").click()
+        codes = new_batch(page, "Ark för test")
+        assert len(codes) == 3
+        page.wait_for_function("[...document.querySelectorAll('.print-view__preview img')].every(i => i.naturalWidth > 0)")
+        href = page.get_by_role("link", name="Öppna PDF för utskrift").get_attribute("href")
+        pdf = page.request.get(href)
+        assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")
+
+
+class TestLinkScreen:
+    def test_scanned_pre_printed_label_links_to_the_new_item(self, page: Page, live_database: str):
+        item = bare_item(live_database, "Bokhylla ek")
+        sign_in(page, WAREHOUSE)
+        code = new_batch(page, "Rulle för koppling")[0]
+        page.goto(f"/Q/{code}")
+        page.wait_for_url(f"**/koppla/{code}")  # where a phone camera lands on an unlinked label
+        page.locator("label", has_text="Bokhylla ek").click()
+        page.get_by_role("button", name="Koppla etiketten").click()
+        page.wait_for_url(f"**/sak/{item}")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Bokhylla ek")
+        expect(page.locator(".scan-history")).to_contain_text("Etikett kopplad")
+        expect(page.locator(".item-view__code")).to_have_text(code)
+
+    def test_mistyped_code_is_caught_on_the_phone(self, page: Page):
+        sign_in(page, WAREHOUSE)
+        page.goto("/koppla")
+        page.get_by_label("Etikettens kod").fill("7K3M-Q2XA")
+        page.get_by_role("button", name="Koppla etiketten").click()
+        expect(page.locator("#link-code-error")).not_to_be_empty()
+        expect(page.get_by_label("Etikettens kod")).to_have_attribute("aria-invalid", "true")
+
+
+class TestLabelAddress:
+    def test_signed_out_scan_goes_through_login_to_the_item(self, page: Page, live_database: str):
+        rows = seed_rows(live_database, "Ystad", 1)
+        item = rows["items"][0]
+        page.goto(f"/q/{item['code'].lower()}")
+        page.get_by_label("E-postadress").fill(WAREHOUSE)
+        page.get_by_label("Lösenord").fill("delbar-demo")
+        page.get_by_role("button", name="Logga in").click()
+        page.wait_for_url(f"**/sak/{item['id']}")
+        expect(page.locator(".item-view__facts")).to_contain_text("Hylla B-2")
