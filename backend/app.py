@@ -18,6 +18,8 @@ from backend.accounts.session_controller import (
     SessionController,
 )
 from backend.accounts.sessions import SessionService
+from backend.bookings.calendar_controller import CalendarFeedController, calendar_feed
+from backend.bookings.controller import AvailabilityController, BookingController, PolicyController
 from backend.billing.controller import BillingController
 from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
 from backend.catalog.controller import CategoryController, ListingController, PhotoController
@@ -30,6 +32,7 @@ from backend.workqueue.controller import WorkQueueController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
+from backend.logistics.jobs_controller import TransportJobController
 from backend.logs import logging_config
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
@@ -50,6 +53,12 @@ API_CONTROLLERS = [
     NetworkController,
     MunicipalityController,
     LocationController,
+    BookingController,
+    AvailabilityController,
+    PolicyController,
+    CalendarFeedController,
+    calendar_feed,
+    TransportJobController,
     CategoryController,
     ListingController,
     PhotoController,

@@ -14,6 +14,7 @@ APPS = [
     "backend.logistics.piccolo_app",
     "backend.push.piccolo_app",
     "backend.catalog.piccolo_app",
+    "backend.bookings.piccolo_app",
     "backend.codes.piccolo_app",
     "backend.tracking.piccolo_app",
     "backend.impact.piccolo_app",

@@ -1,0 +1,72 @@
+"""Money hooks: approved rentals and sales become immutable charges between cost centres.
+
+A charge is never updated. Cancelling after approval adds a reversing charge of the opposite
+sign, so the invoice basis of any period is the plain sum of its rows.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+from uuid import UUID, uuid4
+
+from backend.bookings.repository import Row
+from backend.bookings.tables import Charge
+
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def rent_units(start: date, end: date, rent_period: str) -> int:
+    """How many started rent periods [start, end) covers: 8 days at a weekly price is 2 weeks."""
+    return max(1, math.ceil((end - start).days / PERIOD_DAYS.get(rent_period or "day", 1)))
+
+
+def charge_for(booking: Row, listing: Row) -> Row | None:
+    """The charge an approval creates, or None for gives, loans and free listings."""
+    price = listing["price_ore"] or 0
+    if price <= 0 or booking["deal"] not in ("rent", "sell"):
+        return None
+    quantity, title = booking["quantity"], listing["title"]
+    if booking["deal"] == "sell":
+        return {"kind": "sale", "amount_ore": price * quantity, "description": f"Köp: {title}"}
+    if booking["window_id"] or booking["period_end"] is None:
+        units = 1
+    else:
+        units = rent_units(booking["period_start"], booking["period_end"], listing["rent_period"])
+    return {"kind": "rent", "amount_ore": price * units * quantity,
+            "description": f"Hyra: {title}, {units} × {listing['rent_period'] or 'day'}"}
+
+
+class ChargeRepository:
+    """Charges are only ever inserted and read."""
+
+    async def insert(self, booking: Row, values: Row, now: datetime) -> None:
+        await Charge.insert(Charge(
+            id=uuid4(), booking=booking["id"], payer_unit=booking["requester_unit_id"],
+            payee_unit=booking["owner_unit_id"], payer_municipality=booking["requester_municipality_id"],
+            payee_municipality=booking["owner_municipality_id"], quantity=booking["quantity"],
+            period_start=booking["period_start"], period_end=booking["period_end"], created_at=now, **values))
+
+    async def of_booking(self, booking_id: UUID) -> list[Row]:
+        return await Charge.select(
+            *Charge.all_columns(exclude=["payer_unit", "payee_unit"]),
+            Charge.payer_unit.id.as_alias("payer_unit_id"), Charge.payer_unit.name.as_alias("payer_unit_name"),
+            Charge.payee_unit.id.as_alias("payee_unit_id"), Charge.payee_unit.name.as_alias("payee_unit_name"),
+        ).where(Charge.booking == booking_id).order_by(Charge.created_at)
+
+
+async def on_approved(booking: Row, listing: Row, now: datetime) -> None:
+    values = charge_for(booking, listing)
+    if values:
+        await ChargeRepository().insert(booking, values, now)
+
+
+async def on_cancelled(booking: Row, now: datetime) -> None:
+    """Reverse whatever the booking has been charged so far, one row per kind."""
+    totals: dict[str, int] = {}
+    for charge in await ChargeRepository().of_booking(booking["id"]):
+        totals[charge["kind"]] = totals.get(charge["kind"], 0) + charge["amount_ore"]
+    for kind, total in totals.items():
+        if total:
+            await ChargeRepository().insert(booking, {"kind": kind, "amount_ore": -total,
+                                                      "description": "Återföring: avbokad"}, now)

@@ -1,0 +1,241 @@
+"""Every bookings query. Repositories are bound to the acting user's municipality at construction.
+
+A booking belongs to two municipalities (the requester's and the owner's); both see it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from piccolo.columns.combination import Or
+
+from backend.accounts.tables import NetworkMembership, User, UserRole
+from backend.bookings.tables import ACTIVE, ApprovalPolicy, Booking, BookingEvent, BookingItem
+from backend.catalog.tables import AvailabilityWindow, Item, Listing
+
+Row = dict[str, Any]
+TERMINAL_ITEM_STATES = ("sold", "given_away", "recycled", "disposed")
+
+_COLUMNS = (
+    *Booking.all_columns(exclude=["listing", "window", "requester", "requester_unit", "requester_municipality",
+                                  "owner_unit", "owner_municipality"]),
+    Booking.listing.id.as_alias("listing_id"),
+    Booking.listing.title.as_alias("listing_title"),
+    Booking.listing.kind.as_alias("listing_kind"),
+    Booking.window.id.as_alias("window_id"),
+    Booking.window.starts_at.as_alias("window_starts_at"),
+    Booking.window.ends_at.as_alias("window_ends_at"),
+    Booking.requester.id.as_alias("requester_id"),
+    Booking.requester.name.as_alias("requester_name"),
+    Booking.requester_unit.id.as_alias("requester_unit_id"),
+    Booking.requester_unit.name.as_alias("requester_unit_name"),
+    Booking.requester_municipality.id.as_alias("requester_municipality_id"),
+    Booking.requester_municipality.name.as_alias("requester_municipality_name"),
+    Booking.owner_unit.id.as_alias("owner_unit_id"),
+    Booking.owner_unit.name.as_alias("owner_unit_name"),
+    Booking.owner_municipality.id.as_alias("owner_municipality_id"),
+    Booking.owner_municipality.name.as_alias("owner_municipality_name"),
+)
+
+
+def overlapping(column_start, column_end, start: date, end: date | None):
+    """Half-open [start, end) overlaps [column_start, column_end); a NULL end means for ever."""
+    condition = Or(column_end.is_null(), column_end > start)
+    return condition & (column_start < end) if end is not None else condition
+
+
+class BookingRepository:
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    def _scoped(self):
+        return Or(Booking.requester_municipality == self.municipality_id, Booking.owner_municipality == self.municipality_id)
+
+    async def get(self, booking_id: UUID) -> Row | None:
+        row = await Booking.select(*_COLUMNS).where(Booking.id == booking_id, self._scoped()).first()
+        return (await self._with_items([row]))[0] if row else None
+
+    async def exists_any_tenant(self, booking_id: UUID) -> bool:
+        return await Booking.exists().where(Booking.id == booking_id)
+
+    async def list_for_requester(self, user_id: UUID) -> list[Row]:
+        rows = await Booking.select(*_COLUMNS).where(Booking.requester == user_id).order_by(
+            Booking.created_at, ascending=False).limit(200)
+        return await self._with_items(rows)
+
+    async def list_for_owner(self, unit_id: UUID | None, statuses: tuple[str, ...]) -> list[Row]:
+        """Bookings of this municipality's listings: one unit's, or every unit's (coordinators)."""
+        query = Booking.select(*_COLUMNS).where(Booking.owner_municipality == self.municipality_id,
+                                                Booking.status.is_in(list(statuses)))
+        if unit_id is not None:
+            query = query.where(Booking.owner_unit == unit_id)
+        return await self._with_items(await query.order_by(Booking.created_at).limit(200))
+
+    async def list_for_calendar(self, user_id: UUID) -> list[Row]:
+        return await Booking.select(*_COLUMNS).where(
+            Booking.requester == user_id, Booking.status.is_in(["requested", "approved", "fulfilled", "returned"])
+        ).order_by(Booking.period_start).limit(500)
+
+    async def _with_items(self, rows: list[Row]) -> list[Row]:
+        if not rows:
+            return rows
+        items = await BookingItem.select(BookingItem.booking, BookingItem.item).where(
+            BookingItem.booking.is_in([r["id"] for r in rows]))
+        for row in rows:
+            row["item_ids"] = [i["item"] for i in items if i["booking"] == row["id"]]
+        return rows
+
+    async def insert(self, values: Row, item_ids: list[UUID], now: datetime) -> None:
+        await Booking.insert(Booking(**values, created_at=now, updated_at=now))
+        if item_ids:
+            await BookingItem.insert(*[
+                BookingItem(booking=values["id"], item=item, period_start=values["period_start"],
+                            period_end=values["period_end"], holds=True) for item in item_ids])
+
+    async def move(self, booking_id: UUID, from_status: str, to_status: str, now: datetime) -> bool:
+        """Change the status only if it is still `from_status`; False when someone got there first."""
+        rows = await Booking.update({Booking.status: to_status, Booking.version: Booking.version + 1,
+                                     Booking.updated_at: now}).where(
+            Booking.id == booking_id, Booking.status == from_status).returning(Booking.id)
+        return bool(rows)
+
+    async def release(self, booking_id: UUID) -> None:
+        await BookingItem.update({BookingItem.holds: False}).where(BookingItem.booking == booking_id)
+
+    async def add_event(self, values: Row) -> None:
+        await BookingEvent.insert(BookingEvent(**values))
+
+    async def events(self, booking_id: UUID) -> list[Row]:
+        return await BookingEvent.select(
+            BookingEvent.action, BookingEvent.from_status, BookingEvent.to_status, BookingEvent.reason,
+            BookingEvent.at, BookingEvent.actor.id.as_alias("actor_id"), BookingEvent.actor.name.as_alias("actor_name"),
+        ).where(BookingEvent.booking == booking_id).order_by(BookingEvent.at)
+
+    async def expire_unanswered(self, today: date, now: datetime) -> None:
+        """Requests nobody answered before their first day expire and stop holding their items."""
+        stale = await Booking.select(Booking.id).where(Booking.status == "requested", Booking.period_start < today)
+        if not stale:
+            return
+        ids = [r["id"] for r in stale]
+        await Booking.update({Booking.status: "expired", Booking.updated_at: now,
+                              Booking.version: Booking.version + 1}).where(Booking.id.is_in(ids))
+        await BookingItem.update({BookingItem.holds: False}).where(BookingItem.booking.is_in(ids))
+        await BookingEvent.insert(*[BookingEvent(booking=i, action="expire", from_status="requested",
+                                                 to_status="expired", at=now) for i in ids])
+
+
+class HoldRepository:
+    """Which items are held when: the calendar the no-double-booking rule reads."""
+
+    async def free_items(self, listing_id: UUID, start: date, end: date | None) -> list[Row]:
+        busy = BookingItem.select(BookingItem.item).where(
+            BookingItem.holds.eq(True), overlapping(BookingItem.period_start, BookingItem.period_end, start, end))
+        return await Item.select(Item.id).where(
+            Item.listing == listing_id, Item.state.not_in(list(TERMINAL_ITEM_STATES)), Item.id.not_in(busy)
+        ).order_by(Item.created_at)
+
+    async def own_overlap(self, user_id: UUID, listing_id: UUID, start: date, end: date | None) -> bool:
+        return await Booking.exists().where(
+            Booking.requester == user_id, Booking.listing == listing_id, Booking.status.is_in(list(ACTIVE)),
+            overlapping(Booking.period_start, Booking.period_end, start, end))
+
+    async def items_of_listing(self, listing_id: UUID) -> list[Row]:
+        return await Item.select(Item.id, Item.title).where(
+            Item.listing == listing_id, Item.state.not_in(list(TERMINAL_ITEM_STATES))).order_by(Item.created_at)
+
+    async def holds_between(self, item_ids: list[UUID], start: date, end: date) -> list[Row]:
+        if not item_ids:
+            return []
+        return await BookingItem.select(BookingItem.item, BookingItem.period_start, BookingItem.period_end).where(
+            BookingItem.item.is_in(item_ids), BookingItem.holds.eq(True),
+            overlapping(BookingItem.period_start, BookingItem.period_end, start, end)).order_by(BookingItem.period_start)
+
+
+class WindowRepository:
+    """Service and staffing windows and the seats their active bookings take."""
+
+    async def get(self, window_id: UUID, listing_id: UUID, lock: bool = False) -> Row | None:
+        query = AvailabilityWindow.select().where(AvailabilityWindow.id == window_id,
+                                                  AvailabilityWindow.listing == listing_id)
+        # PostgreSQL: lock the window row so concurrent bookings count its seats one at a time.
+        return await (query.lock_rows("UPDATE") if lock else query).first()
+
+    async def of_listing(self, listing_id: UUID, start: datetime, end: datetime) -> list[Row]:
+        return await AvailabilityWindow.select().where(
+            AvailabilityWindow.listing == listing_id, AvailabilityWindow.ends_at > start,
+            AvailabilityWindow.starts_at < end).order_by(AvailabilityWindow.starts_at)
+
+    async def seats_taken(self, window_ids: list[UUID]) -> dict[UUID, int]:
+        if not window_ids:
+            return {}
+        rows = await Booking.select(Booking.window, Booking.quantity).where(
+            Booking.window.is_in(window_ids), Booking.status.is_in(list(ACTIVE)))
+        taken: dict[UUID, int] = {}
+        for row in rows:
+            taken[row["window"]] = taken.get(row["window"], 0) + row["quantity"]
+        return taken
+
+
+class ListingLookup:
+    """The listing a booking is about, as the catalogue lets this actor see it."""
+
+    async def visible_listing_temporary(self, listing_id: UUID, municipality_id: UUID, unit_id: UUID,
+                                        now: datetime) -> Row | None:
+        """TEMPORARY until the catalogue's visibility service lands: published and in the actor's tier."""
+        row = await Listing.select().where(Listing.id == listing_id, Listing.status == "published").first()
+        if row is None:
+            return None
+        tiers = [row["visibility"]]
+        if row["widen_to"] and row["share_at"] and row["share_at"] <= now:
+            tiers.append(row["widen_to"])
+        if "public" in tiers:
+            return row
+        if row["municipality"] == municipality_id:
+            return row if set(tiers) & {"municipality", "network"} or row["owner_unit"] == unit_id else None
+        if "network" in tiers and await self._share_network(row["municipality"], municipality_id):
+            return row
+        return None
+
+    async def _share_network(self, one: UUID, other: UUID) -> bool:
+        theirs = NetworkMembership.select(NetworkMembership.network).where(
+            NetworkMembership.municipality == one, NetworkMembership.status == "active")
+        return await NetworkMembership.exists().where(
+            NetworkMembership.municipality == other, NetworkMembership.status == "active",
+            NetworkMembership.network.is_in(theirs))
+
+
+class PeopleRepository:
+    """Who is told about a booking: the owning unit's people and the owner municipality's coordinators."""
+
+    async def owner_side(self, municipality_id: UUID, unit_id: UUID) -> list[UUID]:
+        coordinators = UserRole.select(UserRole.user).where(UserRole.role == "coordinator")
+        rows = await User.select(User.id).where(
+            User.municipality == municipality_id, User.active.eq(True),
+            Or(User.unit == unit_id, User.id.is_in(coordinators)))
+        return [r["id"] for r in rows]
+
+
+class PolicyRepository:
+    """Auto-approve rules per unit."""
+
+    async def of_unit(self, unit_id: UUID) -> Row | None:
+        return await ApprovalPolicy.select().where(ApprovalPolicy.unit == unit_id).first()
+
+    async def save(self, municipality_id: UUID, unit_id: UUID, deals: str, version: int | None,
+                   now: datetime) -> bool:
+        """Insert the first policy, or update one still at `version`; False when it moved on."""
+        if version is None:
+            await ApprovalPolicy.insert(ApprovalPolicy(municipality=municipality_id, unit=unit_id,
+                                                       internal_deals=deals, updated_at=now))
+            return True
+        rows = await ApprovalPolicy.update({ApprovalPolicy.internal_deals: deals, ApprovalPolicy.updated_at: now,
+                                            ApprovalPolicy.version: version + 1}).where(
+            ApprovalPolicy.unit == unit_id, ApprovalPolicy.version == version).returning(ApprovalPolicy.id)
+        return bool(rows)
+
+
+async def listing_by_id(listing_id: UUID) -> Row | None:
+    """The listing a booking was made on, whatever its visibility now (prices, location)."""
+    return await Listing.select().where(Listing.id == listing_id).first()

@@ -1,0 +1,160 @@
+"""The bookings API contract."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+import msgspec
+
+from backend.schemas import Name, Schema, ShortText, Version
+
+Quantity = Annotated[int, msgspec.Meta(ge=1, le=1000)]
+Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
+Deal = Literal["give", "lend", "rent", "sell"]
+Status = Literal["requested", "approved", "declined", "fulfilled", "returned", "completed", "cancelled", "expired"]
+
+
+class BookingCreate(Schema, kw_only=True):
+    """A request. Loans and rentals give [start, end) dates; services a window; gives and sales a quantity."""
+
+    listing_id: UUID
+    quantity: Quantity = 1
+    start: date | None = None
+    end: date | None = None
+    window_id: UUID | None = None
+    note: ShortText = ""
+    delivery_address: ShortText = ""
+    wanted_date: date | None = None
+    displaces_purchase: bool = False
+    id: UUID | None = None
+
+
+class Ref(Schema, kw_only=True):
+    id: UUID
+    name: str
+
+
+class ListingRef(Schema, kw_only=True):
+    id: UUID
+    title: str
+    kind: str
+    deal: str
+
+
+class WindowRef(Schema, kw_only=True):
+    id: UUID
+    starts_at: datetime
+    ends_at: datetime
+
+
+class EventRead(Schema, kw_only=True):
+    action: str
+    from_status: str
+    to_status: str
+    reason: str
+    actor: Ref | None
+    at: datetime
+
+
+class BookingRead(Schema, kw_only=True):
+    id: UUID
+    status: str
+    deal: str
+    listing: ListingRef
+    quantity: int
+    start: date
+    end: date | None
+    window: WindowRef | None
+    requester: Ref
+    requester_unit: Ref
+    requester_municipality: Ref
+    owner_unit: Ref
+    owner_municipality: Ref
+    note: str
+    delivery_address: str
+    wanted_date: date | None
+    displaces_purchase: bool
+    item_ids: list[UUID]
+    next_step: str
+    actions: list[str]
+    version: int
+    created_at: datetime
+    events: list[EventRead] = msgspec.field(default_factory=list)
+
+
+class ReasonBody(Schema, kw_only=True):
+    reason: Reason
+
+
+class Empty(Schema, kw_only=True):
+    """Nothing but the URL is needed."""
+
+
+class Period(Schema, kw_only=True):
+    start: date
+    end: date | None
+
+
+class ItemAvailability(Schema, kw_only=True):
+    id: UUID
+    title: str
+    busy: list[Period]
+    free: list[Period]
+
+
+class DayAvailability(Schema, kw_only=True):
+    date: date
+    free: int
+
+
+class WindowAvailability(Schema, kw_only=True):
+    id: UUID
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    remaining: int
+
+
+class AvailabilityRead(Schema, kw_only=True):
+    listing_id: UUID
+    kind: str
+    deal: str
+    start: date
+    end: date
+    items: list[ItemAvailability]
+    days: list[DayAvailability]
+    windows: list[WindowAvailability]
+
+
+class PolicyRead(Schema, kw_only=True):
+    unit_id: UUID
+    internal_deals: list[str]
+    version: int
+
+
+class PolicyUpdate(Schema, kw_only=True):
+    internal_deals: Annotated[list[Deal], msgspec.Meta(max_length=4)]
+    version: Version | None = None
+
+
+class ChargeRead(Schema, kw_only=True):
+    id: UUID
+    booking_id: UUID
+    kind: str
+    payer_unit: Ref
+    payee_unit: Ref
+    amount_ore: int
+    quantity: int
+    period_start: date | None
+    period_end: date | None
+    description: str
+    created_at: datetime
+
+
+class FeedRead(Schema, kw_only=True):
+    url: str
+    created_at: datetime
+
+

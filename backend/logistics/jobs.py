@@ -1,0 +1,124 @@
+"""Transport jobs: created by approved bookings, planned by coordinators, worked by drivers.
+
+planned → assigned (driver and day) → in_transit (first pickup scan) → done (all delivered,
+or the driver says so); cancelled when its booking is cancelled or a coordinator drops it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from backend import clock
+from backend.db import Database
+from backend.errors import Conflict, Forbidden, Invalid, NotFound
+from backend.logistics.jobs_repository import OPEN, JobRepository, Row, ScanRepository
+from backend.logistics.repository import LocationRepository
+from backend.push.outbox import notify
+from backend.tenancy import Actor
+
+PLANNERS = ("coordinator",)
+
+
+async def create_for_booking(booking: dict[str, Any], listing: dict[str, Any], now: datetime) -> UUID:
+    """Inside the approving write: a job from the listing's place to the requester's address."""
+    municipality = booking["owner_municipality_id"]
+    pickup = await LocationRepository(municipality).get(listing["location"]) if listing["location"] else None
+    job_id = uuid4()
+    await JobRepository(municipality).insert({
+        "id": job_id, "booking_id": booking["id"], "status": "planned",
+        "pickup_location": pickup["id"] if pickup else None, "pickup_address": pickup["address"] if pickup else "",
+        "delivery_address": booking["delivery_address"],
+        "wanted_date": booking["wanted_date"] or booking["period_start"],
+    }, booking["item_ids"], now)
+    return job_id
+
+
+async def cancel_for_booking(booking_id: UUID, now: datetime) -> None:
+    """Inside the cancelling write: open jobs of the booking are cancelled and their drivers told."""
+    drivers = await ScanRepository().cancel_for_booking(booking_id, now)
+    if drivers:
+        await notify(drivers, "job_changed", "Transportuppdrag inställt", "Bokningen avbokades.", "/jobs")
+
+
+async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
+    """Called by tracking inside its write: pickups start open jobs, the last delivery finishes them."""
+    scans = ScanRepository()
+    links = await scans.open_links(item_id)
+    if not links or action not in ("pickup", "deliver"):
+        return
+    job_ids = list({link["job"] for link in links})
+    if action == "pickup":
+        await scans.mark([link["id"] for link in links], "picked_up_at", at)
+        await scans.set_status(job_ids, "in_transit", ("planned", "assigned"), at)
+        return
+    await scans.mark([link["id"] for link in links], "delivered_at", at)
+    waiting = await scans.undelivered(job_ids)
+    finished = [j for j in job_ids if j not in waiting]
+    if finished:
+        await scans.set_status(finished, "done", OPEN, at)
+
+
+class JobService:
+    def __init__(self, db: Database, actor: Actor) -> None:
+        self.db, self.actor = db, actor
+        self.jobs = JobRepository(actor.municipality_id)
+
+    async def list(self, driver_me: bool, day: date | None, status: str | None) -> list[Row]:
+        """Coordinators see every job; a driver sees the jobs given to them."""
+        if not driver_me:
+            self.actor.require(*PLANNERS)
+        statuses = {"unassigned": ("planned",), "open": OPEN}.get(status or "", (status,) if status else None)
+        async with self.db.read():
+            return await self.jobs.list(driver=self.actor.user_id if driver_me else None, day=day, statuses=statuses)
+
+    async def get(self, job_id: UUID) -> Row:
+        async with self.db.read():
+            row = await self.jobs.get(job_id)
+        if row is None or not (self.actor.has_any(*PLANNERS) or row["driver_id"] == self.actor.user_id):
+            raise NotFound("No such transport job.")
+        return row
+
+    async def drivers(self) -> list[Row]:
+        self.actor.require(*PLANNERS)
+        async with self.db.read():
+            return await self.jobs.drivers()
+
+    async def assign(self, job_id: UUID, driver_id: UUID, day: date, version: int) -> Row:
+        self.actor.require(*PLANNERS)
+        if day < clock.now().date():
+            raise Invalid("The day is in the past.", error="in_the_past")
+        async with self.db.write():
+            row = await self._load(job_id)
+            if not await self.jobs.is_driver(driver_id):
+                raise Invalid("That person is not a driver in your municipality.", error="not_a_driver")
+            values = {"driver": driver_id, "day": day, "status": "assigned"}
+            if not await self.jobs.update(job_id, version, values, clock.now(), ("planned", "assigned")):
+                raise _refused(row, ("planned", "assigned"))
+            await notify([driver_id], "job_assigned", "Nytt transportuppdrag", f"{day}: {row['delivery_address']}",
+                         f"/jobs/{job_id}", tag=f"job-{job_id}")
+        return await self.get(job_id)
+
+    async def finish(self, job_id: UUID, status: str, version: int | None) -> Row:
+        """Mark a job done (its driver or a coordinator) or cancelled (a coordinator)."""
+        async with self.db.write():
+            row = await self._load(job_id)
+            mine = row["driver_id"] == self.actor.user_id
+            if not (self.actor.has_any(*PLANNERS) or (status == "done" and mine)):
+                raise Forbidden("Only a coordinator, or the job's driver marking it done, can do that.")
+            if not await self.jobs.update(job_id, version, {"status": status}, clock.now(), OPEN):
+                raise _refused(row, OPEN)
+        return await self.get(job_id)
+
+    async def _load(self, job_id: UUID) -> Row:
+        row = await self.jobs.get(job_id)
+        if row is None or not (self.actor.has_any(*PLANNERS) or row["driver_id"] == self.actor.user_id):
+            raise NotFound("No such transport job.")
+        return row
+
+
+def _refused(row: Row, from_statuses: tuple[str, ...]) -> Conflict:
+    if row["status"] not in from_statuses:
+        return Conflict(f"The job is {row['status']}; it cannot be changed that way.", error="wrong_status")
+    return Conflict("The job was changed by someone else; reload it.", error="stale_version")

@@ -1,0 +1,72 @@
+"""HTTP for transport jobs: the coordinator's planning list and the driver's day list."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+from uuid import UUID
+
+from litestar import Controller, get, post
+from litestar.params import FromPath, FromQuery, JSONBody
+
+from backend.deps import ActorDep, DbDep
+from backend.logistics import jobs_schemas as schemas
+from backend.logistics.jobs import JobService
+from backend.logistics.jobs_repository import Row
+
+JobStatus = Literal["unassigned", "open", "planned", "assigned", "in_transit", "done", "cancelled"]
+
+
+def _place(location_id: UUID | None, name: str | None, address: str) -> schemas.Place:
+    return schemas.Place(location_id=location_id, name=name or "", address=address or "")
+
+
+def job_read(row: Row) -> schemas.JobRead:
+    storage = None
+    if row["storage_location_id"]:
+        storage = _place(row["storage_location_id"], row["storage_location_name"], row["storage_location_address"])
+    return schemas.JobRead(
+        id=row["id"], status=row["status"], wanted_date=row["wanted_date"],
+        pickup=_place(row["pickup_location_id"], row["pickup_location_name"], row["pickup_address"]),
+        delivery=_place(None, "", row["delivery_address"]),
+        items=[schemas.JobItem(id=i["id"], title=i["title"], code=i["code"], state=i["state"],
+                               thumbnail_url=f"/api/photos/{i['photo_id']}/thumb" if i["photo_id"] else None)
+               for i in row["items"]],
+        storage=storage, day=row["day"],
+        driver=schemas.Person(id=row["driver_id"], name=row["driver_name"]) if row["driver_id"] else None,
+        booking_id=row["booking_id"], version=row["version"])
+
+
+class TransportJobController(Controller):
+    path = "/api/transport-jobs"
+    tags = ["logistics"]
+
+    @get("/")
+    async def list_jobs(self, db: DbDep, actor: ActorDep, driver: FromQuery[Literal["me"] | None] = None,
+                        day: FromQuery[date | None] = None,
+                        status: FromQuery[JobStatus | None] = None) -> list[schemas.JobRead]:
+        rows = await JobService(db, actor).list(driver == "me", day, status)
+        return [job_read(r) for r in rows]
+
+    @get("/drivers")
+    async def list_drivers(self, db: DbDep, actor: ActorDep) -> list[schemas.Person]:
+        return [schemas.Person(id=r["id"], name=r["name"]) for r in await JobService(db, actor).drivers()]
+
+    @get("/{job_id:uuid}")
+    async def get_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID]) -> schemas.JobRead:
+        return job_read(await JobService(db, actor).get(job_id))
+
+    @post("/{job_id:uuid}/assign", status_code=200)
+    async def assign_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
+                         data: JSONBody[schemas.JobAssign]) -> schemas.JobRead:
+        return job_read(await JobService(db, actor).assign(job_id, data.driver_id, data.day, data.version))
+
+    @post("/{job_id:uuid}/done", status_code=200)
+    async def finish_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
+                         data: JSONBody[schemas.JobAction]) -> schemas.JobRead:
+        return job_read(await JobService(db, actor).finish(job_id, "done", data.version))
+
+    @post("/{job_id:uuid}/cancel", status_code=200)
+    async def cancel_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
+                         data: JSONBody[schemas.JobAction]) -> schemas.JobRead:
+        return job_read(await JobService(db, actor).finish(job_id, "cancelled", data.version))

@@ -1,0 +1,126 @@
+"""Every transport job query, scoped to the municipality whose AME drives the job."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from backend.accounts.tables import User, UserRole
+from backend.catalog.tables import Item, Photo
+from backend.codes.tables import Code
+from backend.logistics.jobs_tables import TransportJob, TransportJobItem
+
+Row = dict[str, Any]
+OPEN = ("planned", "assigned", "in_transit")
+
+_COLUMNS = (
+    *TransportJob.all_columns(exclude=["pickup_location", "storage_location", "driver", "municipality"]),
+    TransportJob.municipality.id.as_alias("municipality_id"),
+    TransportJob.pickup_location.id.as_alias("pickup_location_id"),
+    TransportJob.pickup_location.name.as_alias("pickup_location_name"),
+    TransportJob.storage_location.id.as_alias("storage_location_id"),
+    TransportJob.storage_location.name.as_alias("storage_location_name"),
+    TransportJob.storage_location.address.as_alias("storage_location_address"),
+    TransportJob.driver.id.as_alias("driver_id"),
+    TransportJob.driver.name.as_alias("driver_name"),
+)
+
+
+class JobRepository:
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def get(self, job_id: UUID) -> Row | None:
+        row = await TransportJob.select(*_COLUMNS).where(
+            TransportJob.id == job_id, TransportJob.municipality == self.municipality_id).first()
+        return (await self.with_items([row]))[0] if row else None
+
+    async def list(self, *, driver: UUID | None = None, day: date | None = None,
+                   statuses: tuple[str, ...] | None = None) -> list[Row]:
+        query = TransportJob.select(*_COLUMNS).where(TransportJob.municipality == self.municipality_id)
+        if driver is not None:
+            query = query.where(TransportJob.driver == driver)
+        if day is not None:
+            query = query.where(TransportJob.day == day)
+        if statuses:
+            query = query.where(TransportJob.status.is_in(list(statuses)))
+        rows = await query.order_by(TransportJob.wanted_date).order_by(TransportJob.created_at).limit(300)
+        return await self.with_items(rows)
+
+    async def with_items(self, jobs: list[Row]) -> list[Row]:
+        """Attach each job's items with their label code and the listing's first thumbnail."""
+        if not jobs:
+            return jobs
+        links = await TransportJobItem.select(TransportJobItem.job, TransportJobItem.item).where(
+            TransportJobItem.job.is_in([j["id"] for j in jobs]))
+        item_ids = list({link["item"] for link in links})
+        items = {i["id"]: i for i in await Item.select(Item.id, Item.title, Item.state, Item.listing).where(
+            Item.id.is_in(item_ids))} if item_ids else {}
+        codes = {c["item"]: c["text"] for c in await Code.select(Code.item, Code.text).where(
+            Code.item.is_in(item_ids), Code.status == "linked")} if item_ids else {}
+        listing_ids = list({i["listing"] for i in items.values() if i["listing"]})
+        photos: dict[UUID, UUID] = {}
+        if listing_ids:
+            for photo in await Photo.select(Photo.id, Photo.listing).where(Photo.listing.is_in(listing_ids)).order_by(
+                    Photo.position, ascending=False):
+                photos[photo["listing"]] = photo["id"]
+        for job in jobs:
+            job["items"] = [{**items[link["item"]], "code": codes.get(link["item"]),
+                             "photo_id": photos.get(items[link["item"]]["listing"])}
+                            for link in links if link["job"] == job["id"] and link["item"] in items]
+        return jobs
+
+    async def insert(self, values: Row, item_ids: list[UUID], now: datetime) -> None:
+        await TransportJob.insert(TransportJob(**values, municipality=self.municipality_id, created_at=now,
+                                               updated_at=now))
+        if item_ids:
+            await TransportJobItem.insert(*[TransportJobItem(job=values["id"], item=i) for i in item_ids])
+
+    async def update(self, job_id: UUID, version: int | None, values: Row, now: datetime,
+                     from_statuses: tuple[str, ...]) -> bool:
+        """Apply values while the job is in one of `from_statuses` (and at `version` if given)."""
+        query = TransportJob.update({**values, TransportJob.version: TransportJob.version + 1,
+                                     TransportJob.updated_at: now}).where(
+            TransportJob.id == job_id, TransportJob.municipality == self.municipality_id,
+            TransportJob.status.is_in(list(from_statuses)))
+        if version is not None:
+            query = query.where(TransportJob.version == version)
+        return bool(await query.returning(TransportJob.id))
+
+    async def drivers(self) -> list[Row]:
+        drivers = UserRole.select(UserRole.user).where(UserRole.role == "driver")
+        return await User.select(User.id, User.name).where(
+            User.municipality == self.municipality_id, User.active.eq(True), User.id.is_in(drivers)).order_by(User.name)
+
+    async def is_driver(self, user_id: UUID) -> bool:
+        return await UserRole.exists().where(UserRole.user == user_id, UserRole.role == "driver",
+                                             UserRole.user.municipality == self.municipality_id)
+
+
+class ScanRepository:
+    """Job items touched by scans, across the whole database (the scan already passed its checks)."""
+
+    async def open_links(self, item_id: UUID) -> list[Row]:
+        return await TransportJobItem.select(TransportJobItem.id, TransportJobItem.job).where(
+            TransportJobItem.item == item_id, TransportJobItem.job.status.is_in(list(OPEN)))
+
+    async def mark(self, link_ids: list[UUID], column: str, at: datetime) -> None:
+        await TransportJobItem.update({getattr(TransportJobItem, column): at}).where(TransportJobItem.id.is_in(link_ids))
+
+    async def set_status(self, job_ids: list[UUID], status: str, from_statuses: tuple[str, ...], now: datetime) -> None:
+        await TransportJob.update({TransportJob.status: status, TransportJob.updated_at: now,
+                                   TransportJob.version: TransportJob.version + 1}).where(
+            TransportJob.id.is_in(job_ids), TransportJob.status.is_in(list(from_statuses)))
+
+    async def undelivered(self, job_ids: list[UUID]) -> set[UUID]:
+        rows = await TransportJobItem.select(TransportJobItem.job).where(
+            TransportJobItem.job.is_in(job_ids), TransportJobItem.delivered_at.is_null())
+        return {r["job"] for r in rows}
+
+    async def cancel_for_booking(self, booking_id: UUID, now: datetime) -> list[UUID]:
+        rows = await TransportJob.update({TransportJob.status: "cancelled", TransportJob.updated_at: now,
+                                          TransportJob.version: TransportJob.version + 1}).where(
+            TransportJob.booking_id == booking_id, TransportJob.status.is_in(list(OPEN))).returning(
+            TransportJob.id, TransportJob.driver)
+        return [r["driver"] for r in rows if r["driver"]]

@@ -1,0 +1,46 @@
+"""Transport job storage: pickup → optional storage → delivery, with the items that travel.
+
+`booking_id` and `item` are plain UUIDs, not foreign keys: bookings and items live in contexts
+whose migrations depend on this one, so a foreign key would make the dependency circular.
+The jobs service checks them when it writes.
+"""
+
+from __future__ import annotations
+
+from piccolo.columns import UUID, Date, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.table import Table
+
+from backend.accounts.tables import Municipality, User
+from backend.logistics.tables import Location
+
+JOB_STATUSES = ("planned", "assigned", "in_transit", "done", "cancelled")
+
+
+class TransportJob(Table):
+    """A transportuppdrag, owned by the municipality whose AME drives it."""
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    booking_id = UUID(null=True, default=None, index=True)
+    status = Varchar(length=12, default="planned", index=True)
+    pickup_location = ForeignKey(references=Location, null=True, default=None, on_delete=OnDelete.restrict)
+    pickup_address = Varchar(length=300, default="")
+    storage_location = ForeignKey(references=Location, null=True, default=None, on_delete=OnDelete.restrict)
+    delivery_address = Varchar(length=300, default="")
+    wanted_date = Date(null=True, default=None)
+    driver = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.restrict, index=True)
+    day = Date(null=True, default=None, index=True)
+    note = Varchar(length=500, default="")
+    version = Integer(default=1)
+    created_at = Timestamptz()
+    updated_at = Timestamptz()
+
+
+class TransportJobItem(Table):
+    """One item on a job, with when its pickup and delivery scans arrived."""
+
+    id = UUID(primary_key=True)
+    job = ForeignKey(references=TransportJob, null=False, on_delete=OnDelete.cascade, index=True)
+    item = UUID(index=True)
+    picked_up_at = Timestamptz(null=True, default=None)
+    delivered_at = Timestamptz(null=True, default=None)

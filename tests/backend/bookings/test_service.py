@@ -1,0 +1,125 @@
+"""Requests: every deal, held at once, and every refusal leaves nothing behind."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from uuid import uuid4
+
+import pytest
+
+from backend.bookings.rules import LOCAL
+from backend.bookings.tables import Booking, BookingItem
+from tests.backend.bookings.helpers import days, make_listing, make_window, today
+from tests.factories import login
+
+pytestmark = pytest.mark.anyio
+
+
+def loan(world, start=3, end=6, **extra):
+    return {"listing_id": str(world.listing), "start": days(start), "end": days(end), **extra}
+
+
+async def nothing_written() -> bool:
+    return await Booking.count() == 0 and await BookingItem.count() == 0
+
+
+class TestRequest:
+    async def test_loan_request_holds_the_item_and_waits_for_approval(self, as_requester, world):
+        response = await as_requester.post("/api/bookings", json=loan(world))
+        assert response.status_code == 201, response.text
+        body = response.json()
+        assert body["status"] == "requested" and body["next_step"] == "await_approval"
+        assert body["item_ids"] == [str(world.items[0])]
+        assert body["owner_municipality"]["id"] == str(world.approver.id)
+        assert [e["action"] for e in (await as_requester.get(f"/api/bookings/{body['id']}")).json()["events"]] == ["request"]
+
+    async def test_replayed_request_returns_the_same_booking(self, as_requester, world):
+        booking_id = str(uuid4())
+        first = await as_requester.post("/api/bookings", json=loan(world, id=booking_id))
+        again = await as_requester.post("/api/bookings", json=loan(world, id=booking_id))
+        assert (first.status_code, again.status_code) == (201, 200)
+        assert again.json()["id"] == booking_id and await Booking.count() == 1
+
+    async def test_give_takes_a_quantity_and_has_no_end(self, as_requester, ystad, world):
+        listing, _ = await make_listing(ystad, deal="give", items=3)
+        response = await as_requester.post("/api/bookings", json={"listing_id": str(listing), "quantity": 2})
+        assert response.status_code == 201, response.text
+        assert response.json()["end"] is None and len(response.json()["item_ids"]) == 2
+        assert response.json()["start"] == today().isoformat()
+
+    async def test_service_window_takes_seats(self, as_requester, ystad, world):
+        listing, _ = await make_listing(ystad, kind="service", deal="lend", items=0)
+        starts = datetime.combine(today() + timedelta(days=2), time(9), LOCAL)
+        window = await make_window(ystad, listing, starts, capacity=2)
+        body = {"listing_id": str(listing), "window_id": str(window), "quantity": 2}
+        response = await as_requester.post("/api/bookings", json=body)
+        assert response.status_code == 201, response.text
+        assert response.json()["window"]["id"] == str(window)
+
+    async def test_service_window_past_capacity_is_refused(self, as_requester, ystad, world):
+        listing, _ = await make_listing(ystad, kind="staffing", deal="lend", items=0)
+        window = await make_window(ystad, listing, datetime.combine(today() + timedelta(days=2), time(9), LOCAL),
+                                   capacity=1)
+        body = {"listing_id": str(listing), "window_id": str(window)}
+        assert (await as_requester.post("/api/bookings", json=body)).status_code == 201
+        response = await as_requester.post("/api/bookings", json=body)
+        assert response.status_code == 409 and response.json()["error"] == "window_full"
+        assert await Booking.count() == 1
+
+    async def test_second_overlapping_booking_is_refused(self, as_requester, new_client, world):
+        assert (await as_requester.post("/api/bookings", json=loan(world, 3, 6))).status_code == 201
+        other = await new_client()
+        await login(other, world.approver.admin_email)
+        response = await other.post("/api/bookings", json=loan(world, 5, 8))
+        assert response.status_code == 409 and response.json()["error"] == "not_available"
+        assert "overlapping" in response.json()["detail"]
+
+    async def test_back_to_back_periods_do_not_overlap(self, as_requester, new_client, world):
+        assert (await as_requester.post("/api/bookings", json=loan(world, 3, 6))).status_code == 201
+        other = await new_client()
+        await login(other, world.approver.admin_email)
+        assert (await other.post("/api/bookings", json=loan(world, 6, 9))).status_code == 201
+
+    async def test_overlapping_your_own_booking_is_refused(self, as_requester, ystad, world):
+        listing, _ = await make_listing(ystad, items=2)
+        body = {"listing_id": str(listing), "start": days(3), "end": days(6)}
+        assert (await as_requester.post("/api/bookings", json=body)).status_code == 201
+        response = await as_requester.post("/api/bookings", json={**body, "start": days(4)})
+        assert response.status_code == 409 and response.json()["error"] == "own_overlap"
+
+
+class TestRefusals:
+    @pytest.mark.parametrize(("start", "end", "error"), [
+        (5, 3, "end_before_start"), (5, 5, "end_before_start"), (-2, 3, "in_the_past"), (1, 400, "too_long"),
+    ])
+    async def test_bad_period_is_refused_and_nothing_is_written(self, as_requester, world, start, end, error):
+        response = await as_requester.post("/api/bookings", json=loan(world, start, end))
+        assert response.status_code == 400 and response.json()["error"] == error
+        assert await nothing_written()
+
+    async def test_loan_without_dates_is_refused(self, as_requester, world):
+        response = await as_requester.post("/api/bookings", json={"listing_id": str(world.listing)})
+        assert response.status_code == 400 and response.json()["error"] == "period_required"
+
+    async def test_listing_not_visible_to_you_is_not_found(self, as_requester, ystad, world):
+        listing, _ = await make_listing(ystad, visibility="municipality")
+        response = await as_requester.post("/api/bookings", json={**loan(world), "listing_id": str(listing)})
+        assert response.status_code == 404 and await nothing_written()
+
+    async def test_draft_listing_is_not_found(self, as_requester, ystad, world):
+        listing, _ = await make_listing(ystad, status="draft")
+        response = await as_requester.post("/api/bookings", json={**loan(world), "listing_id": str(listing)})
+        assert response.status_code == 404
+
+    async def test_control_characters_in_the_note_are_refused(self, as_requester, world):
+        response = await as_requester.post("/api/bookings", json=loan(world, note="a\x00b"))
+        assert response.status_code == 400 and await nothing_written()
+
+    async def test_someone_elses_booking_is_not_found(self, as_requester, new_client, world, skurup):
+        booking = (await as_requester.post("/api/bookings", json=loan(world))).json()
+        from tests.factories import make_user
+
+        await make_user(skurup.id, skurup.admin_unit, "annan@skurup.test", "employee")
+        other = await new_client()
+        await login(other, "annan@skurup.test")
+        assert (await other.get(f"/api/bookings/{booking['id']}")).status_code == 404

@@ -1,0 +1,146 @@
+"""Transport jobs: made by approvals, planned by coordinators, listed per day for drivers, moved by scans."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from backend import clock
+from backend.db import Database
+from backend.logistics.jobs import on_item_scanned
+from backend.logistics.jobs_tables import TransportJob
+from backend.logistics.tables import Location
+from tests.backend.bookings.conftest import as_owner, as_requester, world  # noqa: F401 - shared fixtures
+from tests.backend.bookings.helpers import days, make_listing
+from tests.factories import login
+
+pytestmark = pytest.mark.anyio
+FIELD_APP_KEYS = {"id", "status", "wanted_date", "pickup", "delivery", "items"}
+
+
+async def approved_with_delivery(requester, owner, listing, start=2):
+    booking = (await requester.post("/api/bookings", json={
+        "listing_id": str(listing), "start": days(start), "end": days(start + 3),
+        "delivery_address": "Skolgatan 3, 274 30 Skurup"})).json()
+    await owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+    return booking
+
+
+async def signed_in(new_client, email):
+    http = await new_client()
+    await login(http, email)
+    return http
+
+
+class TestCreatedByApproval:
+    async def test_approval_with_delivery_plans_a_job_from_the_listing_location(self, as_requester, as_owner, ystad,
+                                                                                 world, new_client):
+        site = await _site(ystad.id)
+        listing, items = await make_listing(ystad, location=site)
+        booking = await approved_with_delivery(as_requester, as_owner, listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        jobs = (await coordinator.get("/api/transport-jobs", params={"status": "unassigned"})).json()
+        assert len(jobs) == 1
+        job = jobs[0]
+        assert job["status"] == "planned" and job["booking_id"] == booking["id"] and job["wanted_date"] == days(2)
+        assert job["pickup"] == {"location_id": str(site), "name": "AME-lagret", "address": "Industrigatan 12"}
+        assert job["delivery"]["address"] == "Skolgatan 3, 274 30 Skurup"
+        assert [i["id"] for i in job["items"]] == [str(items[0])]
+
+    async def test_approval_without_delivery_plans_nothing(self, as_requester, as_owner, world):
+        booking = (await as_requester.post("/api/bookings", json={"listing_id": str(world.listing), "start": days(2),
+                                                                  "end": days(4)})).json()
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        assert await TransportJob.count() == 0
+
+
+class TestPlanning:
+    async def test_coordinator_assigns_and_driver_sees_it_in_their_day(self, as_requester, as_owner, world,
+                                                                        new_client):
+        await approved_with_delivery(as_requester, as_owner, world.listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = (await coordinator.get("/api/transport-jobs")).json()[0]
+        drivers = (await coordinator.get("/api/transport-jobs/drivers")).json()
+        assert [d["id"] for d in drivers] == [str(world.driver)]
+        assigned = await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
+                                          json={"driver_id": str(world.driver), "day": days(2), "version": job["version"]})
+        assert assigned.status_code == 200 and assigned.json()["status"] == "assigned"
+        driver = await signed_in(new_client, world.driver_email)
+        day = (await driver.get("/api/transport-jobs", params={"driver": "me", "day": days(2)})).json()
+        assert [j["id"] for j in day] == [job["id"]] and FIELD_APP_KEYS <= set(day[0])
+        assert set(day[0]["items"][0]) == {"id", "title", "code", "state", "thumbnail_url"}
+        assert (await driver.get("/api/transport-jobs", params={"driver": "me", "day": days(3)})).json() == []
+
+    async def test_driver_cannot_list_everyone_s_jobs(self, world, new_client):
+        driver = await signed_in(new_client, world.driver_email)
+        assert (await driver.get("/api/transport-jobs")).status_code == 403
+
+    async def test_assigning_a_non_driver_is_refused(self, as_requester, as_owner, world, new_client):
+        await approved_with_delivery(as_requester, as_owner, world.listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = (await coordinator.get("/api/transport-jobs")).json()[0]
+        response = await coordinator.post(f"/api/transport-jobs/{job['id']}/assign", json={
+            "driver_id": str(world.approver.employee), "day": days(2), "version": job["version"]})
+        assert response.status_code == 400 and response.json()["error"] == "not_a_driver"
+
+    async def test_stale_assignment_is_a_conflict(self, as_requester, as_owner, world, new_client):
+        await approved_with_delivery(as_requester, as_owner, world.listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = (await coordinator.get("/api/transport-jobs")).json()[0]
+        body = {"driver_id": str(world.driver), "day": days(2), "version": job["version"]}
+        assert (await coordinator.post(f"/api/transport-jobs/{job['id']}/assign", json=body)).status_code == 200
+        response = await coordinator.post(f"/api/transport-jobs/{job['id']}/assign", json=body)
+        assert response.status_code == 409 and response.json()["error"] == "stale_version"
+
+    async def test_another_municipality_cannot_see_the_job(self, as_requester, as_owner, world, new_client, skurup):
+        await approved_with_delivery(as_requester, as_owner, world.listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = (await coordinator.get("/api/transport-jobs")).json()[0]
+        from tests.factories import make_user
+
+        await make_user(skurup.id, skurup.ame_unit, "samordnare@skurup.test", "coordinator")
+        theirs = await signed_in(new_client, "samordnare@skurup.test")
+        assert (await theirs.get(f"/api/transport-jobs/{job['id']}")).status_code == 404
+        assert (await theirs.get("/api/transport-jobs")).json() == []
+
+    async def test_driver_marks_their_job_done(self, as_requester, as_owner, world, new_client):
+        await approved_with_delivery(as_requester, as_owner, world.listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = (await coordinator.get("/api/transport-jobs")).json()[0]
+        await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
+                               json={"driver_id": str(world.driver), "day": days(2), "version": job["version"]})
+        driver = await signed_in(new_client, world.driver_email)
+        done = await driver.post(f"/api/transport-jobs/{job['id']}/done", json={})
+        assert done.json()["status"] == "done"
+        assert (await driver.post(f"/api/transport-jobs/{job['id']}/done", json={})).status_code == 409
+
+
+class TestScans:
+    async def test_pickup_starts_the_job_and_last_delivery_finishes_it(self, as_requester, as_owner, ystad, world,
+                                                                        app):
+        listing, items = await make_listing(ystad, items=2)
+        booking = (await as_requester.post("/api/bookings", json={
+            "listing_id": str(listing), "quantity": 2, "start": days(2), "end": days(5),
+            "delivery_address": "Skolgatan 3"})).json()
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        db: Database = app.state.db
+        now = clock.now()
+        async with db.write():
+            await on_item_scanned(items[0], "pickup", now)
+        assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
+        async with db.write():
+            await on_item_scanned(items[0], "deliver", now + timedelta(minutes=30))
+        assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
+        async with db.write():
+            await on_item_scanned(items[1], "deliver", now + timedelta(minutes=31))
+        assert (await TransportJob.select(TransportJob.status).first())["status"] == "done"
+
+
+async def _site(municipality_id):
+    from uuid import uuid4
+
+    site = uuid4()
+    await Location.insert(Location(id=site, municipality=municipality_id, kind="site", name="AME-lagret",
+                                   address="Industrigatan 12", created_at=clock.now()))
+    return site
