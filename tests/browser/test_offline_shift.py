@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import DRIVER, controlled_by_worker, sign_in
+from tests.browser.field import DRIVER, controlled_by_worker, sign_in, type_code
 
 pytestmark = pytest.mark.browser
 
@@ -61,4 +61,65 @@ class TestOfflineShift:
         page.get_by_role("button", name="Ta med dagen offline").click()
         expect(page.get_by_role("status").filter(has_text="gick inte att hämta")).to_be_visible()
         expect(page.get_by_test_id("shift-fetched")).to_have_count(0)
+        page.context.set_offline(False)
+
+
+def store_day(page, jobs: list[dict]) -> None:
+    """Put a day in the phone's store in the shape GET /api/transport-jobs answers."""
+    page.evaluate(
+        """async (jobs) => {
+            const { run, SHIFT_STORE } = await import("/js/db.js");
+            const shift = { day: "2026-11-25", fetchedAt: new Date().toISOString(), jobs, jobsAvailable: true,
+                            locations: [], states: {} };
+            await run(SHIFT_STORE, "readwrite", (s) => s.put(shift, "current"));
+        }""",
+        jobs,
+    )
+
+
+JOB = {
+    "id": "0b6f1f0e-6a53-4d43-9a3c-4a3f0f7d9e11",
+    "status": "planned",
+    "wanted_date": "2026-11-25",
+    "pickup": {"name": "Lager Norregatan", "address": "Norregatan 4, 274 33 Skurup"},
+    "delivery": {"name": "Skurups bibliotek", "address": "Bryggaregatan 6, 274 30 Skurup"},
+    "items": [{"id": "5f2b7a8c-1d2e-4f3a-9b4c-5d6e7f8a9b0c", "title": "Skrivbord höj och sänkbart",
+               "code": "", "state": "in_transit", "thumbnail_url": None}],
+}
+
+
+class TestStoredDay:
+    def test_jobs_of_the_stored_day_are_listed_offline(self, page):
+        sign_in(page, DRIVER)
+        controlled_by_worker(page)
+        store_day(page, [JOB])
+        page.context.set_offline(True)
+        page.goto("/dagen")
+        job = page.get_by_test_id("shift-job")
+        expect(job).to_contain_text("Skurups bibliotek")
+        expect(job).to_contain_text("Skrivbord höj och sänkbart")
+        expect(job).to_contain_text("Under transport")
+        job.get_by_role("link", name="Skanna för den här körningen").click()
+        expect(page).to_have_url(re.compile(r"/skanna\?uppgift=jobb&jobb=0b6f1f0e"))
+        page.context.set_offline(False)
+
+    def test_offline_scan_offers_only_what_the_stored_state_allows_and_remembers_the_result(self, page):
+        from labels import new_codes
+
+        code = new_codes(1)[0]
+        job = {**JOB, "items": [{**JOB["items"][0], "code": code}]}
+        sign_in(page, DRIVER)
+        controlled_by_worker(page)
+        store_day(page, [job])
+        page.context.set_offline(True)
+        page.goto(f"/skanna?uppgift=jobb&jobb={job['id']}")
+        type_code(page, code)
+        actions = page.get_by_test_id("scan-result").locator("[data-action]")
+        expect(actions).to_have_count(1)
+        expect(actions).to_have_text("Leverera")  # in transit: deliver, nothing else
+        actions.click()
+        expect(page.get_by_test_id("scan-feedback")).to_contain_text("Sparat: Leverera – Skrivbord")
+        type_code(page, code)
+        expect(page.get_by_test_id("scan-result")).to_contain_text("Levererad")
+        expect(actions).to_have_text(["Hämta", "Ta tillbaka"])
         page.context.set_offline(False)
