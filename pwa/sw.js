@@ -6,6 +6,7 @@ import { VERSION, FILES } from "/precache-manifest.js";
 import { precacheName } from "./sw/cache-names.js";
 import { precache, deleteOldCaches } from "./sw/strategies.js";
 import { handlerFor } from "./sw/routes.js";
+import { openFromNotification, renewSubscription, showPush } from "./sw/push.js";
 import { replayOnSync } from "./sw/outbox-sync.js";
 import { SYNC_TAG } from "./js/outbox/queue.js";
 
@@ -34,3 +35,8 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("sync", (event) => {
   if (event.tag === SYNC_TAG) event.waitUntil(replayOnSync());
 });
+
+// Web Push: show what the server sent, open the screen it is about, keep the subscription current.
+self.addEventListener("push", (event) => event.waitUntil(showPush(event)));
+self.addEventListener("notificationclick", (event) => event.waitUntil(openFromNotification(event)));
+self.addEventListener("pushsubscriptionchange", (event) => event.waitUntil(renewSubscription(event)));

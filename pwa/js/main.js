@@ -13,6 +13,8 @@ import { loginView } from "./components/login-view.js";
 import { homeView } from "./components/home-view.js";
 import { accessibilityView } from "./components/accessibility-view.js";
 import { notFoundView } from "./components/not-found-view.js";
+import { notificationsView } from "./components/notifications-view.js";
+import { pushSettingsView } from "./components/push-settings-view.js";
 import { printView } from "./components/print-view.js";
 import { linkView } from "./components/link-view.js";
 import { itemView } from "./components/item-view.js";
@@ -53,6 +55,10 @@ const router = createRouter({
       return { title: t("login.title"), element: loginView({ onLogin, notice }) };
     },
     "/tillganglighet": () => ({ title: t("a11y.title"), element: accessibilityView() }),
+    "/notiser": () =>
+      currentUser() ? { title: t("notes.title"), element: notificationsView() } : { redirect: "/login" },
+    "/notiser/installningar": () =>
+      currentUser() ? { title: t("push.title"), element: pushSettingsView() } : { redirect: "/login" },
     // The field screens read the stored shift and the outbox, so they work with no network.
     "/skanna": () => (currentUser() ? { title: t("scan.title"), element: scanView() } : { redirect: "/login" }),
     "/dagen": () => (currentUser() ? { title: t("shift.title"), element: shiftView() } : { redirect: "/login" }),

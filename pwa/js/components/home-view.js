@@ -4,6 +4,7 @@
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { ApiError } from "../api.js";
+import { notificationsNav } from "./notifications-nav.js";
 import { fieldNav } from "./field-nav.js";
 import { labelsNav } from "./labels-nav.js";
 
@@ -43,6 +44,7 @@ export function homeView({ user, onLogout }) {
     "section",
     { class: "home-view", "aria-labelledby": "home-title" },
     h("h1", { id: "home-title", text: t("home.greeting", { name: user.name }) }),
+    notificationsNav(),
     fieldNav(user),
     labelsNav(user),
     h(

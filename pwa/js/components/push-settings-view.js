@@ -1,0 +1,161 @@
+/**
+ * Notification settings: turning push on for this device (permission is asked only when the
+ * button is pressed, after the explanation), a test push, which kinds, and quiet hours.
+ */
+import { h } from "../dom.js";
+import { errorText, t } from "../i18n.js";
+import { api, ApiError } from "../api.js";
+import { disablePush, enablePush, pushState } from "../push.js";
+
+export const KINDS = [
+  "want_matched", "booking_requested", "booking_approved", "booking_declined", "booking_cancelled",
+  "booking_changed", "pickup_due", "return_due", "job_assigned", "job_changed",
+];
+
+/** @returns {HTMLElement} */
+export function pushSettingsView() {
+  return h(
+    "section",
+    { class: "push-settings", "aria-labelledby": "push-settings-title" },
+    h("h1", { id: "push-settings-title", text: t("push.title") }),
+    deviceCard(),
+    preferencesForm(),
+  );
+}
+
+function deviceCard() {
+  const state = h("p", { class: "push-settings__state", role: "status", "aria-live": "polite" });
+  const toggle = h("button", { type: "button", class: "button button--primary" });
+  const test = h("button", { type: "button", class: "button button--secondary", text: t("push.test") });
+  /** @type {import("../push.js").PushState} */
+  let current = "off";
+
+  /** @param {import("../push.js").PushState} next */
+  function show(next) {
+    current = next;
+    state.textContent = t(`push.state_${next}`);
+    toggle.hidden = next === "unsupported" || next === "denied";
+    toggle.textContent = next === "on" ? t("push.disable") : t("push.enable");
+    toggle.className = `button ${next === "on" ? "button--secondary" : "button--primary"}`;
+  }
+
+  toggle.addEventListener("click", () =>
+    busy(toggle, t("push.working"), async () => {
+      try {
+        show(current === "on" ? (await disablePush(), "off") : await enablePush());
+      } catch (error) {
+        state.textContent = error instanceof ApiError ? errorText(error) : t("push.failed");
+      }
+    }),
+  );
+  test.addEventListener("click", () =>
+    busy(test, t("push.working"), async () => {
+      try {
+        const { devices } = await api("/api/push/test", { method: "POST" });
+        state.textContent = devices ? t("push.test_sent", { count: devices }) : t("push.test_none");
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        state.textContent = errorText(error);
+      }
+    }),
+  );
+  pushState().then(show);
+  return h(
+    "section",
+    { class: "push-settings__card", "aria-labelledby": "push-device-title" },
+    h("h2", { id: "push-device-title", text: t("push.device") }),
+    h("p", { text: t("push.explain") }),
+    h("p", { text: t("push.explain_permission") }),
+    state,
+    h("div", { class: "push-settings__actions" }, toggle, test),
+  );
+}
+
+function preferencesForm() {
+  const status = h("p", { class: "push-settings__status", role: "status", "aria-live": "polite" });
+  const boxes = Object.fromEntries(KINDS.map((kind) => [kind, h("input", { type: "checkbox", id: `kind-${kind}` })]));
+  const quietOn = h("input", { type: "checkbox", id: "quiet-on" });
+  const start = h("input", { type: "time", id: "quiet-start", class: "field__input", value: "22:00" });
+  const end = h("input", { type: "time", id: "quiet-end", class: "field__input", value: "07:00" });
+  const save = h("button", { type: "submit", class: "button button--primary", text: t("push.save") });
+  let version = 1;
+
+  /** @param {any} prefs a PreferencesRead */
+  function fill(prefs) {
+    version = prefs.version;
+    for (const kind of KINDS) boxes[kind].checked = Boolean(prefs.kinds[kind]);
+    quietOn.checked = Boolean(prefs.quiet_start);
+    if (prefs.quiet_start) start.value = prefs.quiet_start;
+    if (prefs.quiet_end) end.value = prefs.quiet_end;
+    syncQuiet();
+  }
+  function syncQuiet() {
+    start.disabled = end.disabled = !quietOn.checked;
+  }
+  quietOn.addEventListener("change", syncQuiet);
+
+  const form = h(
+    "form",
+    { class: "push-settings__card", "aria-labelledby": "push-kinds-title", novalidate: true },
+    h("h2", { id: "push-kinds-title", text: t("push.kinds") }),
+    h(
+      "fieldset",
+      { class: "push-settings__kinds" },
+      h("legend", { text: t("push.kinds_hint") }),
+      KINDS.map((kind) => h("div", { class: "push-settings__check" }, boxes[kind],
+                            h("label", { for: `kind-${kind}`, text: t(`push.kind.${kind}`) }))),
+    ),
+    h(
+      "fieldset",
+      { class: "push-settings__quiet" },
+      h("legend", { text: t("push.quiet") }),
+      h("p", { class: "push-settings__hint", text: t("push.quiet_hint") }),
+      h("div", { class: "push-settings__check" }, quietOn, h("label", { for: "quiet-on", text: t("push.quiet_on") })),
+      h("div", { class: "push-settings__times" },
+        h("div", { class: "field" }, h("label", { class: "field__label", for: "quiet-start", text: t("push.quiet_start") }), start),
+        h("div", { class: "field" }, h("label", { class: "field__label", for: "quiet-end", text: t("push.quiet_end") }), end)),
+    ),
+    status,
+    save,
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    busy(save, t("push.saving"), async () => {
+      const body = {
+        version,
+        kinds: Object.fromEntries(KINDS.map((kind) => [kind, boxes[kind].checked])),
+        quiet_start: quietOn.checked ? start.value : null,
+        quiet_end: quietOn.checked ? end.value : null,
+      };
+      try {
+        fill(await api("/api/push/preferences", { method: "PUT", body }));
+        status.textContent = t("push.saved");
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        if (error.code === "stale_version") fill(await api("/api/push/preferences"));
+        status.textContent = error.code === "stale_version" ? t("push.stale") : errorText(error);
+      }
+    });
+  });
+  api("/api/push/preferences").then(fill).catch((error) => {
+    status.textContent = error instanceof ApiError ? errorText(error) : t("push.failed");
+  });
+  return form;
+}
+
+/**
+ * Run one action at a time per button, saying on the button that it is working.
+ * @param {HTMLElement} button @param {string} label @param {() => Promise<void>} work
+ */
+async function busy(button, label, work) {
+  if (button.getAttribute("aria-disabled") === "true") return;
+  const before = button.textContent;
+  button.setAttribute("aria-disabled", "true");
+  button.textContent = label;
+  try {
+    await work();
+  } finally {
+    button.removeAttribute("aria-disabled");
+    if (button.textContent === label) button.textContent = before;
+  }
+}

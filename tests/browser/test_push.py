@@ -1,0 +1,95 @@
+"""Notifications in the PWA: the list and its unread count, the settings screen, the worker's push."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_login import sign_in
+
+pytestmark = pytest.mark.browser
+
+COUNT_PERMISSION_REQUESTS = """
+window.__permissionRequests = 0;
+if (window.Notification) {
+  Notification.requestPermission = async () => { window.__permissionRequests += 1; return "denied"; };
+}
+"""
+
+
+def ready_worker(page) -> None:
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+
+
+class TestNotificationList:
+    def test_a_test_notification_shows_in_the_list_and_the_home_count(self, page):
+        sign_in(page, "medarbetare@ystad.exempel.se")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Anna Lindqvist")
+        page.goto("/notiser/installningar")
+        page.get_by_role("button", name="Skicka en testnotis").click()
+        expect(page.locator(".push-settings__state")).to_contain_text("Testnotisen finns under Notiser")
+        page.goto("/")
+        link = page.get_by_role("link", name=re.compile(r"Notiser, \d+ olästa? notis"))
+        expect(link).to_be_visible()
+        link.click()
+        entry = page.get_by_role("link", name=re.compile("Testnotis från Delbar")).first
+        expect(entry).to_be_visible()
+        expect(page.locator(".notifications-view__item--unread").first).to_contain_text("Oläst")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+class TestSettings:
+    def test_permission_is_asked_only_after_the_button_is_pressed(self, page):
+        page.add_init_script(COUNT_PERMISSION_REQUESTS)
+        sign_in(page, "medarbetare@skurup.exempel.se")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Erik Holm")
+        page.goto("/notiser/installningar")
+        expect(page.get_by_text("När du trycker på knappen frågar webbläsaren")).to_be_visible()
+        expect(page.get_by_role("button", name="Slå på notiser")).to_be_visible()
+        assert page.evaluate("window.__permissionRequests") == 0
+        page.get_by_role("button", name="Slå på notiser").click()
+        expect(page.locator(".push-settings__state")).to_contain_text("blockerar notiser")
+        assert page.evaluate("window.__permissionRequests") == 1
+
+    def test_choices_and_quiet_hours_are_saved(self, page):
+        sign_in(page, "medarbetare@trelleborg.exempel.se")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Sara Nyberg")
+        page.goto("/notiser/installningar")
+        page.get_by_label("Hämtning i morgon").uncheck()
+        page.get_by_label("Använd tysta timmar").check()
+        page.get_by_label("Från", exact=True).fill("21:00")
+        page.get_by_role("button", name="Spara").click()
+        expect(page.locator(".push-settings__status")).to_contain_text("sparade")
+        page.reload()
+        expect(page.get_by_label("Hämtning i morgon")).not_to_be_checked()
+        expect(page.get_by_label("Från", exact=True)).to_have_value("21:00")
+
+
+class TestServiceWorker:
+    def test_a_push_message_is_shown_with_its_title_body_and_tag(self, page, live_server):
+        page.context.grant_permissions(["notifications"], origin=live_server)
+        sign_in(page, "chauffor@ystad.exempel.se")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Peter Sjöberg")
+        ready_worker(page)
+        cdp = page.context.new_cdp_session(page)
+        registrations: list[str] = []
+        cdp.on("ServiceWorker.workerRegistrationUpdated",
+               lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]))
+        cdp.send("ServiceWorker.enable")
+        page.wait_for_timeout(300)
+        assert registrations, "the service worker did not register"
+        payload = {"id": "x", "kind": "job_assigned", "title": "Nytt uppdrag", "body": "Hämta 4 stolar",
+                   "url": "/notiser", "tag": "job-1", "icon": "/icons/icon-192.png"}
+        cdp.send("ServiceWorker.deliverPushMessage",
+                 {"origin": live_server + "/", "registrationId": registrations[-1], "data": json.dumps(payload)})
+        shown = []
+        for _ in range(50):  # the worker shows it asynchronously
+            shown = page.evaluate("""navigator.serviceWorker.ready.then(r => r.getNotifications())
+                .then(list => list.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url})))""")
+            if shown:
+                break
+            page.wait_for_timeout(100)
+        assert shown == [{"title": "Nytt uppdrag", "body": "Hämta 4 stolar", "tag": "job-1", "url": "/notiser"}]
