@@ -39,7 +39,7 @@ async def cancel_for_booking(booking_id: UUID, now: datetime) -> None:
     """Inside the cancelling write: open jobs of the booking are cancelled and their drivers told."""
     drivers = await ScanRepository().cancel_for_booking(booking_id, now)
     if drivers:
-        await notify(drivers, "job_changed", "Transportuppdrag inställt", "Bokningen avbokades.", "/jobs")
+        await notify(drivers, "job_changed", "Transportuppdrag inställt", "Bokningen avbokades.", "/dagen")
 
 
 async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
@@ -97,7 +97,7 @@ class JobService:
             if not await self.jobs.update(job_id, version, values, clock.now(), ("planned", "assigned")):
                 raise _refused(row, ("planned", "assigned"))
             await notify([driver_id], "job_assigned", "Nytt transportuppdrag", f"{day}: {row['delivery_address']}",
-                         f"/jobs/{job_id}", tag=f"job-{job_id}")
+                         "/dagen", tag=f"job-{job_id}")
         return await self.get(job_id)
 
     async def finish(self, job_id: UUID, status: str, version: int | None) -> Row:

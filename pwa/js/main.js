@@ -13,6 +13,9 @@ import { loginView } from "./components/login-view.js";
 import { homeView } from "./components/home-view.js";
 import { accessibilityView } from "./components/accessibility-view.js";
 import { notFoundView } from "./components/not-found-view.js";
+import { bookingForm } from "./components/booking-form.js";
+import { bookingList } from "./components/booking-list.js";
+import { transportPlanning } from "./components/transport-planning.js";
 import { notificationsView } from "./components/notifications-view.js";
 import { pushSettingsView } from "./components/push-settings-view.js";
 import { printView } from "./components/print-view.js";
@@ -55,6 +58,13 @@ const router = createRouter({
       return { title: t("login.title"), element: loginView({ onLogin, notice }) };
     },
     "/tillganglighet": () => ({ title: t("a11y.title"), element: accessibilityView() }),
+    // Bookings: request with the free days shown, my bookings, the approval queue, transport planning.
+    "/boka/:id": ({ params }) =>
+      signedIn(() => ({ title: t("book.title"), element: bookingForm({ listingId: params.id, navigate: go }) })),
+    "/bokningar": () => signedIn(() => ({ title: t("bookings.mine_title"), element: bookingList({ view: "mine" }) })),
+    "/att-godkanna": () =>
+      signedIn(() => ({ title: t("bookings.queue_title"), element: bookingList({ view: "queue" }) })),
+    "/transporter": () => signedIn(() => ({ title: t("jobs.title"), element: transportPlanning() })),
     "/notiser": () =>
       currentUser() ? { title: t("notes.title"), element: notificationsView() } : { redirect: "/login" },
     "/notiser/installningar": () =>

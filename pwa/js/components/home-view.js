@@ -6,6 +6,7 @@ import { errorText, t } from "../i18n.js";
 import { ApiError } from "../api.js";
 import { notificationsNav } from "./notifications-nav.js";
 import { fieldNav } from "./field-nav.js";
+import { bookingsNav } from "./bookings-nav.js";
 import { labelsNav } from "./labels-nav.js";
 
 /**
@@ -45,6 +46,7 @@ export function homeView({ user, onLogout }) {
     { class: "home-view", "aria-labelledby": "home-title" },
     h("h1", { id: "home-title", text: t("home.greeting", { name: user.name }) }),
     notificationsNav(),
+    bookingsNav(user),
     fieldNav(user),
     labelsNav(user),
     h(

@@ -1,0 +1,109 @@
+/**
+ * Bookings as cards with their status, what happens next and the steps this user may take.
+ * "mine" lists the user's own requests; "queue" lists what their unit (or, for coordinators,
+ * the municipality) must answer.
+ */
+import { h } from "../dom.js";
+import { errorText, getLanguage, t } from "../i18n.js";
+import { api, ApiError } from "../api.js";
+
+const NEEDS_REASON = new Set(["decline", "cancel"]);
+
+/**
+ * @param {object} props
+ * @param {"mine" | "queue"} props.view
+ * @returns {HTMLElement}
+ */
+export function bookingList({ view }) {
+  const status = h("p", { class: "booking-list__status", role: "status", "aria-live": "polite" });
+  const list = h("ul", { class: "booking-list__list" });
+  const titleKey = view === "mine" ? "bookings.mine_title" : "bookings.queue_title";
+  const section = h(
+    "section",
+    { class: "booking-list", "aria-labelledby": "booking-list-title" },
+    h("h1", { id: "booking-list-title", text: t(titleKey) }),
+    status,
+    list,
+  );
+
+  async function load() {
+    section.setAttribute("aria-busy", "true");
+    try {
+      const query = view === "mine" ? "view=mine" : "view=queue&status=open";
+      const rows = await api(`/api/bookings?${query}`);
+      list.replaceChildren(...rows.map((row) => card(row, act)));
+      if (!rows.length) status.textContent = t(view === "mine" ? "bookings.none_mine" : "bookings.none_queue");
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = errorText(error);
+    } finally {
+      section.removeAttribute("aria-busy");
+    }
+  }
+
+  /** @param {any} booking @param {string} action @param {string} reason */
+  async function act(booking, action, reason) {
+    try {
+      const body = NEEDS_REASON.has(action) ? { reason } : {};
+      await api(`/api/bookings/${booking.id}/${action}`, { method: "POST", body });
+      status.textContent = t(`bookings.done_${action}`);
+      await load();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = errorText(error);
+    }
+  }
+
+  queueMicrotask(load);
+  return section;
+}
+
+/** @param {any} booking @param {(b: any, action: string, reason: string) => Promise<void>} act */
+function card(booking, act) {
+  const headingId = `booking-${booking.id}`;
+  const reason = h("input", { type: "text", id: `${headingId}-reason`, maxlength: "500" });
+  const needsReason = booking.actions.some((a) => NEEDS_REASON.has(a));
+  const buttons = booking.actions.map((action) => {
+    const button = h("button", { type: "button", text: t(`bookings.action_${action}`),
+                                 class: `button ${action === "approve" ? "button--primary" : "button--secondary"}` });
+    let busy = false;
+    button.addEventListener("click", async () => {
+      if (busy) return;
+      if (NEEDS_REASON.has(action) && !reason.value.trim()) {
+        reason.focus();
+        reason.setAttribute("aria-invalid", "true");
+        return;
+      }
+      busy = true;
+      button.setAttribute("aria-disabled", "true");
+      await act(booking, action, reason.value.trim());
+      busy = false;
+      button.removeAttribute("aria-disabled");
+    });
+    return button;
+  });
+  return h("li", { class: `booking-list__item booking-list__item--${booking.status}` },
+    h("article", { "aria-labelledby": headingId },
+      h("h2", { id: headingId, class: "booking-list__title", text: booking.listing.title }),
+      h("p", { class: "booking-list__status-line" },
+        h("span", { class: "booking-list__badge", text: t(`bookings.status_${booking.status}`) }),
+        " ", period(booking)),
+      h("p", { class: "booking-list__who", text: t("bookings.between", {
+        requester: `${booking.requester.name}, ${booking.requester_unit.name} (${booking.requester_municipality.name})`,
+        owner: `${booking.owner_unit.name} (${booking.owner_municipality.name})` }) }),
+      h("p", { class: "booking-list__next", text: t(`bookings.next_${booking.next_step}`) }),
+      needsReason ? h("div", { class: "booking-list__reason" },
+        h("label", { for: `${headingId}-reason`, text: t("bookings.reason") }), reason) : null,
+      buttons.length ? h("div", { class: "booking-list__actions" }, buttons) : null,
+      h("a", { href: `/api/bookings/${booking.id}/ics`, download: "", text: t("bookings.ics") })));
+}
+
+/** @param {any} booking */
+function period(booking) {
+  const format = new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium" });
+  const start = format.format(new Date(`${booking.start}T12:00:00`));
+  if (!booking.end) return t("bookings.from", { start });
+  const last = new Date(`${booking.end}T12:00:00`);
+  last.setDate(last.getDate() - 1);
+  return t("bookings.period", { start, end: format.format(last) });
+}

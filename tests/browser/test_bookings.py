@@ -1,0 +1,81 @@
+"""A booking across municipalities, end to end: request, approval, transport job, plan, driver's day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+import httpx
+from playwright.sync_api import expect
+
+from backend.demo.data import DEMO_PASSWORD
+from tests.browser.field import sign_in
+
+ADDRESS = "Skolgatan 3, 274 30 Skurup"
+
+
+def local_day(offset: int) -> str:
+    from datetime import datetime
+
+    return (datetime.now(ZoneInfo("Europe/Stockholm")).date() + timedelta(days=offset)).isoformat()
+
+
+def ystad_chair(base: str) -> str:
+    """An Ystad AME chair, published to the network, made through the catalogue's API."""
+    with httpx.Client(base_url=base) as http:
+        answer = http.post("/api/session", json={"email": "samordnare@ystad.exempel.se", "password": DEMO_PASSWORD})
+        http.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
+        listing = http.post("/api/listings", json={"kind": "furniture", "deal": "lend", "title": "Kontorsstol Ystad",
+                                                   "quantity": 1, "visibility": "network", "publish": True})
+        assert listing.status_code == 201, listing.text
+        return listing.json()["id"]
+
+
+def as_user(browser, live_server, email):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server)
+    page = context.new_page()
+    sign_in(page, email)
+    return context, page
+
+
+class TestBookingAcrossMunicipalities:
+    def test_skurup_books_an_ystad_chair_and_the_driver_sees_the_delivery(self, page, browser, live_server):
+        listing = ystad_chair(live_server)
+        sign_in(page, "medarbetare@skurup.exempel.se")
+        page.goto(f"/boka/{listing}")
+        expect(page.get_by_role("heading", name="Lediga dagar")).to_be_visible()
+        page.get_by_label("Från och med").fill(local_day(3))
+        page.get_by_label("Återlämnas").fill(local_day(6))
+        page.get_by_label("Leveransadress (valfri)").fill(ADDRESS)
+        page.get_by_role("button", name="Skicka förfrågan").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Mina bokningar")
+        expect(page.get_by_text("Förfrågan skickad")).to_be_visible()
+
+        context, owner = as_user(browser, live_server, "lager@ystad.exempel.se")
+        owner.goto("/att-godkanna")
+        card = owner.get_by_role("article").filter(has_text="Kontorsstol Ystad")
+        card.get_by_role("button", name="Godkänn").click()
+        expect(owner.get_by_role("status").filter(has_text="Bokningen är godkänd.")).to_be_visible()
+        context.close()
+
+        context, coordinator = as_user(browser, live_server, "samordnare@ystad.exempel.se")
+        coordinator.goto("/transporter")
+        job = coordinator.get_by_role("article").filter(has_text=ADDRESS)
+        expect(job).to_contain_text("Ej tilldelat")
+        job.get_by_label("Chaufför").select_option(label="Peter Sjöberg")
+        job.get_by_label("Dag").fill(local_day(0))
+        job.get_by_role("button", name="Tilldela").click()
+        expect(coordinator.get_by_role("status").filter(has_text="Uppdraget är tilldelat.")).to_be_visible()
+        coordinator.screenshot(path="/tmp/bk_planning.png", full_page=True)
+        context.close()
+
+        context, driver = as_user(browser, live_server, "chauffor@ystad.exempel.se")
+        driver.goto("/dagen")
+        driver.get_by_role("button", name="Ta med dagen offline").click()
+        expect(driver.get_by_test_id("shift-job").filter(has_text=ADDRESS)).to_be_visible()
+        context.close()
+
+        page.reload()
+        expect(page.get_by_text("Godkänd", exact=True)).to_be_visible()
+        expect(page.get_by_text(re.compile("arbetsmarknadsenheten kör ut"))).to_be_visible()
