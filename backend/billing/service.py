@@ -21,6 +21,15 @@ from backend.errors import Conflict, Invalid, NotFound
 from backend.tenancy import Actor
 
 BILLERS = ("coordinator", "admin")
+MAX_ORE = 2**31 - 1  # totals are stored in 32-bit integer columns
+
+
+def _totals(lines: list[Row]) -> list[int]:
+    """The period's total and each counterpart's total: the sums that get stored."""
+    per_payer: dict[UUID, int] = defaultdict(int)
+    for line in lines:
+        per_payer[line["payer_municipality"]] += line["amount_ore"]
+    return [sum(per_payer.values()), *per_payer.values()]
 
 
 class BillingService:
@@ -70,6 +79,9 @@ class BillingService:
         if not lines:
             raise Invalid(f"There is nothing to invoice for {month}: no charges arose in that month.",
                           error="empty_period")
+        if any(abs(x) > MAX_ORE for x in _totals(lines)):
+            raise Invalid(f"The totals of {month} exceed what one period can hold (21 million kronor).",
+                          error="period_too_large")
         now = clock.now()
         period_id = await self.repo.insert_period({
             "month": month, "csv": render_csv(lines), "line_count": len(lines),

@@ -8,7 +8,7 @@ from uuid import UUID
 from piccolo.query.functions.aggregate import Count, Sum
 
 from backend.accounts.tables import Municipality, NetworkMembership
-from backend.impact.tables import ImpactEntry, PurchaseCheck
+from backend.impact.tables import ImpactEntry, ImpactFactor, PurchaseCheck
 
 Row = dict[str, Any]
 _SUMS = (
@@ -29,27 +29,23 @@ class ReportRepository:
             ImpactEntry.month <= self.to_month)
         return query.where(ImpactEntry.unit == self.unit_id) if self.unit_id else query
 
-    async def totals(self) -> Row:
-        return (await self._entries(*_SUMS))[0]
+    async def cube(self) -> list[Row]:
+        """Sums per municipality, month, deal, category and factor: one pass over the covering index.
 
-    async def by(self, name: str) -> list[Row]:
-        """Totals grouped by one entry column: month, deal or category_slug."""
-        column = {"month": ImpactEntry.month, "deal": ImpactEntry.deal, "category_slug": ImpactEntry.category_slug}[name]
-        return await self._entries(column.as_alias("key"), *_SUMS).group_by(column)
+        A year of a network is a few thousand groups, whatever the number of entries; the report's
+        other totals are roll-ups of these rows.
+        """
+        keys = (ImpactEntry.municipality, ImpactEntry.month, ImpactEntry.deal, ImpactEntry.category_slug,
+                ImpactEntry.factor)
+        return await self._entries(*keys, *_SUMS).group_by(*keys)
 
-    async def by_municipality(self) -> list[Row]:
-        return await self._entries(
-            ImpactEntry.municipality.as_alias("municipality_id"),
-            ImpactEntry.municipality.name.as_alias("municipality"), *_SUMS,
-        ).group_by(ImpactEntry.municipality, ImpactEntry.municipality.name)
-
-    async def factors_used(self) -> list[Row]:
-        factor = ImpactEntry.factor
-        return await self._entries(
-            factor.category_slug.as_alias("category_slug"), factor.version.as_alias("version"),
-            factor.municipality.as_alias("override_of"), factor.source.as_alias("source"),
-            factor.boundary.as_alias("boundary"), Count(alias="entries"),
-        ).group_by(factor.category_slug, factor.version, factor.municipality, factor.source, factor.boundary)
+    async def factors(self, ids: list[UUID]) -> list[Row]:
+        if not ids:
+            return []
+        return await ImpactFactor.select(
+            ImpactFactor.id, ImpactFactor.category_slug, ImpactFactor.version,
+            ImpactFactor.municipality.as_alias("override_of"), ImpactFactor.source, ImpactFactor.boundary,
+        ).where(ImpactFactor.id.is_in(ids))
 
     def _checks(self, *columns: Any) -> Any:
         query = PurchaseCheck.select(*columns).where(
@@ -63,12 +59,21 @@ class ReportRepository:
         ).group_by(PurchaseCheck.decision)
 
     async def check_savings(self) -> Row:
-        """What checks saved: entries they booked (bought used) plus the bookings of listings they reused."""
-        reused = [r["listing_id"] for r in await self._checks(PurchaseCheck.listing_id).where(
-            PurchaseCheck.decision == "reused", PurchaseCheck.listing_id.is_not_null())]
-        linked = ImpactEntry.purchase_check_id.is_not_null()
-        condition = (linked | ImpactEntry.listing_id.is_in(reused)) if reused else linked
-        return (await self._entries(*_SUMS).where(condition))[0]
+        """What checks saved: entries they booked (bought used) plus the bookings of listings they reused.
+
+        Looked up by check and listing ids (both indexed), not by scanning the period's entries.
+        """
+        checks = await self._checks(PurchaseCheck.id, PurchaseCheck.decision, PurchaseCheck.listing_id).where(
+            PurchaseCheck.decision.is_in(["reused", "bought_used"]))
+        used = [r["id"] for r in checks if r["decision"] == "bought_used"]
+        reused = [r["listing_id"] for r in checks if r["decision"] == "reused" and r["listing_id"]]
+        parts = []
+        if used:
+            parts += await ImpactEntry.select(*_SUMS).where(ImpactEntry.purchase_check_id.is_in(used))
+        if reused:
+            parts += await ImpactEntry.select(*_SUMS).where(
+                ImpactEntry.listing_id.is_in(reused), ImpactEntry.municipality.is_in(self.ids))
+        return {key: sum(p[key] or 0 for p in parts) for key in ("reuses", "pieces", "co2e_g", "saved_ore", "waste_g")}
 
 
 async def network_members(municipality_id: UUID) -> list[Row]:

@@ -66,19 +66,20 @@ class ReportService:
             return await self._gather(ReportRepository(ids, from_month, to_month, unit_id), scope, members)
 
     async def _gather(self, repo: ReportRepository, scope: str, members: list[dict[str, Any]]) -> Report:
-        by_month = {r["key"]: r for r in await repo.by("month")}
+        cube = await repo.cube()
         outcomes = {r["decision"]: r for r in await repo.check_outcomes()}
         counted = {d: (outcomes.get(d) or {}).get("checks", 0) for d in ("reused", "bought_used", "bought_new", "")}
         decided = counted["reused"] + counted["bought_used"] + counted["bought_new"]
         saved = totals(await repo.check_savings())
-        by_municipality = {r["municipality_id"]: r for r in await repo.by_municipality()} if members else {}
+        by_month, by_municipality = rollup(cube, "month"), rollup(cube, "municipality")
+        factor_counts = {key: row["reuses"] for key, row in rollup(cube, "factor").items()}
         return {
             "scope": scope, "from_month": repo.from_month, "to_month": repo.to_month, "unit_id": repo.unit_id,
-            "totals": totals(await repo.totals()),
+            "totals": totals(rollup(cube, None).get(None, {})),
             "months": [{"month": m, **totals(by_month.get(m, {}))}
                        for m in months_between(repo.from_month, repo.to_month)],
-            "by_deal": _sorted(await repo.by("deal")),
-            "by_category": _sorted(await repo.by("category_slug")),
+            "by_deal": _sorted(rollup(cube, "deal")),
+            "by_category": _sorted(rollup(cube, "category_slug")),
             "municipalities": sorted(
                 ({"municipality_id": m["id"], "municipality": m["name"], **totals(by_municipality.get(m["id"], {}))}
                  for m in members), key=lambda r: r["municipality"]),
@@ -89,10 +90,25 @@ class ReportService:
                 "saved_ore": saved["saved_ore"], "co2e_kg": saved["co2e_kg"],
                 "spent_new_ore": (outcomes.get("bought_new") or {}).get("spent_ore") or 0,
             },
-            "factors": sorted(({**f, "own": f["override_of"] is not None} for f in await repo.factors_used()),
+            "factors": sorted(({**f, "own": f["override_of"] is not None, "entries": factor_counts[f["id"]]}
+                               for f in await repo.factors(list(factor_counts))),
                               key=lambda f: (f["category_slug"], f["version"])),
         }
 
 
-def _sorted(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return sorted(({"key": r["key"], **totals(r)} for r in rows), key=lambda r: (-r["co2e_kg"], r["key"]))
+_SUM_KEYS = ("reuses", "pieces", "co2e_g", "saved_ore", "waste_g")
+
+
+def rollup(cube: list[dict[str, Any]], key: str | None) -> dict[Any, dict[str, int]]:
+    """Add the grouped sums up by one key (None: everything into one row)."""
+    out: dict[Any, dict[str, int]] = {}
+    for row in cube:
+        target = out.setdefault(row[key] if key else None, dict.fromkeys(_SUM_KEYS, 0))
+        for name in _SUM_KEYS:
+            target[name] += row[name] or 0
+    return out
+
+
+def _sorted(groups: dict[Any, dict[str, int]]) -> list[dict[str, Any]]:
+    return sorted(({"key": key, **totals(row)} for key, row in groups.items()),
+                  key=lambda r: (-r["co2e_kg"], r["key"]))
