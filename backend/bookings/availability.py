@@ -59,7 +59,7 @@ class AvailabilityService:
         if (end - start).days > MAX_DAYS:
             raise Invalid(f"Ask for at most {MAX_DAYS} days at a time.", error="too_long")
         async with self.db.read():
-            listing = await BookingService(self.db, self.actor).visible_listing(listing_id, now)
+            listing = await BookingService(self.db, self.actor).visible_listing(listing_id)
             if listing["kind"] in SERVICE_KINDS:
                 return {"listing": listing, "start": start, "end": end, "items": [], "days": [],
                         "windows": await self._windows(listing_id, start, end)}

@@ -8,7 +8,7 @@ with an exclusive DTEND, which matches the half-open booking periods exactly.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 PRODID = "-//Delbar//Bokningar//SV"
 
@@ -44,7 +44,7 @@ def fold(line: str) -> str:
 
 def _stamp(value: date | datetime) -> str:
     if isinstance(value, datetime):
-        return ":" + value.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        return ":" + value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     return ";VALUE=DATE:" + value.strftime("%Y%m%d")
 
 

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from piccolo.columns.combination import Or
 
-from backend.accounts.tables import NetworkMembership, User, UserRole
+from backend.accounts.tables import User, UserRole
 from backend.bookings.tables import ACTIVE, ApprovalPolicy, Booking, BookingEvent, BookingItem
 from backend.catalog.tables import AvailabilityWindow, Item, Listing
 
@@ -38,6 +38,13 @@ _COLUMNS = (
     Booking.owner_municipality.id.as_alias("owner_municipality_id"),
     Booking.owner_municipality.name.as_alias("owner_municipality_name"),
 )
+
+
+# What bookings need of a listing (not its long texts): rules, prices, place and visibility.
+_LISTING_COLUMNS = (Listing.id, Listing.municipality, Listing.owner_unit, Listing.kind, Listing.deal, Listing.title,
+                    Listing.price_ore, Listing.rent_period, Listing.location, Listing.available_from,
+                    Listing.available_until, Listing.visibility, Listing.widen_to, Listing.share_at,
+                    Listing.category, Listing.weight_g)
 
 
 def overlapping(column_start, column_end, start: date, end: date | None):
@@ -178,34 +185,6 @@ class WindowRepository:
         return taken
 
 
-class ListingLookup:
-    """The listing a booking is about, as the catalogue lets this actor see it."""
-
-    async def visible_listing_temporary(self, listing_id: UUID, municipality_id: UUID, unit_id: UUID,
-                                        now: datetime) -> Row | None:
-        """TEMPORARY until the catalogue's visibility service lands: published and in the actor's tier."""
-        row = await Listing.select().where(Listing.id == listing_id, Listing.status == "published").first()
-        if row is None:
-            return None
-        tiers = [row["visibility"]]
-        if row["widen_to"] and row["share_at"] and row["share_at"] <= now:
-            tiers.append(row["widen_to"])
-        if "public" in tiers:
-            return row
-        if row["municipality"] == municipality_id:
-            return row if set(tiers) & {"municipality", "network"} or row["owner_unit"] == unit_id else None
-        if "network" in tiers and await self._share_network(row["municipality"], municipality_id):
-            return row
-        return None
-
-    async def _share_network(self, one: UUID, other: UUID) -> bool:
-        theirs = NetworkMembership.select(NetworkMembership.network).where(
-            NetworkMembership.municipality == one, NetworkMembership.status == "active")
-        return await NetworkMembership.exists().where(
-            NetworkMembership.municipality == other, NetworkMembership.status == "active",
-            NetworkMembership.network.is_in(theirs))
-
-
 class PeopleRepository:
     """Who is told about a booking: the owning unit's people and the owner municipality's coordinators."""
 
@@ -238,4 +217,4 @@ class PolicyRepository:
 
 async def listing_by_id(listing_id: UUID) -> Row | None:
     """The listing a booking was made on, whatever its visibility now (prices, location)."""
-    return await Listing.select().where(Listing.id == listing_id).first()
+    return await Listing.select(*_LISTING_COLUMNS).where(Listing.id == listing_id).first()

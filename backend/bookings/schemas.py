@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from backend.schemas import Name, Schema, ShortText, Version
+from backend.schemas import Schema, ShortText, Version
 
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]

@@ -10,8 +10,9 @@ from asyncpg.exceptions import ExclusionViolationError
 from backend import clock
 from backend.bookings import notifications, schemas
 from backend.bookings.charges import ChargeRepository
-from backend.bookings.repository import BookingRepository, HoldRepository, ListingLookup, Row, WindowRepository
+from backend.bookings.repository import BookingRepository, HoldRepository, Row, WindowRepository
 from backend.bookings.rules import LOCAL, SERVICE_KINDS, local_today, may_see, period_for
+from backend.catalog.listings import visible_listing
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.tenancy import Actor
@@ -32,13 +33,11 @@ class BookingService:
         self.holds = HoldRepository()
         self.windows = WindowRepository()
 
-    async def visible_listing(self, listing_id: UUID, now: datetime) -> Row:
-        """The listing if the actor may see it; 404 otherwise, whether it exists or not."""
-        # TEMPORARY: switch to the catalogue's visibility service when it lands.
-        row = await ListingLookup().visible_listing_temporary(
-            listing_id, self.actor.municipality_id, self.actor.unit_id, now)
-        if row is None:
-            raise NotFound("No such listing.")
+    async def visible_listing(self, listing_id: UUID) -> Row:
+        """The listing if the actor may see it (404 otherwise) and it is open for booking (409 otherwise)."""
+        row = await visible_listing(self.actor, listing_id)
+        if row["status"] != "published":
+            raise Conflict("This listing is not open for booking.", error="not_bookable")
         return row
 
     async def get(self, booking_id: UUID) -> Row:
@@ -67,7 +66,7 @@ class BookingService:
                 if await self.bookings.exists_any_tenant(booking_id):
                     return await self._replayed(booking_id), False
                 await self.bookings.expire_unanswered(local_today(now), now)
-                listing = await self.visible_listing(data.listing_id, now)
+                listing = await self.visible_listing(data.listing_id)
                 values, item_ids = await self._hold(listing, data, local_today(now))
                 values.update(id=booking_id, requester=self.actor.user_id, requester_unit=self.actor.unit_id,
                               requester_municipality=self.actor.municipality_id)

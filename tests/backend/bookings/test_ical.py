@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -13,7 +12,7 @@ from tests.backend.bookings.helpers import days
 from tests.factories import login
 
 pytestmark = pytest.mark.anyio
-NOW = datetime(2027, 1, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2027, 1, 1, 12, tzinfo=UTC)
 
 
 def parse(text: str) -> list[dict[str, str]]:
@@ -59,7 +58,7 @@ class TestIcal:
         assert event_row["DTSTART;VALUE=DATE"] == "20270201" and event_row["DTEND;VALUE=DATE"] == "20270204"
 
     def test_timed_event_is_in_utc(self):
-        start = datetime(2027, 2, 1, 9, tzinfo=timezone.utc)
+        start = datetime(2027, 2, 1, 9, tzinfo=UTC)
         event = parse(calendar([Event(uid="w", summary="Snickeri", start=start, end=None)], NOW))[0]
         assert (event["DTSTART"], event["DTEND"]) == ("20270201T090000Z", "20270201T100000Z")
 

@@ -123,3 +123,9 @@ class TestRefusals:
         other = await new_client()
         await login(other, "annan@skurup.test")
         assert (await other.get(f"/api/bookings/{booking['id']}")).status_code == 404
+
+    async def test_your_own_units_draft_is_not_open_for_booking(self, as_owner, ystad, world):
+        listing, _ = await make_listing(ystad, status="draft")
+        response = await as_owner.post("/api/bookings", json={**loan(world), "listing_id": str(listing)})
+        assert response.status_code == 409 and response.json()["error"] == "not_bookable"
+        assert await nothing_written()

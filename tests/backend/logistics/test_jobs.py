@@ -11,7 +11,6 @@ from backend.db import Database
 from backend.logistics.jobs import on_item_scanned
 from backend.logistics.jobs_tables import TransportJob
 from backend.logistics.tables import Location
-from tests.backend.bookings.conftest import as_owner, as_requester, world  # noqa: F401 - shared fixtures
 from tests.backend.bookings.helpers import days, make_listing
 from tests.factories import login
 
