@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from uuid import UUID
 
 from backend import clock
-from backend.billing.charges import charge_table
 from backend.billing.tables import InvoiceLine
 from backend.catalog.categories import category_id
 from backend.demo import data
@@ -77,8 +76,7 @@ async def seed_history(demo_id) -> bool:
                 if check.decision == "bought_used":
                     entries.append(_entry(rng, demo_id("history", name, str(index), "used", str(n)), mid,
                                           check.unit, check.created_at, factors, check_id))
-        if charge_table() is None:  # once bookings make real charges, the invoice basis comes from them
-            lines += _invoice_lines(rng, demo_id, name, now)
+        lines += _invoice_lines(rng, demo_id, name, now)
     for rows, table in ((entries, ImpactEntry), (checks, PurchaseCheck), (lines, InvoiceLine)):
         for start in range(0, len(rows), 500):
             await table.insert(*rows[start:start + 500])
@@ -113,7 +111,11 @@ def _check(rng, check_id: UUID, mid: UUID, unit: UUID, at: datetime) -> Purchase
 
 
 def _invoice_lines(rng, demo_id, name: str, now: datetime) -> list[InvoiceLine]:
-    """Rent, sale and transport lines for the AME of `name` over the last three whole months."""
+    """Rent, sale and transport lines for the AME of `name` over the last three whole months.
+
+    They stand for charges from before the demo's bookings, so they name no booking; charges that
+    bookings make from now on are copied into the current month as usual.
+    """
     lines = []
     ame = demo_id(name, "Arbetsmarknadsenheten")
     payers = [(demo_id(other), demo_id(other, unit), data.MUNICIPALITIES[other]["prefix"] + centre)
@@ -127,7 +129,7 @@ def _invoice_lines(rng, demo_id, name: str, now: datetime) -> list[InvoiceLine]:
             at = _moment(rng, start, now)
             lines.append(InvoiceLine(
                 id=demo_id("history", name, "line", str(back), str(n)), municipality=demo_id(name), month=month_of(at),
-                booking_id=demo_id("history", name, "booking", str(back), str(n)), kind=kind,
+                booking_id=None, kind=kind,
                 payer_municipality=payer_mid, payer_unit=payer_unit, payer_cost_centre=centre, payee_unit=ame,
                 payee_cost_centre=data.MUNICIPALITIES[name]["prefix"] + "7100", amount_ore=amount, quantity=1,
                 description={"rent": "Hyra av möbler", "sale": "Köp av begagnade möbler",

@@ -91,7 +91,8 @@ class ReportController(Controller):
         unit_id: FromQuery[UUID | None] = None,
     ) -> schemas.ReportRead:
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
-        return schemas.ReportRead(**{**report, "factors": [schemas.FactorUsed(
+        categories = [{**r, "label": CATEGORY_NAMES.get(r["key"], r["key"])} for r in report["by_category"]]
+        return schemas.ReportRead(**{**report, "by_category": categories, "factors": [schemas.FactorUsed(
             category_slug=f["category_slug"], version=f["version"], own=f["own"], source=f["source"],
             boundary=f["boundary"], entries=f["entries"]) for f in report["factors"]]})
 

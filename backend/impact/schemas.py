@@ -103,6 +103,7 @@ class MonthTotals(Totals, kw_only=True):
 
 class GroupTotals(Totals, kw_only=True):
     key: str
+    label: str = ""
 
 
 class MunicipalityTotals(Totals, kw_only=True):

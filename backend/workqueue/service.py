@@ -35,11 +35,11 @@ class WorkQueueService:
         async with self.db.read():
             return [
                 _section("bookings", await self.repo.bookings_to_approve(booking) if booking else None,
-                         "/bokning/{id}"),
+                         "/att-godkanna"),
                 _section("listings", await self.repo.listings_to_check(), "/annons/{id}"),
                 _section("labels", await self.repo.items_without_label(code) if code else None, "/sak/{id}"),
                 _section("stale", await self.repo.stale_listings(now - timedelta(days=stale_days)), "/annons/{id}"),
-                _section("transport", await self.repo.jobs_to_plan(job) if job else None, "/transport/{id}"),
+                _section("transport", await self.repo.jobs_to_plan(job) if job else None, "/transporter"),
                 _section("storage", await self.repo.longest_in_storage(scan), "/sak/{id}"),
                 _section("scans", await self.repo.rejected_scans(scan, now - timedelta(days=14)) if scan else None,
                          "/behover-atgard"),

@@ -13,6 +13,10 @@ import { loginView } from "./components/login-view.js";
 import { homeView } from "./components/home-view.js";
 import { accessibilityView } from "./components/accessibility-view.js";
 import { notFoundView } from "./components/not-found-view.js";
+import { workQueueView } from "./components/work-queue-view.js";
+import { invoiceView } from "./components/invoice-view.js";
+import { impactReportView } from "./components/impact-report-view.js";
+import { purchaseCheckView } from "./components/purchase-check-view.js";
 import { bookingForm } from "./components/booking-form.js";
 import { bookingList } from "./components/booking-list.js";
 import { transportPlanning } from "./components/transport-planning.js";
@@ -82,6 +86,11 @@ const router = createRouter({
     "/sak/:id": ({ params }) => signedIn(() => ({ title: t("item.title"), element: itemView({ itemId: params.id }) })),
     "/plats/:id": ({ params }) =>
       signedIn(() => ({ title: t("place.title"), element: locationView({ locationId: params.id, navigate: go }) })),
+    // The AME lead's queue and invoicing, the reports, and the purchase check.
+    "/arbetsko": () => signedIn(() => ({ title: t("work.title"), element: workQueueView() })),
+    "/fakturaunderlag": () => signedIn(() => ({ title: t("invoice.title"), element: invoiceView() })),
+    "/rapport": () => signedIn(() => ({ title: t("report.title"), element: impactReportView() })),
+    "/inkopskontroll": () => signedIn(() => ({ title: t("check.title"), element: purchaseCheckView() })),
   },
   fallback: () => ({ title: t("notfound.title"), element: notFoundView() }),
 });

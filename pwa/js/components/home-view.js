@@ -8,6 +8,7 @@ import { notificationsNav } from "./notifications-nav.js";
 import { fieldNav } from "./field-nav.js";
 import { bookingsNav } from "./bookings-nav.js";
 import { labelsNav } from "./labels-nav.js";
+import { workNav } from "./work-nav.js";
 
 /**
  * @param {object} props
@@ -49,6 +50,7 @@ export function homeView({ user, onLogout }) {
     bookingsNav(user),
     fieldNav(user),
     labelsNav(user),
+    workNav(user),
     h(
       "section",
       { class: "home-view__card", "aria-labelledby": "account-title" },

@@ -1,0 +1,116 @@
+/**
+ * The sustainability report: totals, server-drawn charts (patterns and labels, readable in black
+ * and white) and the same figures as tables for screen readers, for the municipality or network.
+ */
+import { h } from "../dom.js";
+import { errorText, getLanguage, t } from "../i18n.js";
+import { api, ApiError } from "../api.js";
+
+/** @param {number} ore @returns {string} */
+export function kronor(ore) {
+  return new Intl.NumberFormat(locale(), { style: "currency", currency: "SEK", maximumFractionDigits: 0 })
+    .format(ore / 100);
+}
+
+function locale() {
+  return getLanguage() === "en" ? "en-GB" : "sv-SE";
+}
+
+/** @param {number} value */
+function number(value) {
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** @returns {HTMLElement} */
+export function impactReportView() {
+  const status = h("p", { class: "report-view__status", role: "status", "aria-live": "polite" });
+  const body = h("div", { class: "report-view__body" });
+  const views = ["municipality", "network"].map((view) =>
+    h("label", { class: "report-view__choice" },
+      h("input", { type: "radio", name: "report-view", value: view, checked: view === "municipality" }),
+      " ", t(`report.view_${view}`)));
+  const form = h("fieldset", { class: "report-view__views" }, h("legend", { text: t("report.view") }), views);
+  const root = h(
+    "section",
+    { class: "report-view", "aria-labelledby": "report-title" },
+    h("h1", { id: "report-title", text: t("report.title") }),
+    form,
+    status,
+    body,
+  );
+  form.addEventListener("change", () => load());
+
+  async function load() {
+    const view = /** @type {HTMLInputElement} */ (form.querySelector("input:checked")).value;
+    root.setAttribute("aria-busy", "true");
+    try {
+      const report = await api(`/api/impact/report?view=${view}`);
+      body.replaceChildren(...render(report, view).flat());
+      status.textContent = t("report.loaded", { from: report.from_month, to: report.to_month });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = errorText(error);
+    } finally {
+      root.removeAttribute("aria-busy");
+    }
+  }
+
+  queueMicrotask(load);
+  return root;
+}
+
+/** @param {any} report @param {string} view */
+function render(report, view) {
+  const query = `view=${view}&from_month=${report.from_month}&to_month=${report.to_month}`;
+  const sums = report.totals;
+  const chart = (/** @type {string} */ name, /** @type {string} */ tableId) =>
+    h("figure", { class: "report-view__chart" },
+      h("img", { src: `/api/impact/report/charts/${name}?${query}`, alt: t(`report.chart_${name}`),
+        "aria-describedby": tableId, width: 640 }),
+      h("figcaption", { text: t("report.chart_caption") }));
+  return [
+    h("dl", { class: "report-view__totals" },
+      fact(t("report.co2e"), `${number(sums.co2e_kg)} kg`),
+      fact(t("report.saved"), kronor(sums.saved_ore)),
+      fact(t("report.waste"), `${number(sums.waste_kg)} kg`),
+      fact(t("report.reuses"), number(sums.reuses))),
+    h("h2", { text: t("report.trend") }),
+    chart("trend", "report-months"),
+    table("report-months", t("report.trend"), [t("report.month"), t("report.co2e"), t("report.saved"), t("report.reuses")],
+      report.months.map((m) => [m.month, number(m.co2e_kg), kronor(m.saved_ore), number(m.reuses)])),
+    h("h2", { text: t("report.categories") }),
+    chart("categories", "report-categories"),
+    table("report-categories", t("report.categories"), [t("report.category"), t("report.co2e"), t("report.reuses")],
+      report.by_category.map((r) => [r.label || r.key, number(r.co2e_kg), number(r.reuses)])),
+    h("h2", { text: t("report.checks") }),
+    chart("checks", "report-checks"),
+    table("report-checks", t("report.checks"), [t("report.outcome"), t("report.count")],
+      ["reused", "bought_used", "bought_new", "undecided"].map((k) => [t(`check.decision_${k}`), number(report.checks[k])])),
+    h("p", { text: t("report.checks_saved", { share: Math.round(report.checks.reuse_share * 100),
+      saved: kronor(report.checks.saved_ore) }) }),
+    view === "network" && [
+      h("h2", { text: t("report.municipalities") }),
+      chart("municipalities", "report-municipalities"),
+      table("report-municipalities", t("report.municipalities"), [t("report.municipality"), t("report.co2e"),
+        t("report.reuses")], report.municipalities.map((m) => [m.municipality, number(m.co2e_kg), number(m.reuses)])),
+    ],
+    h("h2", { text: t("report.factors") }),
+    h("ul", { class: "report-view__factors" }, report.factors.map((f) =>
+      h("li", { text: `${f.category_slug} v${f.version}${f.own ? ` (${t("report.own")})` : ""}: ${f.source} — ${f.boundary}` }))),
+    h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}`, download: "",
+      text: t("report.csv") })),
+  ];
+}
+
+/** @param {string} term @param {string} value */
+function fact(term, value) {
+  return h("div", { class: "report-view__fact" }, h("dt", { text: term }), h("dd", { text: value }));
+}
+
+/** @param {string} id @param {string} caption @param {string[]} head @param {string[][]} rows */
+function table(id, caption, head, rows) {
+  return h("div", { class: "report-view__table-wrap" }, h("table", { id, class: "report-view__table" },
+    h("caption", { text: caption }),
+    h("thead", {}, h("tr", {}, head.map((c) => h("th", { scope: "col", text: c })))),
+    h("tbody", {}, rows.map((r) => h("tr", {}, r.map((c, i) => h(i ? "td" : "th", i ? { text: c } : { scope: "row", text: c })))))));
+}

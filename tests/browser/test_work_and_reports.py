@@ -1,0 +1,63 @@
+"""The AME lead works the queue and exports a month; the reporter opens the sustainability report."""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+from playwright.sync_api import expect
+
+from backend.demo.data import DEMO_PASSWORD
+from tests.browser.field import sign_in
+
+
+def draft_listing(base: str, title: str) -> str:
+    """A department's draft listing, made through the catalogue's API, for the coordinator to check."""
+    with httpx.Client(base_url=base) as http:
+        answer = http.post("/api/session", json={"email": "medarbetare@ystad.exempel.se", "password": DEMO_PASSWORD})
+        http.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
+        listing = http.post("/api/listings", json={"kind": "furniture", "deal": "give", "title": title, "quantity": 1})
+        assert listing.status_code == 201, listing.text
+        return listing.json()["id"]
+
+
+def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
+    listing = draft_listing(live_server, "Bokhylla från biblioteket")
+    sign_in(page, "samordnare@ystad.exempel.se")
+    page.get_by_role("link", name="Arbetskö").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Arbetskö")
+    listings = page.get_by_role("region", name=re.compile("Annonser att kontrollera"))
+    row = listings.get_by_role("link", name="Bokhylla från biblioteket")
+    expect(row).to_have_attribute("href", f"/annons/{listing}")
+    expect(listings.locator(".work-queue__row").filter(has_text="Bokhylla från biblioteket")).to_contain_text("Utkast att granska")
+    for section in ("Bokningar att godkänna", "Annonser att kontrollera", "Avvisade skanningar"):
+        expect(page.get_by_role("heading", level=2, name=re.compile(section))).to_be_visible()
+    page.screenshot(path="/tmp/work-queue.png", full_page=True)
+
+    page.goto("/fakturaunderlag")
+    open_month = page.locator(".invoice-view__period").filter(has_not=page.locator(".invoice-view__period--locked"))
+    oldest = open_month.last
+    month = oldest.get_by_role("heading", level=2).inner_text()
+    oldest.get_by_role("button", name=f"Exportera och lås {month}").click()
+    expect(page.locator(".invoice-view__status")).to_have_text(f"{month} är exporterad och låst.")
+    locked = page.locator(".invoice-view__period--locked").filter(has_text=month)
+    expect(locked).to_contain_text("låst")
+    expect(page.get_by_role("link", name="Fakturaunderlag (CSV)")).to_be_visible()
+    page.screenshot(path="/tmp/invoice.png", full_page=True)
+    csv = page.request.get(f"/api/billing/periods/{month}/basis.csv")
+    assert csv.ok and csv.body().startswith("\ufeffPeriod;".encode())
+
+
+def test_a_reporter_opens_the_report(page):
+    sign_in(page, "rapportor@ystad.exempel.se")
+    expect(page.get_by_role("link", name="Arbetskö")).to_have_count(0)
+    expect(page.get_by_role("link", name="Fakturaunderlag")).to_have_count(0)
+    page.get_by_role("link", name="Hållbarhetsrapport").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hållbarhetsrapport")
+    expect(page.get_by_role("table", name="Utveckling per månad").locator("tbody tr")).to_have_count(12)
+    trend = page.get_by_role("img", name="Stapeldiagram: undvikna utsläpp per månad")
+    expect(trend).to_be_visible()
+    page.wait_for_function("document.querySelector('.report-view__chart img').naturalWidth > 0")
+    page.get_by_label("Hela samverkan").check()
+    expect(page.get_by_role("table", name="Per kommun (bara totaler)").locator("tbody tr")).to_have_count(3)
+    page.screenshot(path="/tmp/report.png", full_page=True)
