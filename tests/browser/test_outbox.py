@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ROOT, ServerProcess
-from tests.browser.field import WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
+from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
 from tests.browser.seed import seed_rows
 from tests.databases import fresh_database
 
@@ -161,19 +161,25 @@ class TestReplay:
         _, url = chaos
         items = seed_rows(url, items=6)["items"]
         events = queue_audits(chaos_page, items, per_item=100)
-        answered = threading.Event()
+        batches = []
+        second_sent = threading.Event()
 
-        def drop_after_first(response) -> None:
-            if response.url.endswith(BATCH) and not answered.is_set():
-                answered.set()
-                chaos_page.context.set_offline(True)
+        def drop_after_first(route) -> None:
+            batches.append(len(route.request.post_data_json["events"]))
+            if len(batches) == 1:
+                route.continue_()
+            else:
+                second_sent.set()
+                route.abort("internetdisconnected")
 
-        chaos_page.on("response", drop_after_first)
+        chaos_page.route(f"**{BATCH}", drop_after_first)
         chaos_page.context.set_offline(False)
-        assert pump_until(chaos_page, answered)
-        chaos_page.wait_for_timeout(500)
-        assert waiting(chaos_page) == len(events) - 500
-        chaos_page.remove_listener("response", drop_after_first)
+        assert pump_until(chaos_page, second_sent)
+        chaos_page.wait_for_timeout(300)
+        assert batches[:2] == [500, 100]
+        assert waiting(chaos_page) == 100, "the answered batch is settled, the dropped one kept"
+        chaos_page.unroute(f"**{BATCH}")
+        chaos_page.context.set_offline(True)
         chaos_page.context.set_offline(False)  # `online` replays the rest
         wait_until_sent(chaos_page)
         assert_applied_once(chaos_page, items, events)
@@ -184,14 +190,22 @@ class TestReplay:
         events = queue_audits(chaos_page, items, per_item=50)
         second = chaos_page.context.new_page()
         second.goto("/skanna")
-        posted = []
-        chaos_page.context.on("request", lambda r: posted.append(len(r.post_data_json["events"]))
-                              if r.url.endswith(BATCH) else None)
-        chaos_page.context.set_offline(False)
+        in_flight, most = set(), [0]
+
+        def sent(request) -> None:
+            if request.url.endswith(BATCH):
+                in_flight.add(request)
+                most[0] = max(most[0], len(in_flight))
+
+        context = chaos_page.context
+        context.on("request", sent)
+        context.on("requestfinished", lambda request: in_flight.discard(request))
+        context.on("requestfailed", lambda request: in_flight.discard(request))
+        context.set_offline(False)
         for tab in (chaos_page, second):
             tab.evaluate("import('/js/outbox/sync.js').then((m) => { m.syncNow(); })")
         wait_until_sent(chaos_page)
-        assert sum(posted) == len(events), "the lock lets one tab replay at a time"
+        assert most[0] == 1, "the lock lets one tab replay at a time"
         assert_applied_once(chaos_page, items, events)
 
 
@@ -257,6 +271,43 @@ class TestOfflineShiftSynced:
         assert [(h["id"], h["action"], h["outcome"]) for h in reversed(history)] == [
             (queued[0]["id"], "pickup", "applied"), (queued[1]["id"], "deliver", "applied")]
         assert page.request.get(f"/api/codes/{item['code']}").json()["target"]["state"] == "delivered"
+
+
+class TestDriversDay:
+    def test_the_day_taken_offline_is_picked_up_and_delivered_offline_and_synced_in_order(self, chaos, browser):
+        server, url = chaos
+        rows = seed_rows(url, items=2, driver=DRIVER)
+        context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=server.base)
+        page = context.new_page()
+        try:
+            sign_in(page, DRIVER)
+            controlled_by_worker(page)
+            page.goto("/dagen")
+            page.get_by_role("button", name="Ta med dagen offline").click()
+            expect(page.get_by_test_id("shift-job")).to_contain_text("Kontorsstol 2")
+            context.set_offline(True)
+            page.reload()
+            page.get_by_role("link", name="Skanna för den här körningen").click()
+            for item in rows["items"]:
+                type_code(page, item["code"])
+                page.get_by_role("button", name="Hämta").click()
+                expect(page.get_by_test_id("scan-feedback")).to_contain_text("Sparat: Hämta")
+            for item in rows["items"]:
+                type_code(page, item["code"])
+                expect(page.get_by_test_id("scan-result").locator("[data-action]")).to_have_text(["Leverera"])
+                page.get_by_role("button", name="Leverera").click()
+                expect(page.get_by_test_id("scan-feedback")).to_contain_text("Sparat: Leverera")
+            queued = outbox(page)
+            context.set_offline(False)
+            wait_until_sent(page)
+            for item in rows["items"]:
+                history = page.request.get(f"/api/items/{item['id']}/history").json()
+                mine = [e["id"] for e in queued if e["code"] == item["code"]]
+                assert [(h["id"], h["action"], h["outcome"]) for h in reversed(history)] == [
+                    (mine[0], "pickup", "applied"), (mine[1], "deliver", "applied")]
+                assert page.request.get(f"/api/codes/{item['code']}").json()["target"]["state"] == "delivered"
+        finally:
+            context.close()
 
 
 class TestClosedBrowser:
