@@ -100,3 +100,39 @@ class TestPurchaseCheck:
         assert {k: checks[k] for k in ("checks", "reused", "bought_used", "bought_new", "undecided")} == {
             "checks": 4, "reused": 1, "bought_used": 1, "bought_new": 1, "undecided": 1}
         assert checks["reuse_share"] == round(2 / 3, 4) and checks["co2e_kg"] == 144.0
+
+
+class TestHistoryDoesNotChange:
+    async def test_an_override_leaves_earlier_entries_and_reports_as_they_were(self, app, client, new_client, ystad,
+                                                                               seeded):
+        from datetime import datetime, timezone
+
+        from backend.catalog.categories import category_id
+        from backend.impact.ledger import book_reuse
+
+        async with app.state.db.write():
+            await book_reuse(municipality_id=ystad.id, unit_id=ystad.ame_unit, booking_id=uuid4(), listing_id=None,
+                             category_id=category_id("kontorsstolar"), deal="give", quantity=1, paid_ore=0,
+                             weight_g=None, completed_at=datetime(2026, 1, 10, tzinfo=timezone.utc))
+        reporter = await signed_in(await new_client(), ystad, "reporter")
+        query = "/api/impact/report?from_month=2026-01&to_month=2026-01"
+        before = (await reporter.get(query)).json()
+        await signed_in(client, ystad, "admin")
+        await client.post("/api/impact/factors", json={**CHAIR, "co2e_kg": 10})
+        after = (await reporter.get(query)).json()
+        assert after["totals"] == before["totals"] and after["totals"]["co2e_kg"] == 72.0
+
+
+class TestSearchIsRecorded:
+    async def test_the_check_keeps_what_delbar_offered(self, client, ystad, seeded):
+        from backend import clock
+        from backend.catalog.tables import Listing
+
+        now = clock.now()
+        await Listing.insert(Listing(id=uuid4(), municipality=ystad.id, owner_unit=ystad.ame_unit, kind="furniture",
+                                     deal="give", title="Kontorsstol grå", search_text="kontorsstol grå",
+                                     status="published", visibility="municipality", published_at=now,
+                                     created_at=now, updated_at=now))
+        await signed_in(client, ystad, "employee")
+        body = (await client.post("/api/purchase-checks", json=_check(search_query="kontorsstol"))).json()
+        assert body["search_hits"] == 1 and [o["title"] for o in body["offered"]] == ["Kontorsstol grå"]
