@@ -67,8 +67,10 @@ class WantRepository:
         return set(await WantMatch.select(WantMatch.want).where(WantMatch.listing == listing_id).output(as_list=True))
 
     async def insert_matches(self, rows: list[Row], now: datetime) -> None:
-        if rows:
-            await WantMatch.insert(*[WantMatch(**row, created_at=now) for row in rows])
+        # In slices: one INSERT of every match passes PostgreSQL's 32,767 bind arguments past
+        # ~6,500 matches (five columns each), and a popular listing can match more wants than that.
+        for start in range(0, len(rows), 1000):
+            await WantMatch.insert(*[WantMatch(**row, created_at=now) for row in rows[start:start + 1000]])
 
     async def matches_of_user(self, user_id: UUID) -> list[Row]:
         return await WantMatch.select(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from uuid import UUID
+
+from piccolo.table import Table
 
 from backend.push.repository import Row, _chunks
 from backend.push.tables import Notification, PushDelivery, PushSubscription
@@ -22,6 +24,35 @@ ORDER BY d.seq
 LIMIT {}"""
 
 
+def _sqlite_value(value: object) -> object:
+    """What Piccolo stores on SQLite: UUIDs as text, aware datetimes as UTC text."""
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        return str(value.astimezone(timezone.utc))
+    return value
+
+
+async def _bulk_insert(table: type[Table], rows: list[Row]) -> None:
+    """One executemany on the caller's transaction: a fan-out of 10,000 rows must not build
+    10,000 Piccolo objects (that alone took seconds)."""
+    if not rows:
+        return
+    engine = table._meta.db
+    transaction = engine.current_transaction.get()
+    if transaction is None:
+        raise RuntimeError("bulk inserts run inside a write transaction")
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    if engine.engine_type == "sqlite":
+        marks = ", ".join("?" for _ in columns)
+        values = [tuple(_sqlite_value(r[c]) for c in columns) for r in rows]
+    else:
+        marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
+        values = [tuple(r[c] for c in columns) for r in rows]
+    await transaction.connection.executemany(f'INSERT INTO "{table._meta.tablename}" ({names}) VALUES ({marks})', values)
+
+
 class DeliveryRepository:
     async def subscriptions_of(self, user_ids: list[UUID]) -> list[Row]:
         rows: list[Row] = []
@@ -32,12 +63,10 @@ class DeliveryRepository:
         return rows
 
     async def insert_notifications(self, rows: list[Row]) -> None:
-        for chunk in _chunks(rows, 500):
-            await Notification.insert(*[Notification(**r) for r in chunk])
+        await _bulk_insert(Notification, [{**r, "read_at": None} for r in rows])
 
     async def insert_deliveries(self, rows: list[Row]) -> None:
-        for chunk in _chunks(rows, 500):
-            await PushDelivery.insert(*[PushDelivery(**r) for r in chunk])
+        await _bulk_insert(PushDelivery, [{**r, "leased_until": None, "last_error": "", "sent_at": None} for r in rows])
 
     async def claim(self, now: datetime, limit: int, lease_until: datetime, *, skip_locked: bool) -> list[UUID]:
         """Lease up to `limit` due deliveries; SKIP LOCKED lets other workers take the rest."""

@@ -30,7 +30,7 @@ log = logging.getLogger("delbar.push")
 @dataclass(frozen=True)
 class WorkerConfig:
     batch: int = 200
-    concurrency: int = 50
+    concurrency: int = 32
     lease_seconds: int = 120
     poll_seconds: float = 1.0
     max_attempts: int = 15

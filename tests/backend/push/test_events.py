@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.backend.bookings.helpers import days, make_listing
 from tests.backend.push.conftest import add_device
-from tests.factories import login, make_unit, make_user
+from tests.factories import login, make_network, make_unit, make_user
 
 pytestmark = pytest.mark.anyio
 
@@ -39,3 +40,26 @@ class TestWantMatched:
         await client.post(f"/api/listings/{listing['id']}/status",
                           json={"status": "published", "version": listing["version"]})
         assert await worker.run_until_idle() == {}
+
+
+class TestBookings:
+    async def test_an_approved_request_reaches_the_requesters_phone(self, client, new_client, ystad, skurup, emulator,
+                                                                     worker):
+        await make_network("Sydkust", ystad.id, skurup.id)
+        listing, _ = await make_listing(ystad, title="Projektor")
+        owner = await new_client()
+        await login(owner, ystad.employee_email)
+        owner_phone = await add_device(owner, emulator)
+        await login(client, skurup.employee_email)
+        phone = await add_device(client, emulator)
+        requested = await client.post("/api/bookings", json={"listing_id": str(listing), "start": days(3),
+                                                             "end": days(5)})
+        assert requested.status_code == 201, requested.text
+        await worker.run_until_idle()
+        assert [p["kind"] for p in owner_phone.payloads()] == ["booking_requested"]
+        approved = await owner.post(f"/api/bookings/{requested.json()['id']}/approve", json={})
+        assert approved.status_code == 200, approved.text
+        await worker.run_until_idle()
+        [payload] = phone.payloads()
+        assert payload["kind"] == "booking_approved" and "Projektor" in payload["body"]
+        assert payload["tag"] == f"booking-{requested.json()['id']}"
