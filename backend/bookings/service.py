@@ -94,10 +94,10 @@ class BookingService:
             return {**base, **await self._take_seats(listing, data, today)}, []
         start, end = period_for(listing, data, today)
         free = await self.holds.free_items(listing["id"], start, end)
-        if len(free) < data.quantity:
-            raise not_available(len(free), data.quantity)
         if await self.holds.own_overlap(self.actor.user_id, listing["id"], start, end):
             raise Conflict("You already have a booking of this for an overlapping period.", error="own_overlap")
+        if len(free) < data.quantity:
+            raise not_available(len(free), data.quantity)
         return {**base, "period_start": start, "period_end": end}, [f["id"] for f in free[: data.quantity]]
 
     async def _take_seats(self, listing: Row, data: schemas.BookingCreate, today: date) -> Row:

@@ -79,3 +79,14 @@ class TestBookingAcrossMunicipalities:
         page.reload()
         expect(page.get_by_text("Godkänd", exact=True)).to_be_visible()
         expect(page.get_by_text(re.compile("arbetsmarknadsenheten kör ut"))).to_be_visible()
+
+    def test_overlapping_your_own_booking_is_refused_in_words_next_to_the_button(self, page, live_server):
+        listing = ystad_chair(live_server)
+        sign_in(page, "medarbetare@skurup.exempel.se")
+        for start, end in ((3, 6), (4, 8)):
+            page.goto(f"/boka/{listing}")
+            page.get_by_label("Från och med").fill(local_day(start))
+            page.get_by_label("Återlämnas").fill(local_day(end))
+            page.get_by_role("button", name="Skicka förfrågan").click()
+        expect(page.get_by_role("status").filter(has_text="Du har redan en bokning av det här")).to_be_visible()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Boka")

@@ -21,8 +21,9 @@ export function bookingForm({ listingId, navigate }) {
     "section",
     { class: "booking-form", "aria-labelledby": "booking-form-title" },
     h("h1", { id: "booking-form-title", text: t("book.title") }),
-    status,
     body,
+    // Below the form, next to the button, so a refusal is seen where the user pressed.
+    status,
   );
   queueMicrotask(async () => {
     view.setAttribute("aria-busy", "true");
