@@ -218,3 +218,15 @@ class PolicyRepository:
 async def listing_by_id(listing_id: UUID) -> Row | None:
     """The listing a booking was made on, whatever its visibility now (prices, location)."""
     return await Listing.select(*_LISTING_COLUMNS).where(Listing.id == listing_id).first()
+
+
+async def fulfil_delivered(booking_ids: list[UUID], now: datetime) -> list[UUID]:
+    """Approved bookings whose delivery finished become fulfilled; returns the ones that moved."""
+    rows = await Booking.update({Booking.status: "fulfilled", Booking.updated_at: now,
+                                 Booking.version: Booking.version + 1}).where(
+        Booking.id.is_in(booking_ids), Booking.status == "approved").returning(Booking.id)
+    moved = [r["id"] for r in rows]
+    if moved:
+        await BookingEvent.insert(*[BookingEvent(booking=b, action="deliver", from_status="approved",
+                                                 to_status="fulfilled", at=now) for b in moved])
+    return moved

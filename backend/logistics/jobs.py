@@ -43,7 +43,8 @@ async def cancel_for_booking(booking_id: UUID, now: datetime) -> None:
 
 
 async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
-    """Called by tracking inside its write: pickups start open jobs, the last delivery finishes them."""
+    """Called by tracking inside its write: pickups start open jobs, the last delivery finishes them
+    and marks their bookings fulfilled."""
     scans = ScanRepository()
     links = await scans.open_links(item_id)
     if not links or action not in ("pickup", "deliver"):
@@ -58,6 +59,12 @@ async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
     finished = [j for j in job_ids if j not in waiting]
     if finished:
         await scans.set_status(finished, "done", OPEN, at)
+        # Imported here: bookings depends on logistics, not the other way round at import time.
+        from backend.bookings.repository import fulfil_delivered
+
+        bookings = await scans.bookings_of(finished)
+        if bookings:
+            await fulfil_delivered(bookings, at)
 
 
 class JobService:

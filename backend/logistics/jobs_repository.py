@@ -113,6 +113,10 @@ class ScanRepository:
                                    TransportJob.version: TransportJob.version + 1}).where(
             TransportJob.id.is_in(job_ids), TransportJob.status.is_in(list(from_statuses)))
 
+    async def bookings_of(self, job_ids: list[UUID]) -> list[UUID]:
+        rows = await TransportJob.select(TransportJob.booking_id).where(TransportJob.id.is_in(job_ids))
+        return [r["booking_id"] for r in rows if r["booking_id"]]
+
     async def undelivered(self, job_ids: list[UUID]) -> set[UUID]:
         rows = await TransportJobItem.select(TransportJobItem.job).where(
             TransportJobItem.job.is_in(job_ids), TransportJobItem.delivered_at.is_null())

@@ -134,6 +134,8 @@ class TestScans:
         async with db.write():
             await on_item_scanned(items[1], "deliver", now + timedelta(minutes=31))
         assert (await TransportJob.select(TransportJob.status).first())["status"] == "done"
+        delivered = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()
+        assert delivered["status"] == "fulfilled" and delivered["events"][-1]["action"] == "deliver"
 
 
 async def _site(municipality_id):
