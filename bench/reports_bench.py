@@ -31,10 +31,10 @@ from backend.demo import data  # noqa: E402
 from backend.demo.history import CATEGORIES, _months  # noqa: E402
 from backend.demo.seed import demo_id, seed  # noqa: E402
 from backend.impact import charts  # noqa: E402
+from backend.impact.controller import CATEGORY_NAMES  # noqa: E402
 from backend.impact.ledger import compute, month_of  # noqa: E402
 from backend.impact.reports import ReportService  # noqa: E402
 from backend.impact.tables import ImpactEntry, ImpactFactor  # noqa: E402
-from backend.impact.controller import CATEGORY_NAMES  # noqa: E402
 from backend.piccolo_conf import use_engine  # noqa: E402
 from backend.tenancy import Actor  # noqa: E402
 from tests.databases import fresh_database  # noqa: E402
@@ -134,19 +134,21 @@ async def run(kind: str, url: str) -> None:
 
 
 def main() -> None:
+    """One process per database kind: the engine is process-wide state."""
     import os
+    import subprocess
 
-    kinds = sys.argv[1:] or ["sqlite", "postgres"]
-    for kind in kinds:
+    if len(sys.argv) == 2:
+        kind = sys.argv[1]
         os.environ["DELBAR_TEST_DATABASE"] = kind
         import tests.databases as databases
 
         databases.KIND = kind
-        try:
-            with tempfile.TemporaryDirectory() as tmp, fresh_database(Path(tmp), "reports_bench") as url:
-                asyncio.run(run(kind, url))
-        except OSError as exc:
-            print(f"{kind:9} skipped: {exc}")
+        with tempfile.TemporaryDirectory() as tmp, fresh_database(Path(tmp), "reports_bench") as url:
+            asyncio.run(run(kind, url))
+        return
+    for kind in sys.argv[1:] or ["sqlite", "postgres"]:
+        subprocess.run([sys.executable, __file__, kind], check=False)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ from uuid import UUID
 
 from backend import clock
 from backend.billing.tables import InvoiceLine
-from backend.catalog.categories import category_id
 from backend.demo import data
 from backend.impact.factors import seed as seed_factors
 from backend.impact.ledger import STOCKHOLM, compute, month_of
