@@ -328,6 +328,11 @@ class TestClosedBrowser:
         sign_in(page, WAREHOUSE)
         controlled_by_worker(page)
         events = queue_audits(page, items, per_item=3)
+        # The signed-in answer must be on disk, or the reopened app starts at the login screen.
+        deadline = time.monotonic() + 5
+        while not page.evaluate("caches.match('/api/session').then((r) => r !== undefined)"):
+            assert time.monotonic() < deadline, "the worker never kept the signed-in answer"
+            page.wait_for_timeout(100)
         # The server goes down too: nobody (page or Background Sync) can send them meanwhile.
         server.kill()
         context.close()
