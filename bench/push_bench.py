@@ -64,7 +64,8 @@ def free_port() -> int:
 
 def start_emulator() -> tuple[subprocess.Popen, str]:
     port = free_port()
-    process = subprocess.Popen(["node", str(SERVER_JS), str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(["node", str(SERVER_JS), str(port)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:
@@ -212,7 +213,8 @@ def main() -> None:
                 report("PostgreSQL", asyncio.run(run(url, args.wants, emulator, process.pid)), args.wants, emulator)
             finally:
                 asyncio.run(drop(name))
-        print(f"  process peak RSS (setup included): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"  process peak RSS (setup included): {rss:.0f} MB")
     finally:
         process.terminate()
         process.wait(timeout=10)

@@ -50,7 +50,8 @@ async def _bulk_insert(table: type[Table], rows: list[Row]) -> None:
     else:
         marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
         values = [tuple(r[c] for c in columns) for r in rows]
-    await transaction.connection.executemany(f'INSERT INTO "{table._meta.tablename}" ({names}) VALUES ({marks})', values)
+    sql = f'INSERT INTO "{table._meta.tablename}" ({names}) VALUES ({marks})'
+    await transaction.connection.executemany(sql, values)
 
 
 class DeliveryRepository:
@@ -67,6 +68,13 @@ class DeliveryRepository:
 
     async def insert_deliveries(self, rows: list[Row]) -> None:
         await _bulk_insert(PushDelivery, [{**r, "leased_until": None, "last_error": "", "sent_at": None} for r in rows])
+
+    async def any_due(self, now: datetime) -> bool:
+        """A cheap look before claiming, so an idle worker does not take SQLite's write lock."""
+        return await PushDelivery.exists().where(
+            PushDelivery.status == "pending", PushDelivery.next_attempt_at <= now,
+            PushDelivery.leased_until.is_null() | (PushDelivery.leased_until < now),
+        )
 
     async def claim(self, now: datetime, limit: int, lease_until: datetime, *, skip_locked: bool) -> list[UUID]:
         """Lease up to `limit` due deliveries; SKIP LOCKED lets other workers take the rest."""

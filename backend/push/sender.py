@@ -58,7 +58,10 @@ class Sender:
         ttl = int(kind.ttl - (now - row["created_at"]).total_seconds())
         if ttl <= 0:
             return Outcome("expired", "older than its time to live")
-        body = self.encrypt(row["endpoint"], row["p256dh"], row["auth"], data, ttl)
+        try:
+            body = self.encrypt(row["endpoint"], row["p256dh"], row["auth"], data, ttl)
+        except ValueError as exc:  # a device key that is no P-256 point: no retry can fix it
+            return Outcome("refused", f"cannot encrypt for this device: {exc}"[:300])
         headers = {"TTL": str(ttl), "Urgency": kind.urgency, "Content-Encoding": "aes128gcm",
                    "Content-Type": "application/octet-stream", "Authorization": self._authorization(row["endpoint"])}
         try:

@@ -51,6 +51,9 @@ class PushWorker:
     async def run_once(self, http: httpx.AsyncClient, sender: Sender) -> Counter:
         """Claim one batch, send it, record the results; the counts say what happened."""
         now = clock.now()
+        async with self.db.read():
+            if not await self.repository.any_due(now):
+                return Counter()
         lease_until = now + timedelta(seconds=self.config.lease_seconds)
         async with self.db.write():
             ids = await self.repository.claim(now, self.config.batch, lease_until, skip_locked=not self.db.is_sqlite)

@@ -150,3 +150,18 @@ class TestWorkersSideBySide:
         assert sum(r["sent"] for r in results) == 30
         for device in devices:
             assert [p["title"] for p in device.payloads()] == [f"Träff {n}" for n in range(5)]
+
+
+class TestBrokenDevice:
+    async def test_a_device_key_that_cannot_be_used_is_given_up_not_retried_forever(self, app, client, ystad,
+                                                                                   emulator, worker):
+        from backend.push.tables import PushSubscription
+
+        await login(client, ystad.employee_email)
+        await add_device(client, emulator)
+        # Stored before validation existed, or damaged since: not a point on the curve.
+        broken = {PushSubscription.p256dh: "C" + "A" * 86}
+        await PushSubscription.update(broken).where(PushSubscription.id.is_not_null())
+        await queue(app, ystad.employee, "Stol hittad")
+        assert (await worker.run_until_idle())["refused"] == 1
+        assert (await statuses(app)) == {"failed": 1}
