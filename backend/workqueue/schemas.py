@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from uuid import UUID
 
 from backend.schemas import Schema
@@ -12,7 +12,7 @@ class QueueRow(Schema, kw_only=True):
     id: UUID
     title: str
     detail: str
-    since: datetime | date | None
+    since: datetime | None
     link: str
 
 
