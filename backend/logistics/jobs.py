@@ -17,6 +17,7 @@ from backend.logistics.jobs_repository import OPEN, JobRepository, Row, ScanRepo
 from backend.logistics.repository import LocationRepository
 from backend.push.outbox import notify
 from backend.tenancy import Actor
+from backend.tracking.hooks import Movement, on_item_moved
 
 PLANNERS = ("coordinator",)
 
@@ -65,6 +66,12 @@ async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
         bookings = await scans.bookings_of(finished)
         if bookings:
             await fulfil_delivered(bookings, at)
+
+
+@on_item_moved
+async def _follow_scans(movement: Movement) -> None:
+    """Jobs follow the pickup and delivery scans of their items (inside the scan's write)."""
+    await on_item_scanned(movement.item_id, movement.action, movement.device_time)
 
 
 class JobService:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 
@@ -12,7 +13,7 @@ from backend.logistics.jobs import on_item_scanned
 from backend.logistics.jobs_tables import TransportJob
 from backend.logistics.tables import Location
 from tests.backend.bookings.helpers import days, make_listing
-from tests.factories import login
+from tests.factories import login, make_code
 
 pytestmark = pytest.mark.anyio
 FIELD_APP_KEYS = {"id", "status", "wanted_date", "pickup", "delivery", "items"}
@@ -139,9 +140,35 @@ class TestScans:
 
 
 async def _site(municipality_id):
-    from uuid import uuid4
 
     site = uuid4()
     await Location.insert(Location(id=site, municipality=municipality_id, kind="site", name="AME-lagret",
                                    address="Industrigatan 12", created_at=clock.now()))
     return site
+
+    async def test_scans_through_the_api_move_the_job_and_fulfil_the_booking(self, as_requester, as_owner, ystad,
+                                                                             world, new_client):
+        listing, items = await make_listing(ystad, items=2)
+        booking = (await as_requester.post("/api/bookings", json={
+            "listing_id": str(listing), "quantity": 2, "start": days(2), "end": days(5),
+            "delivery_address": "Skolgatan 3"})).json()
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        van = uuid4()
+        await Location.insert(Location(id=van, municipality=ystad.id, kind="vehicle", name="Transportbil 1",
+                                       created_at=clock.now()))
+        van_code = await make_code(ystad.id, location=van)
+        codes = [await make_code(ystad.id, item=item) for item in items]
+        driver = await signed_in(new_client, world.driver_email)
+
+        def event(code, action, **extra):
+            return {"id": str(uuid4()), "code": code, "action": action,
+                    "device_time": clock.now().isoformat(), **extra}
+
+        picked = await driver.post("/api/scans/batch", json={"events": [
+            event(c, "pickup", location_code=van_code) for c in codes]})
+        assert [r["status"] for r in picked.json()["results"]] == ["applied", "applied"]
+        assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
+        delivered = await driver.post("/api/scans/batch", json={"events": [event(c, "deliver") for c in codes]})
+        assert [r["status"] for r in delivered.json()["results"]] == ["applied", "applied"]
+        assert (await TransportJob.select(TransportJob.status).first())["status"] == "done"
+        assert (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["status"] == "fulfilled"
