@@ -14,10 +14,13 @@ from backend.accounts.tables import (
     User,
     UserRole,
 )
+from backend.catalog.service import photo_store
 from backend.db import Database
 from backend.demo import data
+from backend.demo.catalog import seed_catalog
 from backend.demo.history import seed_history
 from backend.logistics.tables import Location
+from backend.settings import Settings
 
 
 def demo_id(*parts: str) -> UUID:
@@ -77,13 +80,15 @@ async def _seed_network(now) -> None:
                       municipality=demo_id(name), status="active", created_at=now)
 
 
-async def seed(db: Database) -> list[tuple[str, str, str]]:
+async def seed(db: Database, settings: Settings | None = None) -> list[tuple[str, str, str]]:
     """Create the reference network; returns (municipality, role, e-mail) for every demo login."""
     now, password_hash = clock.now(), hash_password(data.DEMO_PASSWORD)
+    store = photo_store(settings or Settings.from_env())
     logins: list[tuple[str, str, str]] = []
     async with db.write():
         for name, info in data.MUNICIPALITIES.items():
             logins += await _seed_municipality(name, info, password_hash, now)
         await _seed_network(now)
         await seed_history(demo_id)
+        await seed_catalog(demo_id, store, db.is_sqlite)
     return logins

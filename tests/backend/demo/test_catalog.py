@@ -1,0 +1,45 @@
+"""The demo catalogue: listings of the whole network, photos with thumbnails, wants with matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from backend.catalog.tables import Item, Listing, Photo, Want, WantMatch
+from backend.demo.seed import seed
+from tests.factories import login
+
+pytestmark = pytest.mark.anyio
+
+
+async def counts() -> tuple[int, ...]:
+    return tuple([await t.count() for t in (Listing, Item, Photo, Want, WantMatch)])
+
+
+class TestCatalog:
+    async def test_skurup_finds_listings_of_the_other_municipalities(self, client, app, settings):
+        await seed(app.state.db, settings)
+        await login(client, "medarbetare@skurup.exempel.se", "delbar-demo")
+        found = (await client.get("/api/listings", params={"q": "kontorsstol", "per_page": 50})).json()
+        towns = {card["municipality_name"] for card in found["results"]}
+        assert {"Ystad", "Trelleborg"} <= towns and found["total"] >= 10
+
+    async def test_photos_have_a_thumbnail_that_is_served(self, client, app, settings):
+        await seed(app.state.db, settings)
+        await login(client, "medarbetare@ystad.exempel.se", "delbar-demo")
+        mine = await Listing.select(Listing.id).where(Listing.id.is_in(
+            Photo.select(Photo.listing).where(Photo.municipality == Listing.municipality)))
+        detail = (await client.get(f"/api/listings/{mine[0]['id']}")).json()
+        thumb = await client.get(detail["photos"][0]["thumb_url"])
+        assert thumb.status_code == 200 and thumb.headers["content-type"] == "image/webp"
+
+    async def test_every_want_has_matches(self, client, app, settings):
+        await seed(app.state.db, settings)
+        await login(client, "medarbetare@ystad.exempel.se", "delbar-demo")
+        matches = (await client.get("/api/wants/matches")).json()
+        assert len(matches) >= 3
+
+    async def test_running_twice_adds_nothing(self, client, app, settings):
+        await seed(app.state.db, settings)
+        first = await counts()
+        await seed(app.state.db, settings)
+        assert await counts() == first and first[0] > 150
