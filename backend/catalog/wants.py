@@ -55,7 +55,7 @@ async def match_listing(listing: Row, now: datetime) -> list[Row]:
     # inserts rows; its worker sends them after commit). One call for all owners keeps fan-out fast.
     owners = {want["id"]: want["user"] for want in candidates}
     await notify([owners[m["want"]] for m in new], "want_matched", "Något du efterlyser finns nu",
-                 f"{listing['title']} matchar din efterlysning.", f"/annonser/{listing['id']}",
+                 f"{listing['title']} matchar din efterlysning.", f"/annons/{listing['id']}",
                  tag=f"listing-{listing['id']}")
     return new
 

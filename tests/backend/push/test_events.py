@@ -27,7 +27,7 @@ class TestWantMatched:
         assert published.status_code == 200, published.text
         assert (await worker.run_until_idle())["sent"] == 1
         [payload] = device.payloads()
-        assert payload["kind"] == "want_matched" and payload["url"] == f"/annonser/{listing['id']}"
+        assert payload["kind"] == "want_matched" and payload["url"] == f"/annons/{listing['id']}"
         assert "Tio kontorsstolar med hjul" in payload["body"]
         [entry] = (await seeker.get("/api/notifications")).json()["items"]
         assert entry["title"] == payload["title"]
