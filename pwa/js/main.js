@@ -29,6 +29,11 @@ import { locationView } from "./components/location-view.js";
 import { scanView } from "./components/scan-view.js";
 import { shiftView } from "./components/shift-view.js";
 import { attentionView } from "./components/attention-view.js";
+import { listingSearch } from "./components/listing-search.js";
+import { listingView } from "./components/listing-view.js";
+import { listingForm } from "./components/listing-form.js";
+import { myListings } from "./components/my-listings.js";
+import { wantsView } from "./components/wants-view.js";
 import { startSync } from "./outbox/sync.js";
 import { clearShift } from "./offline/shift.js";
 
@@ -91,6 +96,15 @@ const router = createRouter({
     "/fakturaunderlag": () => signedIn(() => ({ title: t("invoice.title"), element: invoiceView() })),
     "/rapport": () => signedIn(() => ({ title: t("report.title"), element: impactReportView() })),
     "/inkopskontroll": () => signedIn(() => ({ title: t("check.title"), element: purchaseCheckView() })),
+    // The catalogue: search, one listing (also at /annonser/:id, where want notices point), create, mine, wants.
+    "/annonser": () => signedIn(() => ({ title: t("catalog.search_title"), element: listingSearch({ navigate: go }) })),
+    "/annonser/ny": () => signedIn(() => ({ title: t("catalog.new_title"), element: listingForm({ navigate: go }) })),
+    "/annonser/mina": () => signedIn(() => ({ title: t("catalog.mine_title"), element: myListings() })),
+    "/annons/:id": ({ params }) =>
+      signedIn(() => ({ title: t("catalog.listing"), element: listingView({ listingId: params.id }) })),
+    "/annonser/:id": ({ params }) =>
+      signedIn(() => ({ title: t("catalog.listing"), element: listingView({ listingId: params.id }) })),
+    "/efterlysningar": () => signedIn(() => ({ title: t("wants.title"), element: wantsView() })),
   },
   fallback: () => ({ title: t("notfound.title"), element: notFoundView() }),
 });

@@ -9,6 +9,7 @@ import { fieldNav } from "./field-nav.js";
 import { bookingsNav } from "./bookings-nav.js";
 import { labelsNav } from "./labels-nav.js";
 import { workNav } from "./work-nav.js";
+import { catalogNav } from "./catalog-nav.js";
 
 /**
  * @param {object} props
@@ -47,6 +48,7 @@ export function homeView({ user, onLogout }) {
     { class: "home-view", "aria-labelledby": "home-title" },
     h("h1", { id: "home-title", text: t("home.greeting", { name: user.name }) }),
     notificationsNav(),
+    catalogNav(),
     bookingsNav(user),
     fieldNav(user),
     labelsNav(user),

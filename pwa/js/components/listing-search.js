@@ -1,0 +1,120 @@
+/**
+ * Browse and search the catalogue (/annonser): words, kind, deal and category, with pages.
+ * The filters live in the URL (?q=&kind=&deal=&category_id=&page=), so a search can be shared
+ * and the back button returns to it.
+ */
+import { h } from "../dom.js";
+import { errorText, t } from "../i18n.js";
+import { api, ApiError } from "../api.js";
+import { categoryOptions, listingCard } from "./listing-card.js";
+
+const PER_PAGE = 20;
+const KINDS = ["furniture", "equipment", "service", "staffing"];
+const DEALS = ["give", "lend", "rent", "sell"];
+
+/**
+ * @param {{navigate: (path: string) => void}} props
+ * @returns {HTMLElement}
+ */
+export function listingSearch({ navigate }) {
+  const params = new URLSearchParams(location.search);
+  const page = Math.max(1, Number(params.get("page")) || 1);
+  const q = h("input", { id: "search-q", name: "q", type: "search", class: "field__input", maxlength: "200",
+                         value: params.get("q") ?? "", autocomplete: "off" });
+  const kind = select("search-kind", "kind", KINDS.map((k) => option(k, `catalog.kind_${k}`)), params);
+  const deal = select("search-deal", "deal", DEALS.map((d) => option(d, `catalog.deal_${d}`)), params);
+  const category = select("search-category", "category_id", [], params);
+  const status = h("p", { class: "listing-search__status", role: "status", "aria-live": "polite" });
+  const list = h("ul", { class: "listing-search__results", "aria-labelledby": "listing-search-results" });
+  const pager = h("nav", { class: "listing-search__pager", "aria-label": t("catalog.pages") });
+  const form = h("form", { class: "listing-search__form", role: "search" },
+    field("search-q", "catalog.search_words", q),
+    h("div", { class: "listing-search__filters" },
+      field("search-kind", "catalog.kind", kind),
+      field("search-deal", "catalog.deal", deal),
+      field("search-category", "catalog.category", category)),
+    h("button", { type: "submit", class: "button button--primary", text: t("catalog.search") }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    navigate(`/annonser?${query(new FormData(form), 1)}`);
+  });
+  const section = h("section", { class: "listing-search", "aria-labelledby": "listing-search-title" },
+    h("h1", { id: "listing-search-title", text: t("catalog.search_title") }),
+    h("p", { class: "listing-search__links" },
+      h("a", { href: "/annonser/ny", text: t("catalog.new_title") }), " · ",
+      h("a", { href: "/annonser/mina", text: t("catalog.mine_title") }), " · ",
+      h("a", { href: "/efterlysningar", text: t("wants.title") })),
+    form,
+    h("h2", { id: "listing-search-results", class: "listing-search__heading", text: t("catalog.results") }),
+    status, list, pager);
+
+  async function load() {
+    section.setAttribute("aria-busy", "true");
+    try {
+      const [categories, result] = await Promise.all([
+        api("/api/categories"),
+        api(`/api/listings?${fromUrl(params)}&per_page=${PER_PAGE}`),
+      ]);
+      category.append(...categoryOptions(categories));
+      category.value = params.get("category_id") ?? "";
+      list.replaceChildren(...result.results.map(listingCard));
+      status.textContent = result.total ? t("catalog.found", { count: result.total }) : t("catalog.none_found");
+      pager.replaceChildren(...pages(form, page, Math.ceil(result.total / PER_PAGE)));
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = errorText(error);
+    } finally {
+      section.removeAttribute("aria-busy");
+    }
+  }
+
+  queueMicrotask(load);
+  return section;
+}
+
+/** The filled-in filters as a query string (empty ones left out). @param {FormData} data @param {number} page */
+function query(data, page) {
+  const out = new URLSearchParams();
+  for (const [name, value] of data) if (typeof value === "string" && value.trim()) out.set(name, value.trim());
+  if (page > 1) out.set("page", String(page));
+  return out.toString();
+}
+
+/** The search the URL names, for the server (only the filters it knows). @param {URLSearchParams} params */
+function fromUrl(params) {
+  const out = new URLSearchParams();
+  for (const name of ["q", "kind", "deal", "category_id", "page"]) {
+    const value = params.get(name)?.trim();
+    if (value) out.set(name, value);
+  }
+  return out.toString();
+}
+
+/** @param {HTMLFormElement} form @param {number} page @param {number} last */
+function pages(form, page, last) {
+  if (last <= 1) return [];
+  const link = (/** @type {number} */ n, /** @type {string} */ key) =>
+    h("a", { class: "button button--secondary", href: `/annonser?${query(new FormData(form), n)}`, text: t(key) });
+  return [
+    page > 1 ? link(page - 1, "catalog.previous") : null,
+    h("span", { class: "listing-search__page", text: t("catalog.page_of", { page, last }) }),
+    page < last ? link(page + 1, "catalog.next") : null,
+  ].filter((node) => node !== null);
+}
+
+/** @param {string} id @param {string} name @param {HTMLElement[]} options @param {URLSearchParams} params */
+function select(id, name, options, params) {
+  const element = h("select", { id, name, class: "field__input" }, option("", "catalog.any"), options);
+  /** @type {HTMLSelectElement} */ (element).value = params.get(name) ?? "";
+  return element;
+}
+
+/** @param {string} value @param {string} key */
+function option(value, key) {
+  return h("option", { value, text: t(key) });
+}
+
+/** @param {string} id @param {string} key @param {HTMLElement} input */
+export function field(id, key, input) {
+  return h("div", { class: "field" }, h("label", { class: "field__label", for: id, text: t(key) }), input);
+}

@@ -1,0 +1,68 @@
+"""The catalogue in the PWA: a listing made with a phone photo in Ystad is found and seen in Skurup."""
+
+from __future__ import annotations
+
+import io
+import uuid
+
+import pytest
+from PIL import Image, ImageDraw
+from playwright.sync_api import expect
+
+from tests.browser.field import sign_in
+
+pytestmark = pytest.mark.browser
+
+YSTAD = "medarbetare@ystad.exempel.se"
+SKURUP = "medarbetare@skurup.exempel.se"
+
+
+def phone_photo() -> bytes:
+    """A 2400 × 1800 JPEG, larger than the 1600 px the phone may send."""
+    image = Image.new("RGB", (2400, 1800), (210, 220, 230))
+    ImageDraw.Draw(image).rectangle((600, 400, 1800, 1400), fill=(40, 80, 160))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def sign_out(page) -> None:
+    page.goto("/")
+    page.get_by_role("button", name="Logga ut").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logga in")
+
+
+class TestCatalog:
+    def test_a_listing_made_in_ystad_is_found_and_seen_in_skurup(self, page):
+        # A word no demo listing has, so the search finds exactly this one.
+        title = f"Kontorsstol blå {uuid.uuid4().hex[:6]}"
+        sign_in(page, YSTAD)
+        page.get_by_role("link", name="Ny annons").click()
+        page.get_by_label("Typ").select_option(label="Möbel")
+        page.get_by_label("Erbjudande").select_option(label="Skänkes")
+        page.get_by_label("Kategori").select_option(label="\u2003Kontorsstolar")
+        page.get_by_label("Rubrik").fill(title)
+        page.get_by_label("Beskrivning").fill("Stol med armstöd, hämtas på Stadshuset.")
+        page.get_by_label("Vem ser annonsen").select_option(label="Alla kommuner i nätverket")
+        page.get_by_label("Foton").set_input_files(
+            {"name": "foto.jpg", "mimeType": "image/jpeg", "buffer": phone_photo()})
+        with page.expect_response(lambda r: r.url.endswith("/photos") and r.request.method == "POST") as sent:
+            page.get_by_role("button", name="Publicera").click()
+        assert sent.value.status == 201
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.get_by_text("Publicerad")).to_be_visible()
+
+        sign_out(page)
+        sign_in(page, SKURUP)
+        page.get_by_role("link", name="Sök annonser").click()
+        page.get_by_label("Sökord").fill(title)
+        page.get_by_role("button", name="Sök").click()
+        expect(page.get_by_role("main").get_by_role("status")).to_have_text("1 annons hittades.")
+        result = page.get_by_role("link", name=title)
+        expect(result).to_contain_text("Ystad")
+        result.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        photo = page.get_by_role("img", name=f"Foto 1 av 1: {title}")
+        expect(photo).to_be_visible()
+        assert photo.evaluate("img => img.complete && img.naturalWidth") == 1600
+        expect(page.get_by_text("Barn- och utbildningsförvaltningen, Ystad")).to_be_visible()
