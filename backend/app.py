@@ -22,7 +22,7 @@ from backend.bookings.calendar_controller import CalendarFeedController, calenda
 from backend.bookings.controller import AvailabilityController, BookingController, PolicyController
 from backend.billing.controller import BillingController
 from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
-from backend.catalog.controller import CategoryController, ListingController, PhotoController
+from backend.catalog.controller import CategoryController, ItemPhotoController, ListingController, PhotoController
 from backend.catalog.lifespan import CatalogLifespan
 from backend.catalog.wants_controller import WantController
 from backend.codes import qr_controller
@@ -62,6 +62,7 @@ API_CONTROLLERS = [
     CategoryController,
     ListingController,
     PhotoController,
+    ItemPhotoController,
     WantController,
     CodeController,
     CodeBatchController,

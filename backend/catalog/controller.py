@@ -92,6 +92,26 @@ class ListingController(Controller):
         return [convert.photo_read(r) for r in rows]
 
 
+@dataclass
+class ItemPhotoUpload:
+    file: UploadFile
+
+
+class ItemPhotoController(Controller):
+    """Intake photos of single items, as the field app uploads them after being offline."""
+
+    path = "/api/items"
+    tags = ["catalog"]
+
+    @post("/{item_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED)
+    async def upload_item_photo(
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, item_id: FromPath[UUID],
+        data: MultipartBody[ItemPhotoUpload],
+    ) -> list[schemas.PhotoRead]:
+        rows = await PhotoService(db, actor, settings, photo_store(settings)).upload_for_item(item_id, await data.file.read())
+        return [convert.photo_read(r) for r in rows]
+
+
 class PhotoController(Controller):
     path = "/api/photos"
     tags = ["catalog"]

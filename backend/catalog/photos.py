@@ -9,10 +9,10 @@ import anyio
 from backend import clock
 from backend.catalog import imaging
 from backend.catalog.listings import can_edit, viewer_for
-from backend.catalog.repository import ListingRepository, PhotoRepository, Row
+from backend.catalog.repository import ItemRepository, ListingRepository, PhotoRepository, Row
 from backend.catalog.storage import PhotoStore
 from backend.db import Database
-from backend.errors import DelbarError, Forbidden, Invalid, NotFound
+from backend.errors import Conflict, DelbarError, Forbidden, Invalid, NotFound
 from backend.settings import Settings
 from backend.tenancy import Actor
 
@@ -33,14 +33,25 @@ class PhotoService:
         self.db, self.actor, self.settings, self.store = db, actor, settings, store
         self.photos = PhotoRepository(actor.municipality_id)
 
-    async def upload(self, listing_id: UUID, uploads: list[bytes]) -> list[Row]:
+    async def upload_for_item(self, item_id: UUID, data: bytes) -> list[Row]:
+        """An intake photo of one item (queued offline by the field app), kept on its listing."""
+        async with self.db.read():
+            item = await ItemRepository(self.actor.municipality_id).get(item_id)
+        if item is None:
+            raise NotFound("No such item.")
+        if item["listing"] is None:
+            raise Conflict("The item is on no listing yet; photos are kept with listings.", error="item_has_no_listing")
+        return await self.upload(item["listing"], [data], item_id=item_id)
+
+    async def upload(self, listing_id: UUID, uploads: list[bytes], item_id: UUID | None = None) -> list[Row]:
         """Process every photo first (all or nothing), store the files, then record the rows."""
         if not uploads:
             raise Invalid("Choose at least one photo.", error="no_photo")
         async with self.db.read():
             await self._editable(listing_id)
         renditions = [await anyio.to_thread.run_sync(self._process, data) for data in uploads]
-        rows = [{"id": uuid4(), "listing": listing_id, "width": r.width, "height": r.height} for r in renditions]
+        rows = [{"id": uuid4(), "listing": listing_id, "item": item_id, "width": r.width, "height": r.height}
+                for r in renditions]
         for row, rendition in zip(rows, renditions):
             row["display_key"] = self._key(row["id"], "display")
             row["thumb_key"] = self._key(row["id"], "thumb")
@@ -76,8 +87,9 @@ class PhotoService:
         listing = await ListingRepository(await viewer_for(self.actor)).get_own(listing_id)
         if listing is None:
             raise NotFound("No such listing.")
-        if not can_edit(self.actor, listing):
-            raise Forbidden("Only the owning unit or a coordinator can add photos.")
+        # The warehouse photographs items at intake on behalf of the owning departments.
+        if not (can_edit(self.actor, listing) or self.actor.has_any("warehouse")):
+            raise Forbidden("Only the owning unit, the warehouse or a coordinator can add photos.")
         return listing
 
     async def read(self, photo_id: UUID, size: str) -> bytes:

@@ -8,8 +8,9 @@ import zipfile
 import pytest
 from PIL import Image
 
+from backend.catalog.tables import Photo
 from tests.backend.catalog.helpers import colleague, create, jpeg, publish
-from tests.factories import login
+from tests.factories import login, make_item, make_user
 
 pytestmark = pytest.mark.anyio
 
@@ -110,3 +111,30 @@ class TestServing:
         photo = (await upload(client, listing["id"], jpeg())).json()[0]
         assert (await client.delete(f"/api/photos/{photo['id']}")).status_code == 204
         assert (await client.get(photo["thumb_url"])).status_code == 404
+
+
+class TestItemPhotos:
+    async def test_warehouse_intake_photo_lands_on_the_items_listing(self, client, new_client, ystad):
+        from backend.catalog.tables import Item
+
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        item = (await Item.select(Item.id).where(Item.listing == listing["id"]).first())["id"]
+        warehouse = await new_client()
+        await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse")
+        await login(warehouse, "lager@ystad.test")
+        response = await warehouse.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", phone_photo(), "image/jpeg")})
+        assert response.status_code == 201, response.text
+        assert await Photo.count().where(Photo.item == item, Photo.listing == listing["id"]) == 1
+
+    async def test_item_without_a_listing_is_a_conflict(self, client, ystad):
+        item = await make_item(ystad.id, ystad.ame_unit)
+        await login(client, ystad.admin_email)
+        response = await client.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
+        assert response.status_code == 409 and response.json()["error"] == "item_has_no_listing"
+
+    async def test_another_municipalitys_item_is_not_found(self, client, ystad, skurup):
+        item = await make_item(ystad.id, ystad.ame_unit)
+        await login(client, skurup.admin_email)
+        response = await client.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
+        assert response.status_code == 404
