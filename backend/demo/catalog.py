@@ -100,7 +100,7 @@ def _drawing(listing: dict, rng: random.Random) -> bytes:
     image = Image.new("RGB", (640, 480), (rng.randint(215, 245), rng.randint(215, 240), rng.randint(205, 235)))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 400, 640, 480), fill=(180, 170, 160))  # the floor
-    shape = listing["title"].split()[0].lower()
+    shape = listing["title"].lower()
     if "stol" in shape:
         draw.rectangle((250, 120, 390, 260), fill=colour)
         draw.rectangle((230, 260, 410, 300), fill=colour)

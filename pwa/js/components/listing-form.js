@@ -70,9 +70,11 @@ export function listingForm({ navigate }) {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (busy) return;
+    for (const invalid of form.querySelectorAll("[aria-invalid]")) invalid.removeAttribute("aria-invalid");
     const body = collect(new FormData(form), status);
     if (!body) return;
     busy = true;
+    status.classList.remove("listing-form__status--error");
     status.textContent = t("catalog.saving");
     try {
       const listing = await api("/api/listings", { method: "POST", body });
@@ -81,6 +83,7 @@ export function listingForm({ navigate }) {
       navigate(`/annons/${listing.id}`);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
+      status.classList.add("listing-form__status--error");
       status.textContent = errorText(error);
     } finally {
       busy = false;
@@ -98,6 +101,7 @@ export function listingForm({ navigate }) {
 function collect(data, status) {
   const get = (/** @type {string} */ name) => String(data.get(name) ?? "").trim();
   const refuse = (/** @type {string} */ name, /** @type {string} */ key) => {
+    status.classList.add("listing-form__status--error");
     status.textContent = t(key);
     const element = /** @type {HTMLElement | null} */ (document.getElementById(`listing-${name}`));
     element?.setAttribute("aria-invalid", "true");

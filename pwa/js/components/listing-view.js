@@ -2,7 +2,7 @@
  * One listing (/annons/:id): its photos, what it is, what the deal is and who offers it.
  * Colleagues book it from here; the owning unit can publish a draft.
  */
-import { h } from "../dom.js";
+import { h, replaceChildren } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { dealText } from "./listing-card.js";
@@ -23,7 +23,7 @@ export function listingView({ listingId }) {
     try {
       const listing = await api(`/api/listings/${encodeURIComponent(listingId)}`);
       title.textContent = listing.title;
-      body.replaceChildren(...details(listing, publish));
+      replaceChildren(body, ...details(listing, publish));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       status.textContent = errorText(error);

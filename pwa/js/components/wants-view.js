@@ -16,7 +16,7 @@ export function wantsView() {
     ["municipality", "network"].map((v) => h("option", { value: v, text: t(`catalog.tier_${v}`),
                                                          selected: v === "network" })));
   const form = h("form", { class: "wants-view__form", novalidate: true },
-    field("want-text", "wants.text", text), field("want-visibility", "catalog.visibility", visibility),
+    field("want-text", "wants.text", text), field("want-visibility", "wants.visibility", visibility),
     h("button", { type: "submit", class: "button button--primary", text: t("wants.create") }));
   const wants = h("ul", { class: "wants-view__list" });
   const section = h("section", { class: "wants-view", "aria-labelledby": "wants-title" },
