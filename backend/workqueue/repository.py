@@ -50,6 +50,7 @@ class WorkQueueRepository:
                 needs.append({**r, "detail": "draft"})
             elif r["kind"] in ("furniture", "equipment") and r["id"] not in with_photo:
                 needs.append({**r, "detail": "no_photo"})
+        needs.sort(key=lambda r: r["detail"] != "draft")  # drafts block publishing: they come first
         return needs[:LIMIT]
 
     async def items_without_label(self, code: Any) -> list[Row]:
