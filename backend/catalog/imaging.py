@@ -63,7 +63,8 @@ def process(data: bytes, *, max_bytes: int, max_pixels: int) -> Renditions:
 
 def _open(data: bytes, max_pixels: int) -> Image.Image:
     """Identify the image from its header only, and refuse bombs before any pixel is decoded."""
-    Image.MAX_IMAGE_PIXELS = max_pixels  # Pillow's own guard, at our bound instead of ~89 MP
+    # Pillow's own guard (~89 MP) stays as it is: it is process-wide, and labels and scans use
+    # Pillow too. Our lower bound is checked below, still from the header alone.
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
