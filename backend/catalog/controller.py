@@ -17,6 +17,7 @@ from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.service import CategoryService, photo_store
 from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.errors import Invalid
+from backend.tracking.photo_labels import PhotoLabelService
 
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
 UPLOAD_BODY_LIMIT = 40 * 1024 * 1024
@@ -107,9 +108,13 @@ class ItemPhotoController(Controller):
     async def upload_item_photo(
         self, db: DbDep, actor: ActorDep, settings: SettingsDep, item_id: FromPath[UUID],
         data: MultipartBody[ItemPhotoUpload],
-    ) -> list[schemas.PhotoRead]:
-        rows = await PhotoService(db, actor, settings, photo_store(settings)).upload_for_item(item_id, await data.file.read())
-        return [convert.photo_read(r) for r in rows]
+    ) -> list[schemas.ItemPhotoRead]:
+        """Store the photo; for the warehouse and coordinators, link the fresh label it shows."""
+        upload = await data.file.read()
+        rows = await PhotoService(db, actor, settings, photo_store(settings)).upload_for_item(item_id, upload)
+        labels = PhotoLabelService(db, actor)
+        label = await labels.link_from_photo(item_id, upload, settings.photo_max_pixels) if labels.may_link() else None
+        return [convert.item_photo_read(r, label) for r in rows]
 
 
 class PhotoController(Controller):

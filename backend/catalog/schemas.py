@@ -12,6 +12,7 @@ from uuid import UUID
 import msgspec
 
 from backend.schemas import LongText, Schema, ShortText, Version
+from backend.tracking.schemas import PhotoLabelRead
 
 Kind = Literal["furniture", "equipment", "service", "staffing"]
 Deal = Literal["give", "lend", "rent", "sell"]
@@ -55,6 +56,12 @@ class PhotoRead(Schema, kw_only=True):
     height: int
     display_url: str
     thumb_url: str
+
+
+class ItemPhotoRead(PhotoRead, kw_only=True, omit_defaults=False):
+    """An item's intake photo, with what the label read in it did (null when nobody looked)."""
+
+    label: PhotoLabelRead | None = None
 
 
 class ItemRead(Schema, kw_only=True):

@@ -16,7 +16,7 @@ MAX_PIXELS = 24_000_000  # a 24-megapixel phone photo; more is a decompression b
 FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
-def open_photo(data: bytes) -> Image.Image:
+def open_photo(data: bytes, max_pixels: int = MAX_PIXELS) -> Image.Image:
     """Open an uploaded JPEG/PNG/WebP, refusing what is not one or is too large to decode."""
     try:
         with warnings.catch_warnings():
@@ -24,8 +24,9 @@ def open_photo(data: bytes) -> Image.Image:
             probe = Image.open(io.BytesIO(data))
             if probe.format not in FORMATS:
                 raise Invalid("Send a JPEG, PNG or WebP photo.", error="unsupported_image")
-            if probe.width * probe.height > MAX_PIXELS:
-                raise Invalid("The photo has too many pixels; send it at most 24 megapixels.", error="image_too_large")
+            if probe.width * probe.height > max_pixels:
+                raise Invalid(f"The photo has too many pixels; send it at most {max_pixels // 1_000_000} megapixels.",
+                              error="image_too_large")
             probe.verify()
             image = Image.open(io.BytesIO(data))
             image.load()
@@ -35,9 +36,9 @@ def open_photo(data: bytes) -> Image.Image:
     return image
 
 
-def codes_in_photo(data: bytes) -> list[str]:
+def codes_in_photo(data: bytes, max_pixels: int = MAX_PIXELS) -> list[str]:
     """Codes in every QR symbol of ours visible in the photo, in the order pyzbar found them."""
-    image = open_photo(data)
+    image = open_photo(data, max_pixels)
     codes = []
     for payload in decode_payloads(image):
         try:

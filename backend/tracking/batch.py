@@ -39,6 +39,8 @@ class Batch:
     code_changes: list[tuple[str, UUID, UUID]] = field(default_factory=list)
     movements: list[Movement] = field(default_factory=list)
     answered: dict[UUID, schemas.ScanResult] = field(default_factory=dict)
+    # False for links nobody chose by hand (a label read in a photo): they never retire a label in use.
+    relabel: bool = True
 
     def __post_init__(self) -> None:
         self.codes_by_id = {code["id"]: code for code in self.codes.values()}
@@ -111,6 +113,8 @@ class Batch:
             return  # linked already: scanning it again changes nothing
         if code["status"] != "unlinked":
             raise Refusal("code_already_linked", "This label is already in use; take a fresh one.")
+        if not self.relabel and any(o["item"] == item_id and o["status"] == "linked" for o in self.codes.values()):
+            raise Refusal("item_already_labelled", "The item has a label already; relabelling is done by scanning.")
         for other in self.codes.values():
             if other["item"] == item_id and other["status"] == "linked":
                 other.update(status="retired", replaced_by=code["id"])

@@ -85,3 +85,15 @@ class UnlabelledItemRead(Schema, kw_only=True):
     title: str
     state: str
     created_at: datetime
+
+
+LabelStatus = Literal["linked", "already_linked", "item_labelled", "belongs_elsewhere", "unknown", "several", "none"]
+
+
+class PhotoLabelRead(Schema, kw_only=True, omit_defaults=False):
+    """What the labels in an intake photo did: linked, nothing to do, or why nothing was linked."""
+
+    status: LabelStatus
+    code: str | None = None
+    codes: list[str] = msgspec.field(default_factory=list)
+    message: str

@@ -9,6 +9,7 @@ the others; a refused event is stored with its reason and leaves the item alone.
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from uuid import UUID
 
 from backend import clock
@@ -35,19 +36,24 @@ class ScanService:
         self.repo = TrackingRepository(actor.municipality_id, lock_rows=not db.is_sqlite)
         self.codes = CodeRepository(actor.municipality_id)
 
-    async def record(self, events: list[schemas.ScanEventIn]) -> list[schemas.ScanResult]:
-        """Apply events in order; answer each with applied, duplicate or rejected."""
+    async def record(self, events: list[schemas.ScanEventIn], *, relabel: bool = True) -> list[schemas.ScanResult]:
+        """Apply events in order; answer each with applied, duplicate or rejected.
+
+        relabel=False refuses a link to an item that has a label in use (links the server makes itself).
+        """
         self.actor.require(*WRITERS)
         now = clock.now()
         prepared = [_prepare(event, now) for event in events]
+        apply = self._apply if relabel else partial(self._apply, relabel=False)
         if self.db.is_sqlite:
-            return await writer_for(self.db).run(self._apply, prepared)
+            return await writer_for(self.db).run(apply, prepared)
         async with self.db.write():
-            return await self._apply(prepared)
+            return await apply(prepared)
 
-    async def _apply(self, prepared: list[Prepared]) -> list[schemas.ScanResult]:
+    async def _apply(self, prepared: list[Prepared], relabel: bool = True) -> list[schemas.ScanResult]:
         """Decide and store a request's events; runs inside a write transaction."""
         batch = await self._load(prepared)
+        batch.relabel = relabel
         results = [batch.apply(p, seq) for seq, p in enumerate(prepared)]
         await self._store(batch)
         return results
