@@ -1,4 +1,4 @@
-"""Command line: python -m backend serve | migrate | demo."""
+"""Command line: python -m backend serve | migrate | demo | push-worker | push-due."""
 
 from __future__ import annotations
 
@@ -65,6 +65,12 @@ def cmd_push_worker(settings: Settings, args: argparse.Namespace) -> int:
     return asyncio.run(run_worker(settings, once=args.once))
 
 
+def cmd_push_due(settings: Settings, _: argparse.Namespace) -> int:
+    from backend.push.cli import run_daily
+
+    return asyncio.run(run_daily(settings))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description="Delbar server and tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -77,13 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("demo", help="migrate, then load the Ystad–Skurup–Trelleborg demo data (idempotent)")
     push_worker = sub.add_parser("push-worker", help="send queued push notifications (PostgreSQL; several may run)")
     push_worker.add_argument("--once", action="store_true", help="send what is due now, then exit")
+    sub.add_parser("push-due", help="queue tomorrow's pickup and return reminders, delete old notifications (cron)")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "push-worker" and settings.is_sqlite:
         parser.error("on SQLite the app process sends pushes itself; push-worker processes need PostgreSQL")
     if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
         parser.error("several workers need PostgreSQL: SQLite allows one writing process")
-    commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo, "push-worker": cmd_push_worker}
+    commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo, "push-worker": cmd_push_worker,
+                "push-due": cmd_push_due}
     return commands[args.command](settings, args)
 
 

@@ -26,6 +26,8 @@ class Settings:
     debug: bool = False
     push_contact: str = "mailto:push@delbar.invalid"
     push_worker: bool = True
+    # Sent or given-up pushes and in-app notifications older than this are deleted (GDPR retention).
+    push_retention_days: int = 90
     # The host printed on labels (HTTPS://<host>/Q/<code>); empty: the Host header of the request.
     public_host: str = ""
     # Photos: where the local store keeps them, and what an upload may be at most.
@@ -52,6 +54,7 @@ class Settings:
             photo_max_pixels=int(env.get("DELBAR_PHOTO_MAX_PIXELS", 50_000_000)),
             push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
             push_worker=env.get("DELBAR_PUSH_WORKER", "1") not in {"0", "false", "no"},
+            push_retention_days=int(env.get("DELBAR_PUSH_RETENTION_DAYS", 90)),
         )
 
     @property

@@ -1,4 +1,5 @@
-"""`python -m backend push-worker`: senders as their own processes, for PostgreSQL deployments."""
+"""`python -m backend push-worker`: senders as their own processes, for PostgreSQL deployments;
+`python -m backend push-due`: the daily reminders and clean-up once, for cron."""
 
 from __future__ import annotations
 
@@ -7,12 +8,18 @@ import signal
 
 from backend.db import Database
 from backend.piccolo_conf import use_engine
+from backend.push.daily import DailyJobs
 from backend.push.worker import PushWorker
 from backend.settings import Settings
 
 
+def _summary(counts) -> str:
+    return ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
+
+
 async def run_worker(settings: Settings, *, once: bool) -> int:
-    """Send until SIGTERM/SIGINT (or, with once, until nothing is due); leased rows survive a kill."""
+    """Send until SIGTERM/SIGINT (or, with once, until nothing is due); leased rows survive a kill.
+    A long-running worker also does the daily reminders and clean-up."""
     database = Database.from_url(settings.database_url)
     use_engine(database.engine)
     await database.start()
@@ -20,15 +27,31 @@ async def run_worker(settings: Settings, *, once: bool) -> int:
         worker = PushWorker(database, settings.push_contact)
         if once:
             counts = await worker.run_until_idle()
-            print(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "nothing due")
+            print(_summary(counts) or "nothing due")
             return 0
+        daily = DailyJobs(database, settings.push_retention_days)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(signum, stop.set)
         worker.start()
+        daily.start()
         await stop.wait()
+        await daily.stop()
         await worker.stop()
+        return 0
+    finally:
+        await database.stop()
+
+
+async def run_daily(settings: Settings) -> int:
+    """Queue tomorrow's pickup and return reminders not queued yet, and delete what is past retention."""
+    database = Database.from_url(settings.database_url)
+    daily = DailyJobs(database, settings.push_retention_days)
+    use_engine(database.engine)
+    await database.start()
+    try:
+        print(_summary(await daily.run_now()) or "nothing to do")
         return 0
     finally:
         await database.stop()

@@ -15,6 +15,7 @@ APP_CONFIG = AppConfig(
         tables.PushPreference,
         tables.Notification,
         tables.PushDelivery,
+        tables.PushReminder,
     ],
     migration_dependencies=["backend.accounts.piccolo_app"],
     commands=[],

@@ -79,3 +79,11 @@ class PushDelivery(Table):
     leased_until = Timestamptz(null=True, default=None)
     last_error = Varchar(length=300, default="")
     sent_at = Timestamptz(null=True, default=None)
+
+
+class PushReminder(Table):
+    """A reminder already queued, by key (kind:booking:day): a daily job run twice sends it once."""
+
+    id = UUID(primary_key=True)
+    key = Varchar(length=120, unique=True)
+    created_at = Timestamptz(index=True)

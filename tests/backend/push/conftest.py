@@ -11,13 +11,20 @@ import asyncio
 import socket
 import subprocess
 import time
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
+from uuid import UUID
 
 import httpx
 import pytest
 
+from backend import clock
+from backend.push.outbox import notify
+from backend.push.tables import Notification, PushDelivery
 from backend.push.worker import PushWorker, WorkerConfig
+from tests.backend.bookings.helpers import days, make_listing
+from tests.factories import login, make_network
 
 ROOT = Path(__file__).resolve().parents[3]
 SERVER_JS = ROOT / "node_modules" / "web-push-testing" / "src" / "bin" / "server.js"
@@ -152,3 +159,51 @@ async def add_device(client: httpx.AsyncClient, emulator: Emulator, gate: Gate |
 @pytest.fixture
 def worker(app) -> PushWorker:
     return PushWorker(app.state.db, CONTACT, WorkerConfig(timeout_seconds=3, backoff_base=30))
+
+
+# Bookings that come due, for the reminder tests.
+
+
+async def book(requester, owner, listing: UUID, start: int, end: int | None, *then: str) -> dict:
+    """A request from `requester`, then each step taken by the owning unit (`owner`)."""
+    body = {"listing_id": str(listing), "start": days(start)} | ({"end": days(end)} if end is not None else {})
+    response = await requester.post("/api/bookings", json=body)
+    assert response.status_code == 201, response.text
+    booking = response.json()
+    for action in then:
+        answer = await owner.post(f"/api/bookings/{booking['id']}/{action}",
+                                  json={"reason": "Behövs inte längre"} if action in ("decline", "cancel") else {})
+        assert answer.status_code == 200, answer.text
+    return booking
+
+
+async def reminders() -> list[dict]:
+    """Every pickup and return reminder in anyone's list."""
+    return await Notification.select(Notification.user, Notification.kind, Notification.title, Notification.body,
+                                     Notification.url, Notification.tag).where(
+        Notification.kind.is_in(["pickup_due", "return_due"]))
+
+
+@pytest.fixture
+async def sides(client, new_client, ystad, skurup):
+    """Ystad lends out a projector (three of them); a Skurup employee borrows."""
+    await make_network("Sydkust", ystad.id, skurup.id)
+    listing, _ = await make_listing(ystad, title="Projektor", items=3)
+    owner = await new_client()
+    await login(owner, ystad.employee_email)
+    await login(client, skurup.employee_email)
+    return client, owner, listing
+
+
+async def queued(app, monkeypatch, user_id, title: str, age_days: float, status: str | None = None):
+    """A notification made `age_days` ago; its deliveries then set to `status`."""
+    real_now = clock.now()
+    monkeypatch.setattr(clock, "now", lambda: real_now - timedelta(days=age_days))
+    try:
+        async with app.state.db.write():
+            [note] = await notify([user_id], "want_matched", title, "", "/annonser")
+    finally:
+        monkeypatch.setattr(clock, "now", lambda: real_now)
+    if status:
+        await PushDelivery.update({PushDelivery.status: status}).where(PushDelivery.notification == note)
+    return note

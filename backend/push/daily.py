@@ -1,0 +1,74 @@
+"""The push context's daily work: reminders for tomorrow, and the retention clean-up.
+
+It runs wherever pushes are sent (the app process on SQLite, `push-worker` processes on
+PostgreSQL) and looks every few minutes: reminders from 07:00 Swedish time, so nobody is woken
+at midnight, and again later in the day for bookings approved since (keys make a second look
+send nothing twice); the clean-up once a day per process. `python -m backend push-due` runs
+both at once, for cron.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import Counter
+from datetime import date, datetime, time
+
+from backend import clock
+from backend.db import Database
+from backend.push.quiet import STOCKHOLM
+from backend.push.reminders import queue_due_reminders
+from backend.push.retention import purge
+
+log = logging.getLogger("delbar.push")
+CHECK_SECONDS = 300.0
+REMIND_FROM = time(7, 0)
+
+
+class DailyJobs:
+    def __init__(self, db: Database, retention_days: int, check_seconds: float = CHECK_SECONDS) -> None:
+        if retention_days < 1:
+            raise ValueError("DELBAR_PUSH_RETENTION_DAYS must be at least 1")
+        self.db, self.retention_days, self.check_seconds = db, retention_days, check_seconds
+        self._purged_on: date | None = None
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task | None = None
+
+    async def tick(self, now: datetime | None = None) -> Counter:
+        """One look: what is due at this hour and not done yet."""
+        now = now or clock.now()
+        local = now.astimezone(STOCKHOLM)
+        counts: Counter = Counter()
+        if local.time() >= REMIND_FROM:
+            counts += await queue_due_reminders(self.db, now)
+        if self._purged_on != local.date():
+            counts += await purge(self.db, now, self.retention_days)
+            self._purged_on = local.date()
+        return counts
+
+    async def run_now(self) -> Counter:
+        """Everything at once, whatever the hour (the cron command)."""
+        now = clock.now()
+        return await queue_due_reminders(self.db, now) + await purge(self.db, now, self.retention_days)
+
+    async def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                counts = await self.tick()
+                if counts:
+                    log.info("push daily: %s", ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+            except Exception:  # a bad run must not end the loop; it is logged and tried again
+                log.exception("push daily run failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stop.wait(), self.check_seconds)
+
+    def start(self) -> None:
+        self._stop.clear()
+        self._task = asyncio.get_running_loop().create_task(self._loop(), name="push-daily")
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            await self._task
+            self._task = None

@@ -1,0 +1,83 @@
+"""The day before: "pickup tomorrow" when a booking starts tomorrow, "return tomorrow" when it ends.
+
+"Tomorrow" is the next day in Swedish local time. Each reminder has a key (kind:booking:day)
+stored in the same transaction as its notification, so running the job again, or in two
+processes at once, queues it once; a booking approved later in the day is reminded at the next
+run. The reminder goes to the person who made the booking.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+from backend import clock
+from backend.db import Database
+from backend.push.daily_repository import ReminderRepository
+from backend.push.outbox import notify
+from backend.push.quiet import STOCKHOLM
+from backend.push.repository import Row
+
+BOOKINGS_URL = "/bokningar"
+# Bookings reminded per write transaction: keeps SQLite's write lock short on a busy day.
+BATCH = 100
+
+_WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+
+
+def tomorrow(now: datetime) -> date:
+    return now.astimezone(STOCKHOLM).date() + timedelta(days=1)
+
+
+def reminder_key(kind: str, booking_id: object, day: date) -> str:
+    return f"{kind}:{booking_id}:{day.isoformat()}"
+
+
+def swedish_date(day: date) -> str:
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+
+
+def message(kind: str, booking: Row, day: date) -> tuple[str, str]:
+    """Title and body in Swedish: what, which day, and where it is collected or brought back."""
+    place = booking["owner_unit_name"]
+    if booking["owner_municipality_id"] != booking["requester_municipality_id"]:
+        place = f"{place}, {booking['owner_municipality_name']}"
+    what, when = booking["listing_title"], swedish_date(day)
+    if kind == "return_due":
+        return "Återlämning i morgon", f"{what} ska lämnas tillbaka i morgon, {when}, till {place}."
+    if booking["delivery_address"]:
+        return "Leverans i morgon", f"Din bokning av {what} börjar i morgon, {when}. Den levereras till " \
+                                    f"{booking['delivery_address']}."
+    return "Hämtning i morgon", f"Din bokning av {what} börjar i morgon, {when}. Hämta hos {place}."
+
+
+async def _not_yet_reminded(repository: ReminderRepository, day: date) -> dict[str, tuple[str, Row]]:
+    due = [("pickup_due", row) for row in await repository.pickups_on(day)]
+    due += [("return_due", row) for row in await repository.returns_on(day)]
+    keyed = {reminder_key(kind, row["id"], day): (kind, row) for kind, row in due}
+    done = await repository.existing(list(keyed))
+    return {key: value for key, value in keyed.items() if key not in done}
+
+
+async def queue_due_reminders(db: Database, now: datetime | None = None) -> Counter:
+    """Queue every reminder for tomorrow not queued yet; the counts per kind."""
+    now = now or clock.now()
+    day, repository, counts = tomorrow(now), ReminderRepository(), Counter()
+    async with db.read():  # the usual answer is "nothing new": no write lock for that
+        if not await _not_yet_reminded(repository, day):
+            return counts
+    while True:
+        async with db.write():
+            # Read again inside the write: a booking cancelled meanwhile is not reminded.
+            batch = list((await _not_yet_reminded(repository, day)).items())[:BATCH]
+            if not batch:
+                return counts
+            claimed = await repository.claim([key for key, _ in batch], now)
+            for key, (kind, booking) in batch:
+                if key in claimed:
+                    title, body = message(kind, booking, day)
+                    await notify([booking["requester_id"]], kind, title, body, BOOKINGS_URL,
+                                 tag=f"booking-{booking['id']}")
+                    counts[kind] += 1
