@@ -7,6 +7,7 @@ import { errorText, getLanguage, onLanguageChange, setLanguage, t } from "./i18n
 import { createRouter } from "./router.js";
 import { currentUser, login, logout } from "./session.js";
 import { applyUpdate, registerServiceWorker } from "./sw-update.js";
+import { followNotificationClicks } from "./push.js";
 import { appHeader } from "./components/app-header.js";
 import { appFooter } from "./components/app-footer.js";
 import { loginView } from "./components/login-view.js";
@@ -187,6 +188,9 @@ registerServiceWorker((worker) => {
   state.waiting = worker;
   renderChrome();
 });
+
+// A notification clicked while Delbar is open shows its screen here, through the router.
+followNotificationClicks(router.navigate);
 
 api("/api/version")
   .then((answer) => {

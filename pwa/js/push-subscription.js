@@ -1,6 +1,7 @@
 /**
- * Pure helpers shared by the page and the service worker: the server's key as bytes, and a
- * PushSubscription as the body POST /api/push/subscriptions expects.
+ * Pure helpers shared by the page and the service worker: the server's key as bytes, a
+ * PushSubscription as the body POST /api/push/subscriptions expects, and which paths a
+ * notification may open.
  */
 
 /**
@@ -27,11 +28,26 @@ export function subscriptionBody(subscription, oldEndpoint = null) {
   return oldEndpoint && oldEndpoint !== body.endpoint ? { ...body, old_endpoint: oldEndpoint } : body;
 }
 
+/** What the service worker posts to an open window after a notification click. */
+export const OPEN_PATH_MESSAGE = "delbar:open-path";
+
+const FALLBACK_PATH = "/notiser";
+
 /**
- * Only same-origin paths are opened from a notification; anything else opens the list.
+ * Only same-origin paths are opened from a notification; anything else opens the list. The
+ * path is resolved the way the browser would ("/\\host" and tabs can point elsewhere) and kept
+ * only when it stays on this origin.
  * @param {unknown} url
- * @returns {string}
+ * @param {string} [origin] this site's origin (the page's or the worker's)
+ * @returns {string} a path, with its query and fragment
  */
-export function safePath(url) {
-  return typeof url === "string" && url.startsWith("/") && !url.startsWith("//") ? url : "/notiser";
+export function safePath(url, origin = globalThis.location.origin) {
+  if (typeof url !== "string" || !url.startsWith("/") || url.startsWith("//")) return FALLBACK_PATH;
+  try {
+    const resolved = new URL(url, origin);
+    if (resolved.origin !== new URL(origin).origin) return FALLBACK_PATH;
+    return resolved.pathname + resolved.search + resolved.hash;
+  } catch {
+    return FALLBACK_PATH;
+  }
 }

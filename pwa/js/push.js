@@ -3,7 +3,7 @@
  * permission, so it is only ever called from a button the user pressed.
  */
 import { api, ApiError } from "./api.js";
-import { base64UrlToBytes, subscriptionBody } from "./push-subscription.js";
+import { OPEN_PATH_MESSAGE, base64UrlToBytes, safePath, subscriptionBody } from "./push-subscription.js";
 
 /** @typedef {"unsupported" | "denied" | "off" | "on"} PushState */
 
@@ -59,6 +59,29 @@ export async function disablePush() {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
   }
   await subscription.unsubscribe();
+}
+
+/**
+ * Let a notification click open its screen in this window: the service worker posts the path,
+ * the app's router shows it (no reload, the page keeps its state), and the reply tells the
+ * worker it need not navigate the window itself. Server paths (/q/…, /api/…) load as pages.
+ * @param {(path: string, opts?: {replace?: boolean}) => void} navigate the router's navigate
+ */
+export function followNotificationClicks(navigate) {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    const data = event.data;
+    if (!data || data.type !== OPEN_PATH_MESSAGE) return;
+    if (event.origin && event.origin !== location.origin) return;
+    const path = safePath(data.path, location.origin);
+    if (/^\/(api|q)\//i.test(path) || /\.[a-z0-9]+$/i.test(new URL(path, location.origin).pathname)) {
+      location.assign(path);
+    } else {
+      // The same screen again is shown afresh, without a second history entry.
+      navigate(path, { replace: path === location.pathname + location.search + location.hash });
+    }
+    event.ports[0]?.postMessage({ opened: path });
+  });
 }
 
 /**

@@ -4,9 +4,11 @@
  */
 import { metaGet } from "../js/db.js";
 import { CSRF_KEY } from "../js/csrf.js";
-import { base64UrlToBytes, safePath, subscriptionBody } from "../js/push-subscription.js";
+import { OPEN_PATH_MESSAGE, base64UrlToBytes, safePath, subscriptionBody } from "../js/push-subscription.js";
 
 const ICON = "/icons/icon-192.png";
+// How long an open window has to answer before it is navigated the old way (a reload).
+const ANSWER_MS = 1500;
 
 /**
  * @param {any} event a PushEvent
@@ -27,35 +29,63 @@ export async function showPush(event) {
     tag: data.tag || undefined,
     renotify: Boolean(data.tag),
     lang: "sv",
-    data: { url: safePath(data.url), id: data.id || null },
+    data: { url: safePath(data.url, self.location.origin), id: data.id || null },
   });
 }
 
 /**
- * Focus a window already showing the screen, else reuse one, else open one; mark it read.
+ * Open the screen a notification is about. An open Delbar window is focused and told the path,
+ * and its router shows it without a reload; a window that does not answer (a page from before
+ * this worker) is navigated instead; with no window, a new one opens. Marks the entry read.
  * @param {any} event a NotificationEvent
  * @returns {Promise<void>}
  */
 export async function openFromNotification(event) {
   event.notification.close();
   const { url = "/notiser", id = null } = event.notification.data || {};
-  const target = new URL(safePath(url), self.location.origin);
+  const path = safePath(url, self.location.origin);
+  const href = new URL(path, self.location.origin).href;
   if (id) markRead(id);
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  const same = windows.find((client) => new URL(client.url).pathname === target.pathname);
-  if (same) {
-    await same.focus();
+  const client = pickWindow(windows);
+  if (!client) {
+    await self.clients.openWindow(href);
     return;
   }
-  const reusable = windows.find((client) => "navigate" in client);
-  if (reusable) {
-    const navigated = await reusable.navigate(target.href).catch(() => null);
-    if (navigated) {
-      await navigated.focus();
-      return;
-    }
-  }
-  await self.clients.openWindow(target.href);
+  // focus() is allowed while a click is handled; elsewhere it rejects and the window is still told.
+  const focused = (await client.focus().catch(() => null)) || client;
+  if (await tellWindow(focused, path)) return;
+  const navigated = "navigate" in focused ? await focused.navigate(href).catch(() => null) : null;
+  if (!navigated) await self.clients.openWindow(href);
+}
+
+/**
+ * The window to use: the focused one, else a visible one, else the one used last (matchAll
+ * lists windows most recently focused first). Only this origin's windows are ever listed.
+ * @param {readonly any[]} windows WindowClients
+ * @returns {any | null}
+ */
+function pickWindow(windows) {
+  const own = windows.filter((client) => new URL(client.url).origin === self.location.origin);
+  return own.find((c) => c.focused) ?? own.find((c) => c.visibilityState === "visible") ?? own[0] ?? null;
+}
+
+/**
+ * Post the path to a window and wait briefly for it to say it navigated.
+ * @param {any} client a WindowClient
+ * @param {string} path
+ * @returns {Promise<boolean>}
+ */
+function tellWindow(client, path) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(false), ANSWER_MS);
+    channel.port1.onmessage = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    client.postMessage({ type: OPEN_PATH_MESSAGE, path }, [channel.port2]);
+  });
 }
 
 /**

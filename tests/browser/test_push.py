@@ -24,6 +24,20 @@ def ready_worker(page) -> None:
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
 
 
+# Inside the service worker: show a notification and click it (the handler the browser calls).
+CLICK_NOTIFICATION = """async (url) => {
+  await self.registration.showNotification("Hämtning i morgon", { tag: "click-test", data: { url, id: null } });
+  const [shown] = await self.registration.getNotifications({ tag: "click-test" });
+  self.dispatchEvent(new NotificationEvent("notificationclick", { notification: shown }));
+}"""
+
+
+def service_worker(page):
+    ready_worker(page)
+    workers = page.context.service_workers
+    return workers[0] if workers else page.context.wait_for_event("serviceworker")
+
+
 class TestNotificationList:
     def test_a_test_notification_shows_in_the_list_and_the_home_count(self, page):
         sign_in(page, "medarbetare@ystad.exempel.se")
@@ -93,3 +107,24 @@ class TestServiceWorker:
                 break
             page.wait_for_timeout(100)
         assert shown == [{"title": "Nytt uppdrag", "body": "Hämta 4 stolar", "tag": "job-1", "url": "/notiser"}]
+
+    def test_a_click_opens_its_screen_in_the_open_window_without_a_reload(self, page, live_server):
+        page.context.grant_permissions(["notifications"], origin=live_server)
+        sign_in(page, "medarbetare@ystad.exempel.se")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Anna Lindqvist")
+        worker = service_worker(page)
+        page.evaluate("window.__sameDocument = 'kvar'")  # a reload would lose it
+        worker.evaluate(CLICK_NOTIFICATION, "/bokningar")
+        expect(page).to_have_url(live_server + "/bokningar")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Mina bokningar")
+        assert page.evaluate("window.__sameDocument") == "kvar"
+        # A link to another site is never followed, however it is written: the notification list opens.
+        for foreign in ("/\\example.com/bokningar", "https://example.com/bokningar"):
+            worker.evaluate(CLICK_NOTIFICATION, "/bokningar")
+            expect(page).to_have_url(live_server + "/bokningar")
+            worker.evaluate(CLICK_NOTIFICATION, foreign)
+            expect(page).to_have_url(live_server + "/notiser")
+            expect(page.get_by_role("heading", level=1)).to_have_text("Notiser")
+        assert page.evaluate("window.__sameDocument") == "kvar"
+        page.go_back()
+        expect(page).to_have_url(live_server + "/bokningar")
