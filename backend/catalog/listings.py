@@ -83,6 +83,7 @@ class ListingService:
             photos = await repo.photos([r["id"] for r in rows])
         for row in rows:
             row["photos"] = [p for p in photos if p["listing"] == row["id"]][:1]
+            row["can_edit"] = can_edit(self.actor, row)
         return rows
 
     async def events(self, listing_id: UUID) -> list[Row]:

@@ -103,6 +103,23 @@ class TestLifecycle:
         response = await client.post(f"/api/listings/{listing['id']}/status", json={"status": "published", "version": closed["version"]})
         assert response.status_code == 409 and response.json()["error"] == "bad_transition"
 
+    async def test_a_paused_listing_leaves_others_search_until_it_is_resumed(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await publish(client, await create(client, "Ritbord i ek"))
+        other = await new_client()
+        await colleague(other, ystad, "bertil")
+
+        async def found() -> bool:
+            response = await other.get("/api/listings", params={"q": "ritbord"})
+            return [r["id"] for r in response.json()["results"]] == [listing["id"]]
+
+        assert await found()
+        status = f"/api/listings/{listing['id']}/status"
+        paused = (await client.post(status, json={"status": "paused", "version": listing["version"]})).json()
+        assert paused["status"] == "paused" and not await found()
+        resumed = (await client.post(status, json={"status": "published", "version": paused["version"]})).json()
+        assert resumed["status"] == "published" and await found()
+
     async def test_edit_records_old_and_new_values(self, client, ystad):
         await login(client, ystad.employee_email)
         listing = await create(client)
@@ -124,4 +141,25 @@ class TestLifecycle:
         other = await new_client()
         await colleague(other, ystad, "bertil")
         response = await other.patch(f"/api/listings/{listing['id']}", json={"version": listing["version"], "title": "X"})
+        assert response.status_code == 403
+
+
+class TestMine:
+    async def test_own_units_listings_say_they_can_be_edited(self, client, ystad):
+        await login(client, ystad.employee_email)
+        await create(client)
+        rows = (await client.get("/api/listings/mine")).json()
+        assert [r["can_edit"] for r in rows] == [True]
+
+    async def test_a_coordinator_may_edit_another_units_listings(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        await create(client)
+        coordinator = await new_client()
+        await colleague(coordinator, ystad, "samordnare", "coordinator")
+        rows = (await coordinator.get("/api/listings/mine", params={"unit_id": str(ystad.ame_unit)})).json()
+        assert [r["can_edit"] for r in rows] == [True]
+
+    async def test_an_employee_cannot_list_another_units_listings(self, client, ystad):
+        await login(client, ystad.employee_email)
+        response = await client.get("/api/listings/mine", params={"unit_id": str(ystad.admin_unit)})
         assert response.status_code == 403

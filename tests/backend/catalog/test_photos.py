@@ -113,6 +113,38 @@ class TestServing:
         assert (await client.get(photo["thumb_url"])).status_code == 404
 
 
+class TestDeleting:
+    async def test_another_municipality_gets_404_and_the_photo_stays(self, client, new_client, ystad, skurup, network):
+        await login(client, ystad.employee_email)
+        listing = await create(client, visibility="network")
+        photo = (await upload(client, listing["id"], jpeg())).json()[0]
+        await publish(client, (await client.get(f"/api/listings/{listing['id']}")).json())
+        other = await new_client()
+        await login(other, skurup.admin_email)
+        assert (await other.get(photo["thumb_url"])).status_code == 200  # seen through the network, yet not theirs
+        assert (await other.delete(f"/api/photos/{photo['id']}")).status_code == 404
+        assert (await client.get(photo["thumb_url"])).status_code == 200
+
+    async def test_another_unit_cannot_delete_a_photo(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        photo = (await upload(client, listing["id"], jpeg())).json()[0]
+        other = await new_client()
+        await colleague(other, ystad, "bertil")
+        assert (await other.delete(f"/api/photos/{photo['id']}")).status_code == 403
+        assert await Photo.count().where(Photo.id == photo["id"]) == 1
+
+    async def test_a_coordinator_deletes_a_photo_on_behalf_of_the_unit(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        photos = [(await upload(client, listing["id"], jpeg())).json()[0] for _ in range(2)]
+        coordinator = await new_client()
+        await colleague(coordinator, ystad, "samordnare", "coordinator")
+        assert (await coordinator.delete(f"/api/photos/{photos[0]['id']}")).status_code == 204
+        left = (await client.get(f"/api/listings/{listing['id']}")).json()["photos"]
+        assert [p["id"] for p in left] == [photos[1]["id"]]
+
+
 class TestItemPhotos:
     async def test_warehouse_intake_photo_lands_on_the_items_listing(self, client, new_client, ystad):
         from backend.catalog.tables import Item
