@@ -97,14 +97,18 @@ const router = createRouter({
     "/fakturaunderlag": () => signedIn(() => ({ title: t("invoice.title"), element: invoiceView() })),
     "/rapport": () => signedIn(() => ({ title: t("report.title"), element: impactReportView() })),
     "/inkopskontroll": () => signedIn(() => ({ title: t("check.title"), element: purchaseCheckView() })),
-    // The catalogue: search, one listing (also at /annonser/:id, where want notices point), create, mine, wants.
+    // The catalogue: search, one listing (also at /annonser/:id, where want notices point), create, edit, mine, wants.
     "/annonser": () => signedIn(() => ({ title: t("catalog.search_title"), element: listingSearch({ navigate: go }) })),
     "/annonser/ny": () => signedIn(() => ({ title: t("catalog.new_title"), element: listingForm({ navigate: go }) })),
-    "/annonser/mina": () => signedIn(() => ({ title: t("catalog.mine_title"), element: myListings() })),
+    "/annonser/mina": () =>
+      signedIn(() => ({ title: t("catalog.mine_title"), element: myListings({ navigate: go }) })),
     "/annons/:id": ({ params }) =>
       signedIn(() => ({ title: t("catalog.listing"), element: listingView({ listingId: params.id }) })),
     "/annonser/:id": ({ params }) =>
       signedIn(() => ({ title: t("catalog.listing"), element: listingView({ listingId: params.id }) })),
+    "/annons/:id/andra": ({ params }) =>
+      signedIn(() => ({ title: t("catalog.edit_title"),
+                        element: listingForm({ navigate: go, listingId: params.id }) })),
     "/efterlysningar": () => signedIn(() => ({ title: t("wants.title"), element: wantsView() })),
   },
   fallback: () => ({ title: t("notfound.title"), element: notFoundView() }),

@@ -1,9 +1,11 @@
-"""The catalogue in the PWA: a listing made with a phone photo in Ystad is found and seen in Skurup."""
+"""The catalogue in the PWA: a listing made with a phone photo in Ystad is found and seen in Skurup;
+search filters live in the URL."""
 
 from __future__ import annotations
 
 import io
 import uuid
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from PIL import Image, ImageDraw
@@ -66,3 +68,27 @@ class TestCatalog:
         expect(photo).to_be_visible()
         assert photo.evaluate("img => img.complete && img.naturalWidth") == 1600
         expect(page.get_by_text("Barn- och utbildningsförvaltningen, Ystad")).to_be_visible()
+
+    def test_search_filters_live_in_the_url_and_survive_a_reload(self, page):
+        sign_in(page, YSTAD)
+        page.goto("/annonser")
+        filters = page.get_by_role("group", name="Filtrera")
+        filters.get_by_label("Typ").select_option(label="Möbel")
+        filters.get_by_label("Kommun").select_option(label="Skurup")
+        filters.get_by_label("Bara det som går att få nu").check()
+        page.get_by_label("Ordning").select_option(label="Bäst matchning först")
+        page.get_by_role("button", name="Sök").click()
+        expect(page.get_by_role("main").get_by_role("status")).to_contain_text("hittades")
+        query = parse_qs(urlparse(page.url).query)
+        assert {k: v for k, v in query.items() if k != "municipality_id"} == {
+            "kind": ["furniture"], "availability": ["now"], "sort": ["relevance"]}
+        skurup = query["municipality_id"][0]
+
+        page.reload()
+        expect(page.get_by_role("main").get_by_role("status")).to_contain_text("hittades")
+        expect(filters.get_by_label("Typ")).to_have_value("furniture")
+        expect(filters.get_by_label("Kommun")).to_have_value(skurup)
+        expect(filters.get_by_label("Bara det som går att få nu")).to_be_checked()
+        cards = page.locator(".listing-card")
+        assert cards.count() > 0
+        assert all("Skurup" in text for text in cards.all_inner_texts())

@@ -7,11 +7,14 @@ import { getLanguage, t } from "../i18n.js";
 
 /**
  * @param {any} listing a ListingCard (search, matches) or a ListingRead (my listings)
+ * @param {{alwaysStatus?: boolean} | number} [options] alwaysStatus: say "Published" too (its owners' list);
+ *   a number (the index when used as a map callback) is ignored
  * @returns {HTMLElement}
  */
-export function listingCard(listing) {
+export function listingCard(listing, options = {}) {
+  const alwaysStatus = typeof options === "object" && options.alwaysStatus === true;
   const thumb = listing.thumb_url ?? listing.photos?.[0]?.thumb_url ?? null;
-  const status = listing.status && listing.status !== "published"
+  const status = listing.status && (alwaysStatus || listing.status !== "published")
     ? h("span", { class: "listing-card__status", text: t(`catalog.status_${listing.status}`) }) : null;
   return h("li", { class: "listing-card" },
     h("a", { class: "listing-card__link", href: `/annons/${listing.id}` },

@@ -1,37 +1,44 @@
 /**
- * Create a listing (/annonser/ny): what it is, the deal, who may see it, and photos taken with
- * the phone's camera. Photos are downsized on the phone (≤ 1600 px, no EXIF) before upload, so
- * a slow connection carries a few hundred kB instead of a 12 MP original.
+ * Create a listing (/annonser/ny) or edit one (/annons/:id/andra): what it is, the deal, who may
+ * see it, and photos taken with the phone's camera. Photos are downsized on the phone (≤ 1600 px,
+ * no EXIF) before upload, so a slow connection carries a few hundred kB instead of a 12 MP original.
+ * An edit sends only the fields that changed, with the version it started from: if someone else
+ * saved in between, the server refuses (stale_version) and the form offers the latest version.
  */
-import { h } from "../dom.js";
-import { errorText, t } from "../i18n.js";
+import { h, replaceChildren } from "../dom.js";
+import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
-import { getCsrfToken } from "../csrf.js";
-import { downsize } from "../outbox/photos.js";
 import { categoryOptions } from "./listing-card.js";
 import { field } from "./listing-search.js";
+import { listingPhotos, uploadPhotos, uploadProgress } from "./listing-photos.js";
+import { noticeOnNextView } from "./listing-view.js";
 
 const KINDS = ["furniture", "equipment", "service", "staffing"];
 const DEALS = ["give", "lend", "rent", "sell"];
 const CONDITIONS = ["new", "good", "used", "worn", "broken"];
 const PERIODS = ["day", "week", "month"];
 const TIERS = ["unit", "municipality", "network", "public"];
+const PHYSICAL = ["furniture", "equipment"];
+/** What an edit may change; kind and deal are fixed once a listing exists (ListingUpdate). */
+const EDITABLE = ["title", "description", "category_id", "condition", "quantity", "visibility", "price_ore",
+                  "rent_period"];
 
 /**
- * @param {{navigate: (path: string) => void}} props
+ * @param {{navigate: (path: string) => void, listingId?: string}} props without listingId, a new listing
  * @returns {HTMLElement}
  */
-export function listingForm({ navigate }) {
+export function listingForm({ navigate, listingId }) {
+  const editing = listingId !== undefined;
+  // One id per form: a create retried after a failed photo upload is the same listing, not a second one.
+  const id = listingId ?? crypto.randomUUID();
   const status = h("p", { id: "listing-form-status", class: "listing-form__status", role: "alert",
                           "aria-live": "assertive" });
   const input = (/** @type {string} */ name, /** @type {Record<string, any>} */ attrs = {}) =>
     h("input", { id: `listing-${name}`, name, class: "field__input", ...attrs });
   const choose = (/** @type {string} */ name, /** @type {string[]} */ values, /** @type {string} */ prefix,
-                  /** @type {string} */ chosen) => {
-    const element = h("select", { id: `listing-${name}`, name, class: "field__input" },
+                  /** @type {string} */ chosen) =>
+    h("select", { id: `listing-${name}`, name, class: "field__input" },
       values.map((v) => h("option", { value: v, text: t(`${prefix}${v}`), selected: v === chosen })));
-    return element;
-  };
   const category = h("select", { id: "listing-category_id", name: "category_id", class: "field__input" },
     h("option", { value: "", text: t("catalog.choose_category") }));
   const photos = input("photos", { type: "file", accept: "image/*", capture: "environment", multiple: true,
@@ -39,9 +46,13 @@ export function listingForm({ navigate }) {
   const priceBox = h("div", { class: "listing-form__price" },
     field("listing-price", "catalog.price_kr", input("price", { type: "text", inputmode: "decimal" })),
     field("listing-rent_period", "catalog.rent_period", choose("rent_period", PERIODS, "catalog.period_", "day")));
-  const form = h("form", { class: "listing-form__form", novalidate: true },
+  const progress = uploadProgress("listing-form-progress");
+  const reload = h("button", { type: "button", class: "button button--secondary", hidden: true,
+                               text: t("catalog.reload_latest") });
+  const form = h("form", { class: "listing-form__form", novalidate: true, hidden: editing },
     field("listing-kind", "catalog.kind", choose("kind", KINDS, "catalog.kind_", "furniture")),
     field("listing-deal", "catalog.deal", choose("deal", DEALS, "catalog.deal_", "give")),
+    editing ? h("p", { id: "listing-fixed-hint", class: "listing-form__hint", text: t("catalog.fixed_hint") }) : null,
     priceBox,
     field("listing-category_id", "catalog.category", category),
     field("listing-title", "catalog.title", input("title", { type: "text", maxlength: "120", required: true })),
@@ -51,54 +62,149 @@ export function listingForm({ navigate }) {
     field("listing-quantity", "catalog.quantity", input("quantity", { type: "number", min: "1", max: "10000",
                                                                       value: "1", inputmode: "numeric" })),
     field("listing-visibility", "catalog.visibility", choose("visibility", TIERS, "catalog.tier_", "network")),
-    h("div", { class: "field" },
+    editing ? null : h("div", { class: "field" },
       h("label", { class: "field__label", for: "listing-photos", text: t("catalog.photos") }),
       h("p", { id: "listing-photos-hint", class: "listing-form__hint", text: t("catalog.photos_hint") }), photos),
+    progress.element,
     status,
-    h("button", { type: "submit", class: "button button--primary", text: t("catalog.publish") }));
-  const deal = /** @type {HTMLSelectElement} */ (form.querySelector("[name=deal]"));
+    reload,
+    h("button", { type: "submit", class: "button button--primary",
+                  text: t(editing ? "catalog.save" : "catalog.publish") }));
+  const elements = /** @type {HTMLFormElement} */ (form).elements;
+  const control = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (elements.namedItem(name));
   const showPrice = () => {
-    priceBox.hidden = deal.value !== "rent" && deal.value !== "sell";
-    /** @type {HTMLElement} */ (priceBox.lastElementChild).hidden = deal.value !== "rent";
+    priceBox.hidden = control("deal").value !== "rent" && control("deal").value !== "sell";
+    /** @type {HTMLElement} */ (priceBox.lastElementChild).hidden = control("deal").value !== "rent";
   };
-  deal.addEventListener("change", showPrice);
+  control("deal").addEventListener("change", showPrice);
   showPrice();
-  api("/api/categories").then((rows) => category.append(...categoryOptions(rows)),
-                              (error) => { status.textContent = errorText(error); });
+
+  const photoSlot = h("div", { class: "listing-form__photos" });
+  const section = h("section", { class: "listing-form", "aria-labelledby": "listing-form-title" },
+    editing ? h("p", {}, h("a", { href: `/annons/${id}`, text: t("catalog.back_to_listing") })) : null,
+    h("h1", { id: "listing-form-title", text: t(editing ? "catalog.edit_title" : "catalog.new_title") }),
+    photoSlot,
+    editing ? h("h2", { class: "listing-form__details", text: t("catalog.details") }) : null,
+    form);
+
+  /** @type {any} the listing as last loaded (editing only) */
+  let current = null;
+
+  /** Fill the form with the listing as the server has it now; unsaved changes are dropped. */
+  async function loadListing() {
+    section.setAttribute("aria-busy", "true");
+    try {
+      current = await api(`/api/listings/${encodeURIComponent(id)}`);
+      if (!current.can_edit) {
+        form.hidden = true;
+        status.textContent = t("catalog.cannot_edit");
+        section.append(status);
+        return;
+      }
+      fill(control, current);
+      showPrice();
+      replaceChildren(photoSlot, listingPhotos({ listing: current }));
+      form.hidden = false;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      section.append(status);
+      status.textContent = errorText(error);
+    } finally {
+      section.removeAttribute("aria-busy");
+    }
+  }
+
+  reload.addEventListener("click", async () => {
+    await loadListing();
+    reload.hidden = true;
+    status.classList.remove("listing-form__status--error");
+    status.textContent = t("catalog.reloaded");
+    /** @type {HTMLElement} */ (control("title")).focus();
+  });
 
   let busy = false;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (busy) return;
     for (const invalid of form.querySelectorAll("[aria-invalid]")) invalid.removeAttribute("aria-invalid");
-    const body = collect(new FormData(form), status);
+    status.classList.remove("listing-form__status--error");
+    const body = collect(new FormData(/** @type {HTMLFormElement} */ (form)), status, current);
     if (!body) return;
     busy = true;
-    status.classList.remove("listing-form__status--error");
     status.textContent = t("catalog.saving");
     try {
-      const listing = await api("/api/listings", { method: "POST", body });
-      const files = [.../** @type {HTMLInputElement} */ (photos).files ?? []];
-      if (files.length) await upload(listing.id, files);
-      navigate(`/annons/${listing.id}`);
+      if (editing) await save(body);
+      else await create(body);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       status.classList.add("listing-form__status--error");
       status.textContent = errorText(error);
+      reload.hidden = error.code !== "stale_version";
     } finally {
+      progress.hide();
       busy = false;
     }
   });
 
-  return h("section", { class: "listing-form", "aria-labelledby": "listing-form-title" },
-    h("h1", { id: "listing-form-title", text: t("catalog.new_title") }), form);
+  /** @param {Record<string, any>} body */
+  async function create(body) {
+    const listing = await api("/api/listings", { method: "POST", body: { ...body, id, publish: true } });
+    const files = [.../** @type {HTMLInputElement} */ (photos).files ?? []];
+    if (files.length) {
+      await uploadPhotos(listing.id, files, (fraction) => progress.show(fraction, fraction === null
+        ? t("catalog.photos_preparing") : t("catalog.photos_sending", { percent: Math.round(fraction * 100) })));
+    }
+    navigate(`/annons/${listing.id}`);
+  }
+
+  /** @param {Record<string, any>} body */
+  async function save(body) {
+    const changes = Object.fromEntries(EDITABLE.filter((name) => name in body && body[name] !== current[name])
+      .map((name) => [name, body[name]]));
+    if (Object.keys(changes).length) {
+      await api(`/api/listings/${encodeURIComponent(id)}`, { method: "PATCH",
+                                                             body: { ...changes, version: current.version } });
+    }
+    noticeOnNextView(t(Object.keys(changes).length ? "catalog.saved" : "catalog.nothing_changed"));
+    navigate(`/annons/${id}`);
+  }
+
+  api("/api/categories").then((rows) => {
+    category.append(...categoryOptions(rows));
+    if (editing) queueMicrotask(loadListing);
+  }, (error) => {
+    section.append(status);
+    status.textContent = errorText(error);
+  });
+  return section;
 }
 
 /**
- * The request body, or null (with the reason in `status` and focus on the field) when it is not ready.
- * @param {FormData} data @param {HTMLElement} status
+ * Put a listing's values into the form; kind and deal are shown but cannot change.
+ * @param {(name: string) => HTMLInputElement} control @param {any} listing
  */
-function collect(data, status) {
+function fill(control, listing) {
+  const set = (/** @type {string} */ name, /** @type {any} */ value) => { control(name).value = value ?? ""; };
+  for (const name of ["kind", "deal", "title", "description", "visibility", "category_id"]) set(name, listing[name]);
+  set("quantity", String(listing.quantity));
+  if (listing.condition) set("condition", listing.condition);
+  if (listing.rent_period) set("rent_period", listing.rent_period);
+  const kronor = listing.price_ore === null ? "" : String(listing.price_ore / 100);
+  set("price", getLanguage() === "sv" ? kronor.replace(".", ",") : kronor);
+  for (const name of ["kind", "deal"]) {
+    control(name).disabled = true;
+    control(name).setAttribute("aria-describedby", "listing-fixed-hint");
+  }
+  // Each physical item may already carry a label: the count can grow here, not shrink.
+  control("quantity").min = PHYSICAL.includes(listing.kind) ? String(listing.quantity) : "1";
+}
+
+/**
+ * The listing's fields as the API takes them, or null (with the reason in `status` and focus on
+ * the field) when they are not ready. An edit keeps the listing's own kind and deal.
+ * @param {FormData} data @param {HTMLElement} status @param {any} current the listing being edited, or null
+ */
+function collect(data, status, current) {
   const get = (/** @type {string} */ name) => String(data.get(name) ?? "").trim();
   const refuse = (/** @type {string} */ name, /** @type {string} */ key) => {
     status.classList.add("listing-form__status--error");
@@ -108,14 +214,21 @@ function collect(data, status) {
     element?.focus();
     return null;
   };
-  const deal = get("deal");
+  const kind = current ? current.kind : get("kind");
+  const deal = current ? current.deal : get("deal");
+  const quantity = get("quantity") ? Number(get("quantity")) : 1;
   /** @type {Record<string, any>} */
-  const body = { id: crypto.randomUUID(), kind: get("kind"), deal, title: get("title"), publish: true,
-                 description: get("description"), visibility: get("visibility"),
-                 quantity: Number(get("quantity")) || 1 };
+  const body = { kind, deal, title: get("title"), description: get("description"), visibility: get("visibility"),
+                 quantity };
   if (!body.title) return refuse("title", "catalog.title_missing");
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > 10000) {
+    return refuse("quantity", "catalog.quantity_bad");
+  }
+  if (current && PHYSICAL.includes(kind) && quantity < current.quantity) {
+    return refuse("quantity", "error.quantity_cannot_shrink");
+  }
   if (get("category_id")) body.category_id = get("category_id");
-  if (body.kind === "furniture" || body.kind === "equipment") body.condition = get("condition");
+  if (PHYSICAL.includes(kind)) body.condition = get("condition");
   if (deal === "rent" || deal === "sell") {
     const kr = Number(get("price").replace(/\s/g, "").replace(",", "."));
     if (!get("price") || !Number.isFinite(kr) || kr < 0) return refuse("price", "catalog.price_missing");
@@ -123,25 +236,4 @@ function collect(data, status) {
     if (deal === "rent") body.rent_period = get("rent_period");
   }
   return body;
-}
-
-/**
- * Downsize each photo on the phone, then send them in one multipart request.
- * @param {string} listingId @param {File[]} files
- */
-async function upload(listingId, files) {
-  const form = new FormData();
-  for (const [i, file] of files.entries()) form.append("photos", await downsize(file), `photo-${i + 1}.jpg`);
-  const token = getCsrfToken();
-  let response;
-  try {
-    response = await fetch(`/api/listings/${listingId}/photos`, {
-      method: "POST", body: form, credentials: "same-origin", headers: token ? { "X-CSRF-Token": token } : {} });
-  } catch (error) {
-    throw new ApiError({ status: 0, code: "network_error", detail: String(error) });
-  }
-  if (!response.ok) {
-    const data = await response.json().catch(() => null);
-    throw new ApiError({ status: response.status, code: data?.error ?? `http_${response.status}` });
-  }
 }

@@ -1,7 +1,8 @@
 /**
- * Browse and search the catalogue (/annonser): words, kind, deal and category, with pages.
- * The filters live in the URL (?q=&kind=&deal=&category_id=&page=), so a search can be shared
- * and the back button returns to it.
+ * Browse and search the catalogue (/annonser): words, and the filters the search API has —
+ * kind, deal, category, condition, municipality, available now — newest or best match first,
+ * with pages. The search lives in the URL (?q=&kind=&deal=&category_id=&condition=
+ * &municipality_id=&availability=&sort=&page=), so it can be shared, reloaded and gone back to.
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
@@ -11,6 +12,10 @@ import { categoryOptions, listingCard } from "./listing-card.js";
 const PER_PAGE = 20;
 const KINDS = ["furniture", "equipment", "service", "staffing"];
 const DEALS = ["give", "lend", "rent", "sell"];
+const CONDITIONS = ["new", "good", "used", "worn", "broken"];
+const SORTS = ["newest", "relevance"];
+/** The query parameters the search API takes (besides per_page), in the order they are sent. */
+const PARAMS = ["q", "kind", "deal", "category_id", "condition", "municipality_id", "availability", "sort", "page"];
 
 /**
  * @param {{navigate: (path: string) => void}} props
@@ -24,16 +29,32 @@ export function listingSearch({ navigate }) {
   const kind = select("search-kind", "kind", KINDS.map((k) => option(k, `catalog.kind_${k}`)), params);
   const deal = select("search-deal", "deal", DEALS.map((d) => option(d, `catalog.deal_${d}`)), params);
   const category = select("search-category", "category_id", [], params);
+  const condition = select("search-condition", "condition",
+    CONDITIONS.map((c) => option(c, `catalog.condition_${c}`)), params);
+  const municipality = select("search-municipality", "municipality_id", [], params);
+  const availableNow = h("input", { id: "search-availability", name: "availability", type: "checkbox", value: "now",
+                                    class: "listing-search__check", checked: params.get("availability") === "now" });
+  const sort = h("select", { id: "search-sort", name: "sort", class: "field__input" },
+    SORTS.map((s) => h("option", { value: s, text: t(`catalog.sort_${s}`),
+                                   selected: s === (params.get("sort") ?? "newest") })));
   const status = h("p", { class: "listing-search__status", role: "status", "aria-live": "polite" });
   const list = h("ul", { class: "listing-search__results", "aria-labelledby": "listing-search-results" });
   const pager = h("nav", { class: "listing-search__pager", "aria-label": t("catalog.pages") });
   const form = h("form", { class: "listing-search__form", role: "search" },
     field("search-q", "catalog.search_words", q),
-    h("div", { class: "listing-search__filters" },
+    h("fieldset", { class: "listing-search__filters" },
+      h("legend", { class: "listing-search__legend", text: t("catalog.filters") }),
       field("search-kind", "catalog.kind", kind),
       field("search-deal", "catalog.deal", deal),
-      field("search-category", "catalog.category", category)),
-    h("button", { type: "submit", class: "button button--primary", text: t("catalog.search") }));
+      field("search-category", "catalog.category", category),
+      field("search-condition", "catalog.condition", condition),
+      field("search-municipality", "catalog.municipality", municipality),
+      h("div", { class: "listing-search__option" }, availableNow,
+        h("label", { for: "search-availability", text: t("catalog.available_now") }))),
+    field("search-sort", "catalog.sort", sort),
+    h("div", { class: "listing-search__buttons" },
+      h("button", { type: "submit", class: "button button--primary", text: t("catalog.search") }),
+      h("a", { class: "button button--secondary", href: "/annonser", text: t("catalog.clear_search") })));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     navigate(`/annonser?${query(new FormData(form), 1)}`);
@@ -51,12 +72,15 @@ export function listingSearch({ navigate }) {
   async function load() {
     section.setAttribute("aria-busy", "true");
     try {
-      const [categories, result] = await Promise.all([
+      const [categories, municipalities, result] = await Promise.all([
         api("/api/categories"),
+        api("/api/municipalities"),
         api(`/api/listings?${fromUrl(params)}&per_page=${PER_PAGE}`),
       ]);
       category.append(...categoryOptions(categories));
       category.value = params.get("category_id") ?? "";
+      municipality.append(...municipalities.map((/** @type {any} */ m) => h("option", { value: m.id, text: m.name })));
+      municipality.value = params.get("municipality_id") ?? "";
       list.replaceChildren(...result.results.map(listingCard));
       status.textContent = result.total ? t("catalog.found", { count: result.total }) : t("catalog.none_found");
       pager.replaceChildren(...pages(form, page, Math.ceil(result.total / PER_PAGE)));
@@ -75,7 +99,12 @@ export function listingSearch({ navigate }) {
 /** The filled-in filters as a query string (empty ones left out). @param {FormData} data @param {number} page */
 function query(data, page) {
   const out = new URLSearchParams();
-  for (const [name, value] of data) if (typeof value === "string" && value.trim()) out.set(name, value.trim());
+  for (const [name, value] of data) {
+    // Newest first is the default: leave it out, so the plain search keeps its short URL.
+    if (typeof value === "string" && value.trim() && !(name === "sort" && value === "newest")) {
+      out.set(name, value.trim());
+    }
+  }
   if (page > 1) out.set("page", String(page));
   return out.toString();
 }
@@ -83,7 +112,7 @@ function query(data, page) {
 /** The search the URL names, for the server (only the filters it knows). @param {URLSearchParams} params */
 function fromUrl(params) {
   const out = new URLSearchParams();
-  for (const name of ["q", "kind", "deal", "category_id", "page"]) {
+  for (const name of PARAMS) {
     const value = params.get(name)?.trim();
     if (value) out.set(name, value);
   }
