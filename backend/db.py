@@ -18,6 +18,8 @@ from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
 
+from backend.sqlite_pool import PooledSQLiteEngine
+
 _in_write: contextvars.ContextVar[bool] = contextvars.ContextVar("delbar_in_write", default=False)
 
 
@@ -28,7 +30,7 @@ def engine_for(url: str) -> Engine:
         path = Path(url.removeprefix("sqlite:///") or "var/delbar.sqlite")
         path.parent.mkdir(parents=True, exist_ok=True)
         # timeout: how long another process (e.g. the demo command) may hold the write lock.
-        return SQLiteEngine(path=str(path), timeout=30)
+        return PooledSQLiteEngine(path=str(path), timeout=30)
     if parsed.scheme in {"postgres", "postgresql"}:
         return PostgresEngine(config={"dsn": url.replace("postgres://", "postgresql://", 1)})
     raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql://, not {parsed.scheme!r}")
@@ -54,7 +56,9 @@ class Database:
             await self.engine.start_connection_pool(min_size=1, max_size=10)
 
     async def stop(self) -> None:
-        if not self.is_sqlite:
+        if isinstance(self.engine, PooledSQLiteEngine):
+            await self.engine.close_pool()
+        elif not self.is_sqlite:
             await self.engine.close_connection_pool()
 
     async def ping(self) -> bool:

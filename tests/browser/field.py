@@ -23,6 +23,10 @@ def controlled_by_worker(page: Page) -> None:
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
     page.wait_for_function("navigator.serviceWorker.controller !== null")
+    # The worker stores the session answer after it has served it; offline start-up reads it back.
+    page.wait_for_function(
+        """() => caches.open("delbar-api").then((cache) => cache.match("/api/session")).then(Boolean)"""
+    )
 
 
 def outbox(page: Page) -> list[dict]:
