@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+from uuid import UUID
+
 from litestar.di import NamedDependency
+from litestar.params import HeaderParameter
 
 from backend.accounts.sessions import SessionService
 from backend.db import Database
@@ -15,3 +19,5 @@ ActorDep = NamedDependency[Actor]
 SessionsDep = NamedDependency[SessionService]
 ShellDep = NamedDependency[Shell]
 SettingsDep = NamedDependency[Settings]
+# Who queued the writes a phone's outbox sends (X-Delbar-User); see Actor.require_maker.
+MadeByHeader = Annotated[UUID | None, HeaderParameter(name="X-Delbar-User", required=False)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from backend.errors import Forbidden
+from backend.errors import Conflict, Forbidden
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,3 +27,9 @@ class Actor:
         """Refuse with 403 unless the actor holds one of these roles."""
         if not self.has_any(*roles):
             raise Forbidden(f"This needs one of the roles: {', '.join(roles)}.")
+
+    def require_maker(self, made_by: UUID | None) -> None:
+        """Refuse (409) work queued on a shared phone by someone else: it waits for them to sign in."""
+        if made_by is not None and made_by != self.user_id:
+            raise Conflict("This was queued by another user on this device; it is sent when they sign in.",
+                           error="other_user")

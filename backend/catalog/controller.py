@@ -15,7 +15,7 @@ from backend.catalog.listings import ListingService
 from backend.catalog.photos import PhotoService
 from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.service import CategoryService, photo_store
-from backend.deps import ActorDep, DbDep, SettingsDep
+from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
 from backend.errors import Invalid
 from backend.tracking.photo_labels import PhotoLabelService
 
@@ -107,9 +107,10 @@ class ItemPhotoController(Controller):
     @post("/{item_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED)
     async def upload_item_photo(
         self, db: DbDep, actor: ActorDep, settings: SettingsDep, item_id: FromPath[UUID],
-        data: MultipartBody[ItemPhotoUpload],
+        data: MultipartBody[ItemPhotoUpload], made_by: MadeByHeader = None,
     ) -> list[schemas.ItemPhotoRead]:
         """Store the photo; for the warehouse and coordinators, link the fresh label it shows."""
+        actor.require_maker(made_by)
         upload = await data.file.read()
         rows = await PhotoService(db, actor, settings, photo_store(settings)).upload_for_item(item_id, upload)
         labels = PhotoLabelService(db, actor)

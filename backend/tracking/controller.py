@@ -8,7 +8,7 @@ from litestar import Controller, Response, get, post
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
 
-from backend.deps import ActorDep, DbDep
+from backend.deps import ActorDep, DbDep, MadeByHeader
 from backend.tracking import schemas
 from backend.tracking.repository import Row
 from backend.tracking.service import ScanService
@@ -40,9 +40,13 @@ class ScanController(Controller):
 
     @post("/batch", status_code=HTTP_200_OK)
     async def create_scan_batch(
-        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ScanBatchIn]
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ScanBatchIn], made_by: MadeByHeader = None
     ) -> schemas.ScanBatchResult:
-        """Up to 500 queued scans, applied in order; one result per event, in the same order."""
+        """Up to 500 queued scans, applied in order; one result per event, in the same order.
+
+        X-Delbar-User names who queued them; a batch queued by another user is refused whole (409).
+        """
+        actor.require_maker(made_by)
         return schemas.ScanBatchResult(results=await ScanService(db, actor).record(data.events))
 
 

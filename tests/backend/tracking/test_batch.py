@@ -172,6 +172,30 @@ class TestHistory:
         assert (await client.get(f"/api/items/{uuid4()}/history")).status_code == 404
 
 
+class TestQueuedBy:
+    """A shared phone's outbox names who queued a batch (X-Delbar-User); nobody else's session sends it."""
+
+    async def test_a_batch_queued_by_the_signed_in_user_is_applied(self, client, yard):
+        me = (await client.get("/api/session")).json()["user"]["id"]
+        response = await client.post("/api/scans/batch", json={"events": [event(yard.code, "intake")]},
+                                     headers={"X-Delbar-User": me})
+        assert response.status_code == 200 and response.json()["results"][0]["status"] == "applied"
+
+    async def test_a_batch_queued_by_someone_else_is_refused_whole(self, client, ystad, yard):
+        batch = [event(yard.code, "intake"), event(yard.code, "audit")]
+        response = await client.post("/api/scans/batch", json={"events": batch},
+                                     headers={"X-Delbar-User": str(ystad.employee)})
+        assert response.status_code == 409 and response.json()["error"] == "other_user"
+        assert (await item_row(yard.item))["state"] == "registered"
+        assert (await client.get(f"/api/items/{yard.item}/history")).json() == []
+
+    async def test_a_malformed_maker_is_a_400(self, client, yard):
+        response = await client.post("/api/scans/batch", json={"events": [event(yard.code, "intake")]},
+                                     headers={"X-Delbar-User": "driver-a"})
+        assert response.status_code == 400
+        assert (await item_row(yard.item))["state"] == "registered"
+
+
 class TestConcurrentSingles:
     async def test_sixteen_phones_at_once_each_get_their_own_answer(self, client, new_client, ystad, yard):
         items = [await make_item(ystad.id, ystad.ame_unit, f"Stol {i}") for i in range(16)]
