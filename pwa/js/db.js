@@ -7,7 +7,7 @@
  */
 
 export const DB_NAME = "delbar";
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const META_STORE = "meta";
 /** Queued scan events, replayed in key order (autoIncrement keeps the order they were made). */
 export const OUTBOX_STORE = "outbox";
@@ -17,6 +17,8 @@ export const ATTENTION_STORE = "attention";
 export const PHOTO_STORE = "photos";
 /** The shift taken offline: jobs, locations and when they were fetched, keyed by name. */
 export const SHIFT_STORE = "shift";
+/** What the server did with uploaded intake photos (the label it linked, or why not), newest last. */
+export const PHOTO_RESULT_STORE = "photo_results";
 
 /** @type {Array<(db: IDBDatabase) => void>} UPGRADES[n] takes the schema from version n to n+1. */
 const UPGRADES = [
@@ -28,6 +30,9 @@ const UPGRADES = [
     db.createObjectStore(ATTENTION_STORE, { keyPath: "id" });
     db.createObjectStore(PHOTO_STORE, { keyPath: "seq", autoIncrement: true });
     db.createObjectStore(SHIFT_STORE);
+  },
+  (db) => {
+    db.createObjectStore(PHOTO_RESULT_STORE, { keyPath: "seq", autoIncrement: true });
   },
 ];
 

@@ -35,7 +35,7 @@ import { listingView } from "./components/listing-view.js";
 import { listingForm } from "./components/listing-form.js";
 import { myListings } from "./components/my-listings.js";
 import { wantsView } from "./components/wants-view.js";
-import { startSync } from "./outbox/sync.js";
+import { startSync, syncNow } from "./outbox/sync.js";
 import { clearShift } from "./offline/shift.js";
 
 const header = /** @type {HTMLElement} */ (document.getElementById("app-header"));
@@ -117,6 +117,8 @@ const router = createRouter({
 /** @param {string} email @param {string} password */
 async function onLogin(email, password) {
   await login(email, password);
+  // Scans this person left queued on the phone at an earlier logout go now (only theirs).
+  syncNow();
   const next = nextPath();
   // /q/<code> is the server's: it resolves the label, so it needs a real page load.
   if (next && /^\/q\//i.test(next)) location.replace(next);
@@ -148,7 +150,7 @@ function go(path) {
 
 async function onLogout() {
   await logout();
-  // The stored day belongs to this user; queued scans stay and are sent at the next login.
+  // The stored day belongs to this user; their queued scans stay and wait for them to sign in again.
   await clearShift().catch(() => {});
   router.navigate("/login", { replace: true });
 }

@@ -4,6 +4,7 @@
  */
 import { api, ApiError } from "./api.js";
 import { setCsrfToken } from "./csrf.js";
+import { setOwner } from "./outbox/owner.js";
 import { API_CACHE } from "../sw/cache-names.js";
 
 /**
@@ -28,7 +29,21 @@ export function currentUser() {
 async function accept(answer) {
   user = answer.user;
   await setCsrfToken(answer.csrf_token);
+  await remember(user);
   return user;
+}
+
+/**
+ * Tell the outbox (and the service worker) whose scans may be sent now. Like the CSRF token,
+ * a failing IndexedDB must not break login; the outbox then sends nothing, which is safe.
+ * @param {User | null} who
+ */
+async function remember(who) {
+  try {
+    await setOwner(who);
+  } catch (error) {
+    console.warn("delbar: could not record who is signed in for the outbox", error);
+  }
 }
 
 /**
@@ -44,6 +59,7 @@ export async function loadSession() {
     user = null;
     if (error.status === 401) {
       await setCsrfToken(null);
+      await remember(null);
       return { user: null, error: null };
     }
     return { user: null, error };
@@ -80,6 +96,8 @@ export async function logout() {
   }
   user = null;
   await setCsrfToken(null);
+  // From here on nothing this person queued is sent, by this page or the worker, until they sign in again.
+  await remember(null);
   // The API cache holds this user's answers; the next person on this device must not see them.
   if ("caches" in self) await caches.delete(API_CACHE);
 }

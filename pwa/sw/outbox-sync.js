@@ -1,6 +1,7 @@
 /**
  * The worker's side of the outbox: on a Background Sync event, replay what the pages left.
- * Throwing makes the browser retry the sync later, which is what a kept event needs.
+ * Throwing makes the browser retry the sync later, which is what a kept event needs; with
+ * nobody signed in there is nothing to retry (the next login replays).
  */
 import { replay } from "../js/outbox/queue.js";
 import { uploadPhotos } from "../js/outbox/photos.js";

@@ -1,10 +1,12 @@
 /**
  * "Behöver åtgärd": scans the server rejected, each with its reason and a way to resolve it.
+ * Only the signed-in person's own: on a shared phone, nobody retries or deletes another's scans.
  */
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
 import { discardAttention, listAttention, requeueAttention } from "../outbox/store.js";
 import { announce, onOutboxChange } from "../outbox/queue.js";
+import { currentOwner } from "../outbox/owner.js";
 import { afterEnqueue } from "../outbox/sync.js";
 
 /** @returns {HTMLElement} */
@@ -21,7 +23,7 @@ export function attentionView() {
   );
 
   async function render() {
-    const items = await listAttention();
+    const items = await listAttention(await currentOwner());
     list.replaceChildren(...items.map((item) => entry(item, onResolved)));
     if (!items.length) list.replaceChildren(h("li", { class: "attention-view__empty", text: t("attention.empty") }));
   }

@@ -2,8 +2,8 @@
  * The start page after login: who you are, where you belong and how to log out.
  */
 import { h } from "../dom.js";
-import { errorText, t } from "../i18n.js";
-import { ApiError } from "../api.js";
+import { t } from "../i18n.js";
+import { logoutControl } from "./logout-control.js";
 import { notificationsNav } from "./notifications-nav.js";
 import { fieldNav } from "./field-nav.js";
 import { bookingsNav } from "./bookings-nav.js";
@@ -18,31 +18,6 @@ import { catalogNav } from "./catalog-nav.js";
  * @returns {HTMLElement}
  */
 export function homeView({ user, onLogout }) {
-  const status = h("p", { id: "logout-error", class: "home-view__error", "aria-live": "assertive" });
-  const logout = h("button", {
-    type: "button",
-    class: "button button--secondary home-view__logout",
-    text: t("home.logout"),
-  });
-  let busy = false;
-  logout.addEventListener("click", async () => {
-    if (busy) return;
-    busy = true;
-    status.textContent = "";
-    logout.setAttribute("aria-disabled", "true");
-    logout.textContent = t("home.logout_busy");
-    try {
-      await onLogout();
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      busy = false;
-      logout.removeAttribute("aria-disabled");
-      logout.textContent = t("home.logout");
-      logout.setAttribute("aria-describedby", "logout-error");
-      status.textContent = errorText(error);
-    }
-  });
-
   return h(
     "section",
     { class: "home-view", "aria-labelledby": "home-title" },
@@ -67,8 +42,7 @@ export function homeView({ user, onLogout }) {
         fact(t("home.roles"), roleList(user.roles)),
       ),
     ),
-    status,
-    logout,
+    logoutControl({ onLogout }),
   );
 }
 

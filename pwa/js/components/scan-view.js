@@ -12,6 +12,7 @@ import { afterEnqueue } from "../outbox/sync.js";
 import { queuePhoto } from "../outbox/photos.js";
 import { manualEntry } from "./manual-entry.js";
 import { outboxStatus } from "./outbox-status.js";
+import { photoResults } from "./photo-results.js";
 import { scanCamera } from "./scan-camera.js";
 import { scanResult } from "./scan-result.js";
 
@@ -53,6 +54,7 @@ export function scanView() {
     manualEntry({ onCode: (code) => onCode(screen, code) }),
     ui.tally,
     outboxStatus(),
+    photoResults(),
   );
   setPlace(screen, null);
   return view;
@@ -120,7 +122,7 @@ function showActions(screen, code, item) {
       item,
       actions: offeredActions(screen.task, screen.place, item),
       onAction: (action, label) => act(screen, { action, label, code, item }),
-      onPhoto: item ? (file) => photo(screen, item.id, file) : null,
+      onPhoto: item ? (file) => photo(screen, item, file) : null,
     }),
   );
   say(screen, item?.title ?? t("scan.code", { code }), "info");
@@ -147,10 +149,11 @@ async function act(screen, { action, label, code, item }) {
   afterEnqueue();
 }
 
-/** @param {Screen} screen @param {string} itemId @param {File} file */
-async function photo(screen, itemId, file) {
+/** @param {Screen} screen @param {import("../scan/flow.js").Item} item @param {File} file */
+async function photo(screen, item, file) {
   try {
-    await queuePhoto(itemId, file);
+    // The title names the item when the upload's outcome (a label linked or not) is shown.
+    await queuePhoto(item.id, file, { title: item.title });
     say(screen, t("scan.photo_saved"), "ok");
     afterEnqueue();
   } catch {

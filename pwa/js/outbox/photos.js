@@ -1,15 +1,28 @@
 /**
  * Intake photos that wait for a network: downsized on the phone (re-encoding through a
- * canvas also drops EXIF, GPS included), stored as blobs, uploaded in order later.
- * The upload keeps the photo on a network error, a 404 (the endpoint may not exist yet on
- * this server) and a 5xx; only a 2xx removes it.
+ * canvas also drops EXIF, GPS included), stored as blobs, uploaded in order later, each under
+ * the person who took it (owner.js). The upload keeps the photo on a network error, a 404
+ * (the endpoint may not exist yet on this server), a 409 and a 5xx; only a 2xx removes it, and
+ * what the server did with a label in the photo is kept for the scan screen to show.
  */
-import { PHOTO_STORE, metaGet, run } from "../db.js";
+import { PHOTO_RESULT_STORE, PHOTO_STORE, metaGet, run, transact } from "../db.js";
 import { CSRF_KEY } from "../csrf.js";
+import { OWNER_HEADER, currentOwner } from "./owner.js";
 import { announce } from "./queue.js";
+import { ownEntries } from "./store.js";
 
 const MAX_SIDE = 1600;
 const QUALITY = 0.8;
+const KEEP_RESULTS = 20;
+
+/**
+ * @typedef {{status: string, code: string | null, codes: string[], message: string}} PhotoLabel
+ *   what the label in the photo did: linked, already_linked, item_labelled, belongs_elsewhere, unknown, several, none
+ */
+/**
+ * @typedef {{seq?: number, itemId: string, title?: string, label: PhotoLabel | null, at: string,
+ *   owner?: import("./owner.js").Owner}} PhotoResult label is null when the server did not look for one
+ */
 
 /**
  * @param {Blob} file a photo from <input type="file" capture>
@@ -28,29 +41,36 @@ export async function downsize(file) {
 }
 
 /**
- * Queue a photo for an item; resolves after it is stored.
+ * Queue a photo for an item under the signed-in person; resolves after it is stored.
  * @param {string} itemId
  * @param {Blob} file
+ * @param {{title?: string}} [extra] what the scan screen names the item by when the upload is done
  * @returns {Promise<void>}
  */
-export async function queuePhoto(itemId, file) {
+export async function queuePhoto(itemId, file, { title } = {}) {
   const blob = await downsize(file);
-  await run(PHOTO_STORE, "readwrite", (s) => s.add({ itemId, blob, at: new Date().toISOString() }));
+  const owner = await currentOwner();
+  const photo = { itemId, blob, at: new Date().toISOString(), ...(title ? { title } : {}) };
+  await run(PHOTO_STORE, "readwrite", (s) => s.add(owner ? { ...photo, owner } : photo));
   announce();
 }
 
 /**
- * Upload waiting photos, oldest first; stops at the first one the server cannot take now.
+ * Upload the signed-in person's waiting photos, oldest first; stops at the first one the
+ * server cannot take now. Other people's photos wait for them.
  * @param {{fetch?: typeof fetch}} [options]
  * @returns {Promise<number>} how many were uploaded
  */
 export async function uploadPhotos({ fetch: doFetch = fetch } = {}) {
+  const owner = await currentOwner();
   let uploaded = 0;
   for (;;) {
-    const [next] = await run(PHOTO_STORE, "readonly", (s) => s.getAll(null, 1));
-    if (!next) return uploaded;
-    if (!(await upload(next, doFetch))) return uploaded;
-    await run(PHOTO_STORE, "readwrite", (s) => s.delete(next.seq));
+    const [next] = await ownEntries(PHOTO_STORE, owner, 1);
+    if (!next || !owner) return uploaded;
+    const answer = await upload(next, doFetch, owner);
+    if (!answer) return uploaded;
+    await settlePhoto(next, { itemId: next.itemId, title: next.title, label: labelIn(answer.body),
+                              at: new Date().toISOString(), owner: next.owner ?? owner });
     uploaded += 1;
     announce();
   }
@@ -59,21 +79,70 @@ export async function uploadPhotos({ fetch: doFetch = fetch } = {}) {
 /**
  * @param {{itemId: string, blob: Blob}} photo
  * @param {typeof fetch} doFetch
- * @returns {Promise<boolean>} whether the server took it
+ * @param {import("./owner.js").Owner} owner who took it; the server refuses it (409) under anyone else
+ * @returns {Promise<{body: any} | null>} the server's answer when it took the photo
  */
-async function upload(photo, doFetch) {
+async function upload(photo, doFetch, owner) {
   const form = new FormData();
   form.append("file", photo.blob, "photo.jpg");
   const token = await metaGet(CSRF_KEY).catch(() => null);
+  /** @type {Record<string, string>} */
+  const headers = { [OWNER_HEADER]: owner.id };
+  if (token) headers["X-CSRF-Token"] = token;
   try {
     const response = await doFetch(`/api/items/${encodeURIComponent(photo.itemId)}/photos`, {
       method: "POST",
       body: form,
       credentials: "same-origin",
-      headers: token ? { "X-CSRF-Token": token } : {},
+      headers,
     });
-    return response.ok;
+    return response.ok ? { body: await response.json().catch(() => null) } : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+/** @param {any} body the uploaded photos, each with the label the server read in it @returns {PhotoLabel | null} */
+function labelIn(body) {
+  const label = Array.isArray(body) ? body[0]?.label : null;
+  return label && typeof label.status === "string" ? label : null;
+}
+
+/**
+ * Drop the uploaded photo and keep what came of it, in one transaction; only the newest results stay.
+ * @param {{seq: number}} photo
+ * @param {PhotoResult} result
+ */
+async function settlePhoto(photo, result) {
+  await transact([PHOTO_STORE, PHOTO_RESULT_STORE], "readwrite", (tx) => {
+    tx.objectStore(PHOTO_STORE).delete(photo.seq);
+    const results = tx.objectStore(PHOTO_RESULT_STORE);
+    results.add(result);
+    const keys = results.getAllKeys();
+    keys.onsuccess = () => {
+      for (const key of keys.result.slice(0, Math.max(0, keys.result.length - KEEP_RESULTS))) results.delete(key);
+    };
+  });
+}
+
+/**
+ * The signed-in person's photo results, newest first.
+ * @param {import("./owner.js").Owner | null} owner
+ * @returns {Promise<PhotoResult[]>}
+ */
+export async function listPhotoResults(owner) {
+  return (await ownEntries(PHOTO_RESULT_STORE, owner)).reverse();
+}
+
+/**
+ * Forget the signed-in person's photo results (they have read them).
+ * @param {import("./owner.js").Owner | null} owner
+ * @returns {Promise<void>}
+ */
+export async function clearPhotoResults(owner) {
+  const mine = /** @type {PhotoResult[]} */ (await ownEntries(PHOTO_RESULT_STORE, owner));
+  await transact([PHOTO_RESULT_STORE], "readwrite", (tx) => {
+    for (const result of mine) tx.objectStore(PHOTO_RESULT_STORE).delete(/** @type {number} */ (result.seq));
+  });
+  announce();
 }

@@ -6,11 +6,13 @@
  * not a per-event verdict keeps every event; "applied" and "duplicate" remove one; "rejected"
  * moves it to the needs-attention list. An event the server applied whose answer was lost is
  * sent again and comes back "duplicate", so a dropped connection mid-batch loses nothing.
+ * Only the signed-in person's events are sent (owner.js): someone else's wait for them.
  * No DOM here: the service worker replays with this module on `sync`.
  */
-import { metaGet } from "../db.js";
+import { OUTBOX_STORE, PHOTO_STORE, metaGet } from "../db.js";
 import { CSRF_KEY } from "../csrf.js";
-import { addEntry, countAttention, countEntries, headEntries, settleBatch } from "./store.js";
+import { OWNER_HEADER, currentOwner, waitingForOthers } from "./owner.js";
+import { addEntry, allEntries, countAttention, countEntries, countPhotos, headEntries, settleBatch } from "./store.js";
 
 export const BATCH_URL = "/api/scans/batch";
 export const BATCH_LIMIT = 500;
@@ -19,7 +21,10 @@ const LOCK_NAME = "delbar-outbox-replay";
 const CHANNEL = "delbar-outbox";
 
 /** @typedef {import("./store.js").ScanEvent} ScanEvent */
-/** @typedef {{sent: number, kept: number, stopped: null | "network" | "server" | "busy"}} ReplayResult */
+/**
+ * @typedef {{sent: number, kept: number, stopped: null | "network" | "server" | "busy" | "signed_out"}} ReplayResult
+ *   kept counts the signed-in person's events still waiting
+ */
 
 /**
  * Local time with its UTC offset (2026-11-25T09:14:03.120+01:00): the device time the
@@ -38,7 +43,8 @@ export function deviceTime(date = new Date()) {
 }
 
 /**
- * Store a scan event. Resolves after IndexedDB committed it: only then may the UI confirm.
+ * Store a scan event under the signed-in person. Resolves after IndexedDB committed it: only
+ * then may the UI confirm.
  * @param {{code: string, action: string, location_code?: string, item_id?: string, note?: string}} fields
  * @param {{title?: string}} [extra] what the needs-attention list shows beside the code
  * @returns {Promise<ScanEvent>}
@@ -46,7 +52,8 @@ export function deviceTime(date = new Date()) {
 export async function enqueue(fields, { title } = {}) {
   /** @type {ScanEvent} */
   const event = { id: crypto.randomUUID(), device_time: deviceTime(), ...dropEmpty(fields) };
-  await addEntry({ event, title });
+  const owner = await currentOwner();
+  await addEntry(owner ? { event, title, owner } : { event, title });
   announce();
   return event;
 }
@@ -57,7 +64,7 @@ function dropEmpty(fields) {
 }
 
 /**
- * Replay everything waiting, batch by batch, unless another tab or the worker is at it.
+ * Replay the signed-in person's events, batch by batch, unless another tab or the worker is at it.
  * @param {{fetch?: typeof fetch}} [options]
  * @returns {Promise<ReplayResult>}
  */
@@ -66,10 +73,10 @@ export async function replay({ fetch: doFetch = fetch } = {}) {
     const result = await navigator.locks.request(LOCK_NAME, { ifAvailable: true }, (lock) =>
       lock ? drain(doFetch) : null,
     );
-    return result ?? { sent: 0, kept: await countEntries(), stopped: "busy" };
+    return result ?? { sent: 0, kept: await countEntries(await currentOwner()), stopped: "busy" };
   }
   // Without Web Locks (older Safari) this context at least never replays twice at once.
-  if (fallbackBusy) return { sent: 0, kept: await countEntries(), stopped: "busy" };
+  if (fallbackBusy) return { sent: 0, kept: await countEntries(await currentOwner()), stopped: "busy" };
   fallbackBusy = true;
   try {
     return await drain(doFetch);
@@ -81,12 +88,15 @@ let fallbackBusy = false;
 
 /** @param {typeof fetch} doFetch @returns {Promise<ReplayResult>} */
 async function drain(doFetch) {
+  // Read once per run: a logout or another login mid-run must not switch whose events go out.
+  const owner = await currentOwner();
+  if (!owner) return { sent: 0, kept: 0, stopped: "signed_out" };
   let sent = 0;
   for (;;) {
-    const entries = await headEntries(BATCH_LIMIT);
+    const entries = await headEntries(BATCH_LIMIT, owner);
     if (!entries.length) return { sent, kept: 0, stopped: null };
-    const outcome = await sendBatch(entries, doFetch);
-    if (outcome) return { sent, kept: await countEntries(), stopped: outcome };
+    const outcome = await sendBatch(entries, doFetch, owner);
+    if (outcome) return { sent, kept: await countEntries(owner), stopped: outcome };
     sent += entries.length;
     announce();
   }
@@ -95,10 +105,11 @@ async function drain(doFetch) {
 /**
  * @param {import("./store.js").Entry[]} entries
  * @param {typeof fetch} doFetch
+ * @param {import("./owner.js").Owner} owner who made them; the server refuses them (409) under anyone else
  * @returns {Promise<null | "network" | "server">} null when the batch was settled
  */
-async function sendBatch(entries, doFetch) {
-  const headers = { "Content-Type": "application/json", Accept: "application/json" };
+async function sendBatch(entries, doFetch, owner) {
+  const headers = { "Content-Type": "application/json", Accept: "application/json", [OWNER_HEADER]: owner.id };
   const token = await metaGet(CSRF_KEY).catch(() => null);
   if (token) headers["X-CSRF-Token"] = token;
   let response;
@@ -147,16 +158,24 @@ function verdicts(entries, results) {
       // The item as the server has it now: the title and state that explain the refusal.
       const title = entry.title || result.item?.title;
       const state = result.item?.state ?? null;
-      rejected.push({ seq, attention: { id: entry.event.id, event: entry.event, title, state, reason, message, at } });
+      const attention = { id: entry.event.id, event: entry.event, title, state, reason, message, at };
+      rejected.push({ seq, attention: entry.owner ? { ...attention, owner: entry.owner } : attention });
     }
   }
   return [done, rejected];
 }
 
-/** @returns {Promise<{waiting: number, attention: number}>} */
+/**
+ * What waits on this device: the signed-in person's scans, refusals and photos, and per other
+ * person what waits for them to sign in again.
+ * @returns {Promise<{waiting: number, attention: number, photos: number, others: import("./owner.js").Waiting[]}>}
+ */
 export async function counts() {
-  const [waiting, attention] = await Promise.all([countEntries(), countAttention()]);
-  return { waiting, attention };
+  const owner = await currentOwner();
+  const [waiting, attention, photos, scansAll, photosAll] = await Promise.all([
+    countEntries(owner), countAttention(owner), countPhotos(owner), allEntries(OUTBOX_STORE), allEntries(PHOTO_STORE),
+  ]);
+  return { waiting, attention, photos, others: waitingForOthers(scansAll, photosAll, owner) };
 }
 
 /** Tell every tab (and the page, when the worker replayed) that the outbox changed. */

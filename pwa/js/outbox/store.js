@@ -4,6 +4,9 @@
  * No DOM here: the service worker uses it too.
  */
 import { ATTENTION_STORE, OUTBOX_STORE, PHOTO_STORE, run, transact } from "../db.js";
+import { ownedBy } from "./owner.js";
+
+/** @typedef {import("./owner.js").Owner} Owner */
 
 /**
  * @typedef {object} ScanEvent what /api/scans/batch takes
@@ -15,10 +18,10 @@ import { ATTENTION_STORE, OUTBOX_STORE, PHOTO_STORE, run, transact } from "../db
  * @property {string} [item_id]
  * @property {string} [note]
  */
-/** @typedef {{seq?: number, event: ScanEvent, title?: string}} Entry */
+/** @typedef {{seq?: number, event: ScanEvent, title?: string, owner?: Owner}} Entry owner: who made it */
 /**
  * @typedef {{id: string, event: ScanEvent, title?: string, state?: string | null,
- *   reason: string | null, message: string | null, at: string}} Attention
+ *   reason: string | null, message: string | null, at: string, owner?: Owner}} Attention
  */
 
 /**
@@ -31,22 +34,68 @@ export function addEntry(entry) {
 }
 
 /**
- * The oldest entries, in the order they were made.
+ * owner's entries of a store in key order (the order they were made), skipping everyone else's.
+ * @param {string} storeName
+ * @param {Owner | null} owner nobody signed in owns nothing
+ * @param {number} [limit]
+ * @returns {Promise<any[]>}
+ */
+export async function ownEntries(storeName, owner, limit = Infinity) {
+  if (!owner) return [];
+  return transact([storeName], "readonly", (tx) => {
+    /** @type {any[]} */
+    const found = [];
+    const request = tx.objectStore(storeName).openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      if (ownedBy(cursor.value, owner)) found.push(cursor.value);
+      if (found.length < limit) cursor.continue();
+    };
+    return found;
+  });
+}
+
+/**
+ * Every entry of a store, whoever made it (to count what waits for others).
+ * @param {string} storeName
+ * @returns {Promise<any[]>}
+ */
+export function allEntries(storeName) {
+  return run(storeName, "readonly", (s) => s.getAll());
+}
+
+/**
+ * owner's oldest entries, in the order they were made.
  * @param {number} limit
+ * @param {Owner | null} owner
  * @returns {Promise<Entry[]>}
  */
-export function headEntries(limit) {
-  return run(OUTBOX_STORE, "readonly", (s) => s.getAll(null, limit));
+export function headEntries(limit, owner) {
+  return ownEntries(OUTBOX_STORE, owner, limit);
 }
 
-/** @returns {Promise<number>} */
-export function countEntries() {
-  return run(OUTBOX_STORE, "readonly", (s) => s.count());
+/** @param {Owner | null} owner @returns {Promise<number>} */
+export async function countEntries(owner) {
+  return (await ownEntries(OUTBOX_STORE, owner)).length;
 }
 
-/** @returns {Promise<number>} */
-export function countPhotos() {
-  return run(PHOTO_STORE, "readonly", (s) => s.count());
+/** @param {Owner | null} owner @returns {Promise<number>} */
+export async function countPhotos(owner) {
+  return (await ownEntries(PHOTO_STORE, owner)).length;
+}
+
+/**
+ * Delete everything owner has queued (scans and photos): their choice when logging out.
+ * @param {Owner} owner
+ * @returns {Promise<void>}
+ */
+export async function discardOwn(owner) {
+  const [scans, photos] = await Promise.all([ownEntries(OUTBOX_STORE, owner), ownEntries(PHOTO_STORE, owner)]);
+  await transact([OUTBOX_STORE, PHOTO_STORE], "readwrite", (tx) => {
+    for (const entry of scans) tx.objectStore(OUTBOX_STORE).delete(entry.seq);
+    for (const photo of photos) tx.objectStore(PHOTO_STORE).delete(photo.seq);
+  });
 }
 
 /**
@@ -67,15 +116,15 @@ export async function settleBatch(done, rejected) {
   });
 }
 
-/** @returns {Promise<Attention[]>} oldest first */
-export async function listAttention() {
-  const all = /** @type {Attention[]} */ (await run(ATTENTION_STORE, "readonly", (s) => s.getAll()));
-  return all.sort((a, b) => a.at.localeCompare(b.at));
+/** @param {Owner | null} owner @returns {Promise<Attention[]>} owner's refused scans, oldest first */
+export async function listAttention(owner) {
+  const mine = /** @type {Attention[]} */ (await ownEntries(ATTENTION_STORE, owner));
+  return mine.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** @returns {Promise<number>} */
-export function countAttention() {
-  return run(ATTENTION_STORE, "readonly", (s) => s.count());
+/** @param {Owner | null} owner @returns {Promise<number>} */
+export async function countAttention(owner) {
+  return (await ownEntries(ATTENTION_STORE, owner)).length;
 }
 
 /**
@@ -103,7 +152,8 @@ export async function requeueAttention(id, newId) {
       if (!item) return;
       found = true;
       attention.delete(id);
-      tx.objectStore(OUTBOX_STORE).add({ event: { ...item.event, id: newId }, title: item.title });
+      const entry = { event: { ...item.event, id: newId }, title: item.title };
+      tx.objectStore(OUTBOX_STORE).add(item.owner ? { ...entry, owner: item.owner } : entry);
     };
   });
   return found;

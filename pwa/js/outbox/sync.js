@@ -5,7 +5,6 @@
  */
 import { counts, replay, SYNC_TAG } from "./queue.js";
 import { uploadPhotos } from "./photos.js";
-import { countPhotos } from "./store.js";
 
 const RETRY_MS = 30_000;
 
@@ -55,8 +54,7 @@ export function startSync() {
   window.addEventListener("online", () => syncNow());
   setInterval(async () => {
     if (!navigator.onLine) return;
-    const { waiting } = await counts().catch(() => ({ waiting: 0 }));
-    const photos = await countPhotos().catch(() => 0);
+    const { waiting, photos } = await counts().catch(() => ({ waiting: 0, photos: 0 }));
     if (waiting || photos) syncNow();
   }, RETRY_MS);
   syncNow();
@@ -66,4 +64,15 @@ export function startSync() {
 export function afterEnqueue() {
   requestBackgroundSync();
   if (navigator.onLine) syncNow();
+}
+
+/**
+ * Before logging out: send what the signed-in person queued, if there is a network, and say
+ * what is still unsent (it then waits on this phone for them, and only them).
+ * @returns {Promise<{scans: number, photos: number}>}
+ */
+export async function sendBeforeLogout() {
+  if (navigator.onLine) await syncNow();
+  const { waiting, photos } = await counts();
+  return { scans: waiting, photos };
 }
