@@ -225,19 +225,22 @@ class AuthRepository:
         ).first()
 
     async def user_for_session(self, token_hash: str) -> Row | None:
-        return await Session.select(
-            Session.id,
-            Session.csrf_token,
-            Session.expires_at,
-            Session.last_seen_at,
-            Session.user.id.as_alias("user_id"),
-            Session.user.municipality.as_alias("municipality_id"),
-            Session.user.unit.as_alias("unit_id"),
-            Session.user.active.as_alias("active"),
-        ).where(Session.token_hash == token_hash).first()
+        """The session with its user and the user's roles, in one query (it runs on every request).
 
-    async def roles_of(self, user_id: UUID) -> list[str]:
-        return await UserRole.select(UserRole.role).where(UserRole.user == user_id).output(as_list=True)
+        One row per role comes back (one with role NULL for a user without roles); they are folded here.
+        """
+        rows = await Session.raw(
+            "SELECT s.id, s.csrf_token, s.expires_at, s.last_seen_at, u.id AS user_id,"
+            " u.municipality AS municipality_id, u.unit AS unit_id, u.active AS active, r.role AS role"
+            " FROM user_session s JOIN app_user u ON u.id = s.user LEFT JOIN user_role r ON r.user = u.id"
+            " WHERE s.token_hash = {}",
+            token_hash,
+        )
+        if not rows:
+            return None
+        session = {key: value for key, value in rows[0].items() if key != "role"}
+        session["roles"] = [row["role"] for row in rows if row["role"] is not None]
+        return session
 
     async def create_session(self, values: Row) -> None:
         await Session.insert(Session(**values))

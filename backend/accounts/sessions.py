@@ -109,11 +109,9 @@ class SessionService:
         if not token or len(token) > 200:
             return None
         now = clock.now()
-        async with self.db.read():
-            row = await self.auth.user_for_session(token_hash(token))
-            if row is None:
-                return None
-            roles = await self.auth.roles_of(row["user_id"])
+        row = await self.auth.user_for_session(token_hash(token))  # one query: no transaction needed
+        if row is None:
+            return None
         if row["expires_at"] <= now or not row["active"]:
             async with self.db.write():
                 await self.auth.delete_session(row["id"])
@@ -121,7 +119,7 @@ class SessionService:
         if now - row["last_seen_at"] > TOUCH_INTERVAL:
             async with self.db.write():
                 await self.auth.touch_session(row["id"], now)
-        actor = Actor(row["user_id"], row["municipality_id"], row["unit_id"], frozenset(roles), row["id"])
+        actor = Actor(row["user_id"], row["municipality_id"], row["unit_id"], frozenset(row["roles"]), row["id"])
         return actor, row["csrf_token"]
 
     async def logout(self, actor: Actor) -> None:

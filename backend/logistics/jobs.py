@@ -69,9 +69,16 @@ async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
 
 
 @on_item_moved
-async def _follow_scans(movement: Movement) -> None:
-    """Jobs follow the pickup and delivery scans of their items (inside the scan's write)."""
-    await on_item_scanned(movement.item_id, movement.action, movement.device_time)
+async def _follow_scans(movements: list[Movement]) -> None:
+    """Jobs follow the pickup and delivery scans of their items (inside the scan's write).
+
+    One query finds which of the moved items are on open jobs; only those are looked at further,
+    in scan order. Scans never put an item on a job, so the answer holds for the whole batch.
+    """
+    on_jobs = await ScanRepository().on_open_jobs([m.item_id for m in movements])
+    for movement in movements:
+        if movement.item_id in on_jobs:
+            await on_item_scanned(movement.item_id, movement.action, movement.device_time)
 
 
 class JobService:

@@ -101,6 +101,12 @@ class JobRepository:
 class ScanRepository:
     """Job items touched by scans, across the whole database (the scan already passed its checks)."""
 
+    async def on_open_jobs(self, item_ids: list[UUID]) -> set[UUID]:
+        """Which of these items are on a job that is not done or cancelled."""
+        rows = await TransportJobItem.select(TransportJobItem.item).where(
+            TransportJobItem.item.is_in(list(set(item_ids))), TransportJobItem.job.status.is_in(list(OPEN)))
+        return {r["item"] for r in rows}
+
     async def open_links(self, item_id: UUID) -> list[Row]:
         return await TransportJobItem.select(TransportJobItem.id, TransportJobItem.job).where(
             TransportJobItem.item == item_id, TransportJobItem.job.status.is_in(list(OPEN)))

@@ -102,8 +102,7 @@ class ScanService:
                 await self.codes.retire(code_id, other_id)
             else:
                 await self.codes.link(code_id, item=other_id, location=None, now=batch.now)
-        for movement in batch.movements:
-            await hooks.item_moved(movement)
+        await hooks.items_moved(batch.movements)
 
     async def item_history(self, item_id: UUID) -> list[Row]:
         self.actor.require(*READERS)
