@@ -56,7 +56,7 @@ def _listing(rng: random.Random, demo_id, name: str, n: int, now, sqlite: bool) 
     if kind in PHYSICAL_KINDS:
         title = f"{title}, {variant}"
     low, high = prices.get(deal, (0, 0))
-    published = True  # drafts would crowd the work queue the coordinator tests look at  # a few drafts, as in real life
+    published = True  # no drafts: the coordinator's work queue would be all demo drafts
     created = now - timedelta(days=rng.randint(1, 60), hours=rng.randint(0, 8))
     values = {
         "id": demo_id("catalog", name, str(n)), "municipality": demo_id(name), "kind": kind, "deal": deal,

@@ -9,7 +9,7 @@ import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { categoryOptions, listingCard } from "./listing-card.js";
 
-const PER_PAGE = 20;
+const PER_PAGE = 24; // the API's default too: a full grid in 2, 3 or 4 columns
 const KINDS = ["furniture", "equipment", "service", "staffing"];
 const DEALS = ["give", "lend", "rent", "sell"];
 const CONDITIONS = ["new", "good", "used", "worn", "broken"];
