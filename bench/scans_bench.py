@@ -164,6 +164,12 @@ async def replay_mismatches(url: str, codes: list[str]) -> tuple[int, int]:
     return wrong, sum(event["item"] in replayed for event in events)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its threads so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def start_server(url: str, log_path: Path) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "DATABASE_URL": url, "DELBAR_LOG_LEVEL": "WARNING", "DELBAR_LOG_FORMAT": "text"}
     subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
@@ -187,13 +193,17 @@ async def run(kind: str, url: str, workdir: Path) -> None:
         codes, shelf, van = await add_labelled_items(url)
         # Singles: the first two steps of the trip on the first half of the items.
         half = codes[: SINGLE_REQUESTS // 2]
+        server_cpu, client_cpu, load = cpu_seconds(server.pid), time.process_time(), os.getloadavg()[0]
         wall, latencies, statuses = await singles(base, trip_events(half, shelf, van, range(2)))
         rate = len(latencies) / wall
+        server_cpu, client_cpu = cpu_seconds(server.pid) - server_cpu, time.process_time() - client_cpu
         print(f"[{kind}] single POST /api/scans, concurrency {CONCURRENCY}, {len(latencies)} requests:")
         print(f"  {rate:7.0f} requests/s   (target >= 300/s: {'ok' if rate >= 300 else 'MISSED'})")
         p50, p99 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000
         print(f"  p50 {p50:5.1f} ms, p99 {p99:5.1f} ms   (target p99 <= 50 ms: {'ok' if p99 <= 50 else 'MISSED'})")
         print(f"  outcomes: {statuses}")
+        print(f"  CPU per request: server {server_cpu / len(latencies) * 1000:.2f} ms, this bench's own HTTP client"
+              f" {client_cpu / len(latencies) * 1000:.2f} ms (same 2 cores); load average before {load:.1f}")
         # Batches: 500 different items per batch, whole trips.
         rest = codes[SINGLE_REQUESTS // 2:]
         chunks = [rest[i:i + BATCH_SIZE] for i in range(0, len(rest), BATCH_SIZE)][:BATCHES // 3]

@@ -79,10 +79,13 @@ function preferencesForm() {
   const end = h("input", { type: "time", id: "quiet-end", class: "field__input", value: "07:00" });
   const save = h("button", { type: "submit", class: "button button--primary", text: t("push.save") });
   let version = 1;
+  for (const control of [...Object.values(boxes), quietOn, start, end, save]) control.disabled = true;
 
   /** @param {any} prefs a PreferencesRead */
   function fill(prefs) {
     version = prefs.version;
+    // Usable only once the saved choices are shown: a tick made before would be overwritten.
+    for (const control of [...Object.values(boxes), quietOn, save]) control.disabled = false;
     for (const kind of KINDS) boxes[kind].checked = Boolean(prefs.kinds[kind]);
     quietOn.checked = Boolean(prefs.quiet_start);
     if (prefs.quiet_start) start.value = prefs.quiet_start;
