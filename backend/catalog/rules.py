@@ -58,4 +58,5 @@ def search_text(values: Row, category_name: str | None, sqlite: bool) -> str:
     # The title twice: a word in the title should rank above one deep in the description.
     parts = [values["title"], values["title"], values.get("tags") or "", category_name or "", values.get("description") or ""]
     joined = " ".join(parts)
-    return " ".join(text.stems(joined)) if sqlite else " ".join(text.words(joined))
+    found = text.with_heads(text.words(joined))
+    return " ".join(text.stem(word) for word in found) if sqlite else " ".join(found)

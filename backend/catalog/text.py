@@ -26,6 +26,14 @@ STOP_WORDS = frozenset(
 )
 
 
+# Heads of Swedish compounds people search for on their own: "stol" should find "kontorsstol",
+# "hyllor" should find "bokhylla". Neither FTS5 nor PostgreSQL splits compounds, so the index
+# gets the head as an extra word. Only things listed in Delbar; a short list, kept by hand.
+COMPOUND_HEADS = ("stol", "bord", "hylla", "skåp", "soffa", "lampa", "bänk", "skärm", "dator", "fåtölj", "pall",
+                  "byrå", "vagn", "maskin", "tält", "matta", "säng", "skrivare", "låda", "tavla", "kanna", "högtalare")
+_MIN_LEFT = 3  # letters before the head: "skrivbord" splits, "ombord" is too short to
+
+
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     return _stemmer.stemWord(word)
@@ -34,6 +42,22 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-cased words of the text, stop words removed, in order."""
     return [w for w in _WORD.findall(text.lower()) if w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=20_000)
+def compound_head(word: str) -> str | None:
+    """The head of a compound word ("kontorsstolar" → "stol"), or None."""
+    stemmed = stem(word)
+    for head in COMPOUND_HEADS:
+        head_stem = stem(head)
+        if stemmed.endswith(head_stem) and len(stemmed) - len(head_stem) >= _MIN_LEFT:
+            return head
+    return None
+
+
+def with_heads(found: list[str]) -> list[str]:
+    """The words, then the heads of the compounds among them (for the index, not for queries)."""
+    return found + [head for word in found if (head := compound_head(word))]
 
 
 def stems(text: str) -> list[str]:

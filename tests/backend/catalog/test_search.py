@@ -41,6 +41,9 @@ class TestSwedishWords:
         ("STOLAR i Matsalen", {"Fyra stolar till matsal"}),
         ('"stol" OR borr*', set()),
         ("kontorsstolar", set()),
+        # The head of a compound finds it: "bord" finds "skrivbord", "maskiner" finds "Borrmaskin".
+        ("bord", {"Höj- och sänkbart skrivbord"}),
+        ("maskiner", {"Borrmaskin"}),
     ])
     async def test_query_finds(self, client, ystad, query, expected):
         await catalogue(client, ystad)
