@@ -2,11 +2,16 @@
  * Linking a pre-printed label to a new item (/koppla, /koppla/<code>): type or scan the code
  * under the QR, pick the item it is stuck on, and send it as a "link" scan. The check character
  * is validated on the phone, so a typo is caught before anything is sent.
+ * Or photograph the item with its label on: the photo queues in the outbox like any intake
+ * photo, and the server links the fresh label it reads in it (photo-results says what came of it).
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api } from "../api.js";
 import { parseScanned } from "../scan/codes.js";
+import { queuePhoto } from "../outbox/photos.js";
+import { afterEnqueue } from "../outbox/sync.js";
+import { photoResults } from "./photo-results.js";
 import { stateName } from "./scan-history.js";
 
 /**
@@ -64,6 +69,8 @@ export function linkView({ code = "", navigate }) {
     { class: "link-view", "aria-labelledby": "link-title" },
     h("h1", { id: "link-title", text: t("link.title") }),
     h("p", { text: t("link.intro") }),
+    h("p", { text: t("link.photo_intro") }),
+    photoResults(),
     h(
       "form",
       { novalidate: true, onsubmit: onSubmit },
@@ -82,8 +89,41 @@ export function linkView({ code = "", navigate }) {
 /** @param {{id: string, title: string, state: string}[]} rows */
 function itemChoices(rows) {
   return h("ul", { class: "link-view__list" }, rows.map((row, index) => h("li", {},
-    h("input", { type: "radio", name: "item", id: `link-item-${index}`, value: row.id, class: "link-view__radio" }),
-    h("label", { for: `link-item-${index}`, class: "link-view__choice" },
-      h("span", { class: "link-view__choice-title", text: row.title }),
-      h("span", { class: "link-view__choice-state", text: stateName(row.state) })))));
+    h("div", { class: "link-view__pick" },
+      h("input", { type: "radio", name: "item", id: `link-item-${index}`, value: row.id, class: "link-view__radio" }),
+      h("label", { for: `link-item-${index}`, class: "link-view__choice" },
+        h("span", { class: "link-view__choice-title", text: row.title }),
+        h("span", { class: "link-view__choice-state", text: stateName(row.state) }))),
+    photoButton(row, index))));
+}
+
+/**
+ * "Fotografera med etiketten": the camera, then the photo waits in the outbox for a network.
+ * @param {{id: string, title: string}} row @param {number} index
+ */
+function photoButton(row, index) {
+  const id = `link-photo-${index}`;
+  const note = h("p", { class: "link-view__photo-note", role: "status" });
+  const input = /** @type {HTMLInputElement} */ (h("input", {
+    id, class: "link-view__file", type: "file", accept: "image/*", capture: "environment",
+    // The visible text is the same on every row; the name says which item it photographs.
+    "aria-label": t("link.photo_item", { title: row.title }),
+  }));
+  input.addEventListener("change", async () => {
+    const [file] = input.files ?? [];
+    if (!file) return;
+    note.textContent = t("link.photo_preparing");
+    try {
+      await queuePhoto(row.id, file, { title: row.title, label: true });
+      note.textContent = t("link.photo_saved");
+      afterEnqueue();
+    } catch {
+      note.textContent = t("error.generic");
+    }
+    input.value = "";  // the same row can be photographed again
+  });
+  return h("div", { class: "link-view__photo" },
+    input,
+    h("label", { for: id, class: "button button--secondary", text: t("link.photo") }),
+    note);
 }

@@ -12,8 +12,15 @@ import { announce } from "./queue.js";
 import { ownEntries } from "./store.js";
 
 const MAX_SIDE = 1600;
+// A photo taken to show the item's label: a wide shot keeps the label small, and the server
+// reads it from the upload, so at 1600 px its QR modules fall below what the reader resolves.
+// 2400 px (4.3 MP; even pure noise stays under 3 MB as JPEG) is far inside the server's photo limits.
+export const LABEL_SIDE = 2400;
 const QUALITY = 0.8;
 const KEEP_RESULTS = 20;
+const UPLOAD_LOCK = "delbar-photo-upload";
+/** Without Web Locks (older Safari) this context at least never uploads twice at once. */
+let fallbackRun = Promise.resolve(0);
 
 /**
  * @typedef {{status: string, code: string | null, codes: string[], message: string}} PhotoLabel
@@ -26,11 +33,12 @@ const KEEP_RESULTS = 20;
 
 /**
  * @param {Blob} file a photo from <input type="file" capture>
- * @returns {Promise<Blob>} a JPEG at most MAX_SIDE px on its longer side, without metadata
+ * @param {number} [maxSide] the longer side's bound in px
+ * @returns {Promise<Blob>} a JPEG at most maxSide px on its longer side, without metadata
  */
-export async function downsize(file) {
+export async function downsize(file, maxSide = MAX_SIDE) {
   const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
-  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
   const width = Math.round(bitmap.width * scale);
   const height = Math.round(bitmap.height * scale);
   const canvas = new OffscreenCanvas(width, height);
@@ -44,11 +52,12 @@ export async function downsize(file) {
  * Queue a photo for an item under the signed-in person; resolves after it is stored.
  * @param {string} itemId
  * @param {Blob} file
- * @param {{title?: string}} [extra] what the scan screen names the item by when the upload is done
+ * @param {{title?: string, label?: boolean}} [extra] title: what the outcome names the item by when the
+ *   upload is done; label: the photo is taken to show the item's label, so it is kept larger (LABEL_SIDE)
  * @returns {Promise<void>}
  */
-export async function queuePhoto(itemId, file, { title } = {}) {
-  const blob = await downsize(file);
+export async function queuePhoto(itemId, file, { title, label = false } = {}) {
+  const blob = await downsize(file, label ? LABEL_SIDE : MAX_SIDE);
   const owner = await currentOwner();
   const photo = { itemId, blob, at: new Date().toISOString(), ...(title ? { title } : {}) };
   await run(PHOTO_STORE, "readwrite", (s) => s.add(owner ? { ...photo, owner } : photo));
@@ -62,6 +71,20 @@ export async function queuePhoto(itemId, file, { title } = {}) {
  * @returns {Promise<number>} how many were uploaded
  */
 export async function uploadPhotos({ fetch: doFetch = fetch } = {}) {
+  // One upload run at a time across the pages and the worker: a photo queued online starts the
+  // page's run and asks for a Background Sync, whose run would otherwise send the same photo again
+  // (a second copy on the listing, and the label it linked reported as "already linked").
+  // Waiting, not skipping: a run that starts late still finds what was queued meanwhile.
+  if (typeof navigator !== "undefined" && navigator.locks) {
+    return navigator.locks.request(UPLOAD_LOCK, () => uploadAll(doFetch));
+  }
+  const run = fallbackRun.then(() => uploadAll(doFetch));
+  fallbackRun = run.catch(() => {});
+  return run;
+}
+
+/** @param {typeof fetch} doFetch @returns {Promise<number>} */
+async function uploadAll(doFetch) {
   const owner = await currentOwner();
   let uploaded = 0;
   for (;;) {

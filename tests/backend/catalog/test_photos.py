@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 
 import pytest
@@ -158,6 +159,24 @@ class TestItemPhotos:
         response = await warehouse.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", phone_photo(), "image/jpeg")})
         assert response.status_code == 201, response.text
         assert await Photo.count().where(Photo.item == item, Photo.listing == listing["id"]) == 1
+
+    async def test_a_label_photo_at_the_field_apps_bound_is_taken(self, client, new_client, ystad):
+        """Photos of labels leave the phone at 2400 px (pwa/js/outbox/photos.js LABEL_SIDE), JPEG 0.8;
+        pure noise is the largest such a file gets, and the default limits take it."""
+        from backend.catalog.tables import Item
+
+        await login(client, ystad.employee_email)
+        listing = await create(client)
+        item = (await Item.select(Item.id).where(Item.listing == listing["id"]).first())["id"]
+        out = io.BytesIO()
+        Image.frombytes("RGB", (2400, 1800), random.Random(7).randbytes(2400 * 1800 * 3)).save(out, "JPEG", quality=80)
+        assert len(out.getvalue()) > 2_500_000
+        warehouse = await new_client()
+        await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse")
+        await login(warehouse, "lager@ystad.test")
+        response = await warehouse.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", out.getvalue(), "image/jpeg")})
+        assert response.status_code == 201, response.text
+        assert response.json()[0]["label"]["status"] == "none"
 
     async def test_item_without_a_listing_is_a_conflict(self, client, ystad):
         item = await make_item(ystad.id, ystad.ame_unit)
