@@ -63,3 +63,23 @@ class TestPhotoQueue:
         assert len(data) < len(photo)
         expect(page.get_by_test_id("outbox-waiting")).to_contain_text("1 foto väntar")
         page.context.set_offline(False)
+
+    def test_a_photo_the_server_refuses_for_good_leaves_the_queue_with_the_reason(self, page):
+        """An unknown item (404) can never take the photo: it must not hold back the photos behind it."""
+        sign_in(page, WAREHOUSE)
+        controlled_by_worker(page)
+        page.context.set_offline(True)
+        page.goto("/skanna")
+        page.evaluate(
+            """async () => {
+                const { queuePhoto } = await import("/js/outbox/photos.js");
+                const canvas = new OffscreenCanvas(64, 48);
+                canvas.getContext("2d").fillRect(0, 0, 64, 48);
+                const blob = await canvas.convertToBlob({ type: "image/jpeg" });
+                await queuePhoto("00000000-0000-4000-8000-000000000001", blob, { title: "Okänd sak" });
+            }"""
+        )
+        expect(page.get_by_test_id("outbox-waiting")).to_contain_text("1 foto väntar")
+        page.context.set_offline(False)
+        expect(page.get_by_test_id("photo-result")).to_contain_text("Fotot av Okänd sak sparades inte.")
+        expect(page.get_by_test_id("outbox-waiting")).not_to_contain_text("foto väntar")

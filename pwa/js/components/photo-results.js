@@ -50,7 +50,11 @@ export function photoResults() {
  * @param {import("../outbox/photos.js").PhotoResult} result
  * @returns {string}
  */
-export function resultText({ title, label }) {
+export function resultText({ title, label, refused }) {
+  if (refused) {
+    const why = refused.error === "item_has_no_listing" ? t("photo_result.no_listing") : t("photo_result.refused_other");
+    return `${title ? t("photo_result.refused", { title }) : t("photo_result.refused_plain")} ${why}`;
+  }
   const uploaded = title ? t("photo_result.uploaded", { title }) : t("photo_result.uploaded_plain");
   if (!label) return uploaded;
   // A status from a newer server than this app: say what the server said rather than nothing.

@@ -1,9 +1,11 @@
 /**
  * Intake photos that wait for a network: downsized on the phone (re-encoding through a
  * canvas also drops EXIF, GPS included), stored as blobs, uploaded in order later, each under
- * the person who took it (owner.js). The upload keeps the photo on a network error, a 404
- * (the endpoint may not exist yet on this server), a 409 and a 5xx; only a 2xx removes it, and
- * what the server did with a label in the photo is kept for the scan screen to show.
+ * the person who took it (owner.js). The upload keeps the photo on a network error, a 5xx, a 429,
+ * a 401/403 (the session or its token needs renewing) and a 409 other_user (it waits for its
+ * owner); a 2xx removes it, and so does any other refusal (an item on no listing, a photo too
+ * large …), which would otherwise hold back every photo behind it. What came of each upload —
+ * the label the server read in it, or why it was refused — is kept for the screens to show.
  */
 import { PHOTO_RESULT_STORE, PHOTO_STORE, metaGet, run, transact } from "../db.js";
 import { CSRF_KEY } from "../csrf.js";
@@ -28,7 +30,8 @@ let fallbackRun = Promise.resolve(0);
  */
 /**
  * @typedef {{seq?: number, itemId: string, title?: string, label: PhotoLabel | null, at: string,
- *   owner?: import("./owner.js").Owner}} PhotoResult label is null when the server did not look for one
+ *   owner?: import("./owner.js").Owner, refused?: {error: string, detail: string}}} PhotoResult
+ *   label is null when the server did not look for one; refused is set when it did not take the photo
  */
 
 /**
@@ -93,7 +96,8 @@ async function uploadAll(doFetch) {
     const answer = await upload(next, doFetch, owner);
     if (!answer) return uploaded;
     await settlePhoto(next, { itemId: next.itemId, title: next.title, label: labelIn(answer.body),
-                              at: new Date().toISOString(), owner: next.owner ?? owner });
+                              at: new Date().toISOString(), owner: next.owner ?? owner,
+                              ...(answer.refused ? { refused: answer.refused } : {}) });
     uploaded += 1;
     announce();
   }
@@ -103,7 +107,8 @@ async function uploadAll(doFetch) {
  * @param {{itemId: string, blob: Blob}} photo
  * @param {typeof fetch} doFetch
  * @param {import("./owner.js").Owner} owner who took it; the server refuses it (409) under anyone else
- * @returns {Promise<{body: any} | null>} the server's answer when it took the photo
+ * @returns {Promise<{body?: any, refused?: {error: string, detail: string}} | null>} the server's answer when it
+ *   took the photo, its reason when it never will, null when it may later
  */
 async function upload(photo, doFetch, owner) {
   const form = new FormData();
@@ -119,10 +124,19 @@ async function upload(photo, doFetch, owner) {
       credentials: "same-origin",
       headers,
     });
-    return response.ok ? { body: await response.json().catch(() => null) } : null;
+    if (response.ok) return { body: await response.json().catch(() => null) };
+    const answer = await response.json().catch(() => ({}));
+    return refusedForGood(response.status, answer?.error) ? { refused: { error: String(answer?.error ?? response.status),
+                                                                          detail: String(answer?.detail ?? "") } } : null;
   } catch {
     return null;
   }
+}
+
+/** A refusal that sending again cannot change. @param {number} status @param {unknown} error */
+function refusedForGood(status, error) {
+  if (status >= 500 || [401, 403, 408, 429].includes(status)) return false;
+  return !(status === 409 && error === "other_user");
 }
 
 /** @param {any} body the uploaded photos, each with the label the server read in it @returns {PhotoLabel | null} */
