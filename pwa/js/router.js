@@ -23,8 +23,9 @@ import { t } from "./i18n.js";
  * @returns {{start: () => Promise<void>, navigate: (path: string, opts?: {replace?: boolean}) => void, refresh: () => void}}
  */
 export function createRouter({ outlet, routes, fallback }) {
+  /** Path and query of the view on screen: Back to another query (an earlier search) re-renders too. */
   /** @type {string | null} */
-  let currentPath = null;
+  let currentUrl = null;
   /** @type {import("./api.js").ApiError | null} */
   let sessionError = null;
 
@@ -38,7 +39,7 @@ export function createRouter({ outlet, routes, fallback }) {
       if (hops > 3) throw new Error(`redirect loop at ${location.pathname}`);
       history.replaceState(null, "", result.redirect);
     }
-    currentPath = location.pathname;
+    currentUrl = location.pathname + location.search;
     outlet.replaceChildren(result.element);
     document.title = `${result.title} – ${t("app.name")}`;
     if (focus) focusHeading(result.element);
@@ -72,9 +73,9 @@ export function createRouter({ outlet, routes, fallback }) {
       ({ error: sessionError } = await loadSession());
       outlet.removeAttribute("aria-busy");
       document.addEventListener("click", onClick);
-      // A same-path popstate is a fragment change (the skip link); the view stays.
+      // A popstate to the same path and query is a fragment change (the skip link); the view stays.
       window.addEventListener("popstate", () => {
-        if (location.pathname !== currentPath) render({ focus: true });
+        if (location.pathname + location.search !== currentUrl) render({ focus: true });
       });
       // First paint: focus stays at the top of the page, where the skip link is.
       render({ focus: false });

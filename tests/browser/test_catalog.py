@@ -4,6 +4,7 @@ search filters live in the URL."""
 from __future__ import annotations
 
 import io
+import re
 import uuid
 from urllib.parse import parse_qs, urlparse
 
@@ -92,3 +93,18 @@ class TestCatalog:
         cards = page.locator(".listing-card")
         assert cards.count() > 0
         assert all("Skurup" in text for text in cards.all_inner_texts())
+
+    def test_back_returns_to_the_previous_search(self, page):
+        sign_in(page, YSTAD)
+        page.goto("/annonser")
+        page.get_by_label("Sökord").fill("stol")
+        page.get_by_role("button", name="Sök").click()
+        expect(page).to_have_url(re.compile(r"q=stol"))
+        page.get_by_label("Sökord").fill("skrivbord")
+        page.get_by_role("button", name="Sök").click()
+        expect(page).to_have_url(re.compile(r"q=skrivbord"))
+        page.evaluate("window.__sameDocument = true")
+        page.go_back()
+        expect(page).to_have_url(re.compile(r"q=stol"))
+        expect(page.get_by_label("Sökord")).to_have_value("stol")
+        assert page.evaluate("window.__sameDocument") is True, "Back is handled by the app, not a reload"
