@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
+import anyio
 from litestar import Controller, Response, get, post
 from litestar.datastructures import UploadFile
 from litestar.enums import RequestEncodingType
@@ -37,7 +38,7 @@ class CodeController(Controller):
         data: Annotated[UploadFile, Body(media_type=RequestEncodingType.MULTI_PART)],
     ) -> schemas.PhotoCodesRead:
         """Our labels pyzbar finds in an uploaded photo; none found is an answer, not an error."""
-        texts = codes_in_photo(await data.read())
+        texts = await anyio.to_thread.run_sync(codes_in_photo, await data.read())  # seconds of CPU: off the loop
         found = await CodeService(db, actor).known_codes(texts)
         return schemas.PhotoCodesRead(codes=found, readable=bool(found))
 

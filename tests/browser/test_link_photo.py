@@ -109,6 +109,7 @@ class TestPhotographWithTheLabel:
         page.context.set_offline(False)
         expect(page.get_by_test_id("photo-result")).to_have_text(
             f"Fotot av {TITLE} är uppladdat. Etiketten {code} på fotot är nu kopplad till saken.", timeout=20_000)
+        expect(camera).to_have_count(0)  # labelled now: off the list without reloading the page
         history = page.request.get(f"/api/items/{item}/history").json()
         assert [(event["action"], event["actor_name"]) for event in history] == [("link", LENA)]
         assert page.request.get(f"/api/codes/{code}").json()["target"]["id"] == item

@@ -3,7 +3,8 @@
  * under the QR, pick the item it is stuck on, and send it as a "link" scan. The check character
  * is validated on the phone, so a typo is caught before anything is sent.
  * Or photograph the item with its label on: the photo queues in the outbox like any intake
- * photo, and the server links the fresh label it reads in it (photo-results says what came of it).
+ * photo, and the server links the fresh label it reads in it (photo-results says what came of it,
+ * and the list of unlabelled items is fetched again).
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
@@ -27,10 +28,20 @@ export function linkView({ code = "", navigate }) {
   const items = h("div", { class: "link-view__items", "aria-busy": "true" }, h("p", { text: t("common.loading") }));
   const status = h("p", { class: "link-view__status", role: "status", "aria-live": "polite" });
 
-  api("/api/items/unlabelled")
-    .then((rows) => items.replaceChildren(rows.length ? itemChoices(rows) : h("p", { text: t("link.no_items") })))
-    .catch((error) => items.replaceChildren(h("p", { class: "field__error", text: errorText(error) })))
-    .finally(() => items.removeAttribute("aria-busy"));
+  /** The items still without a label; the one picked stays picked while it is on the list. */
+  function loadItems() {
+    const picked = /** @type {HTMLInputElement | null} */ (items.querySelector("input[name=item]:checked"))?.value;
+    items.setAttribute("aria-busy", "true");
+    api("/api/items/unlabelled")
+      .then((rows) => {
+        items.replaceChildren(rows.length ? itemChoices(rows) : h("p", { text: t("link.no_items") }));
+        const again = [...items.querySelectorAll("input[name=item]")].find((radio) => radio.value === picked);
+        if (again) /** @type {HTMLInputElement} */ (again).checked = true;
+      })
+      .catch((error) => items.replaceChildren(h("p", { class: "field__error", text: errorText(error) })))
+      .finally(() => items.removeAttribute("aria-busy"));
+  }
+  loadItems();
 
   /** @param {SubmitEvent} event */
   async function onSubmit(event) {
@@ -70,7 +81,8 @@ export function linkView({ code = "", navigate }) {
     h("h1", { id: "link-title", text: t("link.title") }),
     h("p", { text: t("link.intro") }),
     h("p", { text: t("link.photo_intro") }),
-    photoResults(),
+    // A label linked from a photo takes its item off the list of unlabelled ones.
+    photoResults({ onNewResult: loadItems }),
     h(
       "form",
       { novalidate: true, onsubmit: onSubmit },

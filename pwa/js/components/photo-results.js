@@ -12,8 +12,11 @@ import { clearPhotoResults, listPhotoResults } from "../outbox/photos.js";
 const SHOWN = 5;
 const STATUSES = ["linked", "already_linked", "item_labelled", "belongs_elsewhere", "unknown", "several", "none"];
 
-/** @returns {HTMLElement} */
-export function photoResults() {
+/**
+ * @param {{onNewResult?: () => void}} [props] told when a photo's result arrives while shown
+ * @returns {HTMLElement}
+ */
+export function photoResults({ onNewResult } = {}) {
   const newest = h("p", { class: "photo-results__newest", role: "status", "data-testid": "photo-result" });
   const earlier = h("ul", { class: "photo-results__earlier" });
   const clear = h("button", { type: "button", class: "button button--secondary", text: t("photo_result.clear") });
@@ -32,12 +35,16 @@ export function photoResults() {
 
   async function refresh() {
     if (!element.isConnected && element.dataset.mounted) return stop();
+    const firstLook = !element.dataset.mounted;
     element.dataset.mounted = "true";
     const results = (await listPhotoResults(await currentOwner())).slice(0, SHOWN);
     element.hidden = results.length === 0;
     const [first, ...rest] = results.map(resultText);
     // Only a new result changes the live region, so it is read once.
-    if (first !== undefined && newest.textContent !== first) newest.textContent = first;
+    if (first !== undefined && newest.textContent !== first) {
+      newest.textContent = first;
+      if (!firstLook) onNewResult?.();
+    }
     earlier.replaceChildren(...rest.map((text) => h("li", { text })));
   }
   const stop = onOutboxChange(() => refresh().catch(() => {}));
