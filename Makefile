@@ -44,7 +44,7 @@ $(VENV)/.installed: pyproject.toml
 	  $(MAKE) --no-print-directory system-packages PACKAGES="python3-venv"; fi
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
 # Installs missing Debian packages when we may (root or passwordless sudo); otherwise says which.

@@ -24,7 +24,9 @@ MIN_SQLITE = (3, 35)
 
 
 class PooledSQLiteEngine(SQLiteEngine):
-    def __init__(self, path: str, *, max_idle: int = 8, **connection_kwargs: Any) -> None:
+    # max_idle: enough for every request of a busy moment to find one kept; a connection closed
+    # and opened again costs a thread and SQLite's reading of the schema.
+    def __init__(self, path: str, *, max_idle: int = 32, **connection_kwargs: Any) -> None:
         if sqlite3.sqlite_version_info < MIN_SQLITE:
             raise RuntimeError(f"Delbar needs SQLite 3.35 or newer, this Python has {sqlite3.sqlite_version}")
         super().__init__(path=path, **connection_kwargs)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from backend.tenancy import Actor
 from backend.tracking import schemas
 from backend.tracking.hooks import MOVING_ACTIONS, Movement
 from backend.tracking.machine import ItemPosition, Place, Refusal, decide
@@ -18,6 +17,7 @@ MAX_HOPS = 8
 @dataclass
 class Prepared:
     event: schemas.ScanEventIn
+    actor_id: UUID  # who scanned: requests of several people can share one batch
     code: str | None
     location_code: str | None
     refusal: Refusal | None
@@ -25,9 +25,9 @@ class Prepared:
 
 @dataclass
 class Batch:
-    """The batch's view of the world; events change it as they are applied."""
+    """The batch's view of one municipality's world; events change it as they are applied."""
 
-    actor: Actor
+    municipality_id: UUID
     now: datetime
     stored: dict[UUID, Row]
     codes: dict[str, Row]
@@ -51,14 +51,14 @@ class Batch:
             return _as_duplicate(self.answered[event.id])
         stored = self.stored.get(event.id)
         if stored is not None:
-            if stored["municipality"] != self.actor.municipality_id:
+            if stored["municipality"] != self.municipality_id:
                 return schemas.ScanResult(id=event.id, status="rejected", reason="id_in_use",
                                           message="This event id is already used; send a new UUID.")
             return schemas.ScanResult(id=event.id, status="duplicate", reason=stored["reason"],
                                       message=stored["message"] or None, item=self.summary(stored["item"]))
         code = self._resolve(p.code)
         row = {"id": event.id, "code_text": event.code[:200], "code": code["id"] if code else None, "item": None,
-               "action": event.action[:20], "location": None, "actor": self.actor.user_id,
+               "action": event.action[:20], "location": None, "actor": p.actor_id,
                "device_time": event.device_time, "server_time": self.now, "seq": seq, "note": event.note or ""}
         try:
             self._decide(p, code, row)
@@ -95,8 +95,8 @@ class Batch:
         item.update(state=after.state, location=after.location, holder_unit=after.holder_unit)
         row.update(state_after=after.state, location_after=after.location)
         if p.event.action in MOVING_ACTIONS:
-            self.movements.append(Movement(self.actor.municipality_id, p.event.id, item["id"], p.event.action,
-                                           before.state, after.state, after.location, self.actor.user_id,
+            self.movements.append(Movement(self.municipality_id, p.event.id, item["id"], p.event.action,
+                                           before.state, after.state, after.location, p.actor_id,
                                            p.event.device_time))
 
     def _link(self, p: Prepared, code: Row, row: Row) -> None:

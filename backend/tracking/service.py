@@ -43,10 +43,11 @@ class ScanService:
         """
         self.actor.require(*WRITERS)
         now = clock.now()
-        prepared = [_prepare(event, now) for event in events]
+        prepared = [_prepare(event, self.actor.user_id, now) for event in events]
         apply = self._apply if relabel else partial(self._apply, relabel=False)
         if self.db.is_sqlite:
-            return await writer_for(self.db).run(apply, prepared)
+            # Requests of the same municipality and kind waiting for the write lock are applied as one batch.
+            return await writer_for(self.db).run((self.actor.municipality_id, relabel), apply, prepared)
         async with self.db.write():
             return await apply(prepared)
 
@@ -74,7 +75,8 @@ class ScanService:
             codes.setdefault(code["text"], code)
         location_ids = [c["location"] for c in codes.values()] + [i["location"] for i in items.values()]
         places = await self.repo.locations(location_ids)
-        return Batch(self.actor, now=clock.now(), stored=stored, codes=codes, items=items, places=places)
+        return Batch(self.actor.municipality_id, now=clock.now(), stored=stored, codes=codes, items=items,
+                     places=places)
 
     async def _load_replacements(self, codes: dict[str, Row]) -> None:
         """Add the codes that retired codes were replaced by, so relabelled items still resolve."""
@@ -134,16 +136,17 @@ class ScanService:
             return await self.repo.history(location_id=location_id)
 
 
-def _prepare(event: schemas.ScanEventIn, now) -> Prepared:
+def _prepare(event: schemas.ScanEventIn, actor_id: UUID, now) -> Prepared:
     """Check what needs no database: the code texts, the action, the device clock."""
     try:
         code = code_from_text(event.code)
         location_code = code_from_text(event.location_code) if event.location_code else None
     except CodeTextError as error:
-        return Prepared(event, None, None, Refusal(error.error, error.detail))
+        return Prepared(event, actor_id, None, None, Refusal(error.error, error.detail))
     if event.action not in ACTIONS:
-        return Prepared(event, code, location_code, Refusal("unknown_action", f"'{event.action}' is not a scan action."))
+        return Prepared(event, actor_id, code, location_code,
+                        Refusal("unknown_action", f"'{event.action}' is not a scan action."))
     if event.device_time > now + FUTURE_SLACK:
-        return Prepared(event, code, location_code, Refusal(
+        return Prepared(event, actor_id, code, location_code, Refusal(
             "device_time_in_future", "The phone's clock is ahead of the server's by more than 10 minutes; set it right."))
-    return Prepared(event, code, location_code, None)
+    return Prepared(event, actor_id, code, location_code, None)
