@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -65,6 +65,10 @@ class Database:
         """True when the database answers a trivial query."""
         rows = await self.engine.run_ddl("SELECT 1 AS ok")
         return bool(rows) and rows[0]["ok"] == 1
+
+    def on_loop_thread(self) -> AbstractContextManager[None]:
+        """SQLite: transactions begun in the block run on the event loop's thread (see sqlite_pool)."""
+        return self.engine.on_loop_thread() if isinstance(self.engine, PooledSQLiteEngine) else nullcontext()
 
     @asynccontextmanager
     async def read(self) -> AsyncIterator[None]:

@@ -60,8 +60,9 @@ class ScanWriter:
                 group.append(self.pending.pop(0))
                 size += len(group[-1].prepared)
             try:
-                async with self.db.write():
-                    results = [result for run in _runs(group) for result in await _apply_together(run)]
+                with self.db.on_loop_thread():
+                    async with self.db.write():
+                        results = [result for run in _runs(group) for result in await _apply_together(run)]
             except Exception:  # noqa: BLE001 - each request is retried alone and gets its own error
                 await self._one_by_one(group)
                 continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from uuid import uuid4
 
 import pytest
@@ -12,6 +13,7 @@ from backend.codes.tables import Code
 from tests.backend.codes.test_service import warehouse
 from tests.backend.tracking.test_service import event, item_row, make_yard
 from tests.clients import app_client
+from tests.databases import KIND
 from tests.factories import login, make_code, make_item, make_user
 
 pytestmark = pytest.mark.anyio
@@ -112,7 +114,24 @@ class TestBatch:
         history = {e["id"]: e["actor_name"] for e in (await client.get(f"/api/items/{yard.item}/history")).json()}
         assert [history[scan["id"]] for _, scan in sent] == [name for name, _ in sent]
 
+    @pytest.mark.skipif(KIND != "sqlite", reason="a write lock held by another process is SQLite's")
+    async def test_a_lock_held_by_another_process_delays_a_scan_and_loses_nothing(self, client, settings, yard):
+        """The scan writer's own connection gives up at once on a lock it cannot get; the scan waits its turn."""
+        other = sqlite3.connect(settings.database_url.removeprefix("sqlite:///"), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # e.g. a command run beside the server
+        try:
+            pending = asyncio.create_task(client.post("/api/scans", json=event(yard.code, "intake")))
+            await asyncio.sleep(0.5)
+            assert not pending.done()
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        response = await pending
+        assert (response.status_code, response.json()["status"]) == (201, "applied")
+        assert (await item_row(yard.item))["state"] == "in_storage"
 
+
+class TestLink:
     async def test_a_pre_printed_label_is_linked_to_a_new_item(self, client, ystad, yard):
         label = await make_code(ystad.id)
         item = await make_item(ystad.id, ystad.ame_unit, "Soffa")
