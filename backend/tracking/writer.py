@@ -16,6 +16,8 @@ import asyncio
 import weakref
 from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from backend.db import Database
@@ -82,13 +84,7 @@ class ScanWriter:
 
 def _runs(group: list[_Request]) -> list[list[_Request]]:
     """The group cut into runs of neighbouring requests of one kind (arrival order is kept)."""
-    runs: list[list[_Request]] = []
-    for request in group:
-        if runs and runs[-1][0].kind == request.kind:
-            runs[-1].append(request)
-        else:
-            runs.append([request])
-    return runs
+    return [list(run) for _, run in groupby(group, key=attrgetter("kind"))]
 
 
 async def _apply_together(run: list[_Request]) -> list[list[Any]]:

@@ -7,10 +7,11 @@ import catalog from "./messages/catalog.js";
 import common from "./messages/common.js";
 import field from "./messages/field.js";
 import labels from "./messages/labels.js";
+import outbox from "./messages/outbox.js";
 import push from "./messages/push.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, field, labels, work, push];
+const groups = [common, catalog, field, outbox, labels, work, push];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),
