@@ -1,10 +1,12 @@
 """QR symbols for label payloads: error level Q, whole-pixel modules, a fitted quiet zone."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import qrcode
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_Q
+from qrcode.util import MODE_ALPHA_NUM, QRData
 
 from labels.errors import LabelDoesNotFit
 
@@ -34,13 +36,29 @@ class QrFit:
 
 
 def qr_modules(payload: str) -> Modules:
-    """Return the dark/light module matrix of payload at error level Q, without quiet zone."""
+    """Return the dark/light module matrix of payload at error level Q, without quiet zone.
+
+    The payload goes in as one alphanumeric segment (ValueError if it has other characters),
+    so the symbol's version depends on its length alone and is looked up, not searched for.
+    """
     symbol = qrcode.QRCode(
-        error_correction=ERROR_CORRECT_Q, box_size=1, border=0, mask_pattern=MASK_PATTERN
+        version=_version_for(len(payload)),
+        error_correction=ERROR_CORRECT_Q,
+        box_size=1,
+        border=0,
+        mask_pattern=MASK_PATTERN,
     )
-    symbol.add_data(payload)
-    symbol.make(fit=True)
+    symbol.add_data(QRData(payload, mode=MODE_ALPHA_NUM))
+    symbol.make(fit=False)
     return tuple(tuple(bool(cell) for cell in row) for row in symbol.modules)
+
+
+@lru_cache(maxsize=128)
+def _version_for(length: int) -> int:
+    """Return the smallest QR version holding length alphanumeric characters at level Q."""
+    sizing = qrcode.QRCode(error_correction=ERROR_CORRECT_Q)
+    sizing.add_data(QRData("A" * length, mode=MODE_ALPHA_NUM))
+    return sizing.best_fit()
 
 
 def fit_qr(modules: int, box_px: int) -> QrFit:

@@ -1,5 +1,7 @@
 import pytest
+import qrcode
 from PIL import Image
+from qrcode.constants import ERROR_CORRECT_Q
 
 from labels.errors import LabelDoesNotFit
 from labels.qr import fit_qr, qr_image, qr_modules
@@ -16,6 +18,18 @@ class TestQrModules:
     def test_same_payload_gives_same_modules(self):
         payload = "HTTPS://DELBAR.SE/Q/7K3M9QX4"
         assert qr_modules(payload) == qr_modules(payload)
+
+    @pytest.mark.parametrize("host", ["A.SE", "DELBAR.GOTEBORG.SE", "X" * 60, "X" * 300])
+    def test_looked_up_version_matches_the_one_qrcode_fits(self, host):
+        payload = f"HTTPS://{host}/Q/7K3M9QX4"
+        fitted = qrcode.QRCode(error_correction=ERROR_CORRECT_Q)
+        fitted.add_data(payload)
+        fitted.make(fit=True)
+        assert len(qr_modules(payload)) == fitted.modules_count
+
+    def test_payload_outside_alphanumeric_mode_is_refused(self):
+        with pytest.raises(ValueError, match="can not be represented"):
+            qr_modules("https://delbar.se/q/7K3M9QX4")
 
 
 class TestFitQr:
