@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from uuid import UUID, uuid4
 
+from msgspec import UNSET
+
 from backend import clock
 from backend.accounts.repository import UnitRepository
 from backend.catalog import rules, schemas, wants
@@ -26,6 +28,8 @@ TRANSITIONS = {
 _PLAIN_FIELDS = ("title", "description", "condition", "tags", "price_ore", "rent_period", "quantity", "width_cm",
                  "depth_cm", "height_cm", "weight_g", "available_from", "available_until", "visibility",
                  "widen_to", "share_days")
+# Text columns that hold "" for "not set": an update's null stores "" there.
+_EMPTY_WHEN_CLEARED = ("condition", "rent_period", "widen_to")
 
 
 async def viewer_for(actor: Actor) -> Viewer:
@@ -47,6 +51,19 @@ def can_edit(actor: Actor, row: Row) -> bool:
     if row["municipality"] != actor.municipality_id:
         return False
     return row["owner_unit"] == actor.unit_id or actor.has_any(*MANAGERS)
+
+
+def _changes(data: schemas.ListingUpdate) -> Row:
+    """The columns an update sets: what it names, null clearing to the column's "not set"."""
+    changes: Row = {}
+    for field in _PLAIN_FIELDS:
+        value = getattr(data, field)
+        if value is not UNSET:
+            changes[field] = "" if value is None and field in _EMPTY_WHEN_CLEARED else value
+    for field, column in (("category_id", "category"), ("location_id", "location")):
+        if (value := getattr(data, field)) is not UNSET:
+            changes[column] = value
+    return changes
 
 
 class ListingService:
@@ -128,14 +145,10 @@ class ListingService:
         async with self.db.write():
             repo = await self._repo()
             current = await self._editable(repo, listing_id)
-            changes = {f: getattr(data, f) for f in _PLAIN_FIELDS if getattr(data, f) is not None}
-            if data.category_id is not None:
-                changes["category"] = data.category_id
-            if data.location_id is not None:
-                await self._check_location(data.location_id)
-                changes["location"] = data.location_id
+            changes = _changes(data)
+            await self._check_location(changes.get("location"))
             merged = {**current, **changes}
-            windows = self._windows(data.windows)
+            windows = self._windows(None if data.windows is UNSET else data.windows)
             rules.check_listing(merged, windows)
             category = await self._category(merged["category"])
             await self._check_quantity(current, merged)

@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
+from msgspec import UNSET, UnsetType
 
 from backend.schemas import LongText, Schema, ShortText, Version
 from backend.tracking.schemas import PhotoLabelRead
@@ -71,7 +72,7 @@ class ItemRead(Schema, kw_only=True):
 
 
 class ListingFields(Schema, kw_only=True):
-    """What an owner may set on create and change on update (all optional on update)."""
+    """What an owner may set on create; left out or null, a field takes its default."""
 
     title: Title | None = None
     description: Description | None = None
@@ -103,8 +104,33 @@ class ListingCreate(ListingFields, kw_only=True):
     id: UUID | None = None
 
 
-class ListingUpdate(ListingFields, kw_only=True):
+class ListingUpdate(Schema, kw_only=True):
+    """A change to a listing: a field left out stays as it is; null clears an optional field.
+
+    Title, quantity and visibility always have a value; description and tags are cleared with "".
+    Kind and deal are fixed once a listing exists.
+    """
+
     version: Version
+    title: Title | UnsetType = UNSET
+    description: Description | UnsetType = UNSET
+    category_id: UUID | None | UnsetType = UNSET
+    condition: Condition | None | UnsetType = UNSET
+    tags: ShortText | UnsetType = UNSET
+    price_ore: PriceOre | None | UnsetType = UNSET
+    rent_period: RentPeriod | None | UnsetType = UNSET
+    quantity: Quantity | UnsetType = UNSET
+    width_cm: Centimetres | None | UnsetType = UNSET
+    depth_cm: Centimetres | None | UnsetType = UNSET
+    height_cm: Centimetres | None | UnsetType = UNSET
+    weight_g: Grams | None | UnsetType = UNSET
+    location_id: UUID | None | UnsetType = UNSET
+    available_from: date | None | UnsetType = UNSET
+    available_until: date | None | UnsetType = UNSET
+    visibility: Tier | UnsetType = UNSET
+    widen_to: Tier | None | UnsetType = UNSET
+    share_days: ShareDays | None | UnsetType = UNSET
+    windows: list[WindowIn] | UnsetType = UNSET
 
 
 class StatusChange(Schema, kw_only=True):

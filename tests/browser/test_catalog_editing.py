@@ -136,6 +136,23 @@ class TestEditingAListing:
         expect(alert).to_have_text("Formuläret visar nu den senaste versionen. Gör dina ändringar igen.")
         assert page.request.get(f"/api/listings/{listing['id']}").json()["title"] == f"{title} på hjul"
 
+    def test_clearing_the_category_saves_a_listing_without_one(self, page):
+        title = f"Pall {uuid.uuid4().hex[:6]}"
+        sign_in(page, YSTAD)
+        category = page.request.get("/api/categories").json()[0]
+        listing = published_listing(page, title)
+        with_category = page.request.patch(f"/api/listings/{listing['id']}", headers=api_headers(page),
+                                           data={"version": listing["version"], "category_id": category["id"]})
+        assert with_category.status == 200, with_category.text()
+        page.goto(f"/annons/{listing['id']}/andra")
+        expect(page.get_by_label("Kategori")).to_have_value(category["id"])
+
+        page.get_by_label("Kategori").select_option("")
+        page.get_by_role("button", name="Spara ändringar").click()
+        expect(page.get_by_role("main").get_by_role("status")).to_have_text("Ändringarna är sparade.")
+        saved = page.request.get(f"/api/listings/{listing['id']}").json()
+        assert (saved["category_id"], saved["title"]) == (None, title)
+
     def test_a_colleague_in_another_unit_sees_no_edit_button(self, page, colleague):
         title = f"Bokhylla {uuid.uuid4().hex[:6]}"
         sign_in(page, YSTAD)

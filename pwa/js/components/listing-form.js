@@ -227,7 +227,7 @@ function collect(data, status, current) {
   if (current && PHYSICAL.includes(kind) && quantity < current.quantity) {
     return refuse("quantity", "error.quantity_cannot_shrink");
   }
-  if (get("category_id")) body.category_id = get("category_id");
+  body.category_id = get("category_id") || null; // null: no category (an edit clears it)
   if (PHYSICAL.includes(kind)) body.condition = get("condition");
   if (deal === "rent" || deal === "sell") {
     const kr = Number(get("price").replace(/\s/g, "").replace(",", "."));

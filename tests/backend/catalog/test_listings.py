@@ -6,6 +6,7 @@ from uuid import uuid4
 
 import pytest
 
+from backend.catalog.categories import category_id
 from tests.backend.catalog.helpers import colleague, create, listing_body, publish
 from tests.factories import login
 
@@ -127,6 +128,36 @@ class TestLifecycle:
         assert response.json()["title"] == "Ny titel"
         events = (await client.get(f"/api/listings/{listing['id']}/events")).json()
         assert events[-1]["changes"] == {"title": ["Kontorsstol med armstöd", "Ny titel"]}
+
+    async def test_null_clears_an_optional_field_and_a_left_out_field_stays(self, client, ystad):
+        await login(client, ystad.employee_email)
+        chair = str(category_id("stolar"))
+        listing = await create(client, category_id=chair, width_cm=60, condition="worn", tags="kontor",
+                               available_from="2026-01-01")
+        response = await client.patch(f"/api/listings/{listing['id']}", json={
+            "version": 1, "category_id": None, "width_cm": None, "condition": None, "available_from": None})
+        assert response.status_code == 200, response.text
+        edited = response.json()
+        assert (edited["category_id"], edited["width_cm"], edited["condition"], edited["available_from"]) == (
+            None, None, "", None)
+        assert (edited["tags"], edited["title"]) == ("kontor", "Kontorsstol med armstöd")
+        events = (await client.get(f"/api/listings/{listing['id']}/events")).json()
+        assert events[-1]["changes"]["category"] == [chair, None]
+
+    @pytest.mark.parametrize("fields,status,error", [
+        ({"title": None}, 400, "invalid_request"),
+        ({"quantity": None}, 400, "invalid_request"),
+        ({"visibility": None}, 400, "invalid_request"),
+        ({"price_ore": None}, 400, "price_required"),
+        ({"rent_period": None}, 400, "rent_period_required"),
+    ])
+    async def test_a_value_that_must_stay_cannot_be_cleared(self, client, ystad, fields, status, error):
+        await login(client, ystad.employee_email)
+        listing = await create(client, deal="rent", price_ore=15000, rent_period="week")
+        response = await client.patch(f"/api/listings/{listing['id']}", json={"version": 1, **fields})
+        assert (response.status_code, response.json()["error"]) == (status, error), response.text
+        unchanged = (await client.get(f"/api/listings/{listing['id']}")).json()
+        assert (unchanged["version"], unchanged["price_ore"], unchanged["rent_period"]) == (1, 15000, "week")
 
     async def test_stale_edit_is_refused(self, client, ystad):
         await login(client, ystad.employee_email)
