@@ -138,14 +138,6 @@ class TestScans:
         delivered = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()
         assert delivered["status"] == "fulfilled" and delivered["events"][-1]["action"] == "deliver"
 
-
-async def _site(municipality_id):
-
-    site = uuid4()
-    await Location.insert(Location(id=site, municipality=municipality_id, kind="site", name="AME-lagret",
-                                   address="Industrigatan 12", created_at=clock.now()))
-    return site
-
     async def test_scans_through_the_api_move_the_job_and_fulfil_the_booking(self, as_requester, as_owner, ystad,
                                                                              world, new_client):
         listing, items = await make_listing(ystad, items=2)
@@ -172,3 +164,10 @@ async def _site(municipality_id):
         assert [r["status"] for r in delivered.json()["results"]] == ["applied", "applied"]
         assert (await TransportJob.select(TransportJob.status).first())["status"] == "done"
         assert (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["status"] == "fulfilled"
+
+
+async def _site(municipality_id):
+    site = uuid4()
+    await Location.insert(Location(id=site, municipality=municipality_id, kind="site", name="AME-lagret",
+                                   address="Industrigatan 12", created_at=clock.now()))
+    return site
