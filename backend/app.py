@@ -32,7 +32,7 @@ from backend.workqueue.controller import WorkQueueController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
-from backend.logistics.jobs_controller import TransportJobController
+from backend.logistics.jobs_controller import TransportJobController, TransportTariffController
 from backend.logs import logging_config
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
@@ -59,6 +59,7 @@ API_CONTROLLERS = [
     CalendarFeedController,
     calendar_feed,
     TransportJobController,
+    TransportTariffController,
     CategoryController,
     ListingController,
     PhotoController,

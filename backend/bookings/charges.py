@@ -1,4 +1,5 @@
-"""Money hooks: approved rentals and sales become immutable charges between cost centres.
+"""Money hooks: approved rentals and sales, and delivered transport jobs, become immutable
+charges between cost centres.
 
 A charge is never updated. Cancelling after approval adds a reversing charge of the opposite
 sign, so the invoice basis of any period is the plain sum of its rows.
@@ -11,7 +12,9 @@ from datetime import date, datetime
 from uuid import UUID, uuid4
 
 from backend.bookings.repository import Row
-from backend.bookings.tables import Charge
+from backend.bookings.tables import Booking, Charge
+from backend.logistics.jobs_tables import TransportJob
+from backend.logistics.tariff import TariffRepository
 
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -70,3 +73,33 @@ async def on_cancelled(booking: Row, now: datetime) -> None:
         if total:
             await ChargeRepository().insert(booking, {"kind": kind, "amount_ore": -total,
                                                       "description": "Återföring: avbokad"}, now)
+
+
+async def on_jobs_done(job_ids: list[UUID], now: datetime) -> None:
+    """Inside the write that finished the jobs: each job of a booking charges its tariff's fee.
+
+    The requesting unit pays the unit named in the tariff of the municipality that drove. No
+    tariff, a zero fee, or a unit that drove for itself charges nothing. A job becomes done only
+    once (from an open status), so it is charged once.
+    """
+    jobs = await TransportJob.select(TransportJob.municipality, TransportJob.booking_id).where(
+        TransportJob.id.is_in(job_ids), TransportJob.booking_id.is_not_null())
+    tariffs = await TariffRepository().of_many(list({job["municipality"] for job in jobs})) if jobs else {}
+    charged = [job for job in jobs if tariffs.get(job["municipality"], {}).get("fee_ore")]
+    if not charged:
+        return
+    bookings = {row["id"]: row for row in await Booking.select(
+        Booking.id, Booking.requester_unit, Booking.requester_municipality, Booking.listing.title.as_alias("title"),
+    ).where(Booking.id.is_in([job["booking_id"] for job in charged]))}
+    rows = []
+    for job in charged:
+        booking, tariff = bookings.get(job["booking_id"]), tariffs[job["municipality"]]
+        if booking is None or booking["requester_unit"] == tariff["payee_unit_id"]:
+            continue
+        rows.append(Charge(
+            id=uuid4(), booking=booking["id"], kind="transport", payer_unit=booking["requester_unit"],
+            payee_unit=tariff["payee_unit_id"], payer_municipality=booking["requester_municipality"],
+            payee_municipality=job["municipality"], amount_ore=tariff["fee_ore"], quantity=1,
+            description=f"Transport: {booking['title']}"[:300], created_at=now))
+    if rows:
+        await Charge.insert(*rows)

@@ -15,6 +15,9 @@ UNITS = [
     ("Samhällsbyggnadsförvaltningen", "6000"),
     ("Arbetsmarknadsenheten", "7100"),
 ]
+AME_UNIT = "Arbetsmarknadsenheten"
+# What the AME charges per delivered transport job, in öre (450 kr).
+TRANSPORT_FEE_ORE = 45_000
 
 MUNICIPALITIES = {
     "Ystad": {"slug": "ystad", "warehouse": "Industrigatan 12, 271 39 Ystad", "prefix": "1"},

@@ -19,6 +19,7 @@ from backend.db import Database
 from backend.demo import data
 from backend.demo.catalog import seed_catalog
 from backend.demo.history import seed_history
+from backend.logistics.jobs_tables import TransportTariff
 from backend.logistics.tables import Location
 from backend.settings import Settings
 
@@ -42,6 +43,8 @@ async def _seed_municipality(name: str, info: dict[str, str], password_hash: str
         await _ensure(Unit, demo_id(name, unit), municipality=mid, name=unit,
                       cost_centre=info["prefix"] + cost_centre, created_at=now)
     await _seed_locations(name, mid, info, now)
+    await _ensure(TransportTariff, demo_id(name, "transport-tariff"), municipality=mid,
+                  fee_ore=data.TRANSPORT_FEE_ORE, payee_unit=demo_id(name, data.AME_UNIT), updated_at=now)
     logins = []
     for index, (role, local, unit, names) in enumerate(data.PEOPLE):
         person = names[list(data.MUNICIPALITIES).index(name)]

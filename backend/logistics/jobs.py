@@ -61,8 +61,10 @@ async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
     if finished:
         await scans.set_status(finished, "done", OPEN, at)
         # Imported here: bookings depends on logistics, not the other way round at import time.
+        from backend.bookings.charges import on_jobs_done
         from backend.bookings.repository import fulfil_delivered
 
+        await on_jobs_done(finished, at)
         bookings = await scans.bookings_of(finished)
         if bookings:
             await fulfil_delivered(bookings, at)
@@ -128,8 +130,13 @@ class JobService:
             mine = row["driver_id"] == self.actor.user_id
             if not (self.actor.has_any(*PLANNERS) or (status == "done" and mine)):
                 raise Forbidden("Only a coordinator, or the job's driver marking it done, can do that.")
-            if not await self.jobs.update(job_id, version, {"status": status}, clock.now(), OPEN):
+            now = clock.now()
+            if not await self.jobs.update(job_id, version, {"status": status}, now, OPEN):
                 raise _refused(row, OPEN)
+            if status == "done":
+                from backend.bookings.charges import on_jobs_done  # bookings depends on logistics
+
+                await on_jobs_done([job_id], now)
         return await self.get(job_id)
 
     async def _load(self, job_id: UUID) -> Row:

@@ -6,13 +6,14 @@ from datetime import date
 from typing import Literal
 from uuid import UUID
 
-from litestar import Controller, get, post
+from litestar import Controller, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from backend.deps import ActorDep, DbDep
 from backend.logistics import jobs_schemas as schemas
 from backend.logistics.jobs import JobService
 from backend.logistics.jobs_repository import Row
+from backend.logistics.tariff import TariffService
 
 JobStatus = Literal["unassigned", "open", "planned", "assigned", "in_transit", "done", "cancelled"]
 
@@ -70,3 +71,23 @@ class TransportJobController(Controller):
     async def cancel_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
                          data: JSONBody[schemas.JobAction]) -> schemas.JobRead:
         return job_read(await JobService(db, actor).finish(job_id, "cancelled", data.version))
+
+
+def tariff_read(row: Row | None) -> schemas.TariffRead:
+    if row is None:
+        return schemas.TariffRead(fee_ore=0, payee_unit=None, version=None, updated_at=None)
+    return schemas.TariffRead(fee_ore=row["fee_ore"], version=row["version"], updated_at=row["updated_at"],
+                              payee_unit=schemas.Person(id=row["payee_unit_id"], name=row["payee_unit_name"]))
+
+
+class TransportTariffController(Controller):
+    path = "/api/transport-tariff"
+    tags = ["logistics"]
+
+    @get("/")
+    async def get_tariff(self, db: DbDep, actor: ActorDep) -> schemas.TariffRead:
+        return tariff_read(await TariffService(db, actor).get())
+
+    @put("/")
+    async def set_tariff(self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.TariffUpdate]) -> schemas.TariffRead:
+        return tariff_read(await TariffService(db, actor).set(data.fee_ore, data.payee_unit_id, data.version))

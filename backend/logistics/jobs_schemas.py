@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Annotated
 from uuid import UUID
 
+import msgspec
+
 from backend.schemas import Schema, Version
+
+# At most 100,000 kronor per job: anything above is a typing error.
+FeeOre = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]
 
 
 class Place(Schema, kw_only=True):
@@ -48,4 +54,21 @@ class JobAssign(Schema, kw_only=True):
 
 
 class JobAction(Schema, kw_only=True):
+    version: Version | None = None
+
+
+class TariffRead(Schema, kw_only=True):
+    """The municipality's transport fee per delivered job (0: free) and the unit it is paid to."""
+
+    fee_ore: int
+    payee_unit: Person | None
+    version: int | None
+    updated_at: datetime | None
+
+
+class TariffUpdate(Schema, kw_only=True):
+    """Set the fee; version is the one read (null when the municipality has no tariff yet)."""
+
+    fee_ore: FeeOre
+    payee_unit_id: UUID
     version: Version | None = None

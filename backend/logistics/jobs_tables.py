@@ -10,7 +10,7 @@ from __future__ import annotations
 from piccolo.columns import UUID, Date, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
 from piccolo.table import Table
 
-from backend.accounts.tables import Municipality, User
+from backend.accounts.tables import Municipality, Unit, User
 from backend.logistics.tables import Location
 
 JOB_STATUSES = ("planned", "assigned", "in_transit", "done", "cancelled")
@@ -44,3 +44,19 @@ class TransportJobItem(Table):
     item = UUID(index=True)
     picked_up_at = Timestamptz(null=True, default=None)
     delivered_at = Timestamptz(null=True, default=None)
+
+
+class TransportTariff(Table):
+    """What a municipality's AME charges for one delivered transport job, and which unit is paid.
+
+    Without a row, or at 0 öre, transport is free; the fee is charged to the booking's requesting
+    unit when the job is done, like rent and sales (an immutable charge between cost centres).
+    """
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, unique=True)
+    fee_ore = Integer(default=0)
+    payee_unit = ForeignKey(references=Unit, null=False, on_delete=OnDelete.restrict)
+    version = Integer(default=1)
+    updated_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    updated_at = Timestamptz()

@@ -39,3 +39,9 @@ class TestSeed:
         await login(client, "samordnare@ystad.exempel.se", DEMO_PASSWORD)
         user = (await client.get("/api/session")).json()["user"]
         assert user["roles"] == ["coordinator"] and user["unit"]["name"] == "Arbetsmarknadsenheten"
+
+    async def test_each_ame_charges_for_transport(self, client, app):
+        await seed(app.state.db)
+        await login(client, "samordnare@skurup.exempel.se", DEMO_PASSWORD)
+        tariff = (await client.get("/api/transport-tariff")).json()
+        assert (tariff["fee_ore"], tariff["payee_unit"]["name"]) == (45_000, "Arbetsmarknadsenheten")
