@@ -1,18 +1,19 @@
 /**
  * The coordinator's planning list: jobs nobody drives yet → a driver and a day. Assigned jobs
- * stay listed below so a plan can be changed.
+ * stay listed below so a plan can be changed. Below them, the transport fee jobs are charged at.
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { isoDay } from "./booking-form.js";
+import { transportTariff } from "./transport-tariff.js";
 
 /** @returns {HTMLElement} */
 export function transportPlanning() {
   const status = h("p", { class: "transport-planning__status", role: "status", "aria-live": "polite" });
   const list = h("ul", { class: "transport-planning__list" });
   const section = h("section", { class: "transport-planning", "aria-labelledby": "planning-title" },
-    h("h1", { id: "planning-title", text: t("jobs.title") }), status, list);
+    h("h1", { id: "planning-title", text: t("jobs.title") }), status, list, transportTariff());
 
   async function load() {
     section.setAttribute("aria-busy", "true");
