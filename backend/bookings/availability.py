@@ -14,6 +14,7 @@ from backend.bookings.rules import LOCAL, MAX_DAYS, SERVICE_KINDS, local_today
 from backend.bookings.service import BookingService
 from backend.db import Database
 from backend.errors import Invalid
+from backend.logistics.tariff import TariffRepository
 from backend.tenancy import Actor
 
 
@@ -64,8 +65,11 @@ class AvailabilityService:
                 return {"listing": listing, "start": start, "end": end, "items": [], "days": [],
                         "windows": await self._windows(listing_id, start, end)}
             items = await self._items(listing_id, start, end)
+            # What delivery would cost: the tariff of the municipality whose AME drives it.
+            tariff = await TariffRepository().of(listing["municipality"])
         return {"listing": listing, "start": start, "end": end, "items": items,
-                "days": free_per_day(items, start, end), "windows": []}
+                "days": free_per_day(items, start, end), "windows": [],
+                "transport_fee_ore": tariff["fee_ore"] if tariff else 0}
 
     async def _items(self, listing_id: UUID, start: date, end: date) -> list[Row]:
         holds = HoldRepository()

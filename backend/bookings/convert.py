@@ -46,7 +46,8 @@ def availability_read(found: Row) -> schemas.AvailabilityRead:
             free=[schemas.Period(start=s, end=e) for s, e in i["free"]]) for i in found["items"]],
         days=[schemas.DayAvailability(date=d, free=n) for d, n in found["days"]],
         windows=[schemas.WindowAvailability(id=w["id"], starts_at=w["starts_at"], ends_at=w["ends_at"],
-                                            capacity=w["capacity"], remaining=w["remaining"]) for w in found["windows"]])
+                                            capacity=w["capacity"], remaining=w["remaining"]) for w in found["windows"]],
+        transport_fee_ore=found.get("transport_fee_ore", 0))
 
 
 def charge_read(row: Row) -> schemas.ChargeRead:

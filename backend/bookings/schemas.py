@@ -126,6 +126,8 @@ class AvailabilityRead(Schema, kw_only=True):
     items: list[ItemAvailability]
     days: list[DayAvailability]
     windows: list[WindowAvailability]
+    # What delivery by the owner's AME costs the requesting unit per booking (0: free).
+    transport_fee_ore: int = 0
 
 
 class PolicyRead(Schema, kw_only=True):

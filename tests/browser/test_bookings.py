@@ -47,7 +47,10 @@ class TestBookingAcrossMunicipalities:
         expect(page.get_by_role("heading", name="Lediga dagar")).to_be_visible()
         page.get_by_label("Från och med").fill(local_day(3))
         page.get_by_label("Återlämnas").fill(local_day(6))
-        page.get_by_label("Leveransadress (valfri)").fill(ADDRESS)
+        address = page.get_by_label("Leveransadress (valfri)")
+        # Ystad's AME charges 450 kr per delivery; the requester is told before asking.
+        expect(address).to_have_accessible_description(re.compile(r"Transporten kostar 450\s*kr och debiteras din enhet"))
+        address.fill(ADDRESS)
         page.get_by_role("button", name="Skicka förfrågan").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Mina bokningar")
         expect(page.get_by_text("Förfrågan skickad")).to_be_visible()
@@ -67,7 +70,6 @@ class TestBookingAcrossMunicipalities:
         job.get_by_label("Dag").fill(local_day(0))
         job.get_by_role("button", name="Tilldela").click()
         expect(coordinator.get_by_role("status").filter(has_text="Uppdraget är tilldelat.")).to_be_visible()
-        coordinator.screenshot(path="/tmp/bk_planning.png", full_page=True)
         context.close()
 
         context, driver = as_user(browser, live_server, "chauffor@ystad.exempel.se")

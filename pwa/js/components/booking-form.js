@@ -5,6 +5,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { money } from "./transport-tariff.js";
 
 const DAYS = 56;
 
@@ -57,7 +58,9 @@ function form(free, status, navigate) {
                                                             inputmode: "numeric" }));
   if (!service) {
     fields.push(field("book-address", t("book.delivery"), { type: "text", name: "delivery_address",
-                                                             autocomplete: "street-address" }, t("book.delivery_hint")));
+                                                             autocomplete: "street-address" },
+                        free.transport_fee_ore ? t("book.delivery_hint_fee", { fee: money(free.transport_fee_ore) })
+                          : t("book.delivery_hint")));
   }
   fields.push(field("book-note", t("book.note"), { type: "text", name: "note", maxlength: "200" }));
   fields.push(h("div", { class: "booking-form__check" },

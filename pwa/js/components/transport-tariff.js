@@ -11,7 +11,7 @@ import { field } from "./listing-search.js";
 const MAX_KRONOR = 100000;
 
 /** Kronor with öre only when there are any: "450 kr", "525,50 kr". @param {number} ore */
-function money(ore) {
+export function money(ore) {
   return new Intl.NumberFormat(getLanguage() === "en" ? "en-GB" : "sv-SE", {
     style: "currency", currency: "SEK", minimumFractionDigits: ore % 100 ? 2 : 0 }).format(ore / 100);
 }
