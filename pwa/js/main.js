@@ -17,6 +17,7 @@ import { notFoundView } from "./components/not-found-view.js";
 import { workQueueView } from "./components/work-queue-view.js";
 import { invoiceView } from "./components/invoice-view.js";
 import { impactReportView } from "./components/impact-report-view.js";
+import { factorsView } from "./components/factors-view.js";
 import { purchaseCheckView } from "./components/purchase-check-view.js";
 import { bookingForm } from "./components/booking-form.js";
 import { bookingList } from "./components/booking-list.js";
@@ -92,10 +93,11 @@ const router = createRouter({
     "/sak/:id": ({ params }) => signedIn(() => ({ title: t("item.title"), element: itemView({ itemId: params.id }) })),
     "/plats/:id": ({ params }) =>
       signedIn(() => ({ title: t("place.title"), element: locationView({ locationId: params.id, navigate: go }) })),
-    // The AME lead's queue and invoicing, the reports, and the purchase check.
+    // The AME lead's queue and invoicing, the reports with their factors, and the purchase check.
     "/arbetsko": () => signedIn(() => ({ title: t("work.title"), element: workQueueView() })),
     "/fakturaunderlag": () => signedIn(() => ({ title: t("invoice.title"), element: invoiceView() })),
     "/rapport": () => signedIn(() => ({ title: t("report.title"), element: impactReportView() })),
+    "/miljofaktorer": () => signedIn(() => ({ title: t("factors.title"), element: factorsView() })),
     "/inkopskontroll": () => signedIn(() => ({ title: t("check.title"), element: purchaseCheckView() })),
     // The catalogue: search, one listing (also at /annonser/:id, where want notices point), create, edit, mine, wants.
     "/annonser": () => signedIn(() => ({ title: t("catalog.search_title"), element: listingSearch({ navigate: go }) })),

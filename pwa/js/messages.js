@@ -6,12 +6,13 @@
 import catalog from "./messages/catalog.js";
 import common from "./messages/common.js";
 import field from "./messages/field.js";
+import impact from "./messages/impact.js";
 import labels from "./messages/labels.js";
 import outbox from "./messages/outbox.js";
 import push from "./messages/push.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, field, outbox, labels, work, push];
+const groups = [common, catalog, field, outbox, labels, work, impact, push];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -5,7 +5,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
-import { money } from "./transport-tariff.js";
+import { money } from "./listing-card.js";
 
 const DAYS = 56;
 

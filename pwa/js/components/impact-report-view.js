@@ -97,6 +97,7 @@ function render(report, view) {
     h("h2", { text: t("report.factors") }),
     h("ul", { class: "report-view__factors" }, report.factors.map((f) =>
       h("li", { text: `${f.category_slug} v${f.version}${f.own ? ` (${t("report.own")})` : ""}: ${f.source} — ${f.boundary}` }))),
+    h("p", {}, h("a", { href: "/miljofaktorer", text: t("factors.link") })),
     h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}`, download: "",
       text: t("report.csv") })),
   ];

@@ -6,15 +6,10 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { money } from "./listing-card.js";
 import { field } from "./listing-search.js";
 
 const MAX_KRONOR = 100000;
-
-/** Kronor with öre only when there are any: "450 kr", "525,50 kr". @param {number} ore */
-export function money(ore) {
-  return new Intl.NumberFormat(getLanguage() === "en" ? "en-GB" : "sv-SE", {
-    style: "currency", currency: "SEK", minimumFractionDigits: ore % 100 ? 2 : 0 }).format(ore / 100);
-}
 
 /** @returns {HTMLElement} */
 export function transportTariff() {

@@ -84,6 +84,7 @@ export default {
     "error.csrf_failed": "Sessionen har gått ut. Ladda om sidan och försök igen.",
     "error.not_found": "Det du letar efter finns inte.",
     "error.generic": "Något gick fel. Försök igen om en stund.",
+    "error.invalid_request": "Uppgifterna godtogs inte. Kontrollera fälten och försök igen.",
     // Labels, printing, linking and scan history.
     "common.loading": "Hämtar …",
     "home.labels": "Etiketter",
@@ -201,6 +202,7 @@ export default {
     "error.csrf_failed": "Your session has expired. Reload the page and try again.",
     "error.not_found": "What you are looking for does not exist.",
     "error.generic": "Something went wrong. Please try again in a moment.",
+    "error.invalid_request": "The details were not accepted. Check the fields and try again.",
     // Labels, printing, linking and scan history.
     "common.loading": "Loading …",
     "home.labels": "Labels",
