@@ -29,4 +29,4 @@ async def emit(kind: str, user_ids: Iterable[UUID], booking: Row, body: str = ""
     users = [u for u in user_ids if u != skip]
     title = _TITLES.get(kind, "Delbar")
     text = body or f"{booking['listing_title']} ({booking['status']})"
-    await notify(users, kind, title, text, "/bokningar", tag=f"booking-{booking['id']}")
+    await notify(users, kind, title, text, f"/bokningar/{booking['id']}", tag=f"booking-{booking['id']}")

@@ -18,7 +18,6 @@ from backend.push.outbox import notify
 from backend.push.quiet import STOCKHOLM
 from backend.push.repository import Row
 
-BOOKINGS_URL = "/bokningar"
 # Bookings reminded per write transaction: keeps SQLite's write lock short on a busy day.
 BATCH = 100
 
@@ -78,6 +77,6 @@ async def queue_due_reminders(db: Database, now: datetime | None = None) -> Coun
             for key, (kind, booking) in batch:
                 if key in claimed:
                     title, body = message(kind, booking, day)
-                    await notify([booking["requester_id"]], kind, title, body, BOOKINGS_URL,
+                    await notify([booking["requester_id"]], kind, title, body, f"/bokningar/{booking['id']}",
                                  tag=f"booking-{booking['id']}")
                     counts[kind] += 1

@@ -21,6 +21,7 @@ import { factorsView } from "./components/factors-view.js";
 import { purchaseCheckView } from "./components/purchase-check-view.js";
 import { bookingForm } from "./components/booking-form.js";
 import { bookingList } from "./components/booking-list.js";
+import { bookingView } from "./components/booking-view.js";
 import { transportPlanning } from "./components/transport-planning.js";
 import { notificationsView } from "./components/notifications-view.js";
 import { pushSettingsView } from "./components/push-settings-view.js";
@@ -73,6 +74,8 @@ const router = createRouter({
     "/boka/:id": ({ params }) =>
       signedIn(() => ({ title: t("book.title"), element: bookingForm({ listingId: params.id, navigate: go }) })),
     "/bokningar": () => signedIn(() => ({ title: t("bookings.mine_title"), element: bookingList({ view: "mine" }) })),
+    "/bokningar/:id": ({ params }) =>
+      signedIn(() => ({ title: t("booking.title"), element: bookingView({ bookingId: params.id }) })),
     "/att-godkanna": () =>
       signedIn(() => ({ title: t("bookings.queue_title"), element: bookingList({ view: "queue" }) })),
     "/transporter": () => signedIn(() => ({ title: t("jobs.title"), element: transportPlanning() })),

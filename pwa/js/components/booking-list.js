@@ -41,25 +41,39 @@ export function bookingList({ view }) {
     }
   }
 
-  /** @param {any} booking @param {string} action @param {string} reason */
-  async function act(booking, action, reason) {
-    try {
-      const body = NEEDS_REASON.has(action) ? { reason } : {};
-      await api(`/api/bookings/${booking.id}/${action}`, { method: "POST", body });
-      status.textContent = t(`bookings.done_${action}`);
-      await load();
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      status.textContent = errorText(error);
-    }
-  }
-
   queueMicrotask(load);
   return section;
+
+  /** @param {any} booking @param {string} action @param {string} reason */
+  function act(booking, action, reason) {
+    return takeStep(booking, action, reason, status, load);
+  }
 }
 
-/** @param {any} booking @param {(b: any, action: string, reason: string) => Promise<void>} act */
-function card(booking, act) {
+/**
+ * Take one step on a booking (approve, decline …), say how it went in `status`, then reload.
+ * @param {any} booking @param {string} action @param {string} reason
+ * @param {HTMLElement} status @param {() => Promise<void>} reload
+ */
+export async function takeStep(booking, action, reason, status, reload) {
+  try {
+    const body = NEEDS_REASON.has(action) ? { reason } : {};
+    await api(`/api/bookings/${booking.id}/${action}`, { method: "POST", body });
+    status.textContent = t(`bookings.done_${action}`);
+    await reload();
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    status.textContent = errorText(error);
+  }
+}
+
+/**
+ * One booking as a card: status, period, who, the next step and this user's buttons. In a list
+ * its title links to the booking's own page.
+ * @param {any} booking @param {(b: any, action: string, reason: string) => Promise<void>} act
+ * @param {{link?: boolean}} options
+ */
+export function card(booking, act, { link = true } = {}) {
   const headingId = `booking-${booking.id}`;
   const reason = h("input", { type: "text", id: `${headingId}-reason`, maxlength: "500" });
   const needsReason = booking.actions.some((a) => NEEDS_REASON.has(a));
@@ -84,7 +98,8 @@ function card(booking, act) {
   });
   return h("li", { class: `booking-list__item booking-list__item--${booking.status}` },
     h("article", { "aria-labelledby": headingId },
-      h("h2", { id: headingId, class: "booking-list__title", text: booking.listing.title }),
+      h("h2", { id: headingId, class: "booking-list__title" },
+        link ? h("a", { href: `/bokningar/${booking.id}`, text: booking.listing.title }) : booking.listing.title),
       h("p", { class: "booking-list__status-line" },
         h("span", { class: "booking-list__badge", text: t(`bookings.status_${booking.status}`) }),
         " ", period(booking)),
@@ -99,7 +114,7 @@ function card(booking, act) {
 }
 
 /** @param {any} booking */
-function period(booking) {
+export function period(booking) {
   const format = new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium" });
   const start = format.format(new Date(`${booking.start}T12:00:00`));
   if (!booking.end) return t("bookings.from", { start });

@@ -63,3 +63,4 @@ class TestBookings:
         [payload] = phone.payloads()
         assert payload["kind"] == "booking_approved" and "Projektor" in payload["body"]
         assert payload["tag"] == f"booking-{requested.json()['id']}"
+        assert payload["url"] == owner_phone.payloads()[0]["url"] == f"/bokningar/{requested.json()['id']}"

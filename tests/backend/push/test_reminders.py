@@ -51,7 +51,7 @@ class TestPickupDue:
         assert (first, second) == ({"pickup_due": 1}, {})
         [note] = await reminders()
         assert note["user"] == skurup.employee and note["kind"] == "pickup_due"
-        assert note["title"] == "Hämtning i morgon" and note["url"] == "/bokningar"
+        assert note["title"] == "Hämtning i morgon" and note["url"] == f"/bokningar/{booking['id']}"
         assert note["tag"] == f"booking-{booking['id']}"
         tomorrow = today() + timedelta(days=1)
         assert f"Projektor börjar i morgon, {swedish_date(tomorrow)}" in note["body"]
@@ -166,7 +166,7 @@ class TestDelivered:
         assert (await worker.run_until_idle())["sent"] == 1
         assert [p["kind"] for p in phone.payloads()] == ["booking_approved", "pickup_due"]
         payload = phone.payloads()[-1]
-        assert payload["title"] == "Hämtning i morgon" and payload["url"] == "/bokningar"
+        assert payload["title"] == "Hämtning i morgon" and payload["url"] == f"/bokningar/{booking['id']}"
         assert payload["tag"] == f"booking-{booking['id']}"
         assert [p["kind"] for p in owner_phone.payloads()] == ["booking_requested"]
 

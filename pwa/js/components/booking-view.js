@@ -1,0 +1,80 @@
+/**
+ * One booking (/bokningar/:id), where booking notifications lead: its card with the steps this
+ * user may take, where it is delivered, what it has been charged, and everything that happened.
+ */
+import { h } from "../dom.js";
+import { errorText, getLanguage, t } from "../i18n.js";
+import { api, ApiError } from "../api.js";
+import { card, takeStep } from "./booking-list.js";
+import { money } from "./listing-card.js";
+
+/**
+ * @param {object} props
+ * @param {string} props.bookingId
+ * @returns {HTMLElement}
+ */
+export function bookingView({ bookingId }) {
+  const id = encodeURIComponent(bookingId);
+  const status = h("p", { class: "booking-view__status", role: "status", "aria-live": "polite" });
+  const body = h("div", { class: "booking-view__body" });
+  const back = h("p", {}, h("a", { href: "/bokningar", text: t("booking.back") }));
+  const section = h("section", { class: "booking-view", "aria-labelledby": "booking-view-title" },
+    h("h1", { id: "booking-view-title", text: t("booking.title") }), status, body, back);
+
+  async function load() {
+    section.setAttribute("aria-busy", "true");
+    try {
+      const [booking, charges] = await Promise.all([api(`/api/bookings/${id}`), api(`/api/bookings/${id}/charges`)]);
+      const act = (/** @type {any} */ b, /** @type {string} */ action, /** @type {string} */ reason) =>
+        takeStep(b, action, reason, status, load);
+      body.replaceChildren(h("ul", { class: "booking-list__list" }, card(booking, act, { link: false })),
+                           details(booking), chargeList(charges), history(booking.events));
+      if (booking.actions.includes("approve")) {
+        back.replaceChildren(h("a", { href: "/att-godkanna", text: t("booking.back_queue") }));
+      }
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = error.status === 404 ? t("booking.not_found") : errorText(error);
+    } finally {
+      section.removeAttribute("aria-busy");
+    }
+  }
+
+  queueMicrotask(load);
+  return section;
+}
+
+/** @param {any} booking */
+function details(booking) {
+  const lines = [
+    booking.delivery_address ? t("booking.delivery_to", { address: booking.delivery_address }) : null,
+    booking.note ? t("booking.note", { note: booking.note }) : null,
+  ].filter(Boolean);
+  return lines.length ? h("div", { class: "booking-view__details" }, lines.map((text) => h("p", { text }))) : null;
+}
+
+/** @param {any[]} charges */
+function chargeList(charges) {
+  return h("section", { class: "booking-view__part", "aria-labelledby": "booking-charges" },
+    h("h2", { id: "booking-charges", text: t("booking.charges") }),
+    charges.length
+      ? h("ul", { class: "booking-view__charges" }, charges.map((c) => h("li", { text: t("booking.charge_line", {
+        description: c.description, amount: money(c.amount_ore), payer: c.payer_unit.name,
+        payee: c.payee_unit.name }) })))
+      : h("p", { text: t("booking.no_charges") }));
+}
+
+/** @param {any[]} events oldest first */
+function history(events) {
+  const format = new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE",
+                                         { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" });
+  return h("section", { class: "booking-view__part", "aria-labelledby": "booking-history" },
+    h("h2", { id: "booking-history", text: t("booking.history") }),
+    h("ol", { class: "booking-view__history" }, events.map((event) => {
+      const action = t(`booking.event_${event.action}`);
+      const what = event.actor ? t("booking.by", { action, actor: event.actor.name }) : action;
+      return h("li", {},
+        h("time", { datetime: event.at, text: format.format(new Date(event.at)) }), " ",
+        what + (event.reason ? `: ${event.reason}` : ""));
+    })));
+}
