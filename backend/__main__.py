@@ -1,4 +1,4 @@
-"""Command line: python -m backend serve | migrate | demo | push-worker | push-due."""
+"""Command line: python -m backend serve | migrate | demo | push-worker | push-due | reindex."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from backend.settings import Settings
 
 
 async def _with_database(settings: Settings, work):
+    from backend.piccolo_conf import use_engine
+
     database = Database.from_url(settings.database_url)
+    use_engine(database.engine)  # every table and transaction on this one engine
     await database.start()
     try:
         return await work(database)
@@ -74,6 +77,14 @@ def cmd_push_due(settings: Settings, _: argparse.Namespace) -> int:
     return asyncio.run(run_daily(settings))
 
 
+def cmd_reindex(settings: Settings, _: argparse.Namespace) -> int:
+    from backend.catalog.reindex import reindex
+
+    seen, changed = asyncio.run(_with_database(settings, reindex))
+    print(f"Search text rebuilt: {changed} of {seen} listings changed.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description="Delbar server and tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -87,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     push_worker = sub.add_parser("push-worker", help="send queued push notifications (PostgreSQL; several may run)")
     push_worker.add_argument("--once", action="store_true", help="send what is due now, then exit")
     sub.add_parser("push-due", help="queue tomorrow's pickup and return reminders, delete old notifications (cron)")
+    sub.add_parser("reindex", help="rebuild every listing's search text with the current search rules")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "push-worker" and settings.is_sqlite:
@@ -94,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
         parser.error("several workers need PostgreSQL: SQLite allows one writing process")
     commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo, "push-worker": cmd_push_worker,
-                "push-due": cmd_push_due}
+                "push-due": cmd_push_due, "reindex": cmd_reindex}
     return commands[args.command](settings, args)
 
 

@@ -1,0 +1,47 @@
+"""`python -m backend reindex`: listings saved under older search rules become findable again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from uuid import UUID
+
+import pytest
+
+from backend.catalog.reindex import reindex
+from backend.catalog.tables import Listing
+from tests.backend.catalog.helpers import create, publish
+from tests.backend.catalog.test_search import titles
+from tests.factories import login
+
+pytestmark = pytest.mark.anyio
+ROOT = Path(__file__).resolve().parents[3]
+
+
+async def listing_with_old_search_text(app, client, ystad) -> UUID:
+    """A published desk whose search text predates compound heads: 'bord' does not find it."""
+    await login(client, ystad.employee_email)
+    desk = await publish(client, await create(client, "Skrivbord i ek", visibility="municipality"))
+    async with app.state.db.write():
+        await Listing.update({Listing.search_text: "skrivbord skrivbord ek"}).where(Listing.id == UUID(desk["id"]))
+    assert await titles(client, q="bord") == []
+    return UUID(desk["id"])
+
+
+class TestReindex:
+    async def test_rebuilds_stale_search_text_and_then_changes_nothing(self, app, client, ystad):
+        await listing_with_old_search_text(app, client, ystad)
+        await create(client, "Kontorsstol")  # already up to date
+        assert await reindex(app.state.db, batch=1) == (2, 1)
+        assert await titles(client, q="bord") == ["Skrivbord i ek"]
+        assert await reindex(app.state.db) == (2, 0)
+
+    async def test_the_command_says_what_it_did(self, app, client, ystad, settings):
+        await listing_with_old_search_text(app, client, ystad)
+        env = {**os.environ, "DATABASE_URL": settings.database_url}
+        done = subprocess.run([sys.executable, "-m", "backend", "reindex"], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=60)
+        assert (done.returncode, done.stdout.strip()) == (0, "Search text rebuilt: 1 of 1 listings changed."), done.stderr
+        assert await titles(client, q="bord") == ["Skrivbord i ek"]
