@@ -136,6 +136,14 @@ class _Lent:
         await self._pool._release(self._connection)  # noqa: SLF001 - the pool's own hand-back
 
 
+_COMMITS = frozenset({"COMMIT", "END", "COMMIT TRANSACTION", "END TRANSACTION"})
+
+
+def is_commit(sql: str) -> bool:
+    """Whether a statement ends a transaction with a commit, however it is spelled."""
+    return " ".join(sql.replace(";", " ").split()).upper() in _COMMITS
+
+
 class _OnLoopThread:
     """The connection used on the event loop's thread, with the awaitable methods Piccolo calls."""
 
@@ -149,7 +157,7 @@ class _OnLoopThread:
         return self.connection.in_transaction
 
     async def execute(self, sql: str, parameters: Any = ()) -> None:
-        if sql == "COMMIT":  # the fsync: on a worker thread, while the loop goes on serving
+        if is_commit(sql):  # the fsync: on a worker thread, while the loop goes on serving
             await asyncio.to_thread(self.connection.execute, sql)
         else:
             self.connection.execute(sql, parameters)

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from backend.accounts.tables import Unit
+from backend.sqlite_pool import is_commit
 from tests.factories import make_municipality
 
 pytestmark = pytest.mark.anyio
@@ -55,3 +56,13 @@ class TestMigrations:
         from backend.migrations import pending
 
         assert await pending(app.state.db) == []
+
+
+class TestLoopThreadCommit:
+    @pytest.mark.parametrize("sql", ["COMMIT", "commit", "COMMIT;", " END TRANSACTION ", "End"])
+    def test_every_spelling_of_commit_goes_to_a_worker_thread(self, sql):
+        assert is_commit(sql)
+
+    @pytest.mark.parametrize("sql", ["ROLLBACK", "BEGIN IMMEDIATE", "SELECT 'COMMIT'", "UPDATE x SET end = 1"])
+    def test_other_statements_stay_on_the_loop(self, sql):
+        assert not is_commit(sql)
