@@ -7,6 +7,7 @@ from uuid import uuid4
 import pytest
 
 from backend import clock
+from backend.billing.money import month_of
 from backend.bookings.tables import Charge
 from backend.logistics.jobs import on_item_scanned
 from tests.backend.logistics.test_jobs import approved_with_delivery, signed_in
@@ -111,3 +112,12 @@ class TestCharging:
             await on_item_scanned(world.items[0], "deliver", clock.now())
         charges = (await as_owner.get(f"/api/bookings/{booking['id']}/charges")).json()
         assert [(c["kind"], c["amount_ore"]) for c in charges] == [("transport", 45000)]
+
+    async def test_the_fee_reaches_the_invoice_basis_of_the_month(self, as_requester, as_owner, ystad, world,
+                                                                  new_client):
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        await set_tariff(coordinator, 45000, ystad.ame_unit)
+        booking = await finish_job(as_requester, as_owner, world, new_client)
+        lines = (await coordinator.get(f"/api/billing/periods/{month_of(clock.now())}")).json()["lines"]
+        assert [(line["kind"], line["booking_id"], line["amount_ore"], line["payer_municipality"])
+                for line in lines] == [("transport", booking["id"], 45000, "Skurup")]
