@@ -27,7 +27,8 @@ def booking_read(row: Row, actor: Actor) -> schemas.BookingRead:
         delivery_address=row["delivery_address"], wanted_date=row["wanted_date"],
         displaces_purchase=row["displaces_purchase"], item_ids=row.get("item_ids", []),
         next_step=next_step(row), actions=actions_for(actor, row), version=row["version"],
-        created_at=row["created_at"], events=[event_read(e) for e in row.get("events", [])])
+        created_at=row["created_at"], events=[event_read(e) for e in row.get("events", [])],
+        transport=schemas.TransportRead(**row["transport"]) if row.get("transport") else None)
 
 
 def event_read(row: Row) -> schemas.EventRead:

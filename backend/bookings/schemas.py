@@ -49,6 +49,14 @@ class WindowRef(Schema, kw_only=True):
     ends_at: datetime
 
 
+class TransportRead(Schema, kw_only=True):
+    """Where the booking's delivery stands: planned, assigned (with its day), in transit, done or cancelled."""
+
+    status: str
+    day: date | None
+    wanted_date: date | None
+
+
 class EventRead(Schema, kw_only=True):
     action: str
     from_status: str
@@ -82,6 +90,7 @@ class BookingRead(Schema, kw_only=True):
     version: int
     created_at: datetime
     events: list[EventRead] = msgspec.field(default_factory=list)
+    transport: TransportRead | None = None
 
 
 class ReasonBody(Schema, kw_only=True):

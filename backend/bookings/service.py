@@ -15,6 +15,7 @@ from backend.bookings.rules import LOCAL, SERVICE_KINDS, local_today, may_see, p
 from backend.catalog.listings import visible_listing
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
+from backend.logistics.jobs_repository import transport_of_booking
 from backend.tenancy import Actor
 
 TAKEN = "Someone else has already booked this for an overlapping period; pick other dates."
@@ -46,6 +47,7 @@ class BookingService:
             if row is None or not may_see(self.actor, row):
                 raise NotFound("No such booking.")
             row["events"] = await self.bookings.events(booking_id)
+            row["transport"] = await transport_of_booking(booking_id)
         return row
 
     async def list_mine(self) -> list[Row]:

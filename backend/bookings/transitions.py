@@ -19,6 +19,7 @@ from backend.db import Database
 from backend.errors import Conflict, Forbidden, NotFound
 from backend.impact.ledger import book_reuse
 from backend.logistics import jobs
+from backend.logistics.jobs_repository import transport_of_booking
 from backend.tenancy import Actor
 
 PHYSICAL = ("furniture", "equipment")
@@ -88,6 +89,7 @@ class TransitionService:
         async with self.db.read():
             row = await self.bookings.get(booking_id)
             row["events"] = await self.bookings.events(booking_id)
+            row["transport"] = await transport_of_booking(booking_id)
             return row
 
     async def _move(self, row: Row, action: str, now: datetime, reason: str = "", automatic: bool = False) -> None:

@@ -98,6 +98,13 @@ class JobRepository:
                                              UserRole.user.municipality == self.municipality_id)
 
 
+async def transport_of_booking(booking_id: UUID) -> Row | None:
+    """The booking's newest transport job, its status and day only: the caller has checked that
+    the actor may see the booking (requester or owner side), whichever municipality drives it."""
+    return await TransportJob.select(TransportJob.status, TransportJob.day, TransportJob.wanted_date).where(
+        TransportJob.booking_id == booking_id).order_by(TransportJob.created_at, ascending=False).first()
+
+
 class ScanRepository:
     """Job items touched by scans, across the whole database (the scan already passed its checks)."""
 

@@ -82,6 +82,12 @@ class TestBookingAcrossMunicipalities:
         expect(page.get_by_text("Godkänd", exact=True)).to_be_visible()
         expect(page.get_by_text(re.compile("arbetsmarknadsenheten kör ut"))).to_be_visible()
 
+        # The booking's own page says when it comes: the day the coordinator planned.
+        page.get_by_role("link", name="Kontorsstol Ystad").first.click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Bokning")
+        expect(page.get_by_text(f"Levereras till {ADDRESS}")).to_be_visible()
+        expect(page.get_by_text(re.compile(r"^Transport: en chaufför kör den \d+ \w+\.? \d{4}\.$"))).to_be_visible()
+
     def test_overlapping_your_own_booking_is_refused_in_words_next_to_the_button(self, page, live_server):
         listing = ystad_chair(live_server)
         sign_in(page, "medarbetare@skurup.exempel.se")

@@ -48,9 +48,17 @@ export function bookingView({ bookingId }) {
 function details(booking) {
   const lines = [
     booking.delivery_address ? t("booking.delivery_to", { address: booking.delivery_address }) : null,
+    booking.transport ? transportText(booking.transport) : null,
     booking.note ? t("booking.note", { note: booking.note }) : null,
   ].filter(Boolean);
   return lines.length ? h("div", { class: "booking-view__details" }, lines.map((text) => h("p", { text }))) : null;
+}
+
+/** Where the delivery stands, with its day once a driver has one. @param {any} transport */
+function transportText(transport) {
+  const format = new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium" });
+  const day = (/** @type {string | null} */ iso) => (iso ? format.format(new Date(`${iso}T12:00:00`)) : "–");
+  return t(`booking.transport_${transport.status}`, { day: day(transport.day), wanted: day(transport.wanted_date) });
 }
 
 /** @param {any[]} charges */

@@ -81,6 +81,11 @@ export default {
     "booking.charge_line": "{description}: {amount}, {payer} betalar {payee}",
     "booking.delivery_to": "Levereras till {address}",
     "booking.note": "Meddelande: {note}",
+    "booking.transport_planned": "Transport: väntar på att planeras (önskat datum {wanted}).",
+    "booking.transport_assigned": "Transport: en chaufför kör den {day}.",
+    "booking.transport_in_transit": "Transport: på väg.",
+    "booking.transport_done": "Transport: levererad.",
+    "booking.transport_cancelled": "Transport: inställd.",
   },
   en: {
     "book.title": "Book",
@@ -162,5 +167,10 @@ export default {
     "booking.charge_line": "{description}: {amount}, {payer} pays {payee}",
     "booking.delivery_to": "Delivered to {address}",
     "booking.note": "Message: {note}",
+    "booking.transport_planned": "Transport: waiting to be planned (wanted date {wanted}).",
+    "booking.transport_assigned": "Transport: a driver takes it on {day}.",
+    "booking.transport_in_transit": "Transport: on its way.",
+    "booking.transport_done": "Transport: delivered.",
+    "booking.transport_cancelled": "Transport: cancelled.",
   },
 };

@@ -72,6 +72,26 @@ class TestPlanning:
         assert set(day[0]["items"][0]) == {"id", "title", "code", "state", "thumbnail_url"}
         assert (await driver.get("/api/transport-jobs", params={"driver": "me", "day": days(3)})).json() == []
 
+    async def test_both_sides_of_the_booking_see_where_its_delivery_stands(self, as_requester, as_owner, world,
+                                                                            new_client):
+        booking = await approved_with_delivery(as_requester, as_owner, world.listing)
+        seen = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["transport"]
+        assert seen == {"status": "planned", "day": None, "wanted_date": days(2)}
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = (await coordinator.get("/api/transport-jobs")).json()[0]
+        await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
+                               json={"driver_id": str(world.driver), "day": days(1), "version": job["version"]})
+        for side in (as_requester, as_owner):
+            transport = (await side.get(f"/api/bookings/{booking['id']}")).json()["transport"]
+            assert (transport["status"], transport["day"]) == ("assigned", days(1))
+
+    async def test_a_booking_without_delivery_has_no_transport(self, as_requester, as_owner, world):
+        booking = (await as_requester.post("/api/bookings", json={"listing_id": str(world.listing), "start": days(2),
+                                                                  "end": days(4)})).json()
+        approved = (await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})).json()
+        assert approved["transport"] is None
+        assert (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["transport"] is None
+
     async def test_driver_cannot_list_everyone_s_jobs(self, world, new_client):
         driver = await signed_in(new_client, world.driver_email)
         assert (await driver.get("/api/transport-jobs")).status_code == 403
