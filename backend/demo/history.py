@@ -124,7 +124,7 @@ def _invoice_lines(rng, demo_id, name: str, now: datetime) -> list[InvoiceLine]:
             payer_mid, payer_unit, centre = rng.choice(payers)
             kind = rng.choice(("rent", "rent", "sale", "transport"))
             amount = {"rent": rng.randint(2, 30) * 5_000, "sale": rng.randint(1, 20) * 10_000,
-                      "transport": rng.choice((45_000, 60_000, 90_000))}[kind]
+                      "transport": data.TRANSPORT_FEE_ORE}[kind]
             at = _moment(rng, start, now)
             lines.append(InvoiceLine(
                 id=demo_id("history", name, "line", str(back), str(n)), municipality=demo_id(name), month=month_of(at),
