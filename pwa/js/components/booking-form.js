@@ -108,14 +108,16 @@ function calendarGrid(days, total) {
                                          { weekday: "short", day: "numeric", month: "short" });
   return h("section", { class: "booking-form__calendar", "aria-labelledby": "book-calendar-title" },
     h("h2", { id: "book-calendar-title", text: t("book.calendar") }),
-    h("ol", { class: "booking-form__days" }, days.map((day) => {
+    // The list scrolls inside its box: it takes keyboard focus so every day can be reached (WCAG 2.1.1).
+    h("ol", { class: "booking-form__days", tabindex: "0", "aria-labelledby": "book-calendar-title" },
+      days.map((day) => {
       const label = format.format(new Date(`${day.date}T12:00:00`));
       const state = day.free === 0 ? "busy" : day.free < total ? "some" : "free";
       return h("li", { class: `booking-form__day booking-form__day--${state}` },
         h("span", { class: "booking-form__date", text: label }),
         h("span", { class: "booking-form__free", text: day.free === 0 ? t("book.day_busy")
                                                        : t("book.day_free", { count: day.free }) }));
-    })));
+      })));
 }
 
 /** @param {any[]} windows */
