@@ -42,7 +42,7 @@ class NetworkService:
             if existing:
                 return existing
             if await self.networks.name_taken(data.name):
-                raise Conflict(f"A network named {data.name!r} already exists.")
+                raise Conflict(f"A network named {data.name!r} already exists.", error="name_taken")
             await self.networks.create(network_id, data.name, clock.now())
             return await self.networks.get(network_id)
 

@@ -55,7 +55,7 @@ class UnitService:
             if await _replayed_or_taken(await self.units.get_any_tenant(unit_id), self.actor):
                 return await self.units.get(unit_id), False
             if await self.units.name_taken(data.name):
-                raise Conflict(f"A unit named {data.name!r} already exists.")
+                raise Conflict(f"A unit named {data.name!r} already exists.", error="name_taken")
             await self.units.insert(unit_id, data.name, data.cost_centre, clock.now())
             return await self.units.get(unit_id), True
 
@@ -66,7 +66,7 @@ class UnitService:
             if await self.units.get(unit_id) is None:
                 raise NotFound("No such unit.")
             if data.name and await self.units.name_taken(data.name, except_id=unit_id):
-                raise Conflict(f"A unit named {data.name!r} already exists.")
+                raise Conflict(f"A unit named {data.name!r} already exists.", error="name_taken")
             if not await self.units.update(unit_id, data.version, values):
                 raise _stale("unit")
             return await self.units.get(unit_id)
@@ -104,7 +104,7 @@ class UserService:
             if await self.units.get(data.unit_id) is None:
                 raise Invalid("The unit does not exist in your municipality.", error="unknown_unit")
             if await self.users.email_taken(email):
-                raise Conflict("A user with that e-mail address already exists.")
+                raise Conflict("A user with that e-mail address already exists.", error="email_taken")
             values = {"id": user_id, "email": email, "name": data.name, "unit": data.unit_id,
                       "password_hash": password_hash, "language": data.language}
             await self.users.insert(values, sorted(set(data.roles)), clock.now())
@@ -113,7 +113,7 @@ class UserService:
     async def update(self, user_id: UUID, data: schemas.UserUpdate) -> Row:
         self.actor.require("admin")
         if user_id == self.actor.user_id and (data.active is False or (data.roles and "admin" not in data.roles)):
-            raise Forbidden("You cannot deactivate yourself or drop your own admin role.")
+            raise Forbidden("You cannot deactivate yourself or drop your own admin role.", error="own_account")
         values = {k: v for k, v in {"name": data.name, "unit": data.unit_id, "active": data.active,
                                     "language": data.language}.items() if v is not None}
         async with self.db.write():

@@ -37,6 +37,10 @@ import { listingView } from "./components/listing-view.js";
 import { listingForm } from "./components/listing-form.js";
 import { myListings } from "./components/my-listings.js";
 import { wantsView } from "./components/wants-view.js";
+import { adminView } from "./components/admin-view.js";
+import { usersView } from "./components/users-view.js";
+import { unitsView } from "./components/units-view.js";
+import { networksView } from "./components/networks-view.js";
 import { startSync, syncNow } from "./outbox/sync.js";
 import { clearShift } from "./offline/shift.js";
 
@@ -115,6 +119,11 @@ const router = createRouter({
       signedIn(() => ({ title: t("catalog.edit_title"),
                         element: listingForm({ navigate: go, listingId: params.id }) })),
     "/efterlysningar": () => signedIn(() => ({ title: t("wants.title"), element: wantsView() })),
+    // The municipality admin's screens; the server refuses anyone who is not an admin.
+    "/admin": () => signedIn(() => ({ title: t("admin.title"), element: adminView() })),
+    "/admin/anvandare": () => signedIn(() => ({ title: t("admin.users_title"), element: usersView() })),
+    "/admin/enheter": () => signedIn(() => ({ title: t("admin.units_title"), element: unitsView() })),
+    "/admin/samverkan": () => signedIn(() => ({ title: t("admin.networks_title"), element: networksView() })),
   },
   fallback: () => ({ title: t("notfound.title"), element: notFoundView() }),
 });

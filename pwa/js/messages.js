@@ -3,6 +3,7 @@
  * reference; English mirrors every key. Values are strings with {placeholders}, arrays of
  * strings (lists), or, for counts, objects keyed by Intl.PluralRules category ("one", "other").
  */
+import admin from "./messages/admin.js";
 import bookings from "./messages/bookings.js";
 import catalog from "./messages/catalog.js";
 import common from "./messages/common.js";
@@ -13,7 +14,7 @@ import outbox from "./messages/outbox.js";
 import push from "./messages/push.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push];
+const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push, admin];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

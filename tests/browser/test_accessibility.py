@@ -16,6 +16,7 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 EMPLOYEE, COORDINATOR = "medarbetare@skurup.exempel.se", "samordnare@ystad.exempel.se"
+ADMIN = "admin@ystad.exempel.se"
 WAREHOUSE, DRIVER = "lager@ystad.exempel.se", "chauffor@ystad.exempel.se"
 
 
@@ -75,3 +76,8 @@ def test_the_warehouse_and_driver_screens(browser, live_server, booked):
     routes = ["/skriv-ut", "/koppla", "/behover-atgard", f"/sak/{item}", f"/plats/{shelf['id']}"]
     assert audit(browser, live_server, WAREHOUSE, routes) == []
     assert audit(browser, live_server, DRIVER, ["/dagen", "/skanna"]) == []
+
+
+def test_the_admin_s_screens(browser, live_server):
+    routes = ["/admin", "/admin/anvandare", "/admin/enheter", "/admin/samverkan", "/miljofaktorer"]
+    assert audit(browser, live_server, ADMIN, routes) == []

@@ -6,6 +6,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { checkedField as field } from "./checked-field.js";
 
 // The limits of schemas.FactorOverride, in the units the form asks for.
 const MAX_CO2E_PIECE = 100_000;
@@ -34,38 +35,6 @@ function typed(value) {
 /** @param {number} value */
 function plain(value) {
   return new Intl.NumberFormat(getLanguage() === "en" ? "en-GB" : "sv-SE").format(value);
-}
-
-/**
- * A labelled control with an optional hint and its own error text, both tied to it.
- * @param {string} id @param {string} labelKey @param {HTMLElement} control @param {string} [hintKey]
- */
-function field(id, labelKey, control, hintKey) {
-  control.id = id;
-  control.classList.add("field__input");
-  const label = h("label", { class: "field__label", for: id, text: t(labelKey) });
-  const hint = hintKey ? h("p", { id: `${id}-hint`, class: "factor-form__hint", text: t(hintKey) }) : null;
-  const error = h("p", { id: `${id}-error`, class: "field__error", hidden: true });
-  const describe = () => {
-    const ids = [error.hidden ? null : error.id, hint?.id].filter(Boolean).join(" ");
-    if (ids) control.setAttribute("aria-describedby", ids);
-    else control.removeAttribute("aria-describedby");
-  };
-  describe();
-  return {
-    element: h("div", { class: "field" }, label, hint, error, control),
-    label,
-    input: /** @type {HTMLInputElement} */ (control),
-    /** @param {string} message empty when the value is fine @returns {HTMLElement | null} */
-    check(message) {
-      error.textContent = message;
-      error.hidden = !message;
-      if (message) control.setAttribute("aria-invalid", "true");
-      else control.removeAttribute("aria-invalid");
-      describe();
-      return message ? control : null;
-    },
-  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { bookingsNav } from "./bookings-nav.js";
 import { labelsNav } from "./labels-nav.js";
 import { workNav } from "./work-nav.js";
 import { catalogNav } from "./catalog-nav.js";
+import { adminNav } from "./admin-nav.js";
 
 /**
  * @param {object} props
@@ -28,6 +29,7 @@ export function homeView({ user, onLogout }) {
     fieldNav(user),
     labelsNav(user),
     workNav(user),
+    adminNav(user),
     h(
       "section",
       { class: "home-view__card", "aria-labelledby": "account-title" },

@@ -41,6 +41,12 @@ class TestNetworks:
         response = await client.post(f"/api/networks/{network}/invitations", json={"municipality_id": str(ystad.id)})
         assert response.status_code == 404
 
+    async def test_a_taken_network_name_is_a_conflict(self, client, ystad, skurup):
+        await make_network("Sydkusten", skurup.id)
+        await login(client, ystad.admin_email)
+        response = await client.post("/api/networks", json={"name": "Sydkusten"})
+        assert response.status_code == 409 and response.json()["error"] == "name_taken"
+
     async def test_employee_cannot_create_networks(self, client, ystad):
         await login(client, ystad.employee_email)
         assert (await client.post("/api/networks", json={"name": "Min egen"})).status_code == 403

@@ -57,7 +57,13 @@ class TestUnitWrites:
     async def test_duplicate_name_is_a_conflict(self, client, ystad):
         await login(client, ystad.admin_email)
         response = await client.post("/api/units", json={"name": "Arbetsmarknadsenheten"})
-        assert response.status_code == 409
+        assert response.status_code == 409 and response.json()["error"] == "name_taken"
+
+    async def test_renaming_to_another_units_name_is_a_conflict(self, client, ystad):
+        await login(client, ystad.admin_email)
+        body = {"version": 1, "name": "Kommunledningsförvaltningen"}
+        response = await client.patch(f"/api/units/{ystad.ame_unit}", json=body)
+        assert response.status_code == 409 and response.json()["error"] == "name_taken"
 
     async def test_same_name_in_two_municipalities_is_fine(self, client, ystad, skurup):
         await login(client, skurup.admin_email)

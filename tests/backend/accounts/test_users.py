@@ -38,7 +38,7 @@ class TestUserAdmin:
     async def test_duplicate_email_is_a_conflict(self, client, ystad):
         await login(client, ystad.admin_email)
         response = await client.post("/api/users", json=new_user(ystad.ame_unit, email=ystad.employee_email))
-        assert response.status_code == 409
+        assert response.status_code == 409 and response.json()["error"] == "email_taken"
 
     async def test_unknown_role_is_refused(self, client, ystad):
         await login(client, ystad.admin_email)
@@ -59,7 +59,13 @@ class TestUserAdmin:
     async def test_admin_cannot_drop_their_own_admin_role(self, client, ystad):
         await login(client, ystad.admin_email)
         response = await client.patch(f"/api/users/{ystad.admin}", json={"version": 1, "roles": ["employee"]})
-        assert response.status_code == 403
+        assert response.status_code == 403 and response.json()["error"] == "own_account"
+
+    async def test_admin_cannot_deactivate_themselves(self, client, ystad):
+        await login(client, ystad.admin_email)
+        response = await client.patch(f"/api/users/{ystad.admin}", json={"version": 1, "active": False})
+        assert response.status_code == 403 and response.json()["error"] == "own_account"
+        assert (await client.get("/api/session")).status_code == 200
 
     async def test_deactivating_a_user_ends_their_sessions(self, client, new_client, ystad):
         phone = await new_client()
