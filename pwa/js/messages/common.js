@@ -48,7 +48,7 @@ export default {
     "a11y.heading": "Tillgänglighets\u00ADredogörelse",
     "a11y.intro": "Delbar är en tjänst där förvaltningar och kommuner delar möbler, utrustning, tjänster och personal. Vi vill att alla ska kunna använda den. Här beskriver vi hur Delbar uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du rapporterar problem.",
     "a11y.status.heading": "Hur tillgänglig är tjänsten?",
-    "a11y.status.body": "Delbar är delvis förenlig med WCAG 2.1 nivå AA. Tjänsten byggs ut stegvis. Den här redogörelsen gäller det som finns i dag: inloggning, startsidan och den här sidan.",
+    "a11y.status.body": "Delbar är delvis förenlig med WCAG 2.1 nivå AA. Redogörelsen gäller hela tjänsten: annonser och sökning, bokningar, efterlysningar, notiser, etiketter och skanning, chaufförens dag, arbetskön, fakturaunderlaget, hållbarhetsrapporten, inköpskontrollen och administrationen.",
     "a11y.done.heading": "Det här har vi gjort",
     "a11y.done.list": [
       "Allt går att använda med tangentbord, och fokus syns tydligt.",
@@ -56,6 +56,7 @@ export default {
       "Text har minst kontrasten 4,5:1 mot bakgrunden.",
       "Sidorna fungerar på skärmar som är 360 pixlar breda och när du förstorar till 200 %.",
       "Rörelser stängs av om du har valt minskad rörelse i din enhet.",
+      "Varje sida kontrolleras automatiskt med verktyget axe mot WCAG 2.1 A och AA, för varje roll och på en 360 pixlar bred skärm, varje gång tjänsten ändras.",
     ],
     "a11y.gaps.heading": "Kända brister",
     "a11y.gaps.list": [
@@ -166,7 +167,7 @@ export default {
     "a11y.heading": "Accessibility statement",
     "a11y.intro": "Delbar is a service where departments and municipalities share furniture, equipment, services and staff. We want everyone to be able to use it. This page describes how Delbar meets the Swedish Act (2018:1937) on accessibility to digital public services, the gaps we know of and how to report problems.",
     "a11y.status.heading": "How accessible is the service?",
-    "a11y.status.body": "Delbar is partially compliant with WCAG 2.1 level AA. The service is being built step by step. This statement covers what exists today: login, the start page and this page.",
+    "a11y.status.body": "Delbar is partially compliant with WCAG 2.1 level AA. This statement covers the whole service: listings and search, bookings, wants, notifications, labels and scanning, the driver's day, the work queue, the invoice basis, the sustainability report, the purchase check and administration.",
     "a11y.done.heading": "What we have done",
     "a11y.done.list": [
       "Everything can be used with a keyboard, and focus is clearly visible.",
@@ -174,6 +175,7 @@ export default {
       "Text has a contrast of at least 4.5:1 against its background.",
       "The pages work on screens 360 pixels wide and when zoomed to 200 %.",
       "Motion is turned off if you have chosen reduced motion on your device.",
+      "Every screen is checked automatically with the axe tool against WCAG 2.1 A and AA, for every role and on a 360 pixel wide screen, whenever the service changes.",
     ],
     "a11y.gaps.heading": "Known gaps",
     "a11y.gaps.list": [
