@@ -75,14 +75,26 @@ node_modules/.installed: package.json package-lock.json
 
 test: PACKAGES = $(TEST_PACKAGES)
 test: system-packages node-packages $(VENV)/.installed node_modules/.installed
-	$(MAKE) --no-print-directory test-sqlite
 	@if $(PY) -c 'import asyncio, asyncpg, os; asyncio.run(asyncpg.connect(os.environ["DELBAR_TEST_POSTGRES_URL"], timeout=5))' 2>/dev/null; then \
-	  $(MAKE) --no-print-directory test-postgres; \
+	  $(MAKE) --no-print-directory test-both; \
 	elif [ "$${CI:-}" = "true" ]; then \
 	  echo "CI=true but PostgreSQL is not reachable at $$DELBAR_TEST_POSTGRES_URL: the PostgreSQL suite is mandatory in CI." >&2; exit 1; \
 	else \
+	  $(MAKE) --no-print-directory test-sqlite; \
 	  echo "PostgreSQL not reachable at $$DELBAR_TEST_POSTGRES_URL: ran the SQLite suite only."; \
 	fi
+
+# The two suites side by side, each line marked with its database: much of a suite's time is
+# waiting (on the browser, fsync, the network), so on two cores the pair takes little more than
+# one. Each suite has its own databases, servers, ports and photo directory.
+.PHONY: test-both
+test-both:
+	@set +e; \
+	( $(MAKE) --no-print-directory test-sqlite 2>&1 | sed -u 's/^/[sqlite] /' ) & sqlite=$$!; \
+	( $(MAKE) --no-print-directory test-postgres 2>&1 | sed -u 's/^/[postgres] /' ) & postgres=$$!; \
+	wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
+	echo "== SQLite suite: $$( [ $$sqlite_status -eq 0 ] && echo passed || echo FAILED ); PostgreSQL suite: $$( [ $$postgres_status -eq 0 ] && echo passed || echo FAILED )"; \
+	[ $$sqlite_status -eq 0 ] && [ $$postgres_status -eq 0 ]
 
 test-sqlite:
 	@echo "== tests on SQLite"

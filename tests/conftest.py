@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
+from pathlib import Path
 
 import httpx
 import pytest
@@ -15,6 +18,11 @@ from backend.settings import Settings
 from tests.clients import app_client
 from tests.databases import KIND, empty_all_tables, fresh_database
 from tests.factories import Tenant, make_tenant
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Photos of this run, and of the servers it starts, go to a directory of its own, not var/."""
+    os.environ.setdefault("DELBAR_PHOTO_DIR", tempfile.mkdtemp(prefix="delbar-test-photos-"))
 
 
 def pytest_report_header() -> str:
@@ -40,7 +48,7 @@ def empty_database(database_url: str) -> str:
 
 @pytest.fixture
 def settings(empty_database: str) -> Settings:
-    return Settings(database_url=empty_database, log_format="text")
+    return Settings(database_url=empty_database, log_format="text", photo_dir=Path(os.environ["DELBAR_PHOTO_DIR"]))
 
 
 @pytest.fixture
