@@ -34,9 +34,12 @@ class TariffRepository:
         rows = await TransportTariff.select(*_COLUMNS).where(TransportTariff.municipality.is_in(municipality_ids))
         return {row["municipality"]: row for row in rows}
 
-    async def insert(self, municipality_id: UUID, values: Row, now: datetime) -> None:
-        await TransportTariff.insert(TransportTariff(id=uuid4(), municipality=municipality_id, updated_at=now,
-                                                     **values))
+    async def insert(self, municipality_id: UUID, values: Row, now: datetime) -> bool:
+        """Create the municipality's tariff; False when another request created it first."""
+        rows = await TransportTariff.insert(TransportTariff(
+            id=uuid4(), municipality=municipality_id, updated_at=now, **values,
+        )).on_conflict(action="DO NOTHING").returning(TransportTariff.id)
+        return bool(rows)
 
     async def update(self, municipality_id: UUID, version: int, values: Row, now: datetime) -> bool:
         rows = await TransportTariff.update({**values, TransportTariff.version: version + 1,
@@ -64,10 +67,11 @@ class TariffService:
                 raise Invalid("No such unit in your municipality.", error="unknown_unit")
             repo, now = TariffRepository(), clock.now()
             values = {"fee_ore": fee_ore, "payee_unit": payee_unit_id, "updated_by": self.actor.user_id}
-            current = await repo.of(municipality)
-            if current is None and version is None:
-                await repo.insert(municipality, values, now)
-            elif current is None or version is None or not await repo.update(municipality, version, values, now):
+            if version is None:
+                saved = await repo.insert(municipality, values, now)
+            else:
+                saved = await repo.update(municipality, version, values, now)
+            if not saved:
                 raise Conflict("The tariff was changed by someone else; reload it.", error="stale_version")
             return await repo.of(municipality)
 
