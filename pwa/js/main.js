@@ -181,7 +181,7 @@ function renderChrome() {
     }),
   );
   replaceChildren(footer, appFooter({ version: state.version }));
-  if (focusedLang) header.querySelector(`[data-lang="${focusedLang}"]`)?.focus();
+  if (focusedLang) /** @type {HTMLElement | null} */ (header.querySelector(`[data-lang="${focusedLang}"]`))?.focus();
 }
 
 // The skip link moves focus without touching the URL (the router owns the path).

@@ -50,8 +50,8 @@ export function deviceTime(date = new Date()) {
  * @returns {Promise<ScanEvent>}
  */
 export async function enqueue(fields, { title } = {}) {
-  /** @type {ScanEvent} */
-  const event = { id: crypto.randomUUID(), device_time: deviceTime(), ...dropEmpty(fields) };
+  // The cast: dropEmpty keeps code and action, which every caller fills.
+  const event = /** @type {ScanEvent} */ ({ id: crypto.randomUUID(), device_time: deviceTime(), ...dropEmpty(fields) });
   const owner = await currentOwner();
   await addEntry(owner ? { event, title, owner } : { event, title });
   announce();
@@ -109,6 +109,7 @@ async function drain(doFetch) {
  * @returns {Promise<null | "network" | "server">} null when the batch was settled
  */
 async function sendBatch(entries, doFetch, owner) {
+  /** @type {Record<string, string>} */
   const headers = { "Content-Type": "application/json", Accept: "application/json", [OWNER_HEADER]: owner.id };
   const token = await metaGet(CSRF_KEY).catch(() => null);
   if (token) headers["X-CSRF-Token"] = token;
