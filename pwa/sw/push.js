@@ -27,7 +27,7 @@ export async function showPush(event) {
     data = { body: event.data ? event.data.text() : "" };
   }
   // A tag makes a newer message about the same thing replace the older one on the screen.
-  // renotify: Chromium has it, TypeScript's lib does not (it left the standard).
+  // renotify: in the standard and in Chromium, left out of TypeScript's lib (one engine only).
   /** @type {NotificationOptions & {renotify: boolean}} */
   const options = {
     body: data.body || "",
