@@ -18,7 +18,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium
 # brings axe-core, the accessibility checker the browser tests load into each screen.
 NODE_PACKAGES := nodejs npm
 
-.PHONY: run serve setup test test-sqlite test-postgres bench demo migrate clean help vendor
+.PHONY: run serve setup test test-sqlite test-postgres check-js test-js bench demo migrate clean help vendor
 
 help:
 	@echo "make run    set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -74,7 +74,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: PACKAGES = $(TEST_PACKAGES)
-test: system-packages node-packages $(VENV)/.installed node_modules/.installed
+test: system-packages node-packages $(VENV)/.installed node_modules/.installed check-js test-js
 	@if $(PY) -c 'import asyncio, asyncpg, os; asyncio.run(asyncpg.connect(os.environ["DELBAR_TEST_POSTGRES_URL"], timeout=5))' 2>/dev/null; then \
 	  $(MAKE) --no-print-directory test-both; \
 	elif [ "$${CI:-}" = "true" ]; then \
@@ -83,6 +83,17 @@ test: system-packages node-packages $(VENV)/.installed node_modules/.installed
 	  $(MAKE) --no-print-directory test-sqlite; \
 	  echo "PostgreSQL not reachable at $$DELBAR_TEST_POSTGRES_URL: ran the SQLite suite only."; \
 	fi
+
+# The PWA's JSDoc types, checked by TypeScript's tsc (pinned in package-lock.json; it emits
+# nothing, pwa/ ships as written): the page against the DOM, the workers against worker globals.
+check-js: node-packages node_modules/.installed
+	node_modules/.bin/tsc -p tests/pwa/tsconfig.json
+	node_modules/.bin/tsc -p tests/pwa/tsconfig.worker.json
+
+# Unit tests of the PWA's pure modules (route tables, outbox verdicts and owners, the message
+# catalogue) with Node's own runner, importing pwa/'s files as they ship; a few seconds.
+test-js: node-packages
+	node --test --test-reporter=dot tests/pwa/
 
 # The two suites side by side, each line marked with its database: much of a suite's time is
 # waiting (on the browser, fsync, the network), so on two cores the pair takes little more than

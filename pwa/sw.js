@@ -11,32 +11,34 @@ import { replayOnSync } from "./sw/outbox-sync.js";
 import { SYNC_TAG } from "./js/outbox/queue.js";
 
 const PRECACHE = precacheName(VERSION);
+// This file runs only as the service worker; the cast gives its global scope the worker's type.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-self.addEventListener("install", (event) => {
+worker.addEventListener("install", (event) => {
   // No skipWaiting here: the page offers the new version and the user decides.
   event.waitUntil(precache(PRECACHE, FILES));
 });
 
-self.addEventListener("activate", (event) => {
-  event.waitUntil(deleteOldCaches(PRECACHE).then(() => self.clients.claim()));
+worker.addEventListener("activate", (event) => {
+  event.waitUntil(deleteOldCaches(PRECACHE).then(() => worker.clients.claim()));
 });
 
-self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+worker.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "SKIP_WAITING") worker.skipWaiting();
 });
 
-self.addEventListener("fetch", (event) => {
-  const handler = handlerFor(event.request, self.location.origin, PRECACHE);
+worker.addEventListener("fetch", (event) => {
+  const handler = handlerFor(event.request, worker.location.origin, PRECACHE);
   if (handler) event.respondWith(handler());
 });
 
 // Pages store every write in the outbox first; this replays it once the browser is online,
 // even after the tab was closed.
-self.addEventListener("sync", (event) => {
+worker.addEventListener("sync", (event) => {
   if (event.tag === SYNC_TAG) event.waitUntil(replayOnSync());
 });
 
 // Web Push: show what the server sent, open the screen it is about, keep the subscription current.
-self.addEventListener("push", (event) => event.waitUntil(showPush(event)));
-self.addEventListener("notificationclick", (event) => event.waitUntil(openFromNotification(event)));
-self.addEventListener("pushsubscriptionchange", (event) => event.waitUntil(renewSubscription(event)));
+worker.addEventListener("push", (event) => event.waitUntil(showPush(event)));
+worker.addEventListener("notificationclick", (event) => event.waitUntil(openFromNotification(event)));
+worker.addEventListener("pushsubscriptionchange", (event) => event.waitUntil(renewSubscription(event)));

@@ -37,6 +37,7 @@ export class ApiError extends Error {
  */
 export async function api(path, { method = "GET", body, csrf = true, signal } = {}) {
   if (!path.startsWith("/")) throw new TypeError("api() takes a same-origin path");
+  /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   const token = getCsrfToken();

@@ -6,10 +6,11 @@
  */
 
 /**
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, any>} [attrs]
  * @param {...(Node|string|null|undefined|false|Array<Node|string|null|undefined|false>)} children
- * @returns {HTMLElement}
+ * @returns {HTMLElementTagNameMap[K]} the element's own type: h("input") is an HTMLInputElement
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);

@@ -97,13 +97,13 @@ export function tList(key) {
 /**
  * The user-facing text for a failed request, chosen by the server's error code.
  * The English `detail` from the server is never shown: it is for logs and developers.
- * @param {{code?: string, retryAfter?: number | null}} error
+ * @param {unknown} error an ApiError; anything else a catch caught reads as the generic text
  * @returns {string}
  */
 export function errorText(error) {
-  const code = error && error.code;
+  const { code, retryAfter } = /** @type {{code?: string, retryAfter?: number | null}} */ (error ?? {});
   if (code === "rate_limited") {
-    const seconds = error.retryAfter;
+    const seconds = retryAfter;
     return seconds || seconds === 0
       ? t("error.rate_limited", { seconds, count: seconds })
       : t("error.rate_limited_unknown");

@@ -6,7 +6,7 @@
 
 /**
  * @param {string} text base64url, with or without padding
- * @returns {Uint8Array}
+ * @returns {Uint8Array<ArrayBuffer>} over a plain ArrayBuffer, as applicationServerKey wants
  */
 export function base64UrlToBytes(text) {
   const base64 = text.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(text.length / 4) * 4, "=");

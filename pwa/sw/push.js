@@ -9,12 +9,17 @@ import { OPEN_PATH_MESSAGE, base64UrlToBytes, safePath, subscriptionBody } from 
 const ICON = "/icons/icon-192.png";
 // How long an open window has to answer before it is navigated the old way (a reload).
 const ANSWER_MS = 1500;
+// Only the service worker imports this module.
+const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+/** @typedef {{title?: string, body?: string, icon?: string, tag?: string, url?: string, id?: string}} PushMessage */
 
 /**
- * @param {any} event a PushEvent
+ * @param {PushEvent} event
  * @returns {Promise<void>}
  */
 export async function showPush(event) {
+  /** @type {PushMessage} */
   let data = {};
   try {
     data = event.data ? event.data.json() : {};
@@ -22,57 +27,60 @@ export async function showPush(event) {
     data = { body: event.data ? event.data.text() : "" };
   }
   // A tag makes a newer message about the same thing replace the older one on the screen.
-  await self.registration.showNotification(data.title || "Delbar", {
+  // renotify: in the standard and in Chromium, left out of TypeScript's lib (one engine only).
+  /** @type {NotificationOptions & {renotify: boolean}} */
+  const options = {
     body: data.body || "",
     icon: data.icon || ICON,
     badge: ICON,
     tag: data.tag || undefined,
     renotify: Boolean(data.tag),
     lang: "sv",
-    data: { url: safePath(data.url, self.location.origin), id: data.id || null },
-  });
+    data: { url: safePath(data.url, worker.location.origin), id: data.id || null },
+  };
+  await worker.registration.showNotification(data.title || "Delbar", options);
 }
 
 /**
  * Open the screen a notification is about. An open Delbar window is focused and told the path,
  * and its router shows it without a reload; a window that does not answer (a page from before
  * this worker) is navigated instead; with no window, a new one opens. Marks the entry read.
- * @param {any} event a NotificationEvent
+ * @param {NotificationEvent} event
  * @returns {Promise<void>}
  */
 export async function openFromNotification(event) {
   event.notification.close();
   const { url = "/notiser", id = null } = event.notification.data || {};
-  const path = safePath(url, self.location.origin);
-  const href = new URL(path, self.location.origin).href;
+  const path = safePath(url, worker.location.origin);
+  const href = new URL(path, worker.location.origin).href;
   if (id) markRead(id);
-  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const windows = await worker.clients.matchAll({ type: "window", includeUncontrolled: true });
   const client = pickWindow(windows);
   if (!client) {
-    await self.clients.openWindow(href);
+    await worker.clients.openWindow(href);
     return;
   }
   // focus() is allowed while a click is handled; elsewhere it rejects and the window is still told.
   const focused = (await client.focus().catch(() => null)) || client;
   if (await tellWindow(focused, path)) return;
   const navigated = "navigate" in focused ? await focused.navigate(href).catch(() => null) : null;
-  if (!navigated) await self.clients.openWindow(href);
+  if (!navigated) await worker.clients.openWindow(href);
 }
 
 /**
  * The window to use: the focused one, else a visible one, else the one used last (matchAll
  * lists windows most recently focused first). Only this origin's windows are ever listed.
- * @param {readonly any[]} windows WindowClients
- * @returns {any | null}
+ * @param {readonly WindowClient[]} windows
+ * @returns {WindowClient | null}
  */
 function pickWindow(windows) {
-  const own = windows.filter((client) => new URL(client.url).origin === self.location.origin);
+  const own = windows.filter((client) => new URL(client.url).origin === worker.location.origin);
   return own.find((c) => c.focused) ?? own.find((c) => c.visibilityState === "visible") ?? own[0] ?? null;
 }
 
 /**
  * Post the path to a window and wait briefly for it to say it navigated.
- * @param {any} client a WindowClient
+ * @param {WindowClient} client
  * @param {string} path
  * @returns {Promise<boolean>}
  */
@@ -91,7 +99,7 @@ function tellWindow(client, path) {
 /**
  * The push service replaced the subscription: subscribe again if needed and tell the server,
  * naming the old endpoint so the server forgets it.
- * @param {any} event a PushSubscriptionChangeEvent
+ * @param {PushSubscriptionChangeEvent} event
  * @returns {Promise<void>}
  */
 export async function renewSubscription(event) {
@@ -101,7 +109,7 @@ export async function renewSubscription(event) {
     const answer = await fetch("/api/push/key", { credentials: "same-origin" });
     if (!answer.ok) return; // signed out: the next sign-in's settings screen subscribes again
     const { public_key: publicKey } = await answer.json();
-    fresh = await self.registration.pushManager.subscribe({
+    fresh = await worker.registration.pushManager.subscribe({
       userVisibleOnly: true,
       applicationServerKey: base64UrlToBytes(publicKey),
     });
@@ -122,6 +130,7 @@ function markRead(id) {
  */
 async function post(path, body) {
   const token = await metaGet(CSRF_KEY).catch(() => null);
+  /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (token) headers["X-CSRF-Token"] = String(token);

@@ -1,9 +1,27 @@
 /**
- * Which strategy answers which request. Returning null means "not ours": the browser
- * then fetches as if there were no worker. Non-GET and cross-origin requests are never
- * answered from a cache.
+ * Which strategy answers which request. null means "not ours": the browser then fetches as
+ * if there were no worker. Non-GET and cross-origin requests are never answered from a cache.
  */
 import { cacheFirst, networkFirst, shell } from "./strategies.js";
+
+/** @typedef {"network-first" | "shell" | "cache-first"} Strategy */
+
+/**
+ * The route table, on the request's method, URL and mode alone (no caches, no network).
+ * @param {Pick<Request, "method" | "url" | "mode">} request
+ * @param {string} origin the worker's own origin
+ * @returns {Strategy | null}
+ */
+export function strategyFor(request, origin) {
+  if (request.method !== "GET") return null;
+  const url = new URL(request.url);
+  if (url.origin !== origin) return null;
+  const path = url.pathname;
+  if (path.startsWith("/api/")) return "network-first";
+  if (isServerPath(path)) return null;
+  if (request.mode === "navigate" && !/\.[a-z0-9]+$/i.test(path)) return "shell";
+  return "cache-first";
+}
 
 /**
  * @param {Request} request
@@ -12,16 +30,16 @@ import { cacheFirst, networkFirst, shell } from "./strategies.js";
  * @returns {(() => Promise<Response>) | null}
  */
 export function handlerFor(request, origin, precache) {
-  if (request.method !== "GET") return null;
-  const url = new URL(request.url);
-  if (url.origin !== origin) return null;
-  const path = url.pathname;
-  if (path.startsWith("/api/")) return () => networkFirst(request);
-  if (isServerPath(path)) return null;
-  if (request.mode === "navigate" && !/\.[a-z0-9]+$/i.test(path)) {
-    return () => shell(request, precache);
+  switch (strategyFor(request, origin)) {
+    case "network-first":
+      return () => networkFirst(request);
+    case "shell":
+      return () => shell(request, precache);
+    case "cache-first":
+      return () => cacheFirst(request, precache);
+    default:
+      return null;
   }
-  return () => cacheFirst(request, precache);
 }
 
 /**

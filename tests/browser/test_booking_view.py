@@ -28,7 +28,7 @@ def signed_in_http(base: str, email: str) -> Iterator[httpx.Client]:
         yield http
 
 
-def requested_rental(base: str) -> dict:
+def requested_rental(base: str, note: str | None = "Till föräldramötet") -> dict:
     """An Ystad AME projector for rent at 150 kr a day, requested by a Skurup employee."""
     with signed_in_http(base, "samordnare@ystad.exempel.se") as ystad:
         listing = ystad.post("/api/listings", json={
@@ -37,7 +37,7 @@ def requested_rental(base: str) -> dict:
         assert listing.status_code == 201, listing.text
     with signed_in_http(base, "medarbetare@skurup.exempel.se") as skurup:
         booking = skurup.post("/api/bookings", json={"listing_id": listing.json()["id"], "start": local_day(4),
-                                                     "end": local_day(6), "note": "Till föräldramötet"})
+                                                     "end": local_day(6), **({"note": note} if note else {})})
         assert booking.status_code == 201, booking.text
         return booking.json()
 
@@ -76,3 +76,14 @@ def test_the_owner_approves_on_the_booking_page_and_sees_charge_and_history(page
     expect(outsider.get_by_role("main").get_by_role("status").first).to_have_text(
         "Bokningen finns inte, eller så är den inte din att se.")
     context.close()
+
+
+def test_a_booking_with_nothing_to_add_shows_no_details(page, live_server):
+    booking = requested_rental(live_server, note=None)
+    sign_in(page, "lager@ystad.exempel.se")
+    page.goto(f"/bokningar/{booking['id']}")
+    expect(page.get_by_role("article", name="Projektor för hyra")).to_contain_text("Förfrågan skickad")
+    expect(page.get_by_role("region", name="Händelser").get_by_role("listitem")).to_have_count(1)
+    # No note, delivery or transport: that part is left out (it once showed as the text "null").
+    expect(page.locator(".booking-view__details")).to_have_count(0)
+    expect(page.get_by_role("main")).not_to_contain_text("null")

@@ -58,6 +58,8 @@ def test_a_reporter_opens_the_report(page):
     trend = page.get_by_role("img", name="Stapeldiagram: undvikna utsläpp per månad")
     expect(trend).to_be_visible()
     page.wait_for_function("document.querySelector('.report-view__chart img').naturalWidth > 0")
+    # The municipality view has no per-municipality part; it once showed as the text "false".
+    expect(page.locator(".report-view__body")).not_to_contain_text("false")
     page.get_by_label("Hela samverkan").check()
     expect(page.get_by_role("table", name="Per kommun (bara totaler)").locator("tbody tr")).to_have_count(3)
     page.screenshot(path="/tmp/report.png", full_page=True)

@@ -31,7 +31,7 @@ export function bookingList({ view }) {
     try {
       const query = view === "mine" ? "view=mine" : "view=queue&status=open";
       const rows = await api(`/api/bookings?${query}`);
-      list.replaceChildren(...rows.map((row) => card(row, act)));
+      list.replaceChildren(...rows.map((/** @type {any} */ row) => card(row, act)));
       if (!rows.length) status.textContent = t(view === "mine" ? "bookings.none_mine" : "bookings.none_queue");
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -76,8 +76,8 @@ export async function takeStep(booking, action, reason, status, reload) {
 export function card(booking, act, { link = true } = {}) {
   const headingId = `booking-${booking.id}`;
   const reason = h("input", { type: "text", id: `${headingId}-reason`, maxlength: "500" });
-  const needsReason = booking.actions.some((a) => NEEDS_REASON.has(a));
-  const buttons = booking.actions.map((action) => {
+  const needsReason = booking.actions.some((/** @type {string} */ a) => NEEDS_REASON.has(a));
+  const buttons = booking.actions.map((/** @type {string} */ action) => {
     const button = h("button", { type: "button", text: t(`bookings.action_${action}`),
                                  class: `button ${action === "approve" ? "button--primary" : "button--secondary"}` });
     let busy = false;

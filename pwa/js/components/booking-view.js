@@ -2,7 +2,7 @@
  * One booking (/bokningar/:id), where booking notifications lead: its card with the steps this
  * user may take, where it is delivered, what it has been charged, and everything that happened.
  */
-import { h } from "../dom.js";
+import { h, replaceChildren } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { card, takeStep } from "./booking-list.js";
@@ -27,8 +27,9 @@ export function bookingView({ bookingId }) {
       const [booking, charges] = await Promise.all([api(`/api/bookings/${id}`), api(`/api/bookings/${id}/charges`)]);
       const act = (/** @type {any} */ b, /** @type {string} */ action, /** @type {string} */ reason) =>
         takeStep(b, action, reason, status, load);
-      body.replaceChildren(h("ul", { class: "booking-list__list" }, card(booking, act, { link: false })),
-                           details(booking), chargeList(charges), history(booking.events));
+      // dom.js's replaceChildren skips a missing part; the DOM's would show it as the text "null".
+      replaceChildren(body, h("ul", { class: "booking-list__list" }, card(booking, act, { link: false })),
+                      details(booking), chargeList(charges), history(booking.events));
       if (booking.actions.includes("approve")) {
         back.replaceChildren(h("a", { href: "/att-godkanna", text: t("booking.back_queue") }));
       }

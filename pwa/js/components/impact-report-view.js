@@ -59,7 +59,24 @@ export function impactReportView() {
   return root;
 }
 
-/** @param {any} report @param {string} view */
+/** The purchase checks' decisions, in the order the table lists them. */
+const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "undecided"]);
+
+/** @typedef {{reuses: number, pieces: number, co2e_kg: number, saved_ore: number, waste_kg: number}} Totals */
+/**
+ * @typedef {object} Report what GET /api/impact/report answers (ReportRead)
+ * @property {string} from_month
+ * @property {string} to_month
+ * @property {Totals} totals
+ * @property {Array<Totals & {month: string}>} months
+ * @property {Array<Totals & {key: string, label: string}>} by_category
+ * @property {Array<Totals & {municipality_id: string, municipality: string}>} municipalities
+ * @property {Record<typeof OUTCOMES[number] | "checks", number>
+ *   & {reuse_share: number, saved_ore: number}} checks
+ * @property {Array<{category_slug: string, version: number, own: boolean, source: string, boundary: string}>} factors
+ */
+
+/** @param {Report} report @param {string} view */
 function render(report, view) {
   const query = `view=${view}&from_month=${report.from_month}&to_month=${report.to_month}`;
   const sums = report.totals;
@@ -85,15 +102,16 @@ function render(report, view) {
     h("h2", { text: t("report.checks") }),
     chart("checks", "report-checks"),
     table("report-checks", t("report.checks"), [t("report.outcome"), t("report.count")],
-      ["reused", "bought_used", "bought_new", "undecided"].map((k) => [t(`check.decision_${k}`), number(report.checks[k])])),
+      OUTCOMES.map((k) => [t(`check.decision_${k}`), number(report.checks[k])])),
     h("p", { text: t("report.checks_saved", { share: Math.round(report.checks.reuse_share * 100),
       saved: kronor(report.checks.saved_ore) }) }),
-    view === "network" && [
+    // Only the network view has the per-municipality part (a bare `false` would show as text).
+    view === "network" ? [
       h("h2", { text: t("report.municipalities") }),
       chart("municipalities", "report-municipalities"),
       table("report-municipalities", t("report.municipalities"), [t("report.municipality"), t("report.co2e"),
         t("report.reuses")], report.municipalities.map((m) => [m.municipality, number(m.co2e_kg), number(m.reuses)])),
-    ],
+    ] : [],
     h("h2", { text: t("report.factors") }),
     h("ul", { class: "report-view__factors" }, report.factors.map((f) =>
       h("li", { text: `${f.category_slug} v${f.version}${f.own ? ` (${t("report.own")})` : ""}: ${f.source} — ${f.boundary}` }))),

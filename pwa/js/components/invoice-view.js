@@ -25,6 +25,7 @@ export function invoiceView() {
   async function load() {
     root.setAttribute("aria-busy", "true");
     try {
+      /** @type {any[]} */
       const periods = await api("/api/billing/periods");
       slots.clear();
       list.replaceChildren(...periods.map((period) => card(period, exportMonth, slots)));
@@ -86,7 +87,7 @@ function card(period, onExport, slots) {
   );
 }
 
-/** @param {any} detail */
+/** @param {{csv_url: string, summary_url: string, documents: Array<{url: string, counterpart: string, number: string}>}} detail */
 function files(detail) {
   const link = (/** @type {string} */ href, /** @type {string} */ text) =>
     h("li", {}, h("a", { href, text, download: href.endsWith("summary") ? null : "" }));

@@ -35,8 +35,9 @@ export function linkView({ code = "", navigate }) {
     api("/api/items/unlabelled")
       .then((rows) => {
         items.replaceChildren(rows.length ? itemChoices(rows) : h("p", { text: t("link.no_items") }));
-        const again = [...items.querySelectorAll("input[name=item]")].find((radio) => radio.value === picked);
-        if (again) /** @type {HTMLInputElement} */ (again).checked = true;
+        const radios = /** @type {NodeListOf<HTMLInputElement>} */ (items.querySelectorAll("input[name=item]"));
+        const again = [...radios].find((radio) => radio.value === picked);
+        if (again) again.checked = true;
       })
       .catch((error) => items.replaceChildren(h("p", { class: "field__error", text: errorText(error) })))
       .finally(() => items.removeAttribute("aria-busy"));

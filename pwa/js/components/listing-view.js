@@ -80,7 +80,9 @@ export function listingView({ listingId }) {
 
 /** @param {any} listing */
 function details(listing) {
-  const photos = listing.photos.map((photo, i) => h("li", { class: "listing-view__photo" },
+  /** @type {any[]} */
+  const shown = listing.photos;
+  const photos = shown.map((photo, i) => h("li", { class: "listing-view__photo" },
     h("a", { href: photo.display_url, target: "_blank", rel: "noopener" },
       h("img", { src: photo.display_url, width: String(photo.width), height: String(photo.height),
                  alt: t("catalog.photo_alt", { n: i + 1, count: listing.photos.length, title: listing.title }) }))));

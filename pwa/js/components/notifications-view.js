@@ -31,7 +31,7 @@ export function notificationsView() {
     try {
       const query = before === null ? `?limit=${PAGE}` : `?limit=${PAGE}&before=${before}`;
       const page = await api(`/api/notifications${query}`);
-      list.append(...page.items.map((item) => entry(item, onRead)));
+      list.append(...page.items.map((/** @type {any} */ item) => entry(item, onRead)));
       before = page.next_before;
       unread = page.unread;
       more.hidden = before === null;

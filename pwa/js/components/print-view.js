@@ -2,18 +2,22 @@
  * Printing labels (/skriv-ut): a pre-printed batch, or the item or place in the address
  * (?item=, ?location=), on an A4 sheet, a label roll or a Zebra printer, with a preview.
  */
-import { h } from "../dom.js";
+import { h, replaceChildren } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api } from "../api.js";
 
 /** Stock keys as the server knows them; sheets can start at a position and have offsets. */
 const STOCKS = ["L7160", "L7163", "L7162", "DK-22205", "DK-11209", "11355", "zebra-203", "zebra-300"];
+/** @type {Record<string, number>} labels per sheet, by stock key */
 const CELLS = { L7160: 21, L7163: 14, L7162: 16 };
 
 /** @returns {HTMLElement} */
 export function printView() {
   const params = new URLSearchParams(location.search);
-  const fixed = params.get("item") ? ["item", params.get("item")] : params.get("location") ? ["location", params.get("location")] : null;
+  const item = params.get("item");
+  const place = params.get("location");
+  /** @type {[string, string] | null} the one item or place to print, named in the address */
+  const fixed = item ? ["item", item] : place ? ["location", place] : null;
   const form = /** @type {HTMLFormElement} */ (h("form", { class: "print-view__form", novalidate: true }));
   const preview = h("div", { class: "print-view__preview", "aria-live": "polite" });
   const status = h("p", { class: "field__error", "aria-live": "assertive" });
@@ -30,6 +34,7 @@ export function printView() {
     h("div", { class: "print-view__offsets" },
       field("print-dx", t("print.offset_x"), offsetX), field("print-dy", t("print.offset_y"), offsetY)));
 
+  /** @param {string} output */
   function query(output) {
     const q = new URLSearchParams({ stock: stock.value, output });
     if (fixed) q.set(fixed[0], fixed[1]);
@@ -53,15 +58,18 @@ export function printView() {
     if (!ready) return preview.replaceChildren(h("p", { text: t("print.choose") }));
     open.href = query("document");
     open.textContent = t(stock.value.startsWith("zebra") ? "print.open_zpl" : "print.open");
-    preview.replaceChildren(
+    // dom.js's replaceChildren skips the page image on a roll; the DOM's would show "null".
+    replaceChildren(preview,
       h("h2", { text: t("print.preview") }),
       h("img", { class: "print-view__label", src: query("label-png"), alt: t("print.preview_label_alt") }),
       sheet ? h("img", { class: "print-view__page", src: query("page-png"), alt: t("print.preview_page_alt") }) : null,
     );
   }
 
+  /** @param {string | null} selected the batch to choose once the list is there */
   async function loadBatches(selected) {
     try {
+      /** @type {any[]} */
       const batches = await api("/api/code-batches");
       batchSelect.replaceChildren(h("option", { value: "", text: t("print.batch_none") }),
         ...batches.map((b) => h("option", { value: b.id, selected: b.id === selected, text: t("print.batch_option", { name: b.name, size: b.size, unlinked: b.unlinked }) })));

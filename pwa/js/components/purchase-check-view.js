@@ -57,6 +57,7 @@ export function purchaseCheckView() {
 
   async function load() {
     try {
+      /** @type {any[]} */
       const checks = await api("/api/purchase-checks");
       list.replaceChildren(...checks.slice(0, 10).map((c) => h("li", { class: "check-view__item",
         text: `${c.need} — ${c.decision ? t(`check.decision_${c.decision}`) : t("check.decision_undecided")}` })));

@@ -18,6 +18,7 @@ export function transportPlanning() {
   async function load() {
     section.setAttribute("aria-busy", "true");
     try {
+      /** @type {[any[], any[]]} */
       const [jobs, drivers] = await Promise.all([api("/api/transport-jobs?status=open"),
                                                  api("/api/transport-jobs/drivers")]);
       list.replaceChildren(...jobs.map((job) => row(job, drivers, assign)));
@@ -63,7 +64,7 @@ function row(job, drivers, assign) {
     if (!driver.value || !day.value) return;
     assign(job, driver.value, day.value);
   });
-  const items = job.items.map((item) => item.title).join(", ");
+  const items = job.items.map((/** @type {any} */ item) => item.title).join(", ");
   return h("li", { class: "transport-planning__item" },
     h("article", { "aria-labelledby": id },
       h("h2", { id, class: "transport-planning__title", text: job.delivery.address }),

@@ -27,6 +27,7 @@ export function wantsView() {
   async function load() {
     section.setAttribute("aria-busy", "true");
     try {
+      /** @type {[any[], any[]]} */
       const [mine, matches] = await Promise.all([api("/api/wants?show=mine"), api("/api/wants/matches")]);
       wants.replaceChildren(...mine.map((want) => wantItem(want, matches, close)));
       if (!mine.length) wants.replaceChildren(h("li", { text: t("wants.none") }));

@@ -20,6 +20,7 @@ export function workQueueView() {
   async function load() {
     root.setAttribute("aria-busy", "true");
     try {
+      /** @type {Array<{key: string, available: boolean, count: number, rows: any[]}>} */
       const queue = await api("/api/workqueue");
       sections.replaceChildren(...queue.map(section));
       const total = queue.reduce((sum, s) => sum + s.count, 0);

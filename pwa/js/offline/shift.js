@@ -80,7 +80,7 @@ export async function takeShiftOffline(day = today()) {
 /** @param {any[]} jobs */
 async function cacheThumbnails(jobs) {
   if (!("caches" in self)) return;
-  const urls = [...new Set(jobItems(jobs).map((i) => i.thumbnail_url).filter(Boolean))];
+  const urls = /** @type {string[]} */ ([...new Set(jobItems(jobs).map((i) => i.thumbnail_url).filter(Boolean))]);
   if (!urls.length) return;
   const cache = await caches.open(THUMB_CACHE);
   await Promise.allSettled(urls.map((url) => cache.add(url)));

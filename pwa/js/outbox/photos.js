@@ -21,8 +21,12 @@ export const LABEL_SIDE = 2400;
 const QUALITY = 0.8;
 const KEEP_RESULTS = 20;
 const UPLOAD_LOCK = "delbar-photo-upload";
-/** Without Web Locks (older Safari) this context at least never uploads twice at once. */
-let fallbackRun = Promise.resolve(0);
+/**
+ * Without Web Locks (older Safari) this context at least never uploads twice at once: the
+ * previous run, settled either way (only its end matters).
+ * @type {Promise<unknown>}
+ */
+let fallbackRun = Promise.resolve();
 
 /**
  * @typedef {{status: string, code: string | null, codes: string[], message: string}} PhotoLabel

@@ -2,10 +2,11 @@
  * The outbox (Workbox's Queue layer): make an event, store it before anyone is told it was
  * saved, and replay the stored events in order to POST /api/scans/batch.
  *
- * Replay policy (DESIGN.md, "Offline and sync"): a network error, a 5xx or any answer that is
- * not a per-event verdict keeps every event; "applied" and "duplicate" remove one; "rejected"
- * moves it to the needs-attention list. An event the server applied whose answer was lost is
- * sent again and comes back "duplicate", so a dropped connection mid-batch loses nothing.
+ * Replay policy (DESIGN.md, "Offline and sync"; verdicts.js decides): a network error, a 5xx
+ * or any answer that is not a per-event verdict keeps every event; "applied" and "duplicate"
+ * remove one; "rejected" moves it to the needs-attention list. An event the server applied
+ * whose answer was lost is sent again and comes back "duplicate", so a dropped connection
+ * mid-batch loses nothing.
  * Only the signed-in person's events are sent (owner.js): someone else's wait for them.
  * No DOM here: the service worker replays with this module on `sync`.
  */
@@ -13,6 +14,7 @@ import { OUTBOX_STORE, PHOTO_STORE, metaGet } from "../db.js";
 import { CSRF_KEY } from "../csrf.js";
 import { OWNER_HEADER, currentOwner, waitingForOthers } from "./owner.js";
 import { addEntry, allEntries, countAttention, countEntries, countPhotos, headEntries, settleBatch } from "./store.js";
+import { judgeBatch } from "./verdicts.js";
 
 export const BATCH_URL = "/api/scans/batch";
 export const BATCH_LIMIT = 500;
@@ -50,8 +52,8 @@ export function deviceTime(date = new Date()) {
  * @returns {Promise<ScanEvent>}
  */
 export async function enqueue(fields, { title } = {}) {
-  /** @type {ScanEvent} */
-  const event = { id: crypto.randomUUID(), device_time: deviceTime(), ...dropEmpty(fields) };
+  // The cast: dropEmpty keeps code and action, which every caller fills.
+  const event = /** @type {ScanEvent} */ ({ id: crypto.randomUUID(), device_time: deviceTime(), ...dropEmpty(fields) });
   const owner = await currentOwner();
   await addEntry(owner ? { event, title, owner } : { event, title });
   announce();
@@ -106,63 +108,28 @@ async function drain(doFetch) {
  * @param {import("./store.js").Entry[]} entries
  * @param {typeof fetch} doFetch
  * @param {import("./owner.js").Owner} owner who made them; the server refuses them (409) under anyone else
- * @returns {Promise<null | "network" | "server">} null when the batch was settled
+ * @returns {Promise<import("./verdicts.js").Stop>} null when the batch was settled
  */
 async function sendBatch(entries, doFetch, owner) {
+  /** @type {Record<string, string>} */
   const headers = { "Content-Type": "application/json", Accept: "application/json", [OWNER_HEADER]: owner.id };
   const token = await metaGet(CSRF_KEY).catch(() => null);
   if (token) headers["X-CSRF-Token"] = token;
-  let response;
+  let answer;
   try {
-    response = await doFetch(BATCH_URL, {
+    const response = await doFetch(BATCH_URL, {
       method: "POST",
       headers,
       credentials: "same-origin",
       body: JSON.stringify({ events: entries.map((e) => e.event) }),
     });
+    answer = { ok: response.ok, body: response.ok ? await response.json().catch(() => null) : null };
   } catch {
-    return "network";
+    answer = null;
   }
-  const answer = response.ok ? await response.json().catch(() => null) : null;
-  const results = answer && Array.isArray(answer.results) ? answer.results : null;
-  // Anything but a verdict for every event keeps them all: better sent twice than lost.
-  if (!results || results.length !== entries.length) return "server";
-  const [done, rejected] = verdicts(entries, results);
-  await settleBatch(done, rejected);
-  // A verdict missing for some event: stop rather than resend the same head forever.
-  return done.length + rejected.length === entries.length ? null : "server";
-}
-
-/**
- * Split a batch by the server's verdicts, matched by event id (never by position alone).
- * @param {import("./store.js").Entry[]} entries
- * @param {Array<{id: string, status: string, reason?: string | null, message?: string | null, item?: any}>} results
- * @returns {[number[], Array<{seq: number, attention: import("./store.js").Attention}>]}
- */
-function verdicts(entries, results) {
-  const byId = new Map(results.map((r) => [r.id, r]));
-  /** @type {number[]} */
-  const done = [];
-  const rejected = [];
-  const at = new Date().toISOString();
-  for (const entry of entries) {
-    const result = byId.get(entry.event.id);
-    const seq = /** @type {number} */ (entry.seq);
-    if (!result) continue;
-    // A duplicate with a reason is an event the server rejected the first time (its answer
-    // was lost): it still needs attention, not silent removal.
-    const refused = result.status === "rejected" || (result.status === "duplicate" && result.reason);
-    if (result.status === "applied" || (result.status === "duplicate" && !refused)) done.push(seq);
-    else if (refused) {
-      const { reason = null, message = null } = result;
-      // The item as the server has it now: the title and state that explain the refusal.
-      const title = entry.title || result.item?.title;
-      const state = result.item?.state ?? null;
-      const attention = { id: entry.event.id, event: entry.event, title, state, reason, message, at };
-      rejected.push({ seq, attention: entry.owner ? { ...attention, owner: entry.owner } : attention });
-    }
-  }
-  return [done, rejected];
+  const { done, rejected, stopped } = judgeBatch(entries, answer, new Date().toISOString());
+  if (done.length || rejected.length) await settleBatch(done, rejected);
+  return stopped;
 }
 
 /**

@@ -42,7 +42,6 @@ export function syncNow() {
 export async function requestBackgroundSync() {
   try {
     const registration = await navigator.serviceWorker?.ready;
-    // @ts-ignore SyncManager is not in every TypeScript lib
     await registration?.sync?.register(SYNC_TAG);
   } catch {
     // Not supported or not allowed: the page's own triggers still replay.

@@ -5,9 +5,11 @@
  */
 import "/vendor/jsqr/jsQR.js";
 
-self.addEventListener("message", (event) => {
+// This file runs only as a dedicated worker (scan/decoder.js starts it).
+const worker = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+worker.addEventListener("message", (event) => {
   const { id, data, width, height } = event.data;
-  // @ts-ignore set by the vendored bundle
-  const found = self.jsQR(new Uint8ClampedArray(data), width, height, { inversionAttempts: "dontInvert" });
-  self.postMessage({ id, text: found ? found.data : null });
+  const found = jsQR(new Uint8ClampedArray(data), width, height, { inversionAttempts: "dontInvert" });
+  worker.postMessage({ id, text: found ? found.data : null });
 });

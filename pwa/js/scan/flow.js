@@ -17,13 +17,15 @@ import { lookUp } from "./lookup.js";
  */
 
 /** URL words (Swedish, they show in the address bar) for the tasks. */
+/** @type {Record<string, Task>} */
 const TASK_PARAM = { inlagring: "putaway", lastning: "loading", jobb: "job" };
 const PARAM_FOR = { putaway: "inlagring", loading: "lastning", job: "jobb", free: "" };
 
 /** @param {string} search location.search @returns {Task} */
 export function taskFromUrl(search) {
   const word = new URLSearchParams(search).get("uppgift") ?? "";
-  return TASK_PARAM[/** @type {keyof typeof TASK_PARAM} */ (word)] ?? "free";
+  // Own keys only: ?uppgift=constructor is no task.
+  return Object.hasOwn(TASK_PARAM, word) ? TASK_PARAM[word] : "free";
 }
 
 /** @param {Task} task @returns {string} the scan screen's URL for the task */
