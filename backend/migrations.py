@@ -16,9 +16,14 @@ FORMER_APP_NAMES = {"locations": "logistics", "transport": "logistics"}
 
 
 def _bind(database: Database) -> None:
+    from piccolo.apps.migrations.tables import Migration
+
     # Piccolo's migration machinery finds its configuration through this variable.
     os.environ["PICCOLO_CONF"] = PICCOLO_CONF
     use_engine(database.engine)
+    # Its migration log keeps the first engine it found: in a process that opens several
+    # databases (the tests) it would write to the wrong one, or wait on this one's write lock.
+    Migration._meta.db = database.engine
 
 
 def _migration_ids(app_name: str) -> list[str]:

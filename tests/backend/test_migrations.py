@@ -18,6 +18,7 @@ async def _recorded_as(app_names: list[str]) -> list[tuple[str, str]]:
 
 async def _as_before_the_split(db) -> list[str]:
     """Record the renamed apps' migrations under their former name, as the old code did."""
+    Migration._meta.db = db.engine  # the log's engine is this app's, as migrate() binds it
     ids = [name for _, name in await _recorded_as(list(FORMER_APP_NAMES))]
     async with db.write():
         await Migration.update({Migration.app_name: "logistics"}).where(
