@@ -74,7 +74,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: PACKAGES = $(TEST_PACKAGES)
-test: system-packages node-packages $(VENV)/.installed node_modules/.installed check-js test-js
+test: system-packages node-packages $(VENV)/.installed node_modules/.installed lint-imports check-js test-js
 	@if $(PY) -c 'import asyncio, asyncpg, os; asyncio.run(asyncpg.connect(os.environ["DELBAR_TEST_POSTGRES_URL"], timeout=5))' 2>/dev/null; then \
 	  $(MAKE) --no-print-directory test-both; \
 	elif [ "$${CI:-}" = "true" ]; then \
@@ -106,6 +106,12 @@ test-both:
 	wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
 	echo "== SQLite suite: $$( [ $$sqlite_status -eq 0 ] && echo passed || echo FAILED ); PostgreSQL suite: $$( [ $$postgres_status -eq 0 ] && echo passed || echo FAILED )"; \
 	[ $$sqlite_status -eq 0 ] && [ $$postgres_status -eq 0 ]
+
+# The order of the contexts and of the layers inside each ([tool.importlinter] in pyproject.toml).
+# PYTHONPATH: the checker reads this tree, whatever else the environment has installed.
+.PHONY: lint-imports
+lint-imports: $(VENV)/.installed
+	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
 test-sqlite:
 	@echo "== tests on SQLite"

@@ -66,15 +66,17 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_push_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.app import REMINDERS
     from backend.push.cli import run_worker
 
-    return asyncio.run(run_worker(settings, once=args.once))
+    return asyncio.run(run_worker(settings, once=args.once, reminders=REMINDERS))
 
 
 def cmd_push_due(settings: Settings, _: argparse.Namespace) -> int:
+    from backend.app import REMINDERS
     from backend.push.cli import run_daily
 
-    return asyncio.run(run_daily(settings))
+    return asyncio.run(run_daily(settings, REMINDERS))
 
 
 def cmd_reindex(settings: Settings, _: argparse.Namespace) -> int:

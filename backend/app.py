@@ -18,21 +18,20 @@ from backend.accounts.session_controller import (
     SessionController,
 )
 from backend.accounts.sessions import SessionService
+from backend.billing.controller import BillingController
 from backend.bookings.calendar_controller import CalendarFeedController, calendar_feed
 from backend.bookings.controller import AvailabilityController, BookingController, PolicyController
-from backend.billing.controller import BillingController
-from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
-from backend.catalog.controller import CategoryController, ItemPhotoController, ListingController, PhotoController
+from backend.bookings.reminders import queue_due_reminders
+from backend.catalog.controller import CategoryController, ListingController, PhotoController
 from backend.catalog.lifespan import CatalogLifespan
 from backend.catalog.wants_controller import WantController
 from backend.codes import qr_controller
 from backend.codes.controller import CodeBatchController, CodeController, LocationCodeController
 from backend.codes.print_controller import LabelController
-from backend.workqueue.controller import WorkQueueController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
-from backend.logistics.controller import LocationController
-from backend.logistics.jobs_controller import TransportJobController, TransportTariffController
+from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
+from backend.locations.controller import LocationController
 from backend.logs import logging_config
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
@@ -42,8 +41,11 @@ from backend.push.lifespan import PushLifespan
 from backend.security import PUBLIC, SessionAuthMiddleware, provide_actor
 from backend.settings import Settings
 from backend.tracking.controller import HistoryController, ScanController
+from backend.tracking.photo_controller import ItemPhotoController
+from backend.transport.controller import TransportJobController, TransportTariffController
 from backend.web import controller as web
 from backend.web.shell import Shell
+from backend.workqueue.controller import WorkQueueController
 
 API_CONTROLLERS = [
     SessionController,
@@ -81,6 +83,10 @@ API_CONTROLLERS = [
 ]
 
 
+# What the push context's daily job queues, from 07:00 Swedish time (DELBAR_PUSH_WORKER processes).
+REMINDERS = (queue_due_reminders,)
+
+
 def _constant(value: object) -> Provide:
     def provide() -> object:
         return value
@@ -96,7 +102,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     sessions = SessionService(database, settings)
     shell = Shell.scan(settings.pwa_dir)
     catalog = CatalogLifespan(database)
-    push = PushLifespan(database, settings)
+    push = PushLifespan(database, settings, REMINDERS)
 
     return Litestar(
         route_handlers=[*API_CONTROLLERS, *ops.route_handlers, *qr_controller.route_handlers, *web.route_handlers],

@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+from piccolo.table import Table
 
 from backend.sqlite_pool import PooledSQLiteEngine
 
@@ -36,6 +37,11 @@ def engine_for(url: str) -> Engine:
     raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql://, not {parsed.scheme!r}")
 
 
+def engine_is_sqlite(table: type[Table]) -> bool:
+    """Whether this table's engine is SQLite: for repositories that write their SQL per database."""
+    return isinstance(table._meta.db, SQLiteEngine)
+
+
 class Database:
     """One engine plus the read and write transaction helpers that services use."""
 
@@ -43,6 +49,8 @@ class Database:
         self.engine = engine
         self.is_sqlite = isinstance(engine, SQLiteEngine)
         self._write_lock = asyncio.Lock() if self.is_sqlite else None
+        # Writes wait for one lock in this process (SQLite): a caller may gather waiting ones into one.
+        self.writes_queue = self.is_sqlite
 
     @classmethod
     def from_url(cls, url: str) -> Database:

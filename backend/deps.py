@@ -8,16 +8,12 @@ from uuid import UUID
 from litestar.di import NamedDependency
 from litestar.params import HeaderParameter
 
-from backend.accounts.sessions import SessionService
 from backend.db import Database
 from backend.settings import Settings
 from backend.tenancy import Actor
-from backend.web.shell import Shell
 
 DbDep = NamedDependency[Database]
 ActorDep = NamedDependency[Actor]
-SessionsDep = NamedDependency[SessionService]
-ShellDep = NamedDependency[Shell]
 SettingsDep = NamedDependency[Settings]
 # Who queued the writes a phone's outbox sends (X-Delbar-User); see Actor.require_maker.
 MadeByHeader = Annotated[UUID | None, HeaderParameter(name="X-Delbar-User", required=False)]

@@ -11,7 +11,8 @@ from piccolo.engine.base import Engine
 
 APPS = [
     "backend.accounts.piccolo_app",
-    "backend.logistics.piccolo_app",
+    "backend.locations.piccolo_app",
+    "backend.transport.piccolo_app",
     "backend.push.piccolo_app",
     "backend.catalog.piccolo_app",
     "backend.bookings.piccolo_app",

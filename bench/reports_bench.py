@@ -32,11 +32,12 @@ from backend.demo.history import CATEGORIES, _months  # noqa: E402
 from backend.demo.seed import demo_id, seed  # noqa: E402
 from backend.impact import charts  # noqa: E402
 from backend.impact.controller import CATEGORY_NAMES  # noqa: E402
-from backend.impact.ledger import compute, month_of  # noqa: E402
+from backend.impact.ledger import compute  # noqa: E402
 from backend.impact.reports import ReportService  # noqa: E402
 from backend.impact.tables import ImpactEntry, ImpactFactor  # noqa: E402
 from backend.piccolo_conf import use_engine  # noqa: E402
 from backend.tenancy import Actor  # noqa: E402
+from backend.vocabulary import month_of  # noqa: E402
 from tests.databases import fresh_database  # noqa: E402
 
 ENTRIES = 100_000

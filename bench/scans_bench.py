@@ -33,7 +33,7 @@ from backend.codes.tables import Code
 from backend.db import Database
 from backend.demo import data
 from backend.demo.seed import demo_id
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 from backend.piccolo_conf import use_engine
 from backend.tracking.machine import ItemPosition, Place, Refusal, decide
 from backend.tracking.tables import ScanEvent

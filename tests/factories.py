@@ -87,7 +87,7 @@ async def make_tenant(name: str) -> Tenant:
 
 
 async def make_location(municipality_id: UUID, name: str, kind: str = "shelf", parent: UUID | None = None) -> UUID:
-    from backend.logistics.tables import Location
+    from backend.locations.tables import Location
 
     row_id = uuid4()
     await Location.insert(Location(id=row_id, municipality=municipality_id, parent=parent, kind=kind, name=name,

@@ -10,9 +10,10 @@ from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from backend.accounts import schemas
 from backend.accounts.convert import user_read
+from backend.accounts.deps import SessionsDep
 from backend.accounts.repository import UserRepository
 from backend.accounts.service import UserService
-from backend.deps import ActorDep, DbDep, SessionsDep
+from backend.deps import ActorDep, DbDep
 from backend.security import (
     CSRF_EXEMPT,
     PUBLIC,

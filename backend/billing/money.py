@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
@@ -30,14 +28,6 @@ def kronor_display(ore: int) -> str:
     return f"{sign}{whole},{abs(ore) % 100:02d} kr"
 
 
-def month_of(at: datetime) -> str:
-    """The accounting month (YYYY-MM) of a moment, in Swedish time."""
-    return at.astimezone(STOCKHOLM).strftime("%Y-%m")
-
-
-def next_month(month: str) -> str:
-    year, number = int(month[:4]), int(month[5:])
-    return f"{year + number // 12}-{number % 12 + 1:02d}"
 
 
 def month_bounds(month: str) -> tuple[date, date]:

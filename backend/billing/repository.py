@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 
 from piccolo.query.functions.aggregate import Count, Sum
 
-from backend.accounts.tables import Municipality
+from backend.accounts.tables import Municipality, Unit
 from backend.billing.tables import InvoiceDocument, InvoiceLine, InvoicePeriod
 
 Row = dict[str, Any]
@@ -65,3 +65,27 @@ class BillingRepository:
     async def document(self, period_id: UUID, counterpart: UUID) -> Row | None:
         return await InvoiceDocument.select(InvoiceDocument.number, InvoiceDocument.xml).where(
             InvoiceDocument.period == period_id, InvoiceDocument.counterpart == counterpart).first()
+
+
+class ChargeCopyRepository:
+    """What copying charges into invoice lines reads and writes, for the municipality that is paid."""
+
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def copied_charge_ids(self) -> set[UUID]:
+        return {r["charge_id"] for r in await InvoiceLine.select(InvoiceLine.charge_id).where(
+            InvoiceLine.municipality == self.municipality_id, InvoiceLine.charge_id.is_not_null())}
+
+    async def locked_months(self) -> set[str]:
+        return {r["month"] for r in await InvoicePeriod.select(InvoicePeriod.month).where(
+            InvoicePeriod.municipality == self.municipality_id)}
+
+    async def cost_centres(self, unit_ids: list[UUID]) -> dict[UUID, str]:
+        """The cost centre of each unit, the paying side's too (another municipality's units)."""
+        return {u["id"]: u["cost_centre"] for u in await Unit.select(Unit.id, Unit.cost_centre).where(
+            Unit.id.is_in(unit_ids))}
+
+    async def insert_lines(self, lines: list[Row]) -> None:
+        for start in range(0, len(lines), 500):
+            await InvoiceLine.insert(*[InvoiceLine(**line) for line in lines[start:start + 500]])

@@ -12,13 +12,13 @@ from uuid import UUID
 from backend import clock
 from backend.billing.charges import copy_new_charges
 from backend.billing.csv_export import render_csv
-from backend.billing.money import month_of
 from backend.billing.repository import BillingRepository, Row
 from backend.billing.summary import render_summary
 from backend.billing.ubl import Party, build_invoice
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.tenancy import Actor
+from backend.vocabulary import month_of
 
 BILLERS = ("coordinator", "admin")
 MAX_ORE = 2**31 - 1  # totals are stored in 32-bit integer columns

@@ -10,12 +10,13 @@ from uuid import UUID
 
 from backend import clock
 from backend.bookings.repository import HoldRepository, Row, WindowRepository
-from backend.bookings.rules import LOCAL, MAX_DAYS, SERVICE_KINDS, local_today
+from backend.bookings.rules import MAX_DAYS, local_today
 from backend.bookings.service import BookingService
 from backend.db import Database
 from backend.errors import Invalid
-from backend.logistics.tariff import TariffRepository
 from backend.tenancy import Actor
+from backend.transport.tariff import TariffRepository
+from backend.vocabulary import SERVICE_KINDS, STOCKHOLM
 
 
 def free_periods(busy: list[tuple[date, date | None]], start: date, end: date) -> list[tuple[date, date]]:
@@ -90,4 +91,4 @@ class AvailabilityService:
 
 
 def _at(day: date) -> datetime:
-    return datetime.combine(day, time(0), LOCAL)
+    return datetime.combine(day, time(0), STOCKHOLM)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime
-from uuid import UUID, uuid4
+from uuid import UUID
 
-from backend.bookings.repository import Row
-from backend.bookings.tables import Booking, Charge
-from backend.logistics.jobs_tables import TransportJob
-from backend.logistics.tariff import TariffRepository
+from backend.bookings.repository import ChargeRepository, Row, fulfil_delivered
+from backend.transport.hooks import on_jobs_done
+from backend.transport.repository import ScanRepository, TariffRepository
 
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
 
@@ -40,24 +39,6 @@ def charge_for(booking: Row, listing: Row) -> Row | None:
             "description": f"Hyra: {title}, {units} × {listing['rent_period'] or 'day'}"}
 
 
-class ChargeRepository:
-    """Charges are only ever inserted and read."""
-
-    async def insert(self, booking: Row, values: Row, now: datetime) -> None:
-        await Charge.insert(Charge(
-            id=uuid4(), booking=booking["id"], payer_unit=booking["requester_unit_id"],
-            payee_unit=booking["owner_unit_id"], payer_municipality=booking["requester_municipality_id"],
-            payee_municipality=booking["owner_municipality_id"], quantity=booking["quantity"],
-            period_start=booking["period_start"], period_end=booking["period_end"], created_at=now, **values))
-
-    async def of_booking(self, booking_id: UUID) -> list[Row]:
-        return await Charge.select(
-            *Charge.all_columns(exclude=["payer_unit", "payee_unit"]),
-            Charge.payer_unit.id.as_alias("payer_unit_id"), Charge.payer_unit.name.as_alias("payer_unit_name"),
-            Charge.payee_unit.id.as_alias("payee_unit_id"), Charge.payee_unit.name.as_alias("payee_unit_name"),
-        ).where(Charge.booking == booking_id).order_by(Charge.created_at)
-
-
 async def on_approved(booking: Row, listing: Row, now: datetime) -> None:
     values = charge_for(booking, listing)
     if values:
@@ -75,31 +56,38 @@ async def on_cancelled(booking: Row, now: datetime) -> None:
                                                       "description": "Återföring: avbokad"}, now)
 
 
-async def on_jobs_done(job_ids: list[UUID], now: datetime) -> None:
-    """Inside the write that finished the jobs: each job of a booking charges its tariff's fee.
+@on_jobs_done
+async def on_jobs_done_charge(job_ids: list[UUID], now: datetime, delivered: bool) -> None:
+    """Inside the write that finished the jobs: charge their fees; a delivery also fulfils the bookings."""
+    await charge_transport(job_ids, now)
+    if delivered:
+        bookings = await ScanRepository().bookings_of(job_ids)
+        if bookings:
+            await fulfil_delivered(bookings, now)
+
+
+async def charge_transport(job_ids: list[UUID], now: datetime) -> None:
+    """Each job of a booking charges its tariff's fee.
 
     The requesting unit pays the unit named in the tariff of the municipality that drove. No
     tariff, a zero fee, or a unit that drove for itself charges nothing. A job becomes done only
     once (from an open status), so it is charged once.
     """
-    jobs = await TransportJob.select(TransportJob.municipality, TransportJob.booking_id).where(
-        TransportJob.id.is_in(job_ids), TransportJob.booking_id.is_not_null())
+    jobs = await ScanRepository().of_bookings(job_ids)
     tariffs = await TariffRepository().of_many(list({job["municipality"] for job in jobs})) if jobs else {}
     charged = [job for job in jobs if tariffs.get(job["municipality"], {}).get("fee_ore")]
     if not charged:
         return
-    bookings = {row["id"]: row for row in await Booking.select(
-        Booking.id, Booking.requester_unit, Booking.requester_municipality, Booking.listing.title.as_alias("title"),
-    ).where(Booking.id.is_in([job["booking_id"] for job in charged]))}
+    repository = ChargeRepository()
+    bookings = await repository.requesters_of([job["booking_id"] for job in charged])
     rows = []
     for job in charged:
         booking, tariff = bookings.get(job["booking_id"]), tariffs[job["municipality"]]
         if booking is None or booking["requester_unit"] == tariff["payee_unit_id"]:
             continue
-        rows.append(Charge(
-            id=uuid4(), booking=booking["id"], kind="transport", payer_unit=booking["requester_unit"],
-            payee_unit=tariff["payee_unit_id"], payer_municipality=booking["requester_municipality"],
-            payee_municipality=job["municipality"], amount_ore=tariff["fee_ore"], quantity=1,
-            description=f"Transport: {booking['title']}"[:300], created_at=now))
-    if rows:
-        await Charge.insert(*rows)
+        rows.append({
+            "booking": booking["id"], "kind": "transport", "payer_unit": booking["requester_unit"],
+            "payee_unit": tariff["payee_unit_id"], "payer_municipality": booking["requester_municipality"],
+            "payee_municipality": job["municipality"], "amount_ore": tariff["fee_ore"], "quantity": 1,
+            "description": f"Transport: {booking['title']}"[:300]})
+    await repository.insert_many(rows, now)

@@ -5,42 +5,18 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime
-from uuid import UUID, uuid4
 
 from backend import clock
-from backend.accounts.tables import User, UserRole
 from backend.bookings import ical
-from backend.bookings.repository import BookingRepository, Row
-from backend.bookings.tables import CalendarFeed
+from backend.bookings.repository import BookingRepository, FeedRepository
 from backend.db import Database
 from backend.errors import NotFound
-from backend.logistics.jobs_repository import JobRepository
 from backend.tenancy import Actor
+from backend.transport.repository import JobRepository
 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-class FeedRepository:
-    async def revoke_all(self, user_id: UUID, now: datetime) -> None:
-        await CalendarFeed.update({CalendarFeed.revoked_at: now}).where(
-            CalendarFeed.user == user_id, CalendarFeed.revoked_at.is_null())
-
-    async def insert(self, user_id: UUID, hashed: str, now: datetime) -> None:
-        await CalendarFeed.insert(CalendarFeed(id=uuid4(), user=user_id, token_hash=hashed, created_at=now))
-
-    async def owner(self, hashed: str) -> Row | None:
-        """The active user behind a live feed token, with their municipality and whether they drive."""
-        feed = await CalendarFeed.select(CalendarFeed.user).where(
-            CalendarFeed.token_hash == hashed, CalendarFeed.revoked_at.is_null()).first()
-        if feed is None:
-            return None
-        user = await User.select(User.id, User.municipality, User.name).where(
-            User.id == feed["user"], User.active.eq(True)).first()
-        if user:
-            user["driver"] = await UserRole.exists().where(UserRole.user == user["id"], UserRole.role == "driver")
-        return user
 
 
 class FeedService:

@@ -7,16 +7,26 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from piccolo.columns.combination import Or
 
 from backend.accounts.tables import User, UserRole
-from backend.bookings.tables import ACTIVE, ApprovalPolicy, Booking, BookingEvent, BookingItem
+from backend.bookings.tables import (
+    ACTIVE,
+    ApprovalPolicy,
+    Booking,
+    BookingEvent,
+    BookingItem,
+    CalendarFeed,
+    Charge,
+)
 from backend.catalog.tables import AvailabilityWindow, Item, Listing
+from backend.db import engine_is_sqlite
+from backend.vocabulary import PHYSICAL_KINDS, TERMINAL_STATES
 
 Row = dict[str, Any]
-TERMINAL_ITEM_STATES = ("sold", "given_away", "recycled", "disposed")
+LOAN_DEALS = ("lend", "rent")
 
 _COLUMNS = (
     *Booking.all_columns(exclude=["listing", "window", "requester", "requester_unit", "requester_municipality",
@@ -140,7 +150,7 @@ class HoldRepository:
         busy = BookingItem.select(BookingItem.item).where(
             BookingItem.holds.eq(True), overlapping(BookingItem.period_start, BookingItem.period_end, start, end))
         return await Item.select(Item.id).where(
-            Item.listing == listing_id, Item.state.not_in(list(TERMINAL_ITEM_STATES)), Item.id.not_in(busy)
+            Item.listing == listing_id, Item.state.not_in(sorted(TERMINAL_STATES)), Item.id.not_in(busy)
         ).order_by(Item.created_at)
 
     async def own_overlap(self, user_id: UUID, listing_id: UUID, start: date, end: date | None) -> bool:
@@ -150,7 +160,7 @@ class HoldRepository:
 
     async def items_of_listing(self, listing_id: UUID) -> list[Row]:
         return await Item.select(Item.id, Item.title).where(
-            Item.listing == listing_id, Item.state.not_in(list(TERMINAL_ITEM_STATES))).order_by(Item.created_at)
+            Item.listing == listing_id, Item.state.not_in(sorted(TERMINAL_STATES))).order_by(Item.created_at)
 
     async def holds_between(self, item_ids: list[UUID], start: date, end: date) -> list[Row]:
         if not item_ids:
@@ -166,7 +176,9 @@ class WindowRepository:
     async def get(self, window_id: UUID, listing_id: UUID, lock: bool = False) -> Row | None:
         query = AvailabilityWindow.select().where(AvailabilityWindow.id == window_id,
                                                   AvailabilityWindow.listing == listing_id)
-        # PostgreSQL: lock the window row so concurrent bookings count its seats one at a time.
+        # PostgreSQL: lock the window row so concurrent bookings count its seats one at a time
+        # (SQLite has one writer: nothing to lock).
+        lock = lock and not engine_is_sqlite(AvailabilityWindow)
         return await (query.lock_rows("UPDATE") if lock else query).first()
 
     async def of_listing(self, listing_id: UUID, start: datetime, end: datetime) -> list[Row]:
@@ -230,3 +242,97 @@ async def fulfil_delivered(booking_ids: list[UUID], now: datetime) -> list[UUID]
         await BookingEvent.insert(*[BookingEvent(booking=b, action="deliver", from_status="approved",
                                                  to_status="fulfilled", at=now) for b in moved])
     return moved
+
+
+class ChargeRepository:
+    """Charges are only ever inserted and read."""
+
+    async def insert(self, booking: Row, values: Row, now: datetime) -> None:
+        await Charge.insert(Charge(
+            id=uuid4(), booking=booking["id"], payer_unit=booking["requester_unit_id"],
+            payee_unit=booking["owner_unit_id"], payer_municipality=booking["requester_municipality_id"],
+            payee_municipality=booking["owner_municipality_id"], quantity=booking["quantity"],
+            period_start=booking["period_start"], period_end=booking["period_end"], created_at=now, **values))
+
+    async def of_booking(self, booking_id: UUID) -> list[Row]:
+        return await Charge.select(
+            *Charge.all_columns(exclude=["payer_unit", "payee_unit"]),
+            Charge.payer_unit.id.as_alias("payer_unit_id"), Charge.payer_unit.name.as_alias("payer_unit_name"),
+            Charge.payee_unit.id.as_alias("payee_unit_id"), Charge.payee_unit.name.as_alias("payee_unit_name"),
+        ).where(Charge.booking == booking_id).order_by(Charge.created_at)
+
+    async def insert_many(self, rows: list[Row], now: datetime) -> None:
+        if rows:
+            await Charge.insert(*[Charge(id=uuid4(), created_at=now, **row) for row in rows])
+
+    async def requesters_of(self, booking_ids: list[UUID]) -> dict[UUID, Row]:
+        """Who pays for these bookings: the requesting unit and municipality, and the listing's title."""
+        return {row["id"]: row for row in await Booking.select(
+            Booking.id, Booking.requester_unit, Booking.requester_municipality,
+            Booking.listing.title.as_alias("title"),
+        ).where(Booking.id.is_in(booking_ids))}
+
+    async def payable_to(self, municipality_id: UUID) -> list[Row]:
+        """Every charge a municipality is paid (the billing context copies them into invoice lines)."""
+        return await Charge.select().where(Charge.payee_municipality == municipality_id)
+
+
+_REMINDER_COLUMNS = (
+    Booking.id,
+    Booking.requester.as_alias("requester_id"),
+    Booking.requester_municipality.as_alias("requester_municipality_id"),
+    Booking.owner_municipality.as_alias("owner_municipality_id"),
+    Booking.listing.title.as_alias("listing_title"),
+    Booking.owner_unit.name.as_alias("owner_unit_name"),
+    Booking.owner_municipality.name.as_alias("owner_municipality_name"),
+    Booking.delivery_address,
+    Booking.period_start,
+    Booking.period_end,
+)
+
+
+def _physical():
+    """Items someone collects and brings back: not service or staffing windows, not ex-users."""
+    return (Booking.window.is_null() & Booking.listing.kind.is_in(list(PHYSICAL_KINDS))
+            & Booking.requester.active.eq(True))
+
+
+class ReminderRepository:
+    """The daily reminders' reads: the system's, across every municipality; each reminder goes to the
+    booking's own requester only."""
+
+    async def pickups_on(self, day: date) -> list[Row]:
+        """Approved bookings whose first day is `day` (a fulfilled one is already handed over)."""
+        return await Booking.select(*_REMINDER_COLUMNS).where(
+            Booking.status == "approved", Booking.period_start == day, _physical()
+        ).order_by(Booking.id)
+
+    async def returns_on(self, day: date) -> list[Row]:
+        """Loans and rentals still out (or about to be) whose return day is `day`."""
+        return await Booking.select(*_REMINDER_COLUMNS).where(
+            Booking.status.is_in(["approved", "fulfilled"]), Booking.period_end == day,
+            Booking.deal.is_in(list(LOAN_DEALS)), _physical(),
+        ).order_by(Booking.id)
+
+
+class FeedRepository:
+    """Calendar feed tokens (their hashes) and who is behind a live one."""
+
+    async def revoke_all(self, user_id: UUID, now: datetime) -> None:
+        await CalendarFeed.update({CalendarFeed.revoked_at: now}).where(
+            CalendarFeed.user == user_id, CalendarFeed.revoked_at.is_null())
+
+    async def insert(self, user_id: UUID, hashed: str, now: datetime) -> None:
+        await CalendarFeed.insert(CalendarFeed(id=uuid4(), user=user_id, token_hash=hashed, created_at=now))
+
+    async def owner(self, hashed: str) -> Row | None:
+        """The active user behind a live feed token, with their municipality and whether they drive."""
+        feed = await CalendarFeed.select(CalendarFeed.user).where(
+            CalendarFeed.token_hash == hashed, CalendarFeed.revoked_at.is_null()).first()
+        if feed is None:
+            return None
+        user = await User.select(User.id, User.municipality, User.name).where(
+            User.id == feed["user"], User.active.eq(True)).first()
+        if user:
+            user["driver"] = await UserRole.exists().where(UserRole.user == user["id"], UserRole.role == "driver")
+        return user

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from backend.bookings import schemas
 from backend.bookings.repository import Row
 from backend.errors import Invalid
 from backend.tenancy import Actor
+from backend.vocabulary import local_day
 
-LOCAL = ZoneInfo("Europe/Stockholm")
 MAX_DAYS = 366
-SERVICE_KINDS = ("service", "staffing")
 LOANS = ("lend", "rent")
 OWNER_HELPERS = ("driver", "warehouse", "coordinator")
 
 
 def local_today(now: datetime) -> date:
-    return now.astimezone(LOCAL).date()
+    return local_day(now)
 
 
 def period_for(listing: Row, data: schemas.BookingCreate, today: date) -> tuple[date, date | None]:

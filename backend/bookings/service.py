@@ -9,14 +9,15 @@ from asyncpg.exceptions import ExclusionViolationError
 
 from backend import clock
 from backend.bookings import notifications, schemas
-from backend.bookings.charges import ChargeRepository
-from backend.bookings.repository import BookingRepository, HoldRepository, Row, WindowRepository
-from backend.bookings.rules import LOCAL, SERVICE_KINDS, local_today, may_see, period_for
+from backend.bookings.repository import BookingRepository, ChargeRepository, HoldRepository, Row, WindowRepository
+from backend.bookings.rules import local_today, may_see, period_for
+from backend.bookings.transitions import TransitionService, auto_approves
 from backend.catalog.listings import visible_listing
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
-from backend.logistics.jobs_repository import transport_of_booking
 from backend.tenancy import Actor
+from backend.transport.repository import transport_of_booking
+from backend.vocabulary import SERVICE_KINDS, STOCKHOLM
 
 TAKEN = "Someone else has already booked this for an overlapping period; pick other dates."
 
@@ -106,10 +107,10 @@ class BookingService:
         """Book seats in a window; on PostgreSQL the window row is locked while its seats are counted."""
         if data.window_id is None:
             raise Invalid("Pick a time window for a service or staffing booking.", error="window_required")
-        window = await self.windows.get(data.window_id, listing["id"], lock=not self.db.is_sqlite)
+        window = await self.windows.get(data.window_id, listing["id"], lock=True)
         if window is None:
             raise NotFound("No such time window.")
-        start = window["starts_at"].astimezone(LOCAL).date()
+        start = window["starts_at"].astimezone(STOCKHOLM).date()
         if start < today:
             raise Invalid("That time window has already started.", error="in_the_past")
         taken = (await self.windows.seats_taken([window["id"]])).get(window["id"], 0)
@@ -117,7 +118,7 @@ class BookingService:
             left = window["capacity"] - taken
             raise Conflict(f"The time window is full: {max(left, 0)} places left.", error="window_full")
         return {"window": window["id"], "period_start": start,
-                "period_end": window["ends_at"].astimezone(LOCAL).date()}
+                "period_end": window["ends_at"].astimezone(STOCKHOLM).date()}
 
     async def _record(self, booking_id: UUID, action: str, from_status: str, to_status: str, now: datetime,
                       reason: str = "") -> None:
@@ -127,8 +128,6 @@ class BookingService:
 
     async def _after_request(self, row: Row, listing: Row, now: datetime) -> None:
         """Auto-approve when the owning unit's policy says so; otherwise tell the approvers."""
-        from backend.bookings.transitions import TransitionService, auto_approves
-
         if await auto_approves(row):
             await TransitionService(self.db, self.actor).approve_in_transaction(row, listing, now, automatic=True)
             return

@@ -13,16 +13,16 @@ from uuid import UUID, uuid4
 
 from backend import clock
 from backend.bookings import charges, notifications
-from backend.bookings.repository import BookingRepository, PolicyRepository, Row, listing_by_id
-from backend.bookings.rules import OWNER_HELPERS, allowed_from, is_owner_side, may_cancel, may_see
+from backend.bookings.repository import BookingRepository, ChargeRepository, PolicyRepository, Row, listing_by_id
+from backend.bookings.rules import OWNER_HELPERS, TRANSITIONS, allowed_from, is_owner_side, may_cancel, may_see
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, NotFound
 from backend.impact.ledger import book_reuse
-from backend.logistics import jobs
-from backend.logistics.jobs_repository import transport_of_booking
 from backend.tenancy import Actor
+from backend.transport import service as jobs
+from backend.transport.repository import transport_of_booking
+from backend.vocabulary import PHYSICAL_KINDS
 
-PHYSICAL = ("furniture", "equipment")
 # After the step, who hears about it: the requester or the owner side.
 NOTIFY = {"approve": "booking_approved", "decline": "booking_declined", "cancel": "booking_cancelled",
           "fulfil": "booking_changed", "return": "booking_changed", "complete": "booking_changed"}
@@ -40,7 +40,7 @@ async def book_impact(booking: Row, listing: Row, now: datetime) -> None:
     """Book the avoided purchase when a reuse the requester said displaced one completes."""
     if not booking["displaces_purchase"]:
         return
-    paid = sum(c["amount_ore"] for c in await charges.ChargeRepository().of_booking(booking["id"]))
+    paid = sum(c["amount_ore"] for c in await ChargeRepository().of_booking(booking["id"]))
     await book_reuse(municipality_id=booking["requester_municipality_id"], unit_id=booking["requester_unit_id"],
                      booking_id=booking["id"], listing_id=listing["id"], category_id=listing["category"],
                      deal=booking["deal"], quantity=booking["quantity"], paid_ore=max(paid, 0),
@@ -93,8 +93,6 @@ class TransitionService:
             return row
 
     async def _move(self, row: Row, action: str, now: datetime, reason: str = "", automatic: bool = False) -> None:
-        from backend.bookings.rules import TRANSITIONS
-
         to_status = TRANSITIONS[action][1]
         if not await self.bookings.move(row["id"], row["status"], to_status, now):
             raise Conflict("Someone else changed the booking at the same moment; reload it.", error="stale_version")
@@ -108,7 +106,7 @@ class TransitionService:
         """Approve inside the caller's write: charge, transport job, tell the requester."""
         await self._move(row, "approve", now, automatic=automatic)
         await charges.on_approved(row, listing, now)
-        if row["delivery_address"] and listing["kind"] in PHYSICAL:
+        if row["delivery_address"] and listing["kind"] in PHYSICAL_KINDS:
             await jobs.create_for_booking(row, listing, now)
         await notifications.emit("booking_approved", [row["requester_id"]], row, skip=self.actor.user_id)
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+from backend.catalog.repository import CategoryRepository, Row
+from backend.db import Database
+
 # Stable ids, so every database (and every test) names a category the same way.
 _NAMESPACE = uuid.UUID("6f1c3c0e-8a43-4f44-9d36-0c1b5d6a7c10")
 
@@ -46,19 +49,19 @@ def category_id(slug: str) -> uuid.UUID:
 
 async def seed() -> None:
     """Insert the categories that are missing (by slug); never changes existing rows."""
-    from backend.catalog.tables import Category
-
-    existing = {row["slug"] for row in await Category.select(Category.slug)}
+    repository = CategoryRepository()
+    existing = await repository.slugs()
     for position, (slug, name_sv, name_en, parent) in enumerate(TREE):
         if slug in existing:
             continue
-        await Category.insert(
-            Category(
-                id=category_id(slug),
-                parent=category_id(parent) if parent else None,
-                slug=slug,
-                name_sv=name_sv,
-                name_en=name_en,
-                position=position,
-            )
-        ).run()
+        await repository.insert({"id": category_id(slug), "parent": category_id(parent) if parent else None,
+                                 "slug": slug, "name_sv": name_sv, "name_en": name_en, "position": position})
+
+
+class CategoryService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def list(self) -> list[Row]:
+        async with self.db.read():
+            return await CategoryRepository().list()

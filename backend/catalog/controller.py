@@ -11,13 +11,13 @@ from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.catalog import convert, schemas
+from backend.catalog.categories import CategoryService
 from backend.catalog.listings import ListingService
 from backend.catalog.photos import PhotoService
 from backend.catalog.search import SearchQuery, SearchService
-from backend.catalog.service import CategoryService, photo_store
-from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
+from backend.catalog.storage import photo_store
+from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.errors import Invalid
-from backend.tracking.photo_labels import PhotoLabelService
 
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
 UPLOAD_BODY_LIMIT = 40 * 1024 * 1024
@@ -91,31 +91,6 @@ class ListingController(Controller):
         uploads = [await upload.read() for upload in data.photos]
         rows = await PhotoService(db, actor, settings, photo_store(settings)).upload(listing_id, uploads)
         return [convert.photo_read(r) for r in rows]
-
-
-@dataclass
-class ItemPhotoUpload:
-    file: UploadFile
-
-
-class ItemPhotoController(Controller):
-    """Intake photos of single items, as the field app uploads them after being offline."""
-
-    path = "/api/items"
-    tags = ["catalog"]
-
-    @post("/{item_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED)
-    async def upload_item_photo(
-        self, db: DbDep, actor: ActorDep, settings: SettingsDep, item_id: FromPath[UUID],
-        data: MultipartBody[ItemPhotoUpload], made_by: MadeByHeader = None,
-    ) -> list[schemas.ItemPhotoRead]:
-        """Store the photo; for the warehouse and coordinators, link the fresh label it shows."""
-        actor.require_maker(made_by)
-        upload = await data.file.read()
-        rows = await PhotoService(db, actor, settings, photo_store(settings)).upload_for_item(item_id, upload)
-        labels = PhotoLabelService(db, actor)
-        label = await labels.link_from_photo(item_id, upload, settings.photo_max_pixels) if labels.may_link() else None
-        return [convert.item_photo_read(r, label) for r in rows]
 
 
 class PhotoController(Controller):

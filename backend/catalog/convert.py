@@ -8,7 +8,6 @@ from uuid import UUID
 from backend.catalog import schemas
 from backend.catalog.repository import Row
 from backend.catalog.search import SearchPage
-from backend.tracking.schemas import PhotoLabelRead
 
 
 def photo_urls(photo_id: object) -> tuple[str, str]:
@@ -18,12 +17,6 @@ def photo_urls(photo_id: object) -> tuple[str, str]:
 def photo_read(row: Row) -> schemas.PhotoRead:
     display, thumb = photo_urls(row["id"])
     return schemas.PhotoRead(id=row["id"], width=row["width"], height=row["height"], display_url=display, thumb_url=thumb)
-
-
-def item_photo_read(row: Row, label: PhotoLabelRead | None) -> schemas.ItemPhotoRead:
-    display, thumb = photo_urls(row["id"])
-    return schemas.ItemPhotoRead(id=row["id"], width=row["width"], height=row["height"], display_url=display,
-                                 thumb_url=thumb, label=label)
 
 
 def listing_read(row: Row) -> schemas.ListingRead:

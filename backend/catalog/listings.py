@@ -10,13 +10,15 @@ from msgspec import UNSET
 from backend import clock
 from backend.accounts.repository import UnitRepository
 from backend.catalog import rules, schemas, wants
-from backend.catalog.repository import CategoryRepository, ItemRepository, ListingRepository, Row, peers_of
-from backend.catalog.tables import PHYSICAL_KINDS
-from backend.catalog.visibility import MANAGERS, Viewer
+from backend.catalog.repository import CategoryRepository, ItemRepository, ListingRepository, Row
+from backend.catalog.search_repository import search_text
+from backend.catalog.viewer import viewer_for
+from backend.catalog.visibility import MANAGERS
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
-from backend.logistics.repository import LocationRepository
+from backend.locations.repository import LocationRepository
 from backend.tenancy import Actor
+from backend.vocabulary import PHYSICAL_KINDS
 
 # Allowed lifecycle moves; "published" again from "paused" reopens the listing.
 TRANSITIONS = {
@@ -30,12 +32,6 @@ _PLAIN_FIELDS = ("title", "description", "condition", "tags", "price_ore", "rent
                  "widen_to", "share_days")
 # Text columns that hold "" for "not set": an update's null stores "" there.
 _EMPTY_WHEN_CLEARED = ("condition", "rent_period", "widen_to")
-
-
-async def viewer_for(actor: Actor) -> Viewer:
-    """The actor with the municipalities they share a network with, at the current time."""
-    return Viewer(actor.municipality_id, actor.unit_id, await peers_of(actor.municipality_id),
-                  actor.has_any(*MANAGERS), clock.now())
 
 
 async def visible_listing(actor: Actor, listing_id: UUID) -> Row:
@@ -246,4 +242,4 @@ class ListingService:
         return [{"starts_at": w.starts_at, "ends_at": w.ends_at, "capacity": w.capacity} for w in windows]
 
     def _search_text(self, values: Row, category: Row | None) -> str:
-        return rules.search_text(values, category["name_sv"] if category else None, self.db.is_sqlite)
+        return search_text(values, category["name_sv"] if category else None)

@@ -8,9 +8,10 @@ import anyio
 
 from backend import clock
 from backend.catalog import imaging
-from backend.catalog.listings import can_edit, viewer_for
+from backend.catalog.listings import can_edit
 from backend.catalog.repository import ItemRepository, ListingRepository, PhotoRepository, Row
 from backend.catalog.storage import PhotoStore
+from backend.catalog.viewer import viewer_for
 from backend.db import Database
 from backend.errors import Conflict, DelbarError, Forbidden, Invalid, NotFound
 from backend.settings import Settings

@@ -19,6 +19,6 @@ APP_CONFIG = AppConfig(
         tables.Want,
         tables.WantMatch,
     ],
-    migration_dependencies=["backend.accounts.piccolo_app", "backend.logistics.piccolo_app"],
+    migration_dependencies=["backend.accounts.piccolo_app", "backend.locations.piccolo_app"],
     commands=[],
 )

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from backend.catalog import rules
-from backend.catalog.tables import Category, Listing
+from backend.catalog.search_repository import ReindexRepository, search_text
 from backend.db import Database
 
 BATCH = 500
@@ -18,18 +17,17 @@ BATCH = 500
 
 async def reindex(db: Database, batch: int = BATCH) -> tuple[int, int]:
     """Recompute the search text of every listing; returns (listings read, listings changed)."""
-    names = {row["id"]: row["name_sv"] for row in await Category.select(Category.id, Category.name_sv)}
+    repository = ReindexRepository()
+    names = await repository.category_names()
     seen = changed = 0
     after: UUID | None = None
     while True:
         async with db.write():
-            query = Listing.select(Listing.id, Listing.title, Listing.tags, Listing.description, Listing.category,
-                                   Listing.search_text).order_by(Listing.id).limit(batch)
-            rows = await (query.where(Listing.id > after) if after else query)
+            rows = await repository.batch(after, batch)
             for row in rows:
-                text = rules.search_text(row, names.get(row["category"]), db.is_sqlite)
+                text = search_text(row, names.get(row["category"]))
                 if text != row["search_text"]:
-                    await Listing.update({Listing.search_text: text}).where(Listing.id == row["id"])
+                    await repository.set_search_text(row["id"], text)
                     changed += 1
         if not rows:
             return seen, changed

@@ -152,6 +152,12 @@ class CategoryRepository:
     async def list(self) -> list[Row]:
         return await Category.select().order_by(Category.position)
 
+    async def slugs(self) -> set[str]:
+        return {row["slug"] for row in await Category.select(Category.slug)}
+
+    async def insert(self, values: Row) -> None:
+        await Category.insert(Category(**values))
+
     async def get(self, category_id: UUID) -> Row | None:
         return await Category.select().where(Category.id == category_id).first()
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from backend.catalog import text
-from backend.catalog.tables import PHYSICAL_KINDS, TIERS
+from backend.catalog.tables import TIERS
 from backend.errors import Invalid
+from backend.vocabulary import PHYSICAL_KINDS
 
 Row = dict[str, Any]
 MAX_WINDOWS = 200

@@ -13,7 +13,6 @@ import msgspec
 from msgspec import UNSET, UnsetType
 
 from backend.schemas import LongText, Schema, ShortText, Version
-from backend.tracking.schemas import PhotoLabelRead
 
 Kind = Literal["furniture", "equipment", "service", "staffing"]
 Deal = Literal["give", "lend", "rent", "sell"]
@@ -57,12 +56,6 @@ class PhotoRead(Schema, kw_only=True):
     height: int
     display_url: str
     thumb_url: str
-
-
-class ItemPhotoRead(PhotoRead, kw_only=True, omit_defaults=False):
-    """An item's intake photo, with what the label read in it did (null when nobody looked)."""
-
-    label: PhotoLabelRead | None = None
 
 
 class ItemRead(Schema, kw_only=True):

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from backend import clock
-from backend.catalog import text
-from backend.catalog.listings import viewer_for
 from backend.catalog.repository import CategoryRepository, Row
-from backend.catalog.search_repository import Filters, SearchRepository
+from backend.catalog.search_repository import Filters, SearchRepository, match_text
+from backend.catalog.viewer import viewer_for
 from backend.db import Database
 from backend.errors import Invalid
 from backend.tenancy import Actor
@@ -49,22 +48,16 @@ class SearchService:
         """The page of visible, published-or-own listings matching the words and facets."""
         if len(query.q) > 200 or _CONTROL.search(query.q):
             raise Invalid("The search text is too long or holds control characters.", error="bad_query")
-        match = self._match(query.q)
+        match = match_text(query.q)
         if query.q.strip() and match is None:
             return SearchPage(0, [], {name: [] for name in FACETS})
         async with self.db.read():
-            repo = SearchRepository(await viewer_for(self.actor), self.db.is_sqlite)
+            repo = SearchRepository(await viewer_for(self.actor))
             filters = await self._filters(query)
             offset = (query.page - 1) * query.per_page
             rows = await repo.page(match, filters, query.sort == "relevance", query.per_page, offset)
             groups = await repo.facets(match, filters)
         return SearchPage(sum(g["n"] for g in groups), rows, _facet_counts(groups))
-
-    def _match(self, q: str) -> str | None:
-        if self.db.is_sqlite:
-            return text.fts_query(q)
-        # PostgreSQL stems and drops stop words itself; only the words go in.
-        return " ".join(text.words(q)[:12]) or None
 
     async def _filters(self, query: SearchQuery) -> Filters:
         categories: list[UUID] = []

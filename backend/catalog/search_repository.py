@@ -11,9 +11,10 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from backend.catalog import visibility
-from backend.catalog.tables import Listing
+from backend.catalog import rules, text, visibility
+from backend.catalog.tables import Category, Listing
 from backend.catalog.visibility import Viewer
+from backend.db import engine_is_sqlite
 
 Row = dict[str, Any]
 
@@ -38,9 +39,22 @@ class Filters:
     available_on: date | None = None
 
 
+def match_text(q: str) -> str | None:
+    """What the engine's text match is given for the search words, or None when there are none."""
+    if engine_is_sqlite(Listing):
+        return text.fts_query(q)
+    # PostgreSQL stems and drops stop words itself; only the words go in.
+    return " ".join(text.words(q)[:12]) or None
+
+
+def search_text(values: Row, category_name: str | None) -> str:
+    """A listing's stored search text: stemmed here for SQLite's FTS, left to PostgreSQL's swedish config."""
+    return rules.search_text(values, category_name, engine_is_sqlite(Listing))
+
+
 class SearchRepository:
-    def __init__(self, viewer: Viewer, sqlite: bool) -> None:
-        self.viewer, self.sqlite = viewer, sqlite
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer, self.sqlite = viewer, engine_is_sqlite(Listing)
 
     def _text(self, match: str | None) -> tuple[str, str, list[Any]]:
         """(FROM clause addition, score expression, args) for the text match, or none."""
@@ -96,3 +110,18 @@ class SearchRepository:
         sql = (f"SELECT {_CARD} FROM listing JOIN municipality ON municipality.id = listing.municipality"
                f" WHERE listing.id IN ({marks}) AND {where}")
         return await Listing.raw(sql, *listing_ids, *args)
+
+
+class ReindexRepository:
+    """Every listing's search text, read and rewritten a batch at a time (`python -m backend reindex`)."""
+
+    async def category_names(self) -> dict[UUID, str]:
+        return {row["id"]: row["name_sv"] for row in await Category.select(Category.id, Category.name_sv)}
+
+    async def batch(self, after: UUID | None, size: int) -> list[Row]:
+        query = Listing.select(Listing.id, Listing.title, Listing.tags, Listing.description, Listing.category,
+                               Listing.search_text).order_by(Listing.id).limit(size)
+        return await (query.where(Listing.id > after) if after else query)
+
+    async def set_search_text(self, listing_id: UUID, search_text: str) -> None:
+        await Listing.update({Listing.search_text: search_text}).where(Listing.id == listing_id)

@@ -9,8 +9,11 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
+
+from backend.settings import Settings
 
 _KEY = re.compile(r"^[0-9a-f-]{36}/[0-9a-f-]{36}-(display|thumb)\.webp$")
 
@@ -50,3 +53,13 @@ class LocalPhotoStore:
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
+
+
+@lru_cache(maxsize=8)
+def _local_store(root: str) -> LocalPhotoStore:
+    return LocalPhotoStore(Path(root))
+
+
+def photo_store(settings: Settings) -> PhotoStore:
+    """The configured photo store: a local directory (an object store would plug in here)."""
+    return _local_store(str(settings.photo_dir))

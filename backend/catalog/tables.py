@@ -20,10 +20,8 @@ from piccolo.columns import (
 from piccolo.table import Table
 
 from backend.accounts.tables import Municipality, Unit, User
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 
-KINDS = ("furniture", "equipment", "service", "staffing")
-PHYSICAL_KINDS = ("furniture", "equipment")
 DEALS = ("give", "lend", "rent", "sell")
 RENT_PERIODS = ("day", "week", "month")
 STATUSES = ("draft", "published", "paused", "closed")

@@ -14,6 +14,7 @@ from backend.catalog import schemas, text
 from backend.catalog.repository import CategoryRepository, Row, mark_shared, peers_of, unscoped_listing
 from backend.catalog.search_repository import SearchRepository
 from backend.catalog.tables import TIERS
+from backend.catalog.viewer import viewer_for
 from backend.catalog.want_repository import WantRepository
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
@@ -129,10 +130,8 @@ class WantService:
 
     async def matches(self) -> list[tuple[Row, Row]]:
         """The actor's matches with the listing cards they may still see (paused or closed ones drop out)."""
-        from backend.catalog.listings import viewer_for
-
         async with self.db.read():
             matches = await self.wants.matches_of_user(self.actor.user_id)
-            repo = SearchRepository(await viewer_for(self.actor), self.db.is_sqlite)
+            repo = SearchRepository(await viewer_for(self.actor))
             cards = {c["id"]: c for c in await repo.cards([m["listing_id"] for m in matches])}
         return [(m, cards[m["listing_id"]]) for m in matches if m["listing_id"] in cards]

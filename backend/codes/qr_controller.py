@@ -10,8 +10,9 @@ from litestar.params import FromPath
 from litestar.response import Redirect
 from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_404_NOT_FOUND
 
+from backend.accounts.deps import SessionsDep
 from backend.codes.service import CodeService
-from backend.deps import DbDep, SessionsDep
+from backend.deps import DbDep
 from backend.errors import Invalid, NotFound
 from backend.security import PUBLIC, SESSION_COOKIE
 

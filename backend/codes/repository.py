@@ -12,7 +12,7 @@ from piccolo.query.functions.aggregate import Count
 from backend.accounts.tables import Municipality
 from backend.catalog.tables import Item
 from backend.codes.tables import Code, CodeBatch
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 
 Row = dict[str, Any]
 _CODE_COLUMNS = (Code.id, Code.text, Code.status, Code.item, Code.location, Code.replaced_by, Code.batch,

@@ -14,10 +14,10 @@ from backend.codes.repository import CodeRepository, Row
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.tenancy import Actor
+from backend.vocabulary import MAX_HOPS
 from labels import CodeChecksumError, CodeFormatError, ForeignPayloadError, new_codes, parse_payload, validate_code
 
 EDITORS = ("warehouse", "coordinator", "admin")
-MAX_HOPS = 8  # relabelled more often than this is a loop, not a history
 
 
 class CodeTextError(Invalid):

@@ -6,7 +6,7 @@ from piccolo.columns import UUID, ForeignKey, Integer, OnDelete, Timestamptz, Va
 from piccolo.table import Table
 
 from backend.accounts.tables import Municipality, User
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 
 CODE_STATUSES = ("unlinked", "linked", "retired")
 

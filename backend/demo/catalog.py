@@ -14,12 +14,14 @@ from datetime import timedelta
 from PIL import Image, ImageDraw
 
 from backend import clock
-from backend.catalog import categories, imaging, rules, text
+from backend.catalog import categories, imaging, text
 from backend.catalog.categories import TREE, category_id
+from backend.catalog.search_repository import search_text
 from backend.catalog.storage import PhotoStore
-from backend.catalog.tables import PHYSICAL_KINDS, Item, Listing, Photo, Want, WantMatch
+from backend.catalog.tables import Item, Listing, Photo, Want, WantMatch
 from backend.demo import catalog_data as cd
 from backend.demo import data
+from backend.vocabulary import PHYSICAL_KINDS
 
 PHOTO_EVERY = 3  # one listing in three has a photo: enough to look real, cheap enough to draw
 COLOURS = {"svart": (40, 40, 45), "grå": (128, 128, 135), "blå": (40, 80, 160), "vit": (235, 235, 230),
@@ -27,7 +29,7 @@ COLOURS = {"svart": (40, 40, 45), "grå": (128, 128, 135), "blå": (40, 80, 160)
 NAMES_SV = {slug: name for slug, name, _, _ in TREE}
 
 
-async def seed_catalog(demo_id, store: PhotoStore, sqlite: bool) -> bool:
+async def seed_catalog(demo_id, store: PhotoStore) -> bool:
     """Insert the catalogue unless it is there; True when it was created."""
     if await Listing.exists().where(Listing.id == demo_id("catalog", "Ystad", "0")):
         return False
@@ -37,7 +39,7 @@ async def seed_catalog(demo_id, store: PhotoStore, sqlite: bool) -> bool:
     for name in data.MUNICIPALITIES:
         rng = random.Random(f"delbar-catalog-{name}")
         for n in range(cd.LISTINGS[name]):
-            listing = _listing(rng, demo_id, name, n, now, sqlite)
+            listing = _listing(rng, demo_id, name, n, now)
             listings.append(listing)
             items += _items(demo_id, name, n, listing)
             if n % PHOTO_EVERY == 0:
@@ -49,7 +51,7 @@ async def seed_catalog(demo_id, store: PhotoStore, sqlite: bool) -> bool:
     return True
 
 
-def _listing(rng: random.Random, demo_id, name: str, n: int, now, sqlite: bool) -> dict:
+def _listing(rng: random.Random, demo_id, name: str, n: int, now) -> dict:
     kind, slug, title, description, deals, prices = rng.choice(cd.TEMPLATES)
     deal = rng.choice(deals)
     variant = rng.choice(cd.VARIANTS)
@@ -70,7 +72,7 @@ def _listing(rng: random.Random, demo_id, name: str, n: int, now, sqlite: bool) 
         "visibility": "network" if rng.random() < 0.8 else "municipality",
         "published_at": created if published else None, "created_at": created, "updated_at": created,
     }
-    values["search_text"] = rules.search_text(values, NAMES_SV[slug], sqlite)
+    values["search_text"] = search_text(values, NAMES_SV[slug])
     return values
 
 

@@ -15,8 +15,9 @@ from backend import clock
 from backend.billing.tables import InvoiceLine
 from backend.demo import data
 from backend.impact.factors import seed as seed_factors
-from backend.impact.ledger import STOCKHOLM, compute, month_of
+from backend.impact.ledger import compute
 from backend.impact.tables import FALLBACK_KEY, ImpactEntry, ImpactFactor, PurchaseCheck
+from backend.vocabulary import STOCKHOLM, month_of
 
 # (slug, weight in the mix, typical piece weight in grams when the listing gives one)
 CATEGORIES = (

@@ -14,14 +14,14 @@ from backend.accounts.tables import (
     User,
     UserRole,
 )
-from backend.catalog.service import photo_store
+from backend.catalog.storage import photo_store
 from backend.db import Database
 from backend.demo import data
 from backend.demo.catalog import seed_catalog
 from backend.demo.history import seed_history
-from backend.logistics.jobs_tables import TransportTariff
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 from backend.settings import Settings
+from backend.transport.tables import TransportTariff
 
 
 def demo_id(*parts: str) -> UUID:
@@ -93,5 +93,5 @@ async def seed(db: Database, settings: Settings | None = None) -> list[tuple[str
             logins += await _seed_municipality(name, info, password_hash, now)
         await _seed_network(now)
         await seed_history(demo_id)
-        await seed_catalog(demo_id, store, db.is_sqlite)
+        await seed_catalog(demo_id, store)
     return logins

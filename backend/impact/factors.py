@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from backend.impact.repository import DefaultFactorRepository
+
 _NAMESPACE = uuid.UUID("0b9f4c1e-5d2a-4d71-9a57-3f0e2b8c6d11")
 SEEDED_AT = datetime(2025, 1, 1, tzinfo=timezone.utc)
 
@@ -63,28 +65,14 @@ def seed_id(slug: str) -> uuid.UUID:
 
 async def seed() -> None:
     """Insert the national defaults that are missing; never changes existing rows."""
-    from backend.impact.tables import ImpactFactor
-
-    existing = {
-        row["category_slug"]
-        for row in await ImpactFactor.select(ImpactFactor.category_slug).where(ImpactFactor.municipality.is_null())
-    }
+    repository = DefaultFactorRepository()
+    existing = await repository.slugs()
     for s in SEEDS:
         if s.slug in existing:
             continue
-        await ImpactFactor.insert(
-            ImpactFactor(
-                id=seed_id(s.slug),
-                municipality=None,
-                category_slug=s.slug,
-                version=1,
-                co2e_g=s.co2e_g,
-                co2e_g_per_kg=s.co2e_g_per_kg,
-                typical_weight_g=s.typical_weight_g,
-                new_price_ore=s.new_price_ore,
-                source=s.source,
-                boundary=s.boundary,
-                valid_from=SEEDED_AT,
-                created_at=SEEDED_AT,
-            )
-        ).run()
+        await repository.insert({
+            "id": seed_id(s.slug), "category_slug": s.slug, "version": 1, "co2e_g": s.co2e_g,
+            "co2e_g_per_kg": s.co2e_g_per_kg, "typical_weight_g": s.typical_weight_g,
+            "new_price_ore": s.new_price_ore, "source": s.source, "boundary": s.boundary,
+            "valid_from": SEEDED_AT, "created_at": SEEDED_AT,
+        })

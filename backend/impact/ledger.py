@@ -9,18 +9,12 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from backend import clock
-from backend.catalog.tables import Category
-from backend.impact.tables import FALLBACK_KEY, ImpactEntry, ImpactFactor
-
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-
-def month_of(at: datetime) -> str:
-    """The reporting month (YYYY-MM) of a moment, in Swedish time."""
-    return at.astimezone(STOCKHOLM).strftime("%Y-%m")
+from backend.catalog.repository import CategoryRepository
+from backend.impact.repository import LedgerRepository
+from backend.impact.tables import FALLBACK_KEY
+from backend.vocabulary import month_of
 
 
 async def _slug_chain(category_id: UUID | None) -> list[str]:
@@ -28,7 +22,7 @@ async def _slug_chain(category_id: UUID | None) -> list[str]:
     chain: list[str] = []
     current = category_id
     while current is not None and len(chain) < 5:
-        row = await Category.select(Category.slug, Category.parent).where(Category.id == current).first()
+        row = await CategoryRepository().get(current)
         if row is None:
             break
         chain.append(row["slug"])
@@ -38,11 +32,7 @@ async def _slug_chain(category_id: UUID | None) -> list[str]:
 
 async def factor_in_force(municipality_id: UUID, slugs: list[str], at: datetime) -> dict:
     """The newest factor valid at `at` for the first slug that has one; overrides win."""
-    rows = await ImpactFactor.select().where(
-        ImpactFactor.category_slug.is_in(slugs),
-        ImpactFactor.valid_from <= at,
-        (ImpactFactor.municipality == municipality_id) | ImpactFactor.municipality.is_null(),
-    )
+    rows = await LedgerRepository().factors_valid_at(municipality_id, slugs, at)
     for slug in slugs:
         for own in (True, False):
             candidates = [r for r in rows if r["category_slug"] == slug and (r["municipality"] is not None) == own]
@@ -80,31 +70,17 @@ async def book_reuse(
 
     `weight_g` is per piece (the listing's weight); `paid_ore` is the total paid for all pieces.
     """
-    if booking_id is not None and await ImpactEntry.exists().where(ImpactEntry.booking_id == booking_id):
+    ledger = LedgerRepository()
+    if booking_id is not None and await ledger.booked(booking_id):
         return
     quantity = max(1, quantity)
     chain = await _slug_chain(category_id)
     factor = await factor_in_force(municipality_id, chain, completed_at)
     co2e, saved, waste = compute(factor, quantity=quantity, paid_ore=paid_ore, weight_g=weight_g)
-    await ImpactEntry.insert(
-        ImpactEntry(
-            id=uuid.uuid4(),
-            municipality=municipality_id,
-            unit=unit_id,
-            booking_id=booking_id,
-            listing_id=listing_id,
-            purchase_check_id=purchase_check_id,
-            category_slug=chain[0],
-            deal=deal,
-            quantity=quantity,
-            paid_ore=paid_ore,
-            co2e_g=co2e,
-            saved_ore=saved,
-            waste_g=waste,
-            factor=factor["id"],
-            factor_version=factor["version"],
-            month=month_of(completed_at),
-            completed_at=completed_at,
-            created_at=clock.now(),
-        )
-    ).run()
+    await ledger.insert({
+        "id": uuid.uuid4(), "municipality": municipality_id, "unit": unit_id, "booking_id": booking_id,
+        "listing_id": listing_id, "purchase_check_id": purchase_check_id, "category_slug": chain[0], "deal": deal,
+        "quantity": quantity, "paid_ore": paid_ore, "co2e_g": co2e, "saved_ore": saved, "waste_g": waste,
+        "factor": factor["id"], "factor_version": factor["version"], "month": month_of(completed_at),
+        "completed_at": completed_at, "created_at": clock.now(),
+    })

@@ -10,14 +10,13 @@ from typing import Any
 from uuid import UUID
 
 from backend import clock
-from backend.accounts.tables import Unit
-from backend.billing.money import next_month
+from backend.accounts.repository import UnitRepository
 from backend.db import Database
 from backend.errors import Invalid, NotFound
-from backend.impact.ledger import month_of
 from backend.impact.report_repository import ReportRepository, network_members
 from backend.impact.service import READERS
 from backend.tenancy import Actor
+from backend.vocabulary import month_of, next_month
 
 Report = dict[str, Any]
 
@@ -58,8 +57,7 @@ class ReportService:
         if scope == "network" and unit_id:
             raise Invalid("A network report covers whole municipalities, not one unit.", error="bad_scope")
         async with self.db.read():
-            if unit_id and not await Unit.exists().where(Unit.id == unit_id,
-                                                         Unit.municipality == self.actor.municipality_id):
+            if unit_id and await UnitRepository(self.actor.municipality_id).get(unit_id) is None:
                 raise NotFound("No such unit.")
             members = await network_members(self.actor.municipality_id) if scope == "network" else []
             ids = [m["id"] for m in members] or [self.actor.municipality_id]

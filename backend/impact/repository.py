@@ -8,7 +8,7 @@ from uuid import UUID
 
 from piccolo.query.functions.aggregate import Max
 
-from backend.impact.tables import ImpactFactor, PurchaseCheck
+from backend.impact.tables import ImpactEntry, ImpactFactor, PurchaseCheck
 
 Row = dict[str, Any]
 
@@ -34,6 +34,34 @@ class FactorRepository:
         row = ImpactFactor(municipality=self.municipality_id, **values)
         await ImpactFactor.insert(row)
         return await ImpactFactor.select().where(ImpactFactor.id == row.id).first()
+
+
+class DefaultFactorRepository:
+    """The national defaults (no municipality), seeded by the migrations."""
+
+    async def slugs(self) -> set[str]:
+        return {row["category_slug"] for row in await ImpactFactor.select(ImpactFactor.category_slug).where(
+            ImpactFactor.municipality.is_null())}
+
+    async def insert(self, values: Row) -> None:
+        await ImpactFactor.insert(ImpactFactor(municipality=None, **values))
+
+
+class LedgerRepository:
+    """The ledger's reads and its one write: entries are only ever inserted."""
+
+    async def factors_valid_at(self, municipality_id: UUID, slugs: list[str], at: datetime) -> list[Row]:
+        """Every version of these slugs' factors in force at `at`: the municipality's own and the defaults."""
+        return await ImpactFactor.select().where(
+            ImpactFactor.category_slug.is_in(slugs), ImpactFactor.valid_from <= at,
+            (ImpactFactor.municipality == municipality_id) | ImpactFactor.municipality.is_null(),
+        )
+
+    async def booked(self, booking_id: UUID) -> bool:
+        return await ImpactEntry.exists().where(ImpactEntry.booking_id == booking_id)
+
+    async def insert(self, values: Row) -> None:
+        await ImpactEntry.insert(ImpactEntry(**values))
 
 
 class CheckRepository:

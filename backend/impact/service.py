@@ -11,12 +11,14 @@ from uuid import UUID, uuid4
 
 from backend import clock
 from backend.catalog.categories import category_id
+from backend.catalog.search import SearchQuery, SearchService
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.impact import schemas
-from backend.impact.ledger import book_reuse, month_of
+from backend.impact.ledger import book_reuse
 from backend.impact.repository import CheckRepository, FactorRepository, Row
 from backend.tenancy import Actor
+from backend.vocabulary import month_of
 
 READERS = ("admin", "coordinator", "reporter")
 CHECKERS = ("employee", "warehouse", "driver", "coordinator", "admin")
@@ -124,10 +126,6 @@ def _require_reason(decision: str | None, reason: str) -> None:
 async def _search(db: Database, actor: Actor, query: str) -> tuple[int, list[dict[str, str]]]:
     """What Delbar offered for the search: the catalogue's own search, its first five hits."""
     if not query.strip():
-        return 0, []
-    try:
-        from backend.catalog.search import SearchQuery, SearchService
-    except ImportError:  # the catalogue's search is not installed: the query alone is recorded
         return 0, []
     page = await SearchService(db, actor).search(SearchQuery(q=query, per_page=5))
     return page.total, [{"id": str(r["id"]), "title": r["title"]} for r in page.results[:5]]

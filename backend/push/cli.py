@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Sequence
 
 from backend.db import Database
 from backend.piccolo_conf import use_engine
-from backend.push.daily import DailyJobs
+from backend.push.daily import DailyJobs, Reminder
 from backend.push.worker import PushWorker
 from backend.settings import Settings
 
@@ -17,7 +18,7 @@ def _summary(counts) -> str:
     return ", ".join(f"{k}: {v}" for k, v in sorted(counts.items()))
 
 
-async def run_worker(settings: Settings, *, once: bool) -> int:
+async def run_worker(settings: Settings, *, once: bool, reminders: Sequence[Reminder] = ()) -> int:
     """Send until SIGTERM/SIGINT (or, with once, until nothing is due); leased rows survive a kill.
     A long-running worker also does the daily reminders and clean-up."""
     database = Database.from_url(settings.database_url)
@@ -29,7 +30,7 @@ async def run_worker(settings: Settings, *, once: bool) -> int:
             counts = await worker.run_until_idle()
             print(_summary(counts) or "nothing due")
             return 0
-        daily = DailyJobs(database, settings.push_retention_days)
+        daily = DailyJobs(database, settings.push_retention_days, reminders)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGINT):
@@ -44,10 +45,10 @@ async def run_worker(settings: Settings, *, once: bool) -> int:
         await database.stop()
 
 
-async def run_daily(settings: Settings) -> int:
+async def run_daily(settings: Settings, reminders: Sequence[Reminder] = ()) -> int:
     """Queue tomorrow's pickup and return reminders not queued yet, and delete what is past retention."""
     database = Database.from_url(settings.database_url)
-    daily = DailyJobs(database, settings.push_retention_days)
+    daily = DailyJobs(database, settings.push_retention_days, reminders)
     use_engine(database.engine)
     await database.start()
     try:

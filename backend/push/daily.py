@@ -1,10 +1,12 @@
-"""The push context's daily work: reminders for tomorrow, and the retention clean-up.
+"""The push context's daily work: the reminders other contexts queue (bookings: pickups and returns
+tomorrow), and the retention clean-up.
 
-It runs wherever pushes are sent (the app process on SQLite, `push-worker` processes on
-PostgreSQL) and looks every few minutes: reminders from 07:00 Swedish time, so nobody is woken
-at midnight, and again later in the day for bookings approved since (keys make a second look
-send nothing twice); the clean-up once a day per process. `python -m backend push-due` runs
-both at once, for cron.
+The reminders are given by whoever builds the app or the command (backend.app, backend.__main__),
+so push depends on no context that sends through it. It runs wherever pushes are sent (the app
+process on SQLite, `push-worker` processes on PostgreSQL) and looks every few minutes: reminders
+from 07:00 Swedish time, so nobody is woken at midnight, and again later in the day for bookings
+approved since (keys make a second look send nothing twice); the clean-up once a day per process.
+`python -m backend push-due` runs both at once, for cron.
 """
 
 from __future__ import annotations
@@ -13,24 +15,28 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime, time
 
 from backend import clock
 from backend.db import Database
-from backend.push.quiet import STOCKHOLM
-from backend.push.reminders import queue_due_reminders
 from backend.push.retention import purge
+from backend.vocabulary import STOCKHOLM
 
 log = logging.getLogger("delbar.push")
 CHECK_SECONDS = 300.0
 REMIND_FROM = time(7, 0)
+# Queues what is due for tomorrow and not queued yet (idempotent); the counts per kind.
+Reminder = Callable[[Database, datetime], Awaitable[Counter]]
 
 
 class DailyJobs:
-    def __init__(self, db: Database, retention_days: int, check_seconds: float = CHECK_SECONDS) -> None:
+    def __init__(self, db: Database, retention_days: int, reminders: Sequence[Reminder] = (),
+                 check_seconds: float = CHECK_SECONDS) -> None:
         if retention_days < 1:
             raise ValueError("DELBAR_PUSH_RETENTION_DAYS must be at least 1")
         self.db, self.retention_days, self.check_seconds = db, retention_days, check_seconds
+        self.reminders = tuple(reminders)
         self._purged_on: date | None = None
         self._stop = asyncio.Event()
         self._task: asyncio.Task | None = None
@@ -41,7 +47,7 @@ class DailyJobs:
         local = now.astimezone(STOCKHOLM)
         counts: Counter = Counter()
         if local.time() >= REMIND_FROM:
-            counts += await queue_due_reminders(self.db, now)
+            counts += await self._remind(now)
         if self._purged_on != local.date():
             counts += await purge(self.db, now, self.retention_days)
             self._purged_on = local.date()
@@ -50,7 +56,13 @@ class DailyJobs:
     async def run_now(self) -> Counter:
         """Everything at once, whatever the hour (the cron command)."""
         now = clock.now()
-        return await queue_due_reminders(self.db, now) + await purge(self.db, now, self.retention_days)
+        return await self._remind(now) + await purge(self.db, now, self.retention_days)
+
+    async def _remind(self, now: datetime) -> Counter:
+        counts: Counter = Counter()
+        for reminder in self.reminders:
+            counts += await reminder(self.db, now)
+        return counts
 
     async def _loop(self) -> None:
         while not self._stop.is_set():

@@ -1,54 +1,16 @@
-"""The daily job's queries: bookings due tomorrow, reminder keys, and the retention clean-up.
-
-The daily job is the system's, not a user's: it reads the bookings of every municipality, and
-each reminder goes to the booking's own requester only.
-"""
+"""The daily job's queries: reminder keys, and the retention clean-up (system work, no user)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from uuid import UUID, uuid4
 
-from backend.bookings.tables import Booking
-from backend.push.repository import Row, _chunks
+from backend.push.repository import _chunks
 from backend.push.tables import Notification, PushDelivery, PushReminder
 
-PHYSICAL = ("furniture", "equipment")
-LOANS = ("lend", "rent")
 
-_BOOKING = (
-    Booking.id,
-    Booking.requester.as_alias("requester_id"),
-    Booking.requester_municipality.as_alias("requester_municipality_id"),
-    Booking.owner_municipality.as_alias("owner_municipality_id"),
-    Booking.listing.title.as_alias("listing_title"),
-    Booking.owner_unit.name.as_alias("owner_unit_name"),
-    Booking.owner_municipality.name.as_alias("owner_municipality_name"),
-    Booking.delivery_address,
-    Booking.period_start,
-    Booking.period_end,
-)
-
-
-def _physical():
-    """Items someone collects and brings back: not service or staffing windows, not ex-users."""
-    return (Booking.window.is_null() & Booking.listing.kind.is_in(list(PHYSICAL))
-            & Booking.requester.active.eq(True))
-
-
-class ReminderRepository:
-    async def pickups_on(self, day: date) -> list[Row]:
-        """Approved bookings whose first day is `day` (a fulfilled one is already handed over)."""
-        return await Booking.select(*_BOOKING).where(
-            Booking.status == "approved", Booking.period_start == day, _physical()
-        ).order_by(Booking.id)
-
-    async def returns_on(self, day: date) -> list[Row]:
-        """Loans and rentals still out (or about to be) whose return day is `day`."""
-        return await Booking.select(*_BOOKING).where(
-            Booking.status.is_in(["approved", "fulfilled"]), Booking.period_end == day,
-            Booking.deal.is_in(list(LOANS)), _physical(),
-        ).order_by(Booking.id)
+class ReminderKeyRepository:
+    """Keys of reminders already queued (kind:booking:day), so a second run queues nothing twice."""
 
     async def existing(self, keys: list[str]) -> set[str]:
         found: set[str] = set()

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from piccolo.table import Table
 
+from backend.db import engine_is_sqlite
 from backend.push.repository import Row, _chunks
 from backend.push.tables import Notification, PushDelivery, PushSubscription
 
@@ -76,8 +77,11 @@ class DeliveryRepository:
             PushDelivery.leased_until.is_null() | (PushDelivery.leased_until < now),
         )
 
-    async def claim(self, now: datetime, limit: int, lease_until: datetime, *, skip_locked: bool) -> list[UUID]:
-        """Lease up to `limit` due deliveries; SKIP LOCKED lets other workers take the rest."""
+    async def claim(self, now: datetime, limit: int, lease_until: datetime, *,
+                    skip_locked: bool | None = None) -> list[UUID]:
+        """Lease up to `limit` due deliveries; SKIP LOCKED (PostgreSQL) lets other workers take the rest."""
+        if skip_locked is None:
+            skip_locked = not engine_is_sqlite(PushDelivery)
         sql = _CLAIM + (" FOR UPDATE OF d SKIP LOCKED" if skip_locked else "")
         ids = [r["id"] for r in await PushDelivery.raw(sql, now, now, limit)]
         ids = [i if isinstance(i, UUID) else UUID(str(i)) for i in ids]

@@ -15,6 +15,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from backend import clock
+from backend.push.daily_repository import ReminderKeyRepository
 from backend.push.delivery_repository import DeliveryRepository
 from backend.push.kinds import KINDS
 from backend.push.quiet import quiet_until
@@ -96,6 +97,17 @@ async def notify(
     await repository.insert_deliveries(deliveries)
     _wake()
     return [n["id"] for n in notifications]
+
+
+async def queued_keys(keys: list[str]) -> set[str]:
+    """Which of these once-only keys (a reminder's kind:booking:day) were claimed already."""
+    return await ReminderKeyRepository().existing(keys)
+
+
+async def claim_keys(keys: list[str], now: datetime) -> set[str]:
+    """Claim once-only keys inside the caller's write; the ones returned are new, so notify for those
+    only: a second run, or a second process at once, queues nothing twice."""
+    return await ReminderKeyRepository().claim(keys, now)
 
 
 _listeners: list = []

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from backend.vocabulary import STOCKHOLM
 
 
 def parse_hhmm(text: str) -> time:

@@ -9,7 +9,6 @@ from uuid import UUID
 
 from backend.push.tables import (
     Notification,
-    PushDelivery,
     PushKey,
     PushPreference,
     PushSubscription,

@@ -15,7 +15,6 @@ from backend.push import schemas
 from backend.push.keys import VapidKey, load_or_create_key
 from backend.push.kinds import CHOOSABLE
 from backend.push.outbox import notify
-from backend.push.quiet import STOCKHOLM
 from backend.push.repository import (
     NotificationRepository,
     PreferenceRepository,
@@ -23,6 +22,7 @@ from backend.push.repository import (
     SubscriptionRepository,
 )
 from backend.tenancy import Actor
+from backend.vocabulary import STOCKHOLM
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 TEST_TITLE = "Testnotis från Delbar"

@@ -56,7 +56,7 @@ class PushWorker:
                 return Counter()
         lease_until = now + timedelta(seconds=self.config.lease_seconds)
         async with self.db.write():
-            ids = await self.repository.claim(now, self.config.batch, lease_until, skip_locked=not self.db.is_sqlite)
+            ids = await self.repository.claim(now, self.config.batch, lease_until)
             rows = await self.repository.details(ids) if ids else []
         if not rows:
             return Counter()

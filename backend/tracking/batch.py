@@ -10,8 +10,7 @@ from backend.tracking import schemas
 from backend.tracking.hooks import MOVING_ACTIONS, Movement
 from backend.tracking.machine import ItemPosition, Place, Refusal, decide
 from backend.tracking.repository import Row
-
-MAX_HOPS = 8
+from backend.vocabulary import MAX_HOPS
 
 
 @dataclass

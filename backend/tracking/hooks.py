@@ -1,6 +1,6 @@
 """What happens elsewhere when an item moves: transport jobs follow their items' scans.
 
-The logistics context registers a listener with `on_item_moved`; it is awaited inside the scan
+The transport context registers a listener with `on_item_moved`; it is awaited inside the scan
 batch's write transaction, once, with the batch's applied pickups and deliveries in order, so a
 job and its items never disagree and a van of 500 items is not 500 look-ups.
 """

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from uuid import UUID
 
-TERMINAL = frozenset({"sold", "given_away", "recycled", "disposed"})
+from backend.vocabulary import TERMINAL_STATES
+
+TERMINAL = TERMINAL_STATES
 LIVE = frozenset({"registered", "in_storage", "reserved", "in_transit", "delivered", "returned"})
 
 # action → {state before: state after}

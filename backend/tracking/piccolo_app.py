@@ -12,7 +12,7 @@ APP_CONFIG = AppConfig(
     table_classes=[tables.ScanEvent],
     migration_dependencies=[
         "backend.accounts.piccolo_app",
-        "backend.logistics.piccolo_app",
+        "backend.locations.piccolo_app",
         "backend.catalog.piccolo_app",
         "backend.codes.piccolo_app",
     ],

@@ -9,7 +9,8 @@ from uuid import UUID
 from backend.accounts.tables import User
 from backend.catalog.tables import Item
 from backend.codes.tables import Code
-from backend.logistics.tables import Location
+from backend.db import engine_is_sqlite
+from backend.locations.tables import Location
 from backend.tracking.tables import ScanEvent
 
 Row = dict[str, Any]
@@ -24,11 +25,12 @@ def _marks(values: list) -> str:
 
 
 class TrackingRepository:
-    def __init__(self, municipality_id: UUID, *, lock_rows: bool = False) -> None:
+    def __init__(self, municipality_id: UUID, *, lock_rows: bool | None = None) -> None:
         self.municipality_id = municipality_id
         # PostgreSQL: lock the batch's items so concurrent batches serialise per item
         # (SQLite's single writer already does).
-        self.lock_rows = lock_rows
+        # PostgreSQL locks the rows a scan batch reads; SQLite has one writer, nothing to lock.
+        self.lock_rows = not engine_is_sqlite(ScanEvent) if lock_rows is None else lock_rows
 
     # The three look-ups below run for every scan request: plain SQL, since building the
     # equivalent Piccolo query cost more than running it (about 0.15 ms each in a profile).

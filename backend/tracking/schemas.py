@@ -8,6 +8,7 @@ from uuid import UUID
 
 import msgspec
 
+from backend.catalog.schemas import PhotoRead
 from backend.schemas import Schema, ShortText
 
 MAX_BATCH = 500
@@ -97,3 +98,9 @@ class PhotoLabelRead(Schema, kw_only=True, omit_defaults=False):
     code: str | None = None
     codes: list[str] = msgspec.field(default_factory=list)
     message: str
+
+
+class ItemPhotoRead(PhotoRead, kw_only=True, omit_defaults=False):
+    """An item's intake photo, with what the label read in it did (null when nobody looked)."""
+
+    label: PhotoLabelRead | None = None

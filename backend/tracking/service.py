@@ -23,17 +23,17 @@ from backend.tracking.batch import Batch, Prepared
 from backend.tracking.machine import ACTIONS, Refusal
 from backend.tracking.repository import Row, TrackingRepository
 from backend.tracking.writer import writer_for
+from backend.vocabulary import MAX_HOPS
 
 WRITERS = ("warehouse", "driver", "coordinator", "admin")
 READERS = (*WRITERS, "reporter")
 FUTURE_SLACK = timedelta(minutes=10)
-MAX_HOPS = 8
 
 
 class ScanService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db, self.actor = db, actor
-        self.repo = TrackingRepository(actor.municipality_id, lock_rows=not db.is_sqlite)
+        self.repo = TrackingRepository(actor.municipality_id)
         self.codes = CodeRepository(actor.municipality_id)
 
     async def record(self, events: list[schemas.ScanEventIn], *, relabel: bool = True) -> list[schemas.ScanResult]:
@@ -45,7 +45,7 @@ class ScanService:
         now = clock.now()
         prepared = [_prepare(event, self.actor.user_id, now) for event in events]
         apply = self._apply if relabel else partial(self._apply, relabel=False)
-        if self.db.is_sqlite:
+        if self.db.writes_queue:
             # Requests of the same municipality and kind waiting for the write lock are applied as one batch.
             return await writer_for(self.db).run((self.actor.municipality_id, relabel), apply, prepared)
         async with self.db.write():

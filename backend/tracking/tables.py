@@ -8,7 +8,7 @@ from piccolo.table import Table
 from backend.accounts.tables import Municipality, User
 from backend.catalog.tables import Item
 from backend.codes.tables import Code
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 
 SCAN_ACTIONS = ("intake", "store", "pickup", "deliver", "return", "audit", "dispose", "link")
 OUTCOMES = ("applied", "rejected")

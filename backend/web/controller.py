@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from litestar import Response, get
+from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
 from litestar.params import FromPath
 from litestar.response import File
 
-from backend.deps import ShellDep
 from backend.security import PUBLIC
-from backend.web.shell import media_type
+from backend.web.shell import Shell, media_type
+
+ShellDep = NamedDependency[Shell]
 
 # App routes are served the shell; these prefixes belong to the server and never are.
 SERVER_PREFIXES = ("api/", "schema", "health")

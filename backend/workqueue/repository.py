@@ -1,8 +1,4 @@
-"""The work queue's reads across contexts, each scoped to one municipality and read-only.
-
-Sources that another context has not installed yet are looked up by name in the app registry
-and reported as unavailable, so the queue shows an empty section instead of failing.
-"""
+"""The work queue's reads across contexts, each scoped to one municipality and read-only."""
 
 from __future__ import annotations
 
@@ -12,29 +8,27 @@ from uuid import UUID
 
 from piccolo.query.functions.aggregate import Max
 
+from backend.bookings.tables import Booking
 from backend.catalog.tables import Item, Listing, Photo
-from backend.piccolo_conf import APP_REGISTRY
+from backend.codes.tables import Code
+from backend.tracking.tables import ScanEvent
+from backend.transport.tables import TransportJob
+from backend.vocabulary import PHYSICAL_KINDS
 
 Row = dict[str, Any]
 LIMIT = 25
-
-
-def table(app: str, name: str) -> Any:
-    """A table of another context by app and class name, or None while it is not installed."""
-    config = APP_REGISTRY.app_configs.get(app)
-    return next((t for t in config.table_classes if t.__name__ == name), None) if config else None
 
 
 class WorkQueueRepository:
     def __init__(self, municipality_id: UUID) -> None:
         self.municipality_id = municipality_id
 
-    async def bookings_to_approve(self, booking: Any) -> list[Row]:
-        return await booking.select(
-            booking.id, booking.listing.title.as_alias("title"), booking.requester_unit.name.as_alias("detail"),
-            booking.created_at.as_alias("since"),
-        ).where(booking.owner_municipality == self.municipality_id, booking.status == "requested").order_by(
-            booking.created_at).limit(LIMIT)
+    async def bookings_to_approve(self) -> list[Row]:
+        return await Booking.select(
+            Booking.id, Booking.listing.title.as_alias("title"), Booking.requester_unit.name.as_alias("detail"),
+            Booking.created_at.as_alias("since"),
+        ).where(Booking.owner_municipality == self.municipality_id, Booking.status == "requested").order_by(
+            Booking.created_at).limit(LIMIT)
 
     async def listings_to_check(self) -> list[Row]:
         """Drafts to check, and published physical listings without a photo."""
@@ -48,14 +42,14 @@ class WorkQueueRepository:
         for r in rows:
             if r["status"] == "draft":
                 needs.append({**r, "detail": "draft"})
-            elif r["kind"] in ("furniture", "equipment") and r["id"] not in with_photo:
+            elif r["kind"] in PHYSICAL_KINDS and r["id"] not in with_photo:
                 needs.append({**r, "detail": "no_photo"})
         needs.sort(key=lambda r: r["detail"] != "draft")  # drafts block publishing: they come first
         return needs[:LIMIT]
 
-    async def items_without_label(self, code: Any) -> list[Row]:
-        labelled = [r["item"] for r in await code.select(code.item).where(
-            code.municipality == self.municipality_id, code.item.is_not_null(), code.status == "linked")]
+    async def items_without_label(self) -> list[Row]:
+        labelled = [r["item"] for r in await Code.select(Code.item).where(
+            Code.municipality == self.municipality_id, Code.item.is_not_null(), Code.status == "linked")]
         query = Item.select(Item.id, Item.title, Item.created_at.as_alias("since")).where(
             Item.municipality == self.municipality_id, Item.state.is_in(["registered", "in_storage"]))
         if labelled:
@@ -67,24 +61,27 @@ class WorkQueueRepository:
             Listing.municipality == self.municipality_id, Listing.status == "published", Listing.updated_at < before,
         ).order_by(Listing.updated_at).limit(LIMIT)
 
-    async def jobs_to_plan(self, job: Any) -> list[Row]:
+    async def jobs_to_plan(self) -> list[Row]:
+        job = TransportJob
         return await job.select(job.id, job.delivery_address.as_alias("title"), job.wanted_date,
                                 job.created_at.as_alias("since")).where(
             job.municipality == self.municipality_id, job.status == "planned", job.driver.is_null(),
         ).order_by(job.created_at).limit(LIMIT)
 
-    async def longest_in_storage(self, scan: Any | None) -> list[Row]:
+    async def longest_in_storage(self) -> list[Row]:
         """Items in storage, oldest arrival first (the last scan into storage, else registration)."""
+        scan = ScanEvent
         items = await Item.select(Item.id, Item.title, Item.created_at.as_alias("since")).where(
             Item.municipality == self.municipality_id, Item.state == "in_storage").limit(2000)
-        if scan is not None and items:
+        if items:
             arrived = {r["item"]: r["at"] for r in await scan.select(scan.item, Max(scan.server_time, alias="at")).where(
                 scan.municipality == self.municipality_id, scan.outcome == "applied",
                 scan.state_after == "in_storage").group_by(scan.item)}
             items = [{**i, "since": arrived.get(i["id"], i["since"])} for i in items]
         return sorted(items, key=lambda i: i["since"])[:LIMIT]
 
-    async def rejected_scans(self, scan: Any, after: datetime) -> list[Row]:
+    async def rejected_scans(self, after: datetime) -> list[Row]:
+        scan = ScanEvent
         return await scan.select(scan.id, scan.code_text.as_alias("title"), scan.reason.as_alias("detail"),
                                  scan.item, scan.server_time.as_alias("since")).where(
             scan.municipality == self.municipality_id, scan.outcome == "rejected", scan.server_time >= after,

@@ -8,17 +8,16 @@ from typing import Any
 from backend import clock
 from backend.db import Database
 from backend.tenancy import Actor
-from backend.workqueue.repository import Row, WorkQueueRepository, table
+from backend.workqueue.repository import Row, WorkQueueRepository
 
 COORDINATORS = ("coordinator", "admin")
 
 
-def _section(key: str, rows: list[Row] | None, link: str) -> dict[str, Any]:
-    """A section; `rows` None means its source is not installed yet."""
+def _section(key: str, rows: list[Row], link: str) -> dict[str, Any]:
     return {
-        "key": key, "available": rows is not None, "count": len(rows or []),
+        "key": key, "available": True, "count": len(rows),
         "rows": [{"id": r["id"], "title": r.get("title") or "", "detail": r.get("detail") or "",
-                  "since": r.get("since"), "link": link.format(**r)} for r in rows or []],
+                  "since": r.get("since"), "link": link.format(**r)} for r in rows],
     }
 
 
@@ -30,17 +29,13 @@ class WorkQueueService:
     async def queue(self, stale_days: int) -> list[dict[str, Any]]:
         self.actor.require(*COORDINATORS)
         now = clock.now()
-        booking, job = table("bookings", "Booking"), table("logistics", "TransportJob")
-        code, scan = table("codes", "Code"), table("tracking", "ScanEvent")
         async with self.db.read():
             return [
-                _section("bookings", await self.repo.bookings_to_approve(booking) if booking else None,
-                         "/att-godkanna"),
+                _section("bookings", await self.repo.bookings_to_approve(), "/att-godkanna"),
                 _section("listings", await self.repo.listings_to_check(), "/annons/{id}"),
-                _section("labels", await self.repo.items_without_label(code) if code else None, "/sak/{id}"),
+                _section("labels", await self.repo.items_without_label(), "/sak/{id}"),
                 _section("stale", await self.repo.stale_listings(now - timedelta(days=stale_days)), "/annons/{id}"),
-                _section("transport", await self.repo.jobs_to_plan(job) if job else None, "/transporter"),
-                _section("storage", await self.repo.longest_in_storage(scan), "/sak/{id}"),
-                _section("scans", await self.repo.rejected_scans(scan, now - timedelta(days=14)) if scan else None,
-                         "/behover-atgard"),
+                _section("transport", await self.repo.jobs_to_plan(), "/transporter"),
+                _section("storage", await self.repo.longest_in_storage(), "/sak/{id}"),
+                _section("scans", await self.repo.rejected_scans(now - timedelta(days=14)), "/behover-atgard"),
             ]

@@ -22,7 +22,7 @@ from tests.factories import make_code, make_item, make_location
 
 async def make_job(municipality: UUID, driver_email: str, shelf: UUID, items: list[UUID]) -> UUID:
     """A planned job for today, assigned to the driver: from the shelf to the library."""
-    from backend.logistics.jobs_tables import TransportJob, TransportJobItem
+    from backend.transport.tables import TransportJob, TransportJobItem
 
     driver = await User.select(User.id).where(User.email == driver_email).first()
     job = uuid4()

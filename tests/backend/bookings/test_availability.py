@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from backend.bookings.availability import free_per_day, free_periods
-from backend.bookings.rules import LOCAL
+from backend.vocabulary import STOCKHOLM
 from tests.backend.bookings.helpers import days, make_listing, make_window, today
 
 pytestmark = pytest.mark.anyio
@@ -47,7 +47,7 @@ class TestAvailabilityEndpoint:
 
     async def test_window_shows_remaining_seats(self, as_requester, ystad, world):
         listing, _ = await make_listing(ystad, kind="service", items=0)
-        window = await make_window(ystad, listing, datetime.combine(today() + timedelta(days=1), time(9), LOCAL),
+        window = await make_window(ystad, listing, datetime.combine(today() + timedelta(days=1), time(9), STOCKHOLM),
                                    capacity=3)
         await as_requester.post("/api/bookings", json={"listing_id": str(listing), "window_id": str(window),
                                                        "quantity": 2})

@@ -7,8 +7,8 @@ from uuid import uuid4
 
 import pytest
 
-from backend.bookings.rules import LOCAL
 from backend.bookings.tables import Booking, BookingItem
+from backend.vocabulary import STOCKHOLM
 from tests.backend.bookings.helpers import days, make_listing, make_window, today
 from tests.factories import login
 
@@ -49,7 +49,7 @@ class TestRequest:
 
     async def test_service_window_takes_seats(self, as_requester, ystad, world):
         listing, _ = await make_listing(ystad, kind="service", deal="lend", items=0)
-        starts = datetime.combine(today() + timedelta(days=2), time(9), LOCAL)
+        starts = datetime.combine(today() + timedelta(days=2), time(9), STOCKHOLM)
         window = await make_window(ystad, listing, starts, capacity=2)
         body = {"listing_id": str(listing), "window_id": str(window), "quantity": 2}
         response = await as_requester.post("/api/bookings", json=body)
@@ -58,7 +58,7 @@ class TestRequest:
 
     async def test_service_window_past_capacity_is_refused(self, as_requester, ystad, world):
         listing, _ = await make_listing(ystad, kind="staffing", deal="lend", items=0)
-        window = await make_window(ystad, listing, datetime.combine(today() + timedelta(days=2), time(9), LOCAL),
+        window = await make_window(ystad, listing, datetime.combine(today() + timedelta(days=2), time(9), STOCKHOLM),
                                    capacity=1)
         body = {"listing_id": str(listing), "window_id": str(window)}
         assert (await as_requester.post("/api/bookings", json=body)).status_code == 201

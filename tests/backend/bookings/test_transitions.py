@@ -7,8 +7,8 @@ from uuid import UUID
 import pytest
 
 from backend.bookings.tables import BookingEvent, BookingItem, Charge
-from backend.logistics.jobs_tables import TransportJob
 from backend.push.tables import Notification
+from backend.transport.tables import TransportJob
 from tests.backend.bookings.helpers import days, make_listing
 from tests.factories import login
 

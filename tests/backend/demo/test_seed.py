@@ -7,7 +7,7 @@ import pytest
 from backend.accounts.tables import Municipality, NetworkMembership, Unit, User, UserRole
 from backend.demo.data import DEMO_PASSWORD
 from backend.demo.seed import seed
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 from tests.factories import login
 
 pytestmark = pytest.mark.anyio

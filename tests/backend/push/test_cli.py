@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from backend.__main__ import main
+from backend.app import REMINDERS
 from backend.piccolo_conf import use_engine
 from backend.push.cli import run_daily, run_worker
 from backend.push.outbox import notify
@@ -39,8 +40,8 @@ class TestPushDueCommand:
         await book(requester, owner, listing, 1, 3, "approve")
         await queued(app, monkeypatch, skurup.employee, "Gammal", 200)
         try:
-            assert await run_daily(settings) == 0
-            assert await run_daily(settings) == 0
+            assert await run_daily(settings, REMINDERS) == 0
+            assert await run_daily(settings, REMINDERS) == 0
         finally:
             use_engine(app.state.db.engine)
         first, second = capsys.readouterr().out.splitlines()

@@ -8,10 +8,11 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from backend import clock
+from backend.app import REMINDERS
 from backend.push.daily import DailyJobs
 from backend.push.lifespan import PushLifespan
-from backend.push.quiet import STOCKHOLM
 from backend.push.tables import Notification
+from backend.vocabulary import STOCKHOLM
 from tests.backend.bookings.helpers import today
 from tests.backend.push.conftest import book, queued, reminders
 
@@ -31,7 +32,7 @@ class TestTick:
     async def test_reminders_wait_for_the_morning_then_come_once(self, app, sides, monkeypatch):
         requester, owner, listing = sides
         await book(requester, owner, listing, 1, 3, "approve")
-        jobs = DailyJobs(app.state.db, retention_days=90)
+        jobs = DailyJobs(app.state.db, retention_days=90, reminders=REMINDERS)
         assert await jobs.tick(at(monkeypatch, local(0, 6, 59))) == {}
         assert await jobs.tick(at(monkeypatch, local(0, 7, 0))) == {"pickup_due": 1}
         assert await jobs.tick(at(monkeypatch, local(0, 7, 5))) == {}
@@ -40,13 +41,13 @@ class TestTick:
     async def test_a_booking_approved_after_the_morning_run_is_reminded_at_the_next_look(self, app, sides,
                                                                                         monkeypatch):
         requester, owner, listing = sides
-        jobs = DailyJobs(app.state.db, retention_days=90)
+        jobs = DailyJobs(app.state.db, retention_days=90, reminders=REMINDERS)
         assert await jobs.tick(at(monkeypatch, local(0, 7, 0))) == {}
         await book(requester, owner, listing, 1, 3, "approve")
         assert await jobs.tick(at(monkeypatch, local(0, 15, 0))) == {"pickup_due": 1}
 
     async def test_the_clean_up_runs_once_a_day(self, app, client, ystad, monkeypatch):
-        jobs = DailyJobs(app.state.db, retention_days=90)
+        jobs = DailyJobs(app.state.db, retention_days=90, reminders=REMINDERS)
         await queued(app, monkeypatch, ystad.employee, "Gammal", 91)
         assert await jobs.tick(at(monkeypatch, local(0, 3, 0))) == {"notifications_deleted": 1}
         await queued(app, monkeypatch, ystad.employee, "Gammal igen", 91)
@@ -63,7 +64,7 @@ class TestInTheApp:
         requester, owner, listing = sides
         await book(requester, owner, listing, 1, 3, "approve")
         at(monkeypatch, local(0, 8, 0))
-        lifespan = PushLifespan(app.state.db, settings)
+        lifespan = PushLifespan(app.state.db, settings, REMINDERS)
         await lifespan.start()
         try:
             for _ in range(100):

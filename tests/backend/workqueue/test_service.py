@@ -9,7 +9,7 @@ import pytest
 
 from backend import clock
 from backend.catalog.tables import Listing
-from backend.workqueue.repository import table
+from backend.tracking.tables import ScanEvent
 from tests.factories import login, make_item, make_user
 
 pytestmark = pytest.mark.anyio
@@ -68,16 +68,10 @@ class TestWorkQueue:
         assert [s["key"] for s in body] == ["bookings", "listings", "labels", "stale", "transport", "storage", "scans"]
 
 
-class TestTableLookup:
-    def test_a_context_that_is_not_installed_gives_none(self):
-        assert table("no-such-app", "Booking") is None
-
-
 class TestRejectedScans:
     async def test_a_rejected_scan_from_the_field_is_listed_with_its_reason(self, client, ystad):
-        scan = table("tracking", "ScanEvent")
-        await scan.insert(scan(id=uuid4(), municipality=ystad.id, code_text="AB12CD3X", action="deliver",
-                               device_time=clock.now(), server_time=clock.now(), outcome="rejected",
-                               reason="not_in_transit"))
+        await ScanEvent.insert(ScanEvent(id=uuid4(), municipality=ystad.id, code_text="AB12CD3X", action="deliver",
+                                         device_time=clock.now(), server_time=clock.now(), outcome="rejected",
+                                         reason="not_in_transit"))
         rows = _section((await _queue(client, ystad)).json(), "scans")["rows"]
         assert [(r["title"], r["detail"]) for r in rows] == [("AB12CD3X", "not_in_transit")]

@@ -9,9 +9,9 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.deps import ActorDep, DbDep
-from backend.logistics import schemas
-from backend.logistics.repository import Row
-from backend.logistics.service import LocationService
+from backend.locations import schemas
+from backend.locations.repository import Row
+from backend.locations.service import LocationService
 
 
 def location_read(row: Row) -> schemas.LocationRead:
@@ -21,7 +21,7 @@ def location_read(row: Row) -> schemas.LocationRead:
 
 class LocationController(Controller):
     path = "/api/locations"
-    tags = ["logistics"]
+    tags = ["locations"]
 
     @get("/")
     async def list_locations(

@@ -1,4 +1,4 @@
-"""Every logistics query, scoped to one municipality."""
+"""Every location query, scoped to one municipality."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 
 Row = dict[str, Any]
 _COLUMNS = (Location.id, Location.parent.as_alias("parent_id"), Location.kind, Location.name, Location.address,

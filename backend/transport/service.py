@@ -13,11 +13,12 @@ from uuid import UUID, uuid4
 from backend import clock
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
-from backend.logistics.jobs_repository import OPEN, JobRepository, Row, ScanRepository
-from backend.logistics.repository import LocationRepository
+from backend.locations.repository import LocationRepository
 from backend.push.outbox import notify
 from backend.tenancy import Actor
 from backend.tracking.hooks import Movement, on_item_moved
+from backend.transport.hooks import jobs_done
+from backend.transport.repository import OPEN, JobRepository, Row, ScanRepository
 
 PLANNERS = ("coordinator",)
 
@@ -60,14 +61,7 @@ async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
     finished = [j for j in job_ids if j not in waiting]
     if finished:
         await scans.set_status(finished, "done", OPEN, at)
-        # Imported here: bookings depends on logistics, not the other way round at import time.
-        from backend.bookings.charges import on_jobs_done
-        from backend.bookings.repository import fulfil_delivered
-
-        await on_jobs_done(finished, at)
-        bookings = await scans.bookings_of(finished)
-        if bookings:
-            await fulfil_delivered(bookings, at)
+        await jobs_done(finished, at, delivered=True)
 
 
 @on_item_moved
@@ -134,9 +128,7 @@ class JobService:
             if not await self.jobs.update(job_id, version, {"status": status}, now, OPEN):
                 raise _refused(row, OPEN)
             if status == "done":
-                from backend.bookings.charges import on_jobs_done  # bookings depends on logistics
-
-                await on_jobs_done([job_id], now)
+                await jobs_done([job_id], now, delivered=False)
         return await self.get(job_id)
 
     async def _load(self, job_id: UUID) -> Row:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from typing import Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from backend.accounts.tables import User, UserRole
 from backend.catalog.tables import Item, Photo
 from backend.codes.tables import Code
-from backend.logistics.jobs_tables import TransportJob, TransportJobItem
+from backend.transport.tables import TransportJob, TransportJobItem, TransportTariff
 
 Row = dict[str, Any]
 OPEN = ("planned", "assigned", "in_transit")
@@ -126,6 +126,11 @@ class ScanRepository:
                                    TransportJob.version: TransportJob.version + 1}).where(
             TransportJob.id.is_in(job_ids), TransportJob.status.is_in(list(from_statuses)))
 
+    async def of_bookings(self, job_ids: list[UUID]) -> list[Row]:
+        """The driving municipality and the booking of each job that came from a booking."""
+        return await TransportJob.select(TransportJob.municipality, TransportJob.booking_id).where(
+            TransportJob.id.is_in(job_ids), TransportJob.booking_id.is_not_null())
+
     async def bookings_of(self, job_ids: list[UUID]) -> list[UUID]:
         rows = await TransportJob.select(TransportJob.booking_id).where(TransportJob.id.is_in(job_ids))
         return [r["booking_id"] for r in rows if r["booking_id"]]
@@ -141,3 +146,36 @@ class ScanRepository:
             TransportJob.booking_id == booking_id, TransportJob.status.is_in(list(OPEN))).returning(
             TransportJob.id, TransportJob.driver)
         return [r["driver"] for r in rows if r["driver"]]
+
+
+_TARIFF_COLUMNS = (TransportTariff.id, TransportTariff.municipality, TransportTariff.fee_ore,
+                   TransportTariff.payee_unit.id.as_alias("payee_unit_id"),
+                   TransportTariff.payee_unit.name.as_alias("payee_unit_name"), TransportTariff.version,
+                   TransportTariff.updated_at)
+
+
+class TariffRepository:
+    """Tariffs, read for one municipality or for the municipalities of finished jobs."""
+
+    async def of(self, municipality_id: UUID) -> Row | None:
+        return await TransportTariff.select(*_TARIFF_COLUMNS).where(
+            TransportTariff.municipality == municipality_id).first()
+
+    async def of_many(self, municipality_ids: list[UUID]) -> dict[UUID, Row]:
+        rows = await TransportTariff.select(*_TARIFF_COLUMNS).where(
+            TransportTariff.municipality.is_in(municipality_ids))
+        return {row["municipality"]: row for row in rows}
+
+    async def insert(self, municipality_id: UUID, values: Row, now: datetime) -> bool:
+        """Create the municipality's tariff; False when another request created it first."""
+        rows = await TransportTariff.insert(TransportTariff(
+            id=uuid4(), municipality=municipality_id, updated_at=now, **values,
+        )).on_conflict(action="DO NOTHING").returning(TransportTariff.id)
+        return bool(rows)
+
+    async def update(self, municipality_id: UUID, version: int, values: Row, now: datetime) -> bool:
+        rows = await TransportTariff.update({**values, TransportTariff.version: version + 1,
+                                             TransportTariff.updated_at: now}).where(
+            TransportTariff.municipality == municipality_id, TransportTariff.version == version,
+        ).returning(TransportTariff.id)
+        return bool(rows)

@@ -6,47 +6,16 @@ started from. The bookings context charges it when a job is done (bookings.charg
 
 from __future__ import annotations
 
-from datetime import datetime
-from uuid import UUID, uuid4
+from uuid import UUID
 
 from backend import clock
 from backend.accounts.repository import UnitRepository
 from backend.db import Database
 from backend.errors import Conflict, Invalid
-from backend.logistics.jobs_repository import Row
-from backend.logistics.jobs_tables import TransportTariff
 from backend.tenancy import Actor
+from backend.transport.repository import Row, TariffRepository
 
 SETTERS = ("admin", "coordinator")
-_COLUMNS = (TransportTariff.id, TransportTariff.municipality, TransportTariff.fee_ore,
-            TransportTariff.payee_unit.id.as_alias("payee_unit_id"),
-            TransportTariff.payee_unit.name.as_alias("payee_unit_name"), TransportTariff.version,
-            TransportTariff.updated_at)
-
-
-class TariffRepository:
-    """Tariffs, read for one municipality or for the municipalities of finished jobs."""
-
-    async def of(self, municipality_id: UUID) -> Row | None:
-        return await TransportTariff.select(*_COLUMNS).where(TransportTariff.municipality == municipality_id).first()
-
-    async def of_many(self, municipality_ids: list[UUID]) -> dict[UUID, Row]:
-        rows = await TransportTariff.select(*_COLUMNS).where(TransportTariff.municipality.is_in(municipality_ids))
-        return {row["municipality"]: row for row in rows}
-
-    async def insert(self, municipality_id: UUID, values: Row, now: datetime) -> bool:
-        """Create the municipality's tariff; False when another request created it first."""
-        rows = await TransportTariff.insert(TransportTariff(
-            id=uuid4(), municipality=municipality_id, updated_at=now, **values,
-        )).on_conflict(action="DO NOTHING").returning(TransportTariff.id)
-        return bool(rows)
-
-    async def update(self, municipality_id: UUID, version: int, values: Row, now: datetime) -> bool:
-        rows = await TransportTariff.update({**values, TransportTariff.version: version + 1,
-                                             TransportTariff.updated_at: now}).where(
-            TransportTariff.municipality == municipality_id, TransportTariff.version == version,
-        ).returning(TransportTariff.id)
-        return bool(rows)
 
 
 class TariffService:

@@ -1,4 +1,4 @@
-"""The logistics API contract (locations so far; transport jobs follow)."""
+"""The locations API contract: sites, rooms, shelves and vehicles."""
 
 from __future__ import annotations
 

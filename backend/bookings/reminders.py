@@ -12,11 +12,10 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from backend import clock
+from backend.bookings.repository import ReminderRepository, Row
 from backend.db import Database
-from backend.push.daily_repository import ReminderRepository
-from backend.push.outbox import notify
-from backend.push.quiet import STOCKHOLM
-from backend.push.repository import Row
+from backend.push.outbox import claim_keys, notify, queued_keys
+from backend.vocabulary import local_day
 
 # Bookings reminded per write transaction: keeps SQLite's write lock short on a busy day.
 BATCH = 100
@@ -27,7 +26,7 @@ _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augus
 
 
 def tomorrow(now: datetime) -> date:
-    return now.astimezone(STOCKHOLM).date() + timedelta(days=1)
+    return local_day(now) + timedelta(days=1)
 
 
 def reminder_key(kind: str, booking_id: object, day: date) -> str:
@@ -56,7 +55,7 @@ async def _not_yet_reminded(repository: ReminderRepository, day: date) -> dict[s
     due = [("pickup_due", row) for row in await repository.pickups_on(day)]
     due += [("return_due", row) for row in await repository.returns_on(day)]
     keyed = {reminder_key(kind, row["id"], day): (kind, row) for kind, row in due}
-    done = await repository.existing(list(keyed))
+    done = await queued_keys(list(keyed))
     return {key: value for key, value in keyed.items() if key not in done}
 
 
@@ -73,7 +72,7 @@ async def queue_due_reminders(db: Database, now: datetime | None = None) -> Coun
             batch = list((await _not_yet_reminded(repository, day)).items())[:BATCH]
             if not batch:
                 return counts
-            claimed = await repository.claim([key for key, _ in batch], now)
+            claimed = await claim_keys([key for key, _ in batch], now)
             for key, (kind, booking) in batch:
                 if key in claimed:
                     title, body = message(kind, booking, day)

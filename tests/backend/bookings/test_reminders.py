@@ -10,11 +10,18 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 
 from backend import clock
-from backend.push.daily_repository import ReminderRepository
-from backend.push.reminders import queue_due_reminders, swedish_date
+from backend.bookings.reminders import queue_due_reminders, swedish_date
+from backend.push.daily_repository import ReminderKeyRepository
 from backend.push.tables import Notification
 from tests.backend.bookings.helpers import days, make_listing, today
-from tests.backend.push.conftest import add_device, book, reminders
+from tests.backend.push.conftest import (  # noqa: F401 - fixtures shared by name
+    add_device,
+    book,
+    emulator,
+    reminders,
+    sides,
+    worker,
+)
 from tests.factories import login, make_unit, make_user
 
 pytestmark = pytest.mark.anyio
@@ -60,14 +67,14 @@ class TestPickupDue:
     async def test_two_jobs_at_the_same_moment_queue_one_reminder(self, app, sides, monkeypatch):
         requester, owner, listing = sides
         await book(requester, owner, listing, 1, 4, "approve")
-        lockstep, existing = Lockstep(), ReminderRepository.existing
+        lockstep, existing = Lockstep(), ReminderKeyRepository.existing
 
         async def in_step(self, keys):
             found = await existing(self, keys)
             await lockstep.step()  # both have looked before either stores its keys
             return found
 
-        monkeypatch.setattr(ReminderRepository, "existing", in_step)
+        monkeypatch.setattr(ReminderKeyRepository, "existing", in_step)
         results = await asyncio.gather(queue_due_reminders(app.state.db), queue_due_reminders(app.state.db))
         assert sum(r["pickup_due"] for r in results) == 1
         assert len(await reminders()) == 1

@@ -8,7 +8,7 @@ from piccolo.engine import engine_finder
 
 ID = "2026-11-25T19:00:01:000000"
 VERSION = "1.38.0"
-DESCRIPTION = "Composite unique indexes for the logistics tables"
+DESCRIPTION = "Composite unique indexes for the locations table"
 
 STATEMENTS = (
     "CREATE UNIQUE INDEX location_name_unique ON location (municipality, parent, name)",
@@ -16,7 +16,7 @@ STATEMENTS = (
 
 
 async def forwards():
-    manager = MigrationManager(migration_id=ID, app_name="logistics", description=DESCRIPTION)
+    manager = MigrationManager(migration_id=ID, app_name="locations", description=DESCRIPTION)
 
     async def create_indexes():
         for statement in STATEMENTS:

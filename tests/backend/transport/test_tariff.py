@@ -7,10 +7,10 @@ from uuid import uuid4
 import pytest
 
 from backend import clock
-from backend.billing.money import month_of
 from backend.bookings.tables import Charge
-from backend.logistics.jobs import on_item_scanned
-from tests.backend.logistics.test_jobs import approved_with_delivery, signed_in
+from backend.transport.service import on_item_scanned
+from backend.vocabulary import month_of
+from tests.backend.transport.test_service import approved_with_delivery, signed_in
 from tests.factories import login
 
 pytestmark = pytest.mark.anyio

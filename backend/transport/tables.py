@@ -11,7 +11,7 @@ from piccolo.columns import UUID, Date, ForeignKey, Integer, OnDelete, Timestamp
 from piccolo.table import Table
 
 from backend.accounts.tables import Municipality, Unit, User
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
 
 JOB_STATUSES = ("planned", "assigned", "in_transit", "done", "cancelled")
 

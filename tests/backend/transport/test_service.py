@@ -9,9 +9,9 @@ import pytest
 
 from backend import clock
 from backend.db import Database
-from backend.logistics.jobs import on_item_scanned
-from backend.logistics.jobs_tables import TransportJob
-from backend.logistics.tables import Location
+from backend.locations.tables import Location
+from backend.transport.service import on_item_scanned
+from backend.transport.tables import TransportJob
 from tests.backend.bookings.helpers import days, make_listing
 from tests.factories import login, make_code
 

@@ -7,8 +7,8 @@ from uuid import UUID, uuid4
 from backend import clock
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
-from backend.logistics import schemas
-from backend.logistics.repository import LocationRepository, Row
+from backend.locations import schemas
+from backend.locations.repository import LocationRepository, Row
 from backend.tenancy import Actor
 
 EDITORS = ("warehouse", "coordinator", "admin")

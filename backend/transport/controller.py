@@ -10,10 +10,10 @@ from litestar import Controller, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from backend.deps import ActorDep, DbDep
-from backend.logistics import jobs_schemas as schemas
-from backend.logistics.jobs import JobService
-from backend.logistics.jobs_repository import Row
-from backend.logistics.tariff import TariffService
+from backend.transport import schemas
+from backend.transport.repository import Row
+from backend.transport.service import JobService
+from backend.transport.tariff import TariffService
 
 JobStatus = Literal["unassigned", "open", "planned", "assigned", "in_transit", "done", "cancelled"]
 
@@ -40,7 +40,7 @@ def job_read(row: Row) -> schemas.JobRead:
 
 class TransportJobController(Controller):
     path = "/api/transport-jobs"
-    tags = ["logistics"]
+    tags = ["transport"]
 
     @get("/")
     async def list_jobs(self, db: DbDep, actor: ActorDep, driver: FromQuery[Literal["me"] | None] = None,
@@ -82,7 +82,7 @@ def tariff_read(row: Row | None) -> schemas.TariffRead:
 
 class TransportTariffController(Controller):
     path = "/api/transport-tariff"
-    tags = ["logistics"]
+    tags = ["transport"]
 
     @get("/")
     async def get_tariff(self, db: DbDep, actor: ActorDep) -> schemas.TariffRead:

@@ -28,7 +28,7 @@ DESCRIPTION = ""
 
 async def forwards():
     manager = MigrationManager(
-        migration_id=ID, app_name="logistics", description=DESCRIPTION
+        migration_id=ID, app_name="locations", description=DESCRIPTION
     )
 
     manager.add_table(

@@ -1,4 +1,4 @@
-"""Logistics storage: places where items can be (sites, rooms, shelves, vehicles)."""
+"""Locations storage: places where items can be (sites, rooms, shelves, vehicles)."""
 
 from __future__ import annotations
 
