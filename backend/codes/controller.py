@@ -17,6 +17,7 @@ from backend.codes.photos import MAX_PHOTO_BYTES, codes_in_photo
 from backend.codes.repository import Row
 from backend.codes.service import CodeService
 from backend.deps import ActorDep, DbDep
+from backend.params import CodeText
 
 
 def batch_read(row: Row) -> schemas.CodeBatchRead:
@@ -29,7 +30,7 @@ class CodeController(Controller):
     tags = ["codes"]
 
     @get("/{code:str}")
-    async def get_code(self, db: DbDep, actor: ActorDep, code: FromPath[str]) -> schemas.CodeRead:
+    async def get_code(self, db: DbDep, actor: ActorDep, code: FromPath[CodeText]) -> schemas.CodeRead:
         return await CodeService(db, actor).read(code)
 
     @post("/in-photo", request_max_body_size=MAX_PHOTO_BYTES, status_code=HTTP_200_OK)

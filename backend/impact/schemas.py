@@ -8,10 +8,10 @@ from uuid import UUID
 
 import msgspec
 
-from backend.schemas import LongText, Name, Schema, ShortText, Version
+from backend.schemas import MONTH_PATTERN, LongText, Name, Schema, ShortText, Version
 
 Slug = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^(\*|[a-z0-9-]+)$")]
-Month = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+Month = Annotated[str, msgspec.Meta(pattern=MONTH_PATTERN, min_length=7, max_length=7)]
 # Bounds that catch typing errors (a negative figure, a figure in grams typed as kg), not physics.
 Co2eKg = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
 Co2ePerKg = Annotated[float, msgspec.Meta(gt=0, le=1_000)]
