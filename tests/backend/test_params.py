@@ -108,3 +108,13 @@ class TestOutOfBounds:
         response = await client.get(url)
         assert response.status_code == 400, response.text
         assert response.json()["error"] == "invalid_request" and f"({name})" in response.json()["detail"]
+
+
+class TestUploads:
+    def test_no_handler_takes_a_bare_file_as_its_body(self, app):
+        """A bare UploadFile body fails inside Litestar (500) on a form without a file: name the part."""
+        from litestar.datastructures import UploadFile
+
+        bare = [route.path for route in app.routes for handler in getattr(route, "route_handlers", [])
+                if (data := handler.parsed_fn_signature.parameters.get("data")) and data.annotation is UploadFile]
+        assert bare == []
