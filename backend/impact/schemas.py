@@ -16,7 +16,7 @@ Month = Annotated[str, msgspec.Meta(pattern=MONTH_PATTERN, min_length=7, max_len
 Co2eKg = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
 Co2ePerKg = Annotated[float, msgspec.Meta(gt=0, le=1_000)]
 WeightKg = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
-Ore = Annotated[int, msgspec.Meta(ge=0, le=10_000_000_000)]
+Ore = Annotated[int, msgspec.Meta(ge=0, le=2_000_000_000)]  # int32 columns: up to 20 million kronor
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 Decision = Literal["reused", "bought_used", "bought_new"]
 
