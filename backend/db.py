@@ -14,9 +14,11 @@ from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from pathlib import Path
 from urllib.parse import urlparse
 
+from piccolo.columns.base import Column
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+from piccolo.querystring import QueryString
 from piccolo.table import Table
 
 from backend.sqlite_pool import PooledSQLiteEngine
@@ -40,6 +42,25 @@ def engine_for(url: str) -> Engine:
 def engine_is_sqlite(table: type[Table]) -> bool:
     """Whether this table's engine is SQLite: for repositories that write their SQL per database."""
     return isinstance(table._meta.db, SQLiteEngine)
+
+
+class Typed(QueryString):
+    """An expression over a column (MAX, MIN…) whose result comes back as that column's type.
+
+    SQLite gives an expression's result no declared type, so Piccolo's converters skip it and
+    MAX of a timestamp arrives as its stored text, which then compares with nothing but text.
+    Naming the type in the alias (`"at [TIMESTAMPTZ]"`) makes sqlite3 convert it as the column
+    would be; the row's key stays the bare alias. PostgreSQL types every result itself.
+    """
+
+    def __init__(self, expression: QueryString, like: Column) -> None:
+        super().__init__("{}", expression, alias=expression._alias)  # noqa: SLF001 - the alias it was given
+        self._column_type = like.column_type
+
+    def get_select_string(self, engine_type: str, with_alias: bool = True) -> QueryString:
+        if engine_type == "sqlite" and with_alias and self._alias:
+            return QueryString("{} AS " + f'"{self._alias} [{self._column_type}]"', self)
+        return super().get_select_string(engine_type, with_alias)
 
 
 class Database:

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date
 
-MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+from backend.schemas import MONTH_PATTERN
 
 
 def kronor_sv(ore: int) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.datastructures import UploadFile
-from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.catalog import convert, schemas
@@ -17,11 +18,15 @@ from backend.catalog.photos import PhotoService
 from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.storage import photo_store
 from backend.deps import ActorDep, DbDep, SettingsDep
-from backend.errors import Invalid
+from backend.params import bounded
 
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
 UPLOAD_BODY_LIMIT = 40 * 1024 * 1024
 PHOTO_CACHE = "private, max-age=31536000, immutable"
+Page = bounded(1, 1000, "Which page of results.")
+PerPage = bounded(1, 100, "Results per page.")
+SearchText = Annotated[str, Parameter(max_length=200, description="Words to search for.")]
+PhotoSize = Literal["display", "thumb"]
 
 
 @dataclass
@@ -35,15 +40,13 @@ class ListingController(Controller):
 
     @get("/")
     async def search_listings(
-        self, db: DbDep, actor: ActorDep, q: FromQuery[str] = "",
+        self, db: DbDep, actor: ActorDep, q: FromQuery[SearchText] = "",
         kind: FromQuery[schemas.Kind | None] = None, deal: FromQuery[schemas.Deal | None] = None,
         category_id: FromQuery[UUID | None] = None, municipality_id: FromQuery[UUID | None] = None,
         condition: FromQuery[schemas.Condition | None] = None,
         availability: FromQuery[schemas.Availability | None] = None,
-        sort: FromQuery[schemas.Sort] = "newest", page: FromQuery[int] = 1, per_page: FromQuery[int] = 24,
+        sort: FromQuery[schemas.Sort] = "newest", page: FromQuery[Page] = 1, per_page: FromQuery[PerPage] = 24,
     ) -> schemas.SearchResult:
-        if not 1 <= page <= 1000 or not 1 <= per_page <= 100:
-            raise Invalid("page runs from 1 to 1000 and per_page from 1 to 100.", error="bad_page")
         query = SearchQuery(q, kind, deal, category_id, municipality_id, condition, availability, sort, page, per_page)
         return convert.search_result(await SearchService(db, actor).search(query), page, per_page)
 
@@ -99,10 +102,8 @@ class PhotoController(Controller):
 
     @get("/{photo_id:uuid}/{size:str}")
     async def get_photo(
-        self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[str]
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[PhotoSize]
     ) -> Response[bytes]:
-        if size not in ("display", "thumb"):
-            raise Invalid("The size is display or thumb.", error="bad_size")
         data = await PhotoService(db, actor, settings, photo_store(settings)).read(photo_id, size)
         # Photos never change under their id: cache for a year, privately (access is checked here).
         return Response(data, media_type="image/webp", headers={"Cache-Control": PHOTO_CACHE, "ETag": f'"{photo_id}"'})

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
 from uuid import UUID
 
 import anyio
 from litestar import Controller, Response, get, post
 from litestar.datastructures import UploadFile
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.codes import schemas
@@ -17,6 +16,14 @@ from backend.codes.photos import MAX_PHOTO_BYTES, codes_in_photo
 from backend.codes.repository import Row
 from backend.codes.service import CodeService
 from backend.deps import ActorDep, DbDep
+from backend.params import CodeText
+
+
+@dataclass
+class PhotoFile:
+    """A named part: a bare UploadFile body makes Litestar fail (500) on a form without a file."""
+
+    file: UploadFile
 
 
 def batch_read(row: Row) -> schemas.CodeBatchRead:
@@ -29,16 +36,16 @@ class CodeController(Controller):
     tags = ["codes"]
 
     @get("/{code:str}")
-    async def get_code(self, db: DbDep, actor: ActorDep, code: FromPath[str]) -> schemas.CodeRead:
+    async def get_code(self, db: DbDep, actor: ActorDep, code: FromPath[CodeText]) -> schemas.CodeRead:
         return await CodeService(db, actor).read(code)
 
     @post("/in-photo", request_max_body_size=MAX_PHOTO_BYTES, status_code=HTTP_200_OK)
     async def codes_in_photo(
         self, db: DbDep, actor: ActorDep,
-        data: Annotated[UploadFile, Body(media_type=RequestEncodingType.MULTI_PART)],
+        data: MultipartBody[PhotoFile],
     ) -> schemas.PhotoCodesRead:
-        """Our labels pyzbar finds in an uploaded photo; none found is an answer, not an error."""
-        texts = await anyio.to_thread.run_sync(codes_in_photo, await data.read())  # seconds of CPU: off the loop
+        """Our labels pyzbar finds in an uploaded photo (the `file` part); none found is an answer, not an error."""
+        texts = await anyio.to_thread.run_sync(codes_in_photo, await data.file.read())  # seconds of CPU: off the loop
         found = await CodeService(db, actor).known_codes(texts)
         return schemas.PhotoCodesRead(codes=found, readable=bool(found))
 

@@ -14,6 +14,7 @@ from backend.accounts.deps import SessionsDep
 from backend.codes.service import CodeService
 from backend.deps import DbDep
 from backend.errors import Invalid, NotFound
+from backend.params import CodeText
 from backend.security import PUBLIC, SESSION_COOKIE
 
 NOT_FOUND_PAGE = """<!doctype html>
@@ -39,7 +40,7 @@ def not_found_page(code: str, reason: str) -> Response[str]:
 
 
 @get(["/Q/{code:str}", "/q/{code:str}"], opt={PUBLIC: True}, include_in_schema=False)
-async def resolve_label(request: Request, db: DbDep, sessions: SessionsDep, code: FromPath[str]) -> Response:
+async def resolve_label(request: Request, db: DbDep, sessions: SessionsDep, code: FromPath[CodeText]) -> Response:
     """Item → /sak/<id>, location → /plats/<id>, unlinked → /koppla/<code>; signed out → login first."""
     found = await sessions.actor_for(request.cookies.get(SESSION_COOKIE))
     if found is None:
