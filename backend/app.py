@@ -34,6 +34,7 @@ from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
 from backend.logistics.jobs_controller import TransportJobController, TransportTariffController
 from backend.logs import logging_config
+from backend.openapi import ContractJson
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
 from backend.piccolo_conf import use_engine
@@ -112,7 +113,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         request_class=DelbarRequest,
         request_max_body_size=settings.max_body_bytes,
         logging_config=logging_config(settings),
-        openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema"),
+        openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema",
+                                     render_plugins=[ContractJson()]),
         state=State({"sessions": sessions, "db": database, "settings": settings}),
         on_startup=[database.start, catalog.start, push.start],
         on_shutdown=[catalog.stop, push.stop, database.stop],
