@@ -14,9 +14,11 @@ from contextlib import AbstractContextManager, asynccontextmanager, nullcontext
 from pathlib import Path
 from urllib.parse import urlparse
 
+from piccolo.columns.base import Column
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine
 from piccolo.engine.sqlite import SQLiteEngine, TransactionType
+from piccolo.querystring import QueryString
 
 from backend.sqlite_pool import PooledSQLiteEngine
 
@@ -34,6 +36,25 @@ def engine_for(url: str) -> Engine:
     if parsed.scheme in {"postgres", "postgresql"}:
         return PostgresEngine(config={"dsn": url.replace("postgres://", "postgresql://", 1)})
     raise ValueError(f"DATABASE_URL must start with sqlite:/// or postgresql://, not {parsed.scheme!r}")
+
+
+class Typed(QueryString):
+    """An expression over a column (MAX, MIN…) whose result comes back as that column's type.
+
+    SQLite gives an expression's result no declared type, so Piccolo's converters skip it and
+    MAX of a timestamp arrives as its stored text, which then compares with nothing but text.
+    Naming the type in the alias (`"at [TIMESTAMPTZ]"`) makes sqlite3 convert it as the column
+    would be; the row's key stays the bare alias. PostgreSQL types every result itself.
+    """
+
+    def __init__(self, expression: QueryString, like: Column) -> None:
+        super().__init__("{}", expression, alias=expression._alias)  # noqa: SLF001 - the alias it was given
+        self._column_type = like.column_type
+
+    def get_select_string(self, engine_type: str, with_alias: bool = True) -> QueryString:
+        if engine_type == "sqlite" and with_alias and self._alias:
+            return QueryString("{} AS " + f'"{self._alias} [{self._column_type}]"', self)
+        return super().get_select_string(engine_type, with_alias)
 
 
 class Database:

@@ -13,6 +13,7 @@ from uuid import UUID
 from piccolo.query.functions.aggregate import Max
 
 from backend.catalog.tables import Item, Listing, Photo
+from backend.db import Typed
 from backend.piccolo_conf import APP_REGISTRY
 
 Row = dict[str, Any]
@@ -78,7 +79,8 @@ class WorkQueueRepository:
         items = await Item.select(Item.id, Item.title, Item.created_at.as_alias("since")).where(
             Item.municipality == self.municipality_id, Item.state == "in_storage").limit(2000)
         if scan is not None and items:
-            arrived = {r["item"]: r["at"] for r in await scan.select(scan.item, Max(scan.server_time, alias="at")).where(
+            arrived = {r["item"]: r["at"] for r in await scan.select(
+                scan.item, Typed(Max(scan.server_time, alias="at"), like=scan.server_time)).where(
                 scan.municipality == self.municipality_id, scan.outcome == "applied",
                 scan.state_after == "in_storage").group_by(scan.item)}
             items = [{**i, "since": arrived.get(i["id"], i["since"])} for i in items]

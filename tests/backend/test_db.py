@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timezone
 
 import pytest
+from piccolo.query.functions.aggregate import Max
 
 from backend.accounts.tables import Unit
+from backend.db import Typed
 from backend.sqlite_pool import is_commit
 from tests.factories import make_municipality
 
@@ -66,3 +69,12 @@ class TestLoopThreadCommit:
     @pytest.mark.parametrize("sql", ["ROLLBACK", "BEGIN IMMEDIATE", "SELECT 'COMMIT'", "UPDATE x SET end = 1"])
     def test_other_statements_stay_on_the_loop(self, sql):
         assert not is_commit(sql)
+
+
+class TestTyped:
+    async def test_the_latest_timestamp_comes_back_as_a_datetime_with_its_alias(self, client):
+        municipality = await make_municipality("Ystad")
+        at = datetime(2026, 3, 1, 12, 30, tzinfo=timezone.utc)
+        await Unit.insert(Unit(municipality=municipality, name="Enhet", created_at=at))
+        row = await Unit.select(Typed(Max(Unit.created_at, alias="latest"), like=Unit.created_at)).first()
+        assert row == {"latest": at}

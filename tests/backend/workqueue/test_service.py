@@ -10,7 +10,7 @@ import pytest
 from backend import clock
 from backend.catalog.tables import Listing
 from backend.workqueue.repository import table
-from tests.factories import login, make_item, make_user
+from tests.factories import login, make_code, make_item, make_location, make_user
 
 pytestmark = pytest.mark.anyio
 
@@ -81,3 +81,20 @@ class TestRejectedScans:
                                reason="not_in_transit"))
         rows = _section((await _queue(client, ystad)).json(), "scans")["rows"]
         assert [(r["title"], r["detail"]) for r in rows] == [("AB12CD3X", "not_in_transit")]
+
+
+class TestStorageAfterScans:
+    async def test_an_item_scanned_into_storage_is_listed_by_its_scan_time(self, client, ystad):
+        item = await make_item(ystad.id, ystad.ame_unit, "Hurts", state="registered")
+        code, shelf = await make_code(ystad.id, item=item), await make_location(ystad.id, "Hylla A1", kind="site")
+        shelf_code = await make_code(ystad.id, location=shelf)
+        waiting = await make_item(ystad.id, ystad.ame_unit, "Skåp", state="in_storage")
+        await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse", "coordinator")
+        await login(client, "lager@ystad.test")
+        scan = {"id": str(uuid4()), "code": code, "action": "intake", "location_code": shelf_code,
+                "device_time": clock.now().isoformat()}
+        assert (await client.post("/api/scans", json=scan)).json()["status"] == "applied"
+        response = await client.get("/api/workqueue")
+        assert response.status_code == 200, response.text
+        rows = _section(response.json(), "storage")["rows"]
+        assert [r["id"] for r in rows] == [str(waiting), str(item)]
