@@ -13,6 +13,7 @@ from typing import Any
 
 import msgspec
 from litestar import Litestar, Request
+from litestar.openapi import ResponseSpec
 from litestar.openapi.plugins import JsonRenderPlugin
 from litestar.routes import HTTPRoute
 
@@ -33,6 +34,11 @@ DESCRIPTIONS = {
     415: "The request body is not in a media type this endpoint accepts.",
     429: "Too many attempts; wait for Retry-After seconds.",
 }
+
+
+def retried(read: type) -> dict[int, ResponseSpec]:
+    """The 200 of an idempotent create: a retried request gets the object it made the first time."""
+    return {200: ResponseSpec(data_container=read, description="A retry: the object this request made before.")}
 
 
 class ContractJson(JsonRenderPlugin):

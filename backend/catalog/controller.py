@@ -17,6 +17,7 @@ from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.service import CategoryService, photo_store
 from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
 from backend.errors import Invalid
+from backend.openapi import retried
 from backend.tracking.photo_labels import PhotoLabelService
 
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
@@ -63,7 +64,7 @@ class ListingController(Controller):
     ) -> list[schemas.ListingEventRead]:
         return [convert.event_read(r) for r in await ListingService(db, actor).events(listing_id)]
 
-    @post("/")
+    @post("/", responses=retried(schemas.ListingRead))
     async def create_listing(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ListingCreate]
     ) -> Response[schemas.ListingRead]:
@@ -122,7 +123,7 @@ class PhotoController(Controller):
     path = "/api/photos"
     tags = ["catalog"]
 
-    @get("/{photo_id:uuid}/{size:str}")
+    @get("/{photo_id:uuid}/{size:str}", media_type="image/webp")
     async def get_photo(
         self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[str]
     ) -> Response[bytes]:
