@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from litestar import Controller, Request, Response, delete, get, post
-from litestar.params import FromPath
+from litestar.params import FromPath, Parameter
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
 from backend.bookings import schemas
@@ -32,7 +34,7 @@ class CalendarFeedController(Controller):
 
 @get(FEED_PATH + "{token:str}", opt={PUBLIC: True}, tags=["bookings"], media_type="text/calendar; charset=utf-8",
      cache_control=None)
-async def calendar_feed(db: DbDep, token: FromPath[str]) -> Response[str]:
+async def calendar_feed(db: DbDep, token: FromPath[Annotated[str, Parameter(max_length=100)]]) -> Response[str]:
     """The feed itself: calendar apps fetch it without a session, the secret in the URL is the key."""
     text = await FeedService(db).render(token.removesuffix(".ics"))
     return Response(text, headers={"Cache-Control": "private, max-age=300"})

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Annotated, Literal
 from uuid import UUID
 
 from litestar import Controller, Response, delete, get, patch, post
 from litestar.datastructures import UploadFile
-from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.catalog import convert, schemas
@@ -16,10 +17,12 @@ from backend.catalog.photos import PhotoService
 from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.service import CategoryService, photo_store
 from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
-from backend.errors import Invalid
 from backend.openapi import retried
 from backend.tracking.photo_labels import PhotoLabelService
 
+Query = Annotated[str, Parameter(max_length=200)]
+Page = Annotated[int, Parameter(ge=1, le=1000)]
+PerPage = Annotated[int, Parameter(ge=1, le=100)]
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
 UPLOAD_BODY_LIMIT = 40 * 1024 * 1024
 PHOTO_CACHE = "private, max-age=31536000, immutable"
@@ -36,15 +39,13 @@ class ListingController(Controller):
 
     @get("/")
     async def search_listings(
-        self, db: DbDep, actor: ActorDep, q: FromQuery[str] = "",
+        self, db: DbDep, actor: ActorDep, q: FromQuery[Query] = "",
         kind: FromQuery[schemas.Kind | None] = None, deal: FromQuery[schemas.Deal | None] = None,
         category_id: FromQuery[UUID | None] = None, municipality_id: FromQuery[UUID | None] = None,
         condition: FromQuery[schemas.Condition | None] = None,
         availability: FromQuery[schemas.Availability | None] = None,
-        sort: FromQuery[schemas.Sort] = "newest", page: FromQuery[int] = 1, per_page: FromQuery[int] = 24,
+        sort: FromQuery[schemas.Sort] = "newest", page: FromQuery[Page] = 1, per_page: FromQuery[PerPage] = 24,
     ) -> schemas.SearchResult:
-        if not 1 <= page <= 1000 or not 1 <= per_page <= 100:
-            raise Invalid("page runs from 1 to 1000 and per_page from 1 to 100.", error="bad_page")
         query = SearchQuery(q, kind, deal, category_id, municipality_id, condition, availability, sort, page, per_page)
         return convert.search_result(await SearchService(db, actor).search(query), page, per_page)
 
@@ -125,10 +126,9 @@ class PhotoController(Controller):
 
     @get("/{photo_id:uuid}/{size:str}", media_type="image/webp")
     async def get_photo(
-        self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[str]
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID],
+        size: FromPath[Literal["display", "thumb"]],
     ) -> Response[bytes]:
-        if size not in ("display", "thumb"):
-            raise Invalid("The size is display or thumb.", error="bad_size")
         data = await PhotoService(db, actor, settings, photo_store(settings)).read(photo_id, size)
         # Photos never change under their id: cache for a year, privately (access is checked here).
         return Response(data, media_type="image/webp", headers={"Cache-Control": PHOTO_CACHE, "ETag": f'"{photo_id}"'})

@@ -9,7 +9,7 @@ import anyio
 from litestar import Controller, Response, get, post
 from litestar.datastructures import UploadFile
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, JSONBody
+from litestar.params import Body, FromPath, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.codes import schemas
@@ -18,6 +18,10 @@ from backend.codes.repository import Row
 from backend.codes.service import CodeService
 from backend.deps import ActorDep, DbDep
 from backend.openapi import retried
+
+
+# Typed codes may carry spaces or dashes; anything longer than this is no code of ours.
+CodeText = Annotated[str, Parameter(min_length=1, max_length=40)]
 
 
 def batch_read(row: Row) -> schemas.CodeBatchRead:
@@ -30,7 +34,7 @@ class CodeController(Controller):
     tags = ["codes"]
 
     @get("/{code:str}")
-    async def get_code(self, db: DbDep, actor: ActorDep, code: FromPath[str]) -> schemas.CodeRead:
+    async def get_code(self, db: DbDep, actor: ActorDep, code: FromPath[CodeText]) -> schemas.CodeRead:
         return await CodeService(db, actor).read(code)
 
     @post("/in-photo", request_max_body_size=MAX_PHOTO_BYTES, status_code=HTTP_200_OK)

@@ -12,7 +12,6 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.catalog.categories import TREE
 from backend.deps import ActorDep, DbDep
-from backend.errors import NotFound
 from backend.impact import charts, schemas
 from backend.impact.report_csv import report_csv
 from backend.impact.reports import ReportService
@@ -20,6 +19,7 @@ from backend.impact.service import FactorService, PurchaseCheckService
 from backend.openapi import retried
 
 View = Literal["municipality", "network"]
+Chart = Literal["trend", "categories", "checks", "municipalities"]
 CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
 
 
@@ -109,12 +109,10 @@ class ReportController(Controller):
 
     @get("/charts/{name:str}", media_type="image/svg+xml")
     async def get_chart(
-        self, db: DbDep, actor: ActorDep, name: FromPath[str], view: FromQuery[View] = "municipality",
+        self, db: DbDep, actor: ActorDep, name: FromPath[Chart], view: FromQuery[View] = "municipality",
         from_month: FromQuery[schemas.Month | None] = None, to_month: FromQuery[schemas.Month | None] = None,
         unit_id: FromQuery[UUID | None] = None,
     ) -> Response[str]:
-        if name not in ("trend", "categories", "checks", "municipalities"):
-            raise NotFound("No such chart.")
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
         return Response(charts.render(name, report, CATEGORY_NAMES), media_type="image/svg+xml",
                         headers={"Cache-Control": "private, max-age=60"})
