@@ -37,6 +37,7 @@ from backend.logs import logging_config
 from backend.openapi import ContractJson
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
+from backend.params import TYPE_DECODERS, DaySchema
 from backend.piccolo_conf import use_engine
 from backend.push.controller import NotificationController, PushController
 from backend.push.lifespan import PushLifespan
@@ -111,6 +112,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=DelbarRequest,
+        type_decoders=TYPE_DECODERS,
+        plugins=[DaySchema()],
         request_max_body_size=settings.max_body_bytes,
         logging_config=logging_config(settings),
         openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema",

@@ -20,7 +20,10 @@ Email = Annotated[
 ]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_MULTI_LINE)]
 NewPassword = Annotated[str, msgspec.Meta(min_length=10, max_length=200, pattern=_MULTI_LINE)]
-Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 1)]
+# YYYY-MM in the years 2000-2999: earlier or later months overflow date arithmetic on them.
+MONTH_PATTERN = r"^2[0-9]{3}-(0[1-9]|1[0-2])$"
+# Versions are int32 columns and an update writes version + 1: the largest one sent leaves room for it.
+Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 2)]
 
 
 class Schema(msgspec.Struct, forbid_unknown_fields=True):

@@ -41,8 +41,10 @@ class NetworkService:
             existing = await self.networks.get(network_id)
             if existing:
                 return existing
-            if await self.networks.name_taken(data.name):
-                raise Conflict(f"A network named {data.name!r} already exists.", error="name_taken")
+            if await self.networks.exists_anywhere(network_id):  # a network we are not in: not a replay of ours
+                raise Conflict("That id is already in use.")
+            if await self.networks.name_taken(data.name):  # maybe another's network: its name is not repeated
+                raise Conflict("That network name is already taken; choose another.", error="name_taken")
             await self.networks.create(network_id, data.name, clock.now())
             return await self.networks.get(network_id)
 

@@ -184,6 +184,10 @@ class NetworkRepository:
     async def name_taken(self, name: str) -> bool:
         return await Network.exists().where(Network.name == name)
 
+    async def exists_anywhere(self, network_id: UUID) -> bool:
+        """Whether any network has this id, ours or not: only to tell a replayed create from a taken id."""
+        return await Network.exists().where(Network.id == network_id)
+
     async def create(self, network_id: UUID, name: str, now: datetime) -> None:
         await Network.insert(Network(id=network_id, name=name, created_at=now))
         await NetworkMembership.insert(

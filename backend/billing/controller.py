@@ -14,6 +14,7 @@ from backend.billing.service import BillingService
 from backend.deps import ActorDep, DbDep
 from backend.errors import Conflict
 from backend.openapi import retried
+from backend.params import Month
 
 BASE = "/api/billing/periods"
 
@@ -52,29 +53,29 @@ class BillingController(Controller):
                 for p in await BillingService(db, actor).list_periods()]
 
     @get("/{month:str}")
-    async def get_period(self, db: DbDep, actor: ActorDep, month: FromPath[schemas.Month]) -> schemas.PeriodDetail:
+    async def get_period(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> schemas.PeriodDetail:
         return period_detail(await BillingService(db, actor).detail(month))
 
     @post("/{month:str}/export", responses=retried(schemas.PeriodDetail))
     async def export_period(
-        self, db: DbDep, actor: ActorDep, month: FromPath[schemas.Month]
+        self, db: DbDep, actor: ActorDep, month: FromPath[Month]
     ) -> Response[schemas.PeriodDetail]:
         detail, created = await BillingService(db, actor).export(month)
         return Response(period_detail(detail), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
     @get("/{month:str}/basis.csv", media_type="text/csv; charset=utf-8", raises=[Conflict])
-    async def get_csv(self, db: DbDep, actor: ActorDep, month: FromPath[schemas.Month]) -> Response[bytes]:
+    async def get_csv(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> Response[bytes]:
         text = await BillingService(db, actor).csv(month)
         return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="fakturaunderlag-{month}.csv"'})
 
     @get("/{month:str}/summary", media_type="text/html; charset=utf-8")
-    async def get_summary(self, db: DbDep, actor: ActorDep, month: FromPath[schemas.Month]) -> str:
+    async def get_summary(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> str:
         return await BillingService(db, actor).summary(month)
 
     @get("/{month:str}/invoices/{counterpart:uuid}", media_type="application/xml")
     async def get_invoice(
-        self, db: DbDep, actor: ActorDep, month: FromPath[schemas.Month], counterpart: FromPath[UUID]
+        self, db: DbDep, actor: ActorDep, month: FromPath[Month], counterpart: FromPath[UUID]
     ) -> Response[bytes]:
         xml = await BillingService(db, actor).document(month, counterpart)
         return Response(xml.encode("utf-8"), media_type="application/xml",

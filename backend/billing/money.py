@@ -7,8 +7,9 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from backend.schemas import MONTH_PATTERN
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
 def kronor_sv(ore: int) -> str:

@@ -8,8 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from backend.billing.money import MONTH_PATTERN
-from backend.schemas import Schema
+from backend.schemas import MONTH_PATTERN, Schema
 
 Month = Annotated[str, msgspec.Meta(pattern=MONTH_PATTERN, min_length=7, max_length=7)]
 

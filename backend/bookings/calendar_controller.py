@@ -14,6 +14,7 @@ from backend.deps import ActorDep, DbDep
 from backend.security import PUBLIC
 
 FEED_PATH = "/ical/"
+FeedToken = Annotated[str, Parameter(max_length=100, pattern=r"^[A-Za-z0-9_-]+(\.ics)?$", description="The secret of a calendar feed.")]
 
 
 class CalendarFeedController(Controller):
@@ -34,7 +35,7 @@ class CalendarFeedController(Controller):
 
 @get(FEED_PATH + "{token:str}", opt={PUBLIC: True}, tags=["bookings"], media_type="text/calendar; charset=utf-8",
      cache_control=None)
-async def calendar_feed(db: DbDep, token: FromPath[Annotated[str, Parameter(max_length=100)]]) -> Response[str]:
+async def calendar_feed(db: DbDep, token: FromPath[FeedToken]) -> Response[str]:
     """The feed itself: calendar apps fetch it without a session, the secret in the URL is the key."""
     text = await FeedService(db).render(token.removesuffix(".ics"))
     return Response(text, headers={"Cache-Control": "private, max-age=300"})

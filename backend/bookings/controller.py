@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 from uuid import UUID
 
@@ -20,6 +19,7 @@ from backend.bookings.transitions import TransitionService
 from backend.clock import now
 from backend.deps import ActorDep, DbDep
 from backend.openapi import retried
+from backend.params import OptionalDay
 
 QUEUES = {"requested": ("requested",), "open": ("requested", "approved", "fulfilled", "returned")}
 
@@ -96,8 +96,8 @@ class AvailabilityController(Controller):
 
     @get("/")
     async def get_availability(self, db: DbDep, actor: ActorDep, listing_id: FromPath[UUID],
-                               start: FromQuery[date | None] = None,
-                               end: FromQuery[date | None] = None) -> schemas.AvailabilityRead:
+                               start: FromQuery[OptionalDay] = None,
+                               end: FromQuery[OptionalDay] = None) -> schemas.AvailabilityRead:
         return availability_read(await AvailabilityService(db, actor).of_listing(listing_id, start, end))
 
 

@@ -18,14 +18,16 @@ from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.service import CategoryService, photo_store
 from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
 from backend.openapi import retried
+from backend.params import bounded
 from backend.tracking.photo_labels import PhotoLabelService
 
-Query = Annotated[str, Parameter(max_length=200)]
-Page = Annotated[int, Parameter(ge=1, le=1000)]
-PerPage = Annotated[int, Parameter(ge=1, le=100)]
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
 UPLOAD_BODY_LIMIT = 40 * 1024 * 1024
 PHOTO_CACHE = "private, max-age=31536000, immutable"
+Page = bounded(1, 1000, "Which page of results.")
+PerPage = bounded(1, 100, "Results per page.")
+SearchText = Annotated[str, Parameter(max_length=200, description="Words to search for.")]
+PhotoSize = Literal["display", "thumb"]
 
 
 @dataclass
@@ -39,7 +41,7 @@ class ListingController(Controller):
 
     @get("/")
     async def search_listings(
-        self, db: DbDep, actor: ActorDep, q: FromQuery[Query] = "",
+        self, db: DbDep, actor: ActorDep, q: FromQuery[SearchText] = "",
         kind: FromQuery[schemas.Kind | None] = None, deal: FromQuery[schemas.Deal | None] = None,
         category_id: FromQuery[UUID | None] = None, municipality_id: FromQuery[UUID | None] = None,
         condition: FromQuery[schemas.Condition | None] = None,
@@ -126,8 +128,7 @@ class PhotoController(Controller):
 
     @get("/{photo_id:uuid}/{size:str}", media_type="image/webp")
     async def get_photo(
-        self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID],
-        size: FromPath[Literal["display", "thumb"]],
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[PhotoSize]
     ) -> Response[bytes]:
         data = await PhotoService(db, actor, settings, photo_store(settings)).read(photo_id, size)
         # Photos never change under their id: cache for a year, privately (access is checked here).

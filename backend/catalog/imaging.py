@@ -16,17 +16,19 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from backend.errors import DelbarError
+
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 DISPLAY_SIDE = 1600
 THUMB_SIDE = 400
 
 
-class PhotoRefused(Exception):
+class PhotoRefused(DelbarError):
     """Not a photo we can take; `status` is the HTTP status that says why (400, 413 or 415)."""
 
     def __init__(self, detail: str, error: str, status: int = 400) -> None:
-        super().__init__(detail)
-        self.detail, self.error, self.status = detail, error, status
+        super().__init__(detail, error=error)
+        self.status = self.status_code = status
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def process(data: bytes, *, max_bytes: int, max_pixels: int) -> Renditions:
     """Check, orient and re-encode one uploaded photo into a display size and a thumbnail."""
     if len(data) > max_bytes:
         raise PhotoRefused(f"The photo is larger than {max_bytes // 1_000_000} MB.", "photo_too_large", 413)
-    image = _open(data, max_pixels)
+    image = open_photo(data, max_pixels)
     try:
         if image.format == "JPEG":
             # Decode at a reduced scale straight from the JPEG: ~4x less memory and time for 12 MP.
@@ -61,8 +63,11 @@ def process(data: bytes, *, max_bytes: int, max_pixels: int) -> Renditions:
     return Renditions(display, thumb, width, height)
 
 
-def _open(data: bytes, max_pixels: int) -> Image.Image:
-    """Identify the image from its header only, and refuse bombs before any pixel is decoded."""
+def open_photo(data: bytes, max_pixels: int) -> Image.Image:
+    """The one gate of every uploaded photo: identify it from its header, refuse bombs before any pixel is decoded.
+
+    Pillow refuses a text chunk that inflates past its limit with a ValueError here: a 415 too.
+    """
     # Pillow's own guard (~89 MP) stays as it is: it is process-wide, and labels and scans use
     # Pillow too. Our lower bound is checked below, still from the header alone.
     try:

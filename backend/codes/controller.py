@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from dataclasses import dataclass
 from uuid import UUID
 
 import anyio
 from litestar import Controller, Response, get, post
 from litestar.datastructures import UploadFile
-from litestar.enums import RequestEncodingType
-from litestar.params import Body, FromPath, JSONBody, Parameter
+from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.codes import schemas
@@ -18,10 +17,14 @@ from backend.codes.repository import Row
 from backend.codes.service import CodeService
 from backend.deps import ActorDep, DbDep
 from backend.openapi import retried
+from backend.params import CodeText
 
 
-# Typed codes may carry spaces or dashes; anything longer than this is no code of ours.
-CodeText = Annotated[str, Parameter(min_length=1, max_length=40)]
+@dataclass
+class PhotoFile:
+    """A named part: a bare UploadFile body makes Litestar fail (500) on a form without a file."""
+
+    file: UploadFile
 
 
 def batch_read(row: Row) -> schemas.CodeBatchRead:
@@ -40,10 +43,10 @@ class CodeController(Controller):
     @post("/in-photo", request_max_body_size=MAX_PHOTO_BYTES, status_code=HTTP_200_OK)
     async def codes_in_photo(
         self, db: DbDep, actor: ActorDep,
-        data: Annotated[UploadFile, Body(media_type=RequestEncodingType.MULTI_PART)],
+        data: MultipartBody[PhotoFile],
     ) -> schemas.PhotoCodesRead:
-        """Our labels pyzbar finds in an uploaded photo; none found is an answer, not an error."""
-        texts = await anyio.to_thread.run_sync(codes_in_photo, await data.read())  # seconds of CPU: off the loop
+        """Our labels pyzbar finds in an uploaded photo (the `file` part); none found is an answer, not an error."""
+        texts = await anyio.to_thread.run_sync(codes_in_photo, await data.file.read())  # seconds of CPU: off the loop
         found = await CodeService(db, actor).known_codes(texts)
         return schemas.PhotoCodesRead(codes=found, readable=bool(found))
 

@@ -9,7 +9,7 @@ from litestar import Controller, Request, Response, get
 from litestar.params import FromQuery, Parameter
 
 from backend.codes import schemas
-from backend.codes.printing import Layout, PrintService, Rendered, Selection, calibration
+from backend.codes.printing import MAX_LABELS, Layout, PrintService, Rendered, Selection, calibration
 from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.errors import Conflict
 from backend.openapi import MEDIA_TYPES
@@ -19,6 +19,7 @@ LABEL_MEDIA_TYPES = ("application/pdf", "image/png", "text/plain")
 
 Start = Annotated[int, Parameter(ge=1, le=80)]
 OffsetMm = Annotated[float, Parameter(ge=-10, le=10)]
+Targets = Annotated[list[UUID] | None, Parameter(max_items=MAX_LABELS)]
 
 
 def public_host(settings, request: Request) -> str:
@@ -42,8 +43,8 @@ class LabelController(Controller):
         self, request: Request, db: DbDep, actor: ActorDep, settings: SettingsDep,
         stock: FromQuery[schemas.Stock],
         batch: FromQuery[UUID | None] = None,
-        item: FromQuery[list[UUID] | None] = None,
-        location: FromQuery[list[UUID] | None] = None,
+        item: FromQuery[Targets] = None,
+        location: FromQuery[Targets] = None,
         output: FromQuery[schemas.Output] = "document",
         start: FromQuery[Start] = 1,
         offset_x: FromQuery[OffsetMm] = 0.0,

@@ -13,6 +13,7 @@ from litestar.status_codes import HTTP_303_SEE_OTHER, HTTP_404_NOT_FOUND
 from backend.codes.service import CodeService
 from backend.deps import DbDep, SessionsDep
 from backend.errors import Invalid, NotFound
+from backend.params import CodeText
 from backend.security import PUBLIC, SESSION_COOKIE
 
 NOT_FOUND_PAGE = """<!doctype html>
@@ -38,7 +39,7 @@ def not_found_page(code: str, reason: str) -> Response[str]:
 
 
 @get(["/Q/{code:str}", "/q/{code:str}"], opt={PUBLIC: True}, include_in_schema=False)
-async def resolve_label(request: Request, db: DbDep, sessions: SessionsDep, code: FromPath[str]) -> Response:
+async def resolve_label(request: Request, db: DbDep, sessions: SessionsDep, code: FromPath[CodeText]) -> Response:
     """Item → /sak/<id>, location → /plats/<id>, unlinked → /koppla/<code>; signed out → login first."""
     found = await sessions.actor_for(request.cookies.get(SESSION_COOKIE))
     if found is None:

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from uuid import UUID
 
 from litestar import Controller, Response, get, patch, post
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend.catalog.categories import TREE
 from backend.deps import ActorDep, DbDep
+from backend.errors import NotFound
 from backend.impact import charts, schemas
 from backend.impact.report_csv import report_csv
 from backend.impact.reports import ReportService
 from backend.impact.service import FactorService, PurchaseCheckService
 from backend.openapi import retried
+from backend.params import OptionalMonth
 
 View = Literal["municipality", "network"]
-Chart = Literal["trend", "categories", "checks", "municipalities"]
+ChartName = Annotated[str, Parameter(max_length=40, pattern=r"^[a-z_-]+$", description="trend, categories, checks or municipalities")]
 CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
 
 
@@ -88,7 +90,7 @@ class ReportController(Controller):
     @get("/")
     async def get_report(
         self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
-        from_month: FromQuery[schemas.Month | None] = None, to_month: FromQuery[schemas.Month | None] = None,
+        from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
         unit_id: FromQuery[UUID | None] = None,
     ) -> schemas.ReportRead:
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
@@ -100,7 +102,7 @@ class ReportController(Controller):
     @get("/csv", media_type="text/csv; charset=utf-8")
     async def get_report_csv(
         self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
-        from_month: FromQuery[schemas.Month | None] = None, to_month: FromQuery[schemas.Month | None] = None,
+        from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
         unit_id: FromQuery[UUID | None] = None,
     ) -> Response[bytes]:
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
@@ -109,10 +111,12 @@ class ReportController(Controller):
 
     @get("/charts/{name:str}", media_type="image/svg+xml")
     async def get_chart(
-        self, db: DbDep, actor: ActorDep, name: FromPath[Chart], view: FromQuery[View] = "municipality",
-        from_month: FromQuery[schemas.Month | None] = None, to_month: FromQuery[schemas.Month | None] = None,
+        self, db: DbDep, actor: ActorDep, name: FromPath[ChartName], view: FromQuery[View] = "municipality",
+        from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
         unit_id: FromQuery[UUID | None] = None,
     ) -> Response[str]:
+        if name not in ("trend", "categories", "checks", "municipalities"):
+            raise NotFound("No such chart.")
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
         return Response(charts.render(name, report, CATEGORY_NAMES), media_type="image/svg+xml",
                         headers={"Cache-Control": "private, max-age=60"})

@@ -8,15 +8,15 @@ from uuid import UUID
 
 import msgspec
 
-from backend.schemas import LongText, Name, Schema, ShortText, Version
+from backend.schemas import MONTH_PATTERN, LongText, Name, Schema, ShortText, Version
 
 Slug = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=r"^(\*|[a-z0-9-]+)$")]
-Month = Annotated[str, msgspec.Meta(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
+Month = Annotated[str, msgspec.Meta(pattern=MONTH_PATTERN, min_length=7, max_length=7)]
 # Bounds that catch typing errors (a negative figure, a figure in grams typed as kg), not physics.
 Co2eKg = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
 Co2ePerKg = Annotated[float, msgspec.Meta(gt=0, le=1_000)]
 WeightKg = Annotated[float, msgspec.Meta(gt=0, le=100_000)]
-Ore = Annotated[int, msgspec.Meta(ge=0, le=10_000_000_000)]
+Ore = Annotated[int, msgspec.Meta(ge=0, le=2_000_000_000)]  # int32 columns: up to 20 million kronor
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 Decision = Literal["reused", "bought_used", "bought_new"]
 

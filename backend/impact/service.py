@@ -11,6 +11,7 @@ from uuid import UUID, uuid4
 
 from backend import clock
 from backend.catalog.categories import category_id
+from backend.catalog.listings import visible_listing
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.impact import schemas
@@ -72,6 +73,8 @@ class PurchaseCheckService:
                 return existing, False
             if await self.checks.exists_anywhere(check_id):
                 raise Conflict("That id is already in use.")
+            if data.listing_id:
+                await visible_listing(self.actor, data.listing_id)  # 404 for a listing the person cannot see
             await self.checks.insert({
                 "id": check_id, "unit": self.actor.unit_id, "user": self.actor.user_id, "need": data.need,
                 "category_slug": data.category_slug or "", "quantity": data.quantity,
@@ -94,6 +97,8 @@ class PurchaseCheckService:
                 raise NotFound("No such purchase check.")
             if current["decision"]:
                 raise Conflict("This purchase check is already decided.", error="already_decided")
+            if data.listing_id:
+                await visible_listing(self.actor, data.listing_id)  # 404 for a listing the person cannot see
             values = {"decision": data.decision, "reason": data.reason, "listing_id": data.listing_id,
                       "spent_ore": data.spent_ore}
             if not await self.checks.decide(check_id, data.version, values, now):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Literal
 from uuid import UUID
 
@@ -10,6 +9,7 @@ from litestar import Controller, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from backend.deps import ActorDep, DbDep
+from backend.params import OptionalDay
 from backend.logistics import jobs_schemas as schemas
 from backend.logistics.jobs import JobService
 from backend.logistics.jobs_repository import Row
@@ -44,7 +44,7 @@ class TransportJobController(Controller):
 
     @get("/")
     async def list_jobs(self, db: DbDep, actor: ActorDep, driver: FromQuery[Literal["me"] | None] = None,
-                        day: FromQuery[date | None] = None,
+                        day: FromQuery[OptionalDay] = None,
                         status: FromQuery[JobStatus | None] = None) -> list[schemas.JobRead]:
         rows = await JobService(db, actor).list(driver == "me", day, status)
         return [job_read(r) for r in rows]

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, delete, get, post, put
-from litestar.params import FromPath, FromQuery, JSONBody, Parameter
+from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from backend.deps import ActorDep, DbDep
 from backend.errors import NotFound
 from backend.openapi import retried
+from backend.params import bounded, optional_bounded
 from backend.push import schemas
 from backend.push.service import PushService
+
+Before = optional_bounded(1, 2**63 - 1, "Only notifications older than this cursor (next_before of the page before).")
+Limit = bounded(1, 100, "How many notifications per page.")
 
 
 def _notification(row: dict) -> schemas.NotificationRead:
@@ -71,8 +74,8 @@ class NotificationController(Controller):
         self,
         db: DbDep,
         actor: ActorDep,
-        before: FromQuery[int | None] = None,
-        limit: Annotated[FromQuery[int], Parameter(ge=1, le=100)] = 20,
+        before: FromQuery[Before] = None,
+        limit: FromQuery[Limit] = 20,
     ) -> schemas.NotificationPage:
         rows, unread, next_before = await PushService(db, actor).page(before, limit)
         return schemas.NotificationPage(items=[_notification(r) for r in rows], unread=unread, next_before=next_before)

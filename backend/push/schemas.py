@@ -31,7 +31,8 @@ class SubscriptionCreate(Schema, kw_only=True):
 
     endpoint: Endpoint
     keys: SubscriptionKeys
-    expirationTime: int | None = None  # noqa: N815 (the browser's own field name)
+    # The browser's own field name; milliseconds since 1970, read but not stored (up to JavaScript's safe integers).
+    expirationTime: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] | None = None  # noqa: N815
     old_endpoint: Endpoint | None = None
 
 

@@ -12,11 +12,12 @@ from uuid import UUID, uuid4
 import anyio
 
 from backend import clock
+from backend.catalog.imaging import PhotoRefused
 from backend.codes.photos import codes_in_photo
 from backend.codes.repository import CodeRepository
 from backend.codes.service import CodeService
 from backend.db import Database
-from backend.errors import Invalid, NotFound
+from backend.errors import NotFound
 from backend.tenancy import Actor
 from backend.tracking import schemas
 from backend.tracking.service import ScanService
@@ -53,7 +54,7 @@ class PhotoLabelService:
         """Read our codes in the original upload (the label may be small) and link the one fresh label."""
         try:
             texts = await anyio.to_thread.run_sync(codes_in_photo, data, max_pixels)
-        except Invalid:
+        except PhotoRefused:
             texts = []  # the photo pipeline took it, pyzbar's reader did not: no label read
         if not texts:
             return answer("none")

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import msgspec
 from litestar import Controller, get
 from litestar.params import FromQuery
 
 from backend.deps import ActorDep, DbDep
+from backend.params import bounded
 from backend.workqueue import schemas
 from backend.workqueue.service import WorkQueueService
 
-StaleDays = Annotated[int, msgspec.Meta(ge=1, le=3650)]
+StaleDays = bounded(1, 3650, "A published listing untouched for more days than this is stale.")
 
 
 class WorkQueueController(Controller):

@@ -46,6 +46,14 @@ class TestNetworks:
         await login(client, ystad.admin_email)
         response = await client.post("/api/networks", json={"name": "Sydkusten"})
         assert response.status_code == 409 and response.json()["error"] == "name_taken"
+        assert "Sydkusten" not in response.json()["detail"]  # another municipality's network: its name is not ours
+
+    async def test_the_id_of_a_network_we_are_not_in_is_a_conflict(self, client, ystad, skurup):
+        theirs = await make_network("Skurups nätverk", skurup.id)
+        await login(client, ystad.admin_email)
+        response = await client.post("/api/networks", json={"id": str(theirs), "name": "Sydkusten"})
+        assert response.status_code == 409 and response.json() == {"error": "conflict", "detail": "That id is already in use."}
+        assert (await client.get("/api/networks")).json() == []
 
     async def test_employee_cannot_create_networks(self, client, ystad):
         await login(client, ystad.employee_email)

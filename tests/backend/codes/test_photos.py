@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 
 import pytest
 from PIL import Image
@@ -29,8 +31,18 @@ def photo_of(*codes: str, host: str = "delbar.se") -> bytes:
     return buffer.getvalue()
 
 
+def png_with_text_bomb(inflated_mb: int = 50) -> bytes:
+    """A 1x1 PNG whose zTXt chunk inflates to `inflated_mb` MB: tiny on the wire, huge in memory."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1)).save(buffer, "PNG")
+    png = buffer.getvalue()
+    body = b"Comment\0\0" + zlib.compress(b"\0" * (inflated_mb * 1024 * 1024), 9)
+    chunk = struct.pack(">I", len(body)) + b"zTXt" + body + struct.pack(">I", zlib.crc32(b"zTXt" + body))
+    return png[:33] + chunk + png[33:]  # after the signature and IHDR
+
+
 async def upload(client, data: bytes, name: str = "photo.jpg"):
-    return await client.post("/api/codes/in-photo", files={"data": (name, data, "image/jpeg")})
+    return await client.post("/api/codes/in-photo", files={"file": (name, data, "image/jpeg")})
 
 
 class TestCodesInPhoto:
@@ -49,14 +61,26 @@ class TestCodesInPhoto:
         Image.new("RGB", (640, 480), (200, 180, 160)).save(buffer, "JPEG")
         assert (await upload(client, buffer.getvalue())).json() == {"codes": [], "readable": False}
 
-    async def test_a_file_that_is_not_an_image_is_a_400(self, client, ystad):
+    async def test_a_file_that_is_not_an_image_is_a_415_as_on_every_photo_endpoint(self, client, ystad):
         await warehouse(client, ystad)
         response = await upload(client, b"%PDF-1.4 not a photo", "x.pdf")
-        assert response.status_code == 400 and response.json()["error"] == "unreadable_image"
+        assert response.status_code == 415 and response.json()["error"] == "not_an_image"
+
+    async def test_a_png_whose_text_inflates_to_50_mb_is_a_415(self, client, ystad):
+        await warehouse(client, ystad)
+        response = await upload(client, png_with_text_bomb(), "bomb.png")
+        assert response.status_code == 415 and response.json()["error"] == "not_an_image"
+
+    async def test_a_body_without_the_file_part_is_a_400_that_names_it(self, client, ystad):
+        await warehouse(client, ystad)
+        body = b'--b\r\nContent-Disposition: form-data; name="note"\r\n\r\nhej\r\n--b--\r\n'
+        response = await client.post("/api/codes/in-photo", content=body,
+                                     headers={"Content-Type": "multipart/form-data; boundary=b"})
+        assert response.status_code == 400 and "`file`" in response.json()["detail"]
 
     async def test_a_decompression_bomb_is_refused(self, client, ystad):
         await warehouse(client, ystad)
         buffer = io.BytesIO()
         Image.new("1", (6000, 6000), 1).save(buffer, "PNG")
         response = await upload(client, buffer.getvalue(), "bomb.png")
-        assert response.status_code == 400 and response.json()["error"] == "image_too_large"
+        assert response.status_code == 413 and response.json()["error"] == "photo_too_many_pixels"

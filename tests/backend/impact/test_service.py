@@ -90,6 +90,37 @@ class TestPurchaseCheck:
         await signed_in(client, ystad, "reporter")
         assert (await client.post("/api/purchase-checks", json=_check())).status_code == 403
 
+    async def test_more_than_an_int32_of_ore_is_a_400_naming_the_field(self, client, ystad, seeded):
+        await signed_in(client, ystad, "employee")
+        response = await client.post("/api/purchase-checks", json=_check(
+            decision="bought_new", reason="Akut", spent_ore=3_000_000_000))
+        assert response.status_code == 400 and "spent_ore" in response.json()["detail"]
+
+    @pytest.mark.parametrize("step", ["create", "decide"])
+    async def test_another_municipalitys_private_listing_is_a_404(self, client, ystad, skurup, seeded, step):
+        theirs = await _private_listing(skurup)
+        await signed_in(client, ystad, "employee")
+        if step == "create":
+            response = await client.post("/api/purchase-checks", json=_check(decision="reused", listing_id=str(theirs)))
+        else:
+            check = (await client.post("/api/purchase-checks", json=_check())).json()
+            response = await client.patch(f"/api/purchase-checks/{check['id']}", json={
+                "decision": "reused", "listing_id": str(theirs), "version": check["version"]})
+        assert response.status_code == 404 and response.json()["error"] == "not_found"
+        assert await PurchaseCheck.count().where(PurchaseCheck.listing_id == theirs) == 0
+
+
+async def _private_listing(tenant):
+    """A published listing only the tenant's own unit may see."""
+    from backend import clock
+    from backend.catalog.tables import Listing
+
+    now, listing_id = clock.now(), uuid4()
+    await Listing.insert(Listing(id=listing_id, municipality=tenant.id, owner_unit=tenant.ame_unit, kind="furniture",
+                                 deal="give", title="Skurups stol", status="published", visibility="unit",
+                                 published_at=now, created_at=now, updated_at=now))
+    return listing_id
+
     async def test_outcomes_and_savings_reach_the_report(self, client, new_client, ystad, seeded):
         await signed_in(client, ystad, "employee")
         for decision in ("reused", "bought_used", "bought_new"):
