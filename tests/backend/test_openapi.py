@@ -62,7 +62,8 @@ class TestErrorResponses:
         assert {"401", "403"} <= set(op(document, "get", "/api/units")["responses"])
 
     async def test_sign_in_documents_its_own_refusals_and_no_403_for_roles(self, document):
-        assert set(op(document, "post", "/api/session")["responses"]) == {"201", "400", "401", "403", "413", "415", "429"}
+        statuses = set(op(document, "post", "/api/session")["responses"])
+        assert statuses == {"201", "400", "401", "403", "413", "415", "429"}
 
     async def test_public_operations_without_input_document_no_errors(self, document):
         assert set(op(document, "get", "/api/version")["responses"]) == {"200"}
@@ -80,7 +81,8 @@ class TestSuccessResponses:
         assert set(content) == {"application/pdf", "image/png", "text/plain"}
 
     async def test_a_photo_is_webp(self, document):
-        assert set(op(document, "get", "/api/photos/{photo_id}/{size}")["responses"]["200"]["content"]) == {"image/webp"}
+        content = op(document, "get", "/api/photos/{photo_id}/{size}")["responses"]["200"]["content"]
+        assert set(content) == {"image/webp"}
 
     async def test_no_content_has_no_body(self, document):
         assert "content" not in op(document, "delete", "/api/session")["responses"]["204"]

@@ -29,6 +29,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from backend.app import create_app
+from backend.db import Database
 from backend.settings import Settings
 from tests.databases import empty_all_tables
 from tests.factories import login
@@ -47,6 +48,7 @@ class Fuzzer:
     """The app on an event loop of its own thread (the database pool lives there), and who calls it."""
 
     portal: anyio.from_thread.BlockingPortal
+    database: Database
     client: httpx.AsyncClient
     signer: httpx.AsyncClient
     world: World
@@ -70,35 +72,34 @@ class Fuzzer:
         self.client.headers["X-CSRF-Token"] = token
 
 
-async def _start(database_url: str) -> Fuzzer:
+async def _start(portal: anyio.from_thread.BlockingPortal, database_url: str) -> Fuzzer:
     await empty_all_tables(database_url)
-    app = create_app(Settings(database_url=database_url, log_format="text", photo_dir=Path(os.environ["DELBAR_PHOTO_DIR"])))
+    photos = Path(os.environ["DELBAR_PHOTO_DIR"])
+    app = create_app(Settings(database_url=database_url, log_format="text", photo_dir=photos))
     await app.state.db.start()
     world = await build_world(app, "Ystad")
     fuzz_transport = httpx.ASGITransport(app=app, client=FUZZ_ADDRESS)
     client = httpx.AsyncClient(transport=fuzz_transport, base_url=BASE_URL)
     signer = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL)
-    fuzzer = Fuzzer(anyio.from_thread.BlockingPortal(), client, signer, world, await openapi_document(signer))
+    fuzzer = Fuzzer(portal, app.state.db, client, signer, world, await openapi_document(signer))
     await fuzzer.sign_in()
     return fuzzer
 
 
-async def _stop(fuzzer: Fuzzer, app_db) -> None:
+async def _stop(fuzzer: Fuzzer) -> None:
     await fuzzer.client.aclose()
     await fuzzer.signer.aclose()
-    await app_db.stop()
+    await fuzzer.database.stop()
 
 
 @pytest.fixture(scope="module")
 def fuzzer(database_url: str) -> Iterator[Fuzzer]:
     with anyio.from_thread.start_blocking_portal() as portal:
-        fuzzer = portal.call(_start, database_url)
-        fuzzer.portal = portal
-        app_db = fuzzer.client._transport.app.state.db  # type: ignore[attr-defined]
+        fuzzer = portal.call(_start, portal, database_url)
         try:
             yield fuzzer
         finally:
-            portal.call(_stop, fuzzer, app_db)
+            portal.call(_stop, fuzzer)
             total = sum(fuzzer.requests.values())
             print(f"\nschema fuzzing: {len(fuzzer.requests)} operations, {total} requests")
     asyncio.run(empty_all_tables(database_url))

@@ -113,7 +113,7 @@ class TestTenantMatrix:
             for http in clients.values():
                 await http.aclose()
         assert answered, "the OpenAPI document lists no operation with a path parameter"
-        assert not unknown, f"no id of the other municipality for these operations (add one to tests/world.py): {unknown}"
+        assert not unknown, f"no id of the other municipality for (add one to tests/world.py): {unknown}"
         assert not leaks, "\n".join(map(str, leaks))
 
     async def test_a_guessed_calendar_feed_token_is_not_found(self, client):
