@@ -34,6 +34,7 @@ from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.logistics.controller import LocationController
 from backend.logistics.jobs_controller import TransportJobController, TransportTariffController
 from backend.logs import logging_config
+from backend.media import require_json_body
 from backend.openapi import ContractJson
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
@@ -112,6 +113,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         middleware=[DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=DelbarRequest,
+        before_request=require_json_body,
         type_decoders=TYPE_DECODERS,
         plugins=[DaySchema()],
         request_max_body_size=settings.max_body_bytes,

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from datetime import datetime
 from typing import Annotated
+from urllib.parse import urlsplit
 from uuid import UUID
 
 import msgspec
@@ -14,6 +17,8 @@ from backend.schemas import Schema, Version
 P256dh = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{86}[AEIMQUYcgkosw048](=)?$")]
 Auth = Annotated[str, msgspec.Meta(pattern=r"^[A-Za-z0-9_-]{21}[AQgw](==)?$")]
 Endpoint = Annotated[str, msgspec.Meta(min_length=10, max_length=1000, pattern=r"^https?://[\x21-\x7e]+$")]
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+_HOST_NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 ClockTime = Annotated[str, msgspec.Meta(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 
@@ -26,6 +31,38 @@ class SubscriptionKeys(Schema, kw_only=True):
     auth: Auth
 
 
+def endpoint_problem(endpoint: str) -> str | None:
+    """Why a text is not a push service's URL (https, a real host, a port that exists), or None.
+
+    Plain http is allowed only on this machine (the test emulator).
+    """
+    try:
+        parts = urlsplit(endpoint)
+        host, port = (parts.hostname or "").lower(), parts.port  # .port raises past 65535
+    except ValueError:
+        return "The endpoint is not a valid URL."
+    if not host or parts.username or parts.password or port == 0 or not _is_host(host):
+        return "The endpoint must be a URL with a host."
+    if parts.scheme != "https" and not (parts.scheme == "http" and host in LOCAL_HOSTS):
+        return "The endpoint must be an https URL."
+    return None
+
+
+def _is_host(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        return bool(_HOST_NAME.match(host))
+
+
+def _check_endpoints(*endpoints: str | None) -> None:
+    """Refuse the body while it is decoded (msgspec makes the ValueError a 400 naming the field)."""
+    for endpoint in endpoints:
+        if endpoint is not None and (problem := endpoint_problem(endpoint)):
+            raise ValueError(f"endpoint: {problem}")
+
+
 class SubscriptionCreate(Schema, kw_only=True):
     """What PushSubscription.toJSON() gives, plus the endpoint it replaces after a change."""
 
@@ -35,9 +72,15 @@ class SubscriptionCreate(Schema, kw_only=True):
     expirationTime: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] | None = None  # noqa: N815
     old_endpoint: Endpoint | None = None
 
+    def __post_init__(self) -> None:
+        _check_endpoints(self.endpoint, self.old_endpoint)
+
 
 class SubscriptionDelete(Schema, kw_only=True):
     endpoint: Endpoint
+
+    def __post_init__(self) -> None:
+        _check_endpoints(self.endpoint)
 
 
 class SubscriptionRead(Schema, kw_only=True):

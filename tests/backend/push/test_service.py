@@ -42,11 +42,23 @@ class TestSubscriptions:
         assert len((await client.get("/api/push/subscriptions")).json()) == 2
 
     @pytest.mark.parametrize("endpoint", ["http://push.example.net/x", "ftp://push.example.net/x",
-                                          "https://user:pw@push.example.net/x", "https:///nohost"])
+                                          "https://user:pw@push.example.net/x", "https:///nohost",
+                                          "https://[x", "https://[x]/send", "https://push.example.net:99999/x",
+                                          "https://push.example.net:0/x", "https://push_example!net/x"])
     async def test_endpoint_must_be_https(self, client, ystad, endpoint):
         await login(client, ystad.employee_email)
         response = await client.post("/api/push/subscriptions", json=device(endpoint))
         assert response.status_code == 400 and response.json()["error"] in {"bad_endpoint", "invalid_request"}
+
+    async def test_a_malformed_endpoint_is_refused_on_delete_too(self, client, ystad):
+        await login(client, ystad.employee_email)
+        response = await client.request("DELETE", "/api/push/subscriptions", json={"endpoint": "https://[x"})
+        assert response.status_code == 400 and "endpoint" in response.json()["detail"]
+
+    async def test_an_ipv6_push_service_is_a_host_like_any(self, client, ystad):
+        await login(client, ystad.employee_email)
+        response = await client.post("/api/push/subscriptions", json=device("https://[2001:db8::1]:8443/send/x"))
+        assert response.status_code == 201
 
     async def test_plain_http_is_allowed_on_this_machine(self, client, ystad):
         await login(client, ystad.employee_email)
