@@ -18,12 +18,13 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium
 # brings axe-core, the accessibility checker the browser tests load into each screen.
 NODE_PACKAGES := nodejs npm
 
-.PHONY: run serve setup test test-sqlite test-postgres check-js test-js bench demo migrate clean help vendor
+.PHONY: run serve setup test test-sqlite test-postgres check-js test-js fuzz bench demo migrate clean help vendor
 
 help:
 	@echo "make run    set up everything, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test   set up everything, run all tests on SQLite and (when reachable, always under CI) PostgreSQL"
 	@echo "make serve  set up, migrate and serve without demo data (DATABASE_URL picks the database)"
+	@echo "make fuzz   a longer schema fuzzing run (FUZZ_EXAMPLES per operation, random seed, shrinking)"
 	@echo "make bench  print the benchmark figures"
 
 run: setup
@@ -120,6 +121,16 @@ test-sqlite:
 test-postgres:
 	@echo "== tests on PostgreSQL ($(DELBAR_TEST_POSTGRES_URL))"
 	DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q $(PYTEST_ARGS)
+
+# The suite fuzzes every operation with a fixed seed and a few examples; this is the long run:
+# a new random seed each time, FUZZ_EXAMPLES per operation, failures shrunk to their smallest form.
+FUZZ_EXAMPLES ?= 100
+fuzz: PACKAGES = $(TEST_PACKAGES)
+fuzz: system-packages $(VENV)/.installed
+	DELBAR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DELBAR_TEST_DATABASE=sqlite $(PY) -m pytest -q -s tests/backend/test_openapi_fuzz.py
+	@if $(PY) -c 'import asyncio, asyncpg, os; asyncio.run(asyncpg.connect(os.environ["DELBAR_TEST_POSTGRES_URL"], timeout=5))' 2>/dev/null; then \
+	  DELBAR_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q -s tests/backend/test_openapi_fuzz.py; \
+	else echo "PostgreSQL not reachable at $$DELBAR_TEST_POSTGRES_URL: fuzzed on SQLite only."; fi
 
 bench: setup
 	$(PY) bench/labels_bench.py

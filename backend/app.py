@@ -34,6 +34,7 @@ from backend.impact.controller import FactorController, PurchaseCheckController,
 from backend.locations.controller import LocationController
 from backend.logs import logging_config
 from backend.media import require_json_body
+from backend.openapi import ContractJson
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
 from backend.params import TYPE_DECODERS, DaySchema
@@ -123,7 +124,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         plugins=[DaySchema()],
         request_max_body_size=settings.max_body_bytes,
         logging_config=logging_config(settings),
-        openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema"),
+        openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema",
+                                     render_plugins=[ContractJson()]),
         state=State({"sessions": sessions, "db": database, "settings": settings}),
         on_startup=[database.start, catalog.start, push.start],
         on_shutdown=[catalog.stop, push.stop, database.stop],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import msgspec
 from litestar import Request, Response
 from litestar.exceptions import ClientException, HTTPException, ValidationException
 from litestar.status_codes import HTTP_500_INTERNAL_SERVER_ERROR
@@ -52,6 +53,13 @@ class RateLimited(DelbarError):
         self.retry_after = retry_after
 
 
+class ErrorBody(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
+    """Every error the app answers: a stable code for programs and a sentence for people."""
+
+    error: str
+    detail: str
+
+
 _CODES_BY_STATUS = {
     400: "bad_request",
     401: "not_authenticated",
@@ -72,7 +80,7 @@ _READABLE = {
 
 
 def _json(status: int, error: str, detail: str, headers: dict[str, str] | None = None) -> Response:
-    return Response({"error": error, "detail": detail}, status_code=status, headers=headers)
+    return Response(ErrorBody(error=error, detail=detail), status_code=status, headers=headers)
 
 
 def delbar_error_handler(_: Request, exc: DelbarError) -> Response:

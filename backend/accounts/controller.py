@@ -12,6 +12,7 @@ from backend.accounts import schemas
 from backend.accounts.convert import unit_read, user_read
 from backend.accounts.service import UnitService, UserService
 from backend.deps import ActorDep, DbDep
+from backend.openapi import retried
 
 
 def _created(body: object, created: bool) -> Response:
@@ -31,7 +32,7 @@ class UnitController(Controller):
     async def get_unit(self, db: DbDep, actor: ActorDep, unit_id: FromPath[UUID]) -> schemas.UnitRead:
         return unit_read(await UnitService(db, actor).get(unit_id))
 
-    @post("/")
+    @post("/", responses=retried(schemas.UnitRead))
     async def create_unit(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.UnitCreate]
     ) -> Response[schemas.UnitRead]:
@@ -57,7 +58,7 @@ class UserController(Controller):
     async def get_user(self, db: DbDep, actor: ActorDep, user_id: FromPath[UUID]) -> schemas.UserRead:
         return user_read(await UserService(db, actor).get(user_id))
 
-    @post("/")
+    @post("/", responses=retried(schemas.UserRead))
     async def create_user(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.UserCreate]
     ) -> Response[schemas.UserRead]:

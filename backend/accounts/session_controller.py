@@ -14,6 +14,7 @@ from backend.accounts.deps import SessionsDep
 from backend.accounts.repository import UserRepository
 from backend.accounts.service import UserService
 from backend.deps import ActorDep, DbDep
+from backend.errors import Forbidden, NotAuthenticated, RateLimited
 from backend.security import (
     CSRF_EXEMPT,
     PUBLIC,
@@ -37,7 +38,8 @@ class SessionController(Controller):
     async def get_session(self, request: Request, db: DbDep, actor: ActorDep) -> schemas.SessionRead:
         return await _session_read(db, actor.user_id, actor.municipality_id, request.auth)
 
-    @post("/", opt={PUBLIC: True, CSRF_EXEMPT: True}, status_code=HTTP_201_CREATED)
+    @post("/", opt={PUBLIC: True, CSRF_EXEMPT: True}, status_code=HTTP_201_CREATED,
+          raises=[NotAuthenticated, Forbidden, RateLimited])
     async def login(
         self, request: Request, db: DbDep, sessions: SessionsDep, data: JSONBody[schemas.LoginRequest]
     ) -> Response[schemas.SessionRead]:

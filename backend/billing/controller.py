@@ -12,6 +12,8 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from backend.billing import schemas
 from backend.billing.service import BillingService
 from backend.deps import ActorDep, DbDep
+from backend.errors import Conflict
+from backend.openapi import retried
 from backend.params import Month
 
 BASE = "/api/billing/periods"
@@ -54,14 +56,14 @@ class BillingController(Controller):
     async def get_period(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> schemas.PeriodDetail:
         return period_detail(await BillingService(db, actor).detail(month))
 
-    @post("/{month:str}/export")
+    @post("/{month:str}/export", responses=retried(schemas.PeriodDetail))
     async def export_period(
         self, db: DbDep, actor: ActorDep, month: FromPath[Month]
     ) -> Response[schemas.PeriodDetail]:
         detail, created = await BillingService(db, actor).export(month)
         return Response(period_detail(detail), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
-    @get("/{month:str}/basis.csv", media_type="text/csv; charset=utf-8")
+    @get("/{month:str}/basis.csv", media_type="text/csv; charset=utf-8", raises=[Conflict])
     async def get_csv(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> Response[bytes]:
         text = await BillingService(db, actor).csv(month)
         return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8",

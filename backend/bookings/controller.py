@@ -18,6 +18,7 @@ from backend.bookings.service import BookingService
 from backend.bookings.transitions import TransitionService
 from backend.clock import now
 from backend.deps import ActorDep, DbDep
+from backend.openapi import retried
 from backend.params import OptionalDay
 
 QUEUES = {"requested": ("requested",), "open": ("requested", "approved", "fulfilled", "returned")}
@@ -27,7 +28,7 @@ class BookingController(Controller):
     path = "/api/bookings"
     tags = ["bookings"]
 
-    @post("/")
+    @post("/", responses=retried(schemas.BookingRead))
     async def create_booking(self, db: DbDep, actor: ActorDep,
                              data: JSONBody[schemas.BookingCreate]) -> Response[schemas.BookingRead]:
         row, created = await BookingService(db, actor).request(data)

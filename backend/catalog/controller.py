@@ -18,6 +18,7 @@ from backend.catalog.photos import PhotoService
 from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.storage import photo_store
 from backend.deps import ActorDep, DbDep, SettingsDep
+from backend.openapi import retried
 from backend.params import bounded
 
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
@@ -66,7 +67,7 @@ class ListingController(Controller):
     ) -> list[schemas.ListingEventRead]:
         return [convert.event_read(r) for r in await ListingService(db, actor).events(listing_id)]
 
-    @post("/")
+    @post("/", responses=retried(schemas.ListingRead))
     async def create_listing(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ListingCreate]
     ) -> Response[schemas.ListingRead]:
@@ -100,7 +101,7 @@ class PhotoController(Controller):
     path = "/api/photos"
     tags = ["catalog"]
 
-    @get("/{photo_id:uuid}/{size:str}")
+    @get("/{photo_id:uuid}/{size:str}", media_type="image/webp")
     async def get_photo(
         self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[PhotoSize]
     ) -> Response[bytes]:

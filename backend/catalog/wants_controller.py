@@ -12,6 +12,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from backend.catalog import convert, schemas
 from backend.catalog.wants import WantService
 from backend.deps import ActorDep, DbDep
+from backend.openapi import retried
 
 
 class WantController(Controller):
@@ -26,7 +27,7 @@ class WantController(Controller):
         rows = await (service.mine() if show == "mine" else service.open())
         return [convert.want_read(r, actor.user_id) for r in rows]
 
-    @post("/")
+    @post("/", responses=retried(schemas.WantRead))
     async def create_want(self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.WantCreate]) -> Response[schemas.WantRead]:
         row, created = await WantService(db, actor).create(data)
         return Response(convert.want_read(row, actor.user_id), status_code=HTTP_201_CREATED if created else HTTP_200_OK)

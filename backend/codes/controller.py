@@ -16,6 +16,7 @@ from backend.codes.photos import MAX_PHOTO_BYTES, codes_in_photo
 from backend.codes.repository import Row
 from backend.codes.service import CodeService
 from backend.deps import ActorDep, DbDep
+from backend.openapi import retried
 from backend.params import CodeText
 
 
@@ -58,7 +59,7 @@ class CodeBatchController(Controller):
     async def list_code_batches(self, db: DbDep, actor: ActorDep) -> list[schemas.CodeBatchRead]:
         return [batch_read(r) for r in await CodeService(db, actor).list_batches()]
 
-    @post("/")
+    @post("/", responses=retried(schemas.CodeBatchRead))
     async def create_code_batch(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.CodeBatchCreate]
     ) -> Response[schemas.CodeBatchRead]:
@@ -75,7 +76,7 @@ class LocationCodeController(Controller):
     path = "/api/locations/{location_id:uuid}/code"
     tags = ["codes"]
 
-    @post("/")
+    @post("/", responses=retried(schemas.CodeRead))
     async def create_location_code(
         self, db: DbDep, actor: ActorDep, location_id: FromPath[UUID]
     ) -> Response[schemas.CodeRead]:

@@ -11,6 +11,11 @@ from litestar.params import FromQuery, Parameter
 from backend.codes import schemas
 from backend.codes.printing import MAX_LABELS, Layout, PrintService, Rendered, Selection, calibration
 from backend.deps import ActorDep, DbDep, SettingsDep
+from backend.errors import Conflict
+from backend.openapi import MEDIA_TYPES
+
+# PDF sheets and rolls, PNG previews, Zebra ZPL text (see backend/codes/printing.py).
+LABEL_MEDIA_TYPES = ("application/pdf", "image/png", "text/plain")
 
 Start = Annotated[int, Parameter(ge=1, le=80)]
 OffsetMm = Annotated[float, Parameter(ge=-10, le=10)]
@@ -33,7 +38,7 @@ class LabelController(Controller):
     path = "/api/labels"
     tags = ["codes"]
 
-    @get("/")
+    @get("/", opt={MEDIA_TYPES: LABEL_MEDIA_TYPES}, raises=[Conflict])
     async def render_labels(
         self, request: Request, db: DbDep, actor: ActorDep, settings: SettingsDep,
         stock: FromQuery[schemas.Stock],
@@ -52,7 +57,7 @@ class LabelController(Controller):
         rendered = await PrintService(db, actor, public_host(settings, request)).render(selection, layout)
         return file_response(rendered, download)
 
-    @get("/calibration")
+    @get("/calibration", media_type="application/pdf")
     async def calibration_page(
         self, actor: ActorDep, stock: FromQuery[schemas.Stock],
         offset_x: FromQuery[OffsetMm] = 0.0, offset_y: FromQuery[OffsetMm] = 0.0,

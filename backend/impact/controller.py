@@ -17,6 +17,7 @@ from backend.impact import charts, schemas
 from backend.impact.report_csv import report_csv
 from backend.impact.reports import ReportService
 from backend.impact.service import FactorService, PurchaseCheckService
+from backend.openapi import retried
 from backend.params import OptionalMonth
 
 View = Literal["municipality", "network"]
@@ -68,7 +69,7 @@ class PurchaseCheckController(Controller):
     async def list_checks(self, db: DbDep, actor: ActorDep) -> list[schemas.PurchaseCheckRead]:
         return [check_read(r) for r in await PurchaseCheckService(db, actor).list()]
 
-    @post("/")
+    @post("/", responses=retried(schemas.PurchaseCheckRead))
     async def create_check(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.PurchaseCheckCreate]
     ) -> Response[schemas.PurchaseCheckRead]:

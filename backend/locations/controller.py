@@ -12,6 +12,7 @@ from backend.deps import ActorDep, DbDep
 from backend.locations import schemas
 from backend.locations.repository import Row
 from backend.locations.service import LocationService
+from backend.openapi import retried
 
 
 def location_read(row: Row) -> schemas.LocationRead:
@@ -33,7 +34,7 @@ class LocationController(Controller):
     async def get_location(self, db: DbDep, actor: ActorDep, location_id: FromPath[UUID]) -> schemas.LocationRead:
         return location_read(await LocationService(db, actor).get(location_id))
 
-    @post("/")
+    @post("/", responses=retried(schemas.LocationRead))
     async def create_location(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.LocationCreate]
     ) -> Response[schemas.LocationRead]:

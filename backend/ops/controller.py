@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from litestar import Response, get
+from litestar.openapi import ResponseSpec
 from litestar.status_codes import HTTP_200_OK, HTTP_503_SERVICE_UNAVAILABLE
 
 from backend.deps import DbDep
@@ -29,7 +30,8 @@ def app_version() -> str:
         return "0.0.0+unknown"
 
 
-@get("/health", opt={PUBLIC: True}, tags=["ops"], cache_control=None)
+@get("/health", opt={PUBLIC: True}, tags=["ops"], cache_control=None,
+     responses={HTTP_503_SERVICE_UNAVAILABLE: ResponseSpec(HealthRead, description="The database does not answer.")})
 async def health(db: DbDep) -> Response[HealthRead]:
     """Answer 200 only when the database answers too."""
     try:

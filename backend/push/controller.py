@@ -9,6 +9,8 @@ from litestar.params import FromPath, FromQuery, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED, HTTP_204_NO_CONTENT
 
 from backend.deps import ActorDep, DbDep
+from backend.errors import NotFound
+from backend.openapi import retried
 from backend.params import bounded, optional_bounded
 from backend.push import schemas
 from backend.push.service import PushService
@@ -36,7 +38,7 @@ class PushController(Controller):
         rows = await PushService(db, actor).list_devices()
         return [schemas.SubscriptionRead(id=r["id"], endpoint=r["endpoint"], created_at=r["created_at"]) for r in rows]
 
-    @post("/subscriptions")
+    @post("/subscriptions", responses=retried(schemas.SubscriptionRead))
     async def create_subscription(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.SubscriptionCreate]
     ) -> Response[schemas.SubscriptionRead]:
@@ -44,7 +46,7 @@ class PushController(Controller):
         body = schemas.SubscriptionRead(id=row["id"], endpoint=row["endpoint"], created_at=row["created_at"])
         return Response(body, status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
-    @delete("/subscriptions", status_code=HTTP_204_NO_CONTENT)
+    @delete("/subscriptions", status_code=HTTP_204_NO_CONTENT, raises=[NotFound])
     async def delete_subscription(self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.SubscriptionDelete]) -> None:
         await PushService(db, actor).unsubscribe(data.endpoint)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
+from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
 
@@ -30,7 +31,10 @@ class ScanController(Controller):
     path = "/api/scans"
     tags = ["tracking"]
 
-    @post("/")
+    @post("/", responses={
+        HTTP_200_OK: ResponseSpec(schemas.ScanResult, description="A duplicate: this event was applied before."),
+        HTTP_422_UNPROCESSABLE_ENTITY: ResponseSpec(schemas.ScanResult, description="Rejected, and stored with its reason."),
+    })
     async def create_scan(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ScanEventIn]
     ) -> Response[schemas.ScanResult]:
