@@ -98,11 +98,11 @@ test-both:
 
 test-sqlite:
 	@echo "== tests on SQLite"
-	DELBAR_TEST_DATABASE=sqlite $(PY) -m pytest -q $(PYTEST_ARGS)
+	DELBAR_TEST_DATABASE=sqlite $(PY) -m pytest -q --durations=10 $(PYTEST_ARGS)
 
 test-postgres:
 	@echo "== tests on PostgreSQL ($(DELBAR_TEST_POSTGRES_URL))"
-	DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q $(PYTEST_ARGS)
+	DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q --durations=10 $(PYTEST_ARGS)
 
 bench: setup
 	$(PY) bench/labels_bench.py
