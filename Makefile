@@ -116,11 +116,11 @@ lint-imports: $(VENV)/.installed
 
 test-sqlite:
 	@echo "== tests on SQLite"
-	DELBAR_TEST_DATABASE=sqlite $(PY) -m pytest -q $(PYTEST_ARGS)
+	DELBAR_TEST_DATABASE=sqlite $(PY) -m pytest -q --durations=10 $(PYTEST_ARGS)
 
 test-postgres:
 	@echo "== tests on PostgreSQL ($(DELBAR_TEST_POSTGRES_URL))"
-	DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q $(PYTEST_ARGS)
+	DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q --durations=10 $(PYTEST_ARGS)
 
 # The suite fuzzes every operation with a fixed seed and a few examples; this is the long run:
 # a new random seed each time, FUZZ_EXAMPLES per operation, failures shrunk to their smallest form.

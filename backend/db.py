@@ -80,6 +80,9 @@ class Database:
     async def start(self) -> None:
         """Open the pool (PostgreSQL) or switch the file to WAL once (SQLite)."""
         if self.is_sqlite:
+            # An asyncio lock belongs to the loop that first waits on it; a database started
+            # again in another loop (a test's own, an app served twice) needs a new one.
+            self._write_lock = asyncio.Lock()
             await self.engine.run_ddl("PRAGMA journal_mode=WAL")
         else:
             await self.engine.start_connection_pool(min_size=1, max_size=10)

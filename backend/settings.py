@@ -18,6 +18,9 @@ class Settings:
     pwa_dir: Path = PWA_DIR
     max_body_bytes: int = 1024 * 1024
     session_days: int = 30
+    # Argon2 parameters for new password hashes (accounts.passwords.HASHERS). Test suites set
+    # "minimal"; it is deliberately not read from the environment, so a deployment cannot.
+    password_hashing: str = "standard"
     login_failures_per_account: int = 5
     login_failures_per_address: int = 30
     login_window_seconds: int = 60

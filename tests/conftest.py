@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
@@ -14,6 +15,7 @@ import pytest
 from litestar import Litestar
 
 from backend.app import create_app
+from backend.piccolo_conf import use_engine
 from backend.settings import Settings
 from tests.clients import app_client
 from tests.databases import KIND, empty_all_tables, fresh_database
@@ -48,12 +50,42 @@ def empty_database(database_url: str) -> str:
 
 @pytest.fixture
 def settings(empty_database: str) -> Settings:
-    return Settings(database_url=empty_database, log_format="text", photo_dir=Path(os.environ["DELBAR_PHOTO_DIR"]))
+    return Settings(database_url=empty_database, log_format="text", photo_dir=Path(os.environ["DELBAR_PHOTO_DIR"]),
+                    password_hashing="minimal")
+
+
+@pytest.fixture(scope="session")
+def photo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("photos")
 
 
 @pytest.fixture
-def app(settings: Settings) -> Litestar:
-    return create_app(settings)
+def empty_photo_dir(photo_root: Path) -> Path:
+    """A photo directory with nothing in it: the same path in every test, so the same app serves them all."""
+    shutil.rmtree(photo_root)
+    photo_root.mkdir()
+    return photo_root
+
+
+@pytest.fixture(scope="session")
+def built_apps() -> dict[str, Litestar]:
+    return {}
+
+
+@pytest.fixture
+def app(settings: Settings, built_apps: dict[str, Litestar]) -> Litestar:
+    """The app for these settings, built once per session and reused.
+
+    Building one costs more than most tests (every route's signature is parsed), and an app
+    keeps nothing of a test's between requests: sessions, rate-limit counts and every other
+    state are rows, emptied before each test; the database is started in each test's loop.
+    """
+    key = repr(settings)
+    if key not in built_apps:
+        built_apps[key] = create_app(settings)
+    app = built_apps[key]
+    use_engine(app.state.db.engine)  # a test may have built another app and bound the tables to it
+    return app
 
 
 @pytest.fixture

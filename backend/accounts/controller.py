@@ -11,7 +11,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_204_NO_CON
 from backend.accounts import schemas
 from backend.accounts.convert import unit_read, user_read
 from backend.accounts.service import UnitService, UserService
-from backend.deps import ActorDep, DbDep
+from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.openapi import retried
 
 
@@ -60,9 +60,9 @@ class UserController(Controller):
 
     @post("/", responses=retried(schemas.UserRead))
     async def create_user(
-        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.UserCreate]
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, data: JSONBody[schemas.UserCreate]
     ) -> Response[schemas.UserRead]:
-        row, created = await UserService(db, actor).create(data)
+        row, created = await UserService(db, actor, password_hashing=settings.password_hashing).create(data)
         return _created(user_read(row), created)
 
     @patch("/{user_id:uuid}")
@@ -73,9 +73,10 @@ class UserController(Controller):
 
     @post("/{user_id:uuid}/password", status_code=HTTP_204_NO_CONTENT)
     async def reset_password(
-        self, db: DbDep, actor: ActorDep, user_id: FromPath[UUID], data: JSONBody[schemas.PasswordReset]
+        self, db: DbDep, actor: ActorDep, settings: SettingsDep, user_id: FromPath[UUID],
+        data: JSONBody[schemas.PasswordReset],
     ) -> None:
-        await UserService(db, actor).reset_password(user_id, data.password)
+        await UserService(db, actor, password_hashing=settings.password_hashing).reset_password(user_id, data.password)
 
     @get("/{user_id:uuid}/sessions")
     async def list_user_sessions(

@@ -73,8 +73,8 @@ class UnitService:
 
 
 class UserService:
-    def __init__(self, db: Database, actor: Actor) -> None:
-        self.db, self.actor = db, actor
+    def __init__(self, db: Database, actor: Actor, *, password_hashing: str = "standard") -> None:
+        self.db, self.actor, self.password_hashing = db, actor, password_hashing
         self.users = UserRepository(actor.municipality_id)
         self.units = UnitRepository(actor.municipality_id)
         self.sessions = SessionRepository(actor.municipality_id)
@@ -97,7 +97,7 @@ class UserService:
     async def create(self, data: schemas.UserCreate) -> tuple[Row, bool]:
         self.actor.require("admin")
         user_id, email = data.id or uuid4(), data.email.strip().lower()
-        password_hash = await hash_password_async(data.password)
+        password_hash = await hash_password_async(data.password, self.password_hashing)
         async with self.db.write():
             if await _replayed_or_taken(await self.users.get_any_tenant(user_id), self.actor):
                 return await self.users.get(user_id), False
@@ -132,7 +132,7 @@ class UserService:
     async def reset_password(self, user_id: UUID, password: str) -> None:
         """An admin sets a new password; every session of that user ends."""
         self.actor.require("admin")
-        password_hash = await hash_password_async(password)
+        password_hash = await hash_password_async(password, self.password_hashing)
         async with self.db.write():
             if await self.users.get(user_id) is None:
                 raise NotFound("No such user.")

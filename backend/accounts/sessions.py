@@ -66,7 +66,8 @@ class SessionService:
         await self._check_rate_limits(key, address)
         async with self.db.read():
             login = await self.auth.find_login(email.strip().lower())
-        ok = await verify_password_async(login["password_hash"] if login else None, password)
+        ok = await verify_password_async(login["password_hash"] if login else None, password,
+                                         self.settings.password_hashing)
         if not (ok and login and login["active"]):
             # Recorded in its own transaction: raising inside one would roll the record back.
             async with self.db.write():
@@ -134,7 +135,7 @@ class SessionService:
             raise Invalid("The current password is wrong.", error="wrong_password")
         if current == new:
             raise Invalid("The new password must differ from the current one.")
-        new_hash = await hash_password_async(new)
+        new_hash = await hash_password_async(new, self.settings.password_hashing)
         async with self.db.write():
             await UserRepository(actor.municipality_id).set_password_hash(actor.user_id, new_hash)
             await SessionRepository(actor.municipality_id).delete_for_user(actor.user_id, keep=actor.session_id)

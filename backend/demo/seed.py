@@ -85,8 +85,9 @@ async def _seed_network(now) -> None:
 
 async def seed(db: Database, settings: Settings | None = None) -> list[tuple[str, str, str]]:
     """Create the reference network; returns (municipality, role, e-mail) for every demo login."""
-    now, password_hash = clock.now(), hash_password(data.DEMO_PASSWORD)
-    store = photo_store(settings or Settings.from_env())
+    settings = settings or Settings.from_env()
+    now, password_hash = clock.now(), hash_password(data.DEMO_PASSWORD, settings.password_hashing)
+    store = photo_store(settings)
     logins: list[tuple[str, str, str]] = []
     async with db.write():
         for name, info in data.MUNICIPALITIES.items():

@@ -3,6 +3,7 @@
  * error code, so the UI can pick a Swedish message from the catalogue by code.
  */
 import { getCsrfToken } from "./csrf.js";
+import { API_CACHE } from "../sw/cache-names.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -58,6 +59,7 @@ export async function api(path, { method = "GET", body, csrf = true, signal } = 
   }
 
   const data = await readJson(response);
+  if (response.ok && UNSAFE.has(method)) await forgetCachedAnswers(path);
   if (response.ok) return data;
   throw new ApiError({
     status: response.status,
@@ -65,6 +67,28 @@ export async function api(path, { method = "GET", body, csrf = true, signal } = 
     detail: (data && typeof data.detail === "string" && data.detail) || response.statusText,
     retryAfter: parseRetryAfter(response.headers.get("Retry-After")),
   });
+}
+
+/**
+ * After a write, the service worker's last good answers for its path and the paths above it
+ * (/api/bookings/1/approve: /api/bookings/1, /api/bookings) show the state from before it.
+ * They are dropped before the write is reported done, so a reload whose request fails (offline,
+ * a 5xx) shows "no answer" rather than the old state as if it were current.
+ * @param {string} path
+ */
+export async function forgetCachedAnswers(path) {
+  if (!("caches" in self)) return;
+  try {
+    if (!(await caches.has(API_CACHE))) return;
+    const cache = await caches.open(API_CACHE);
+    const parts = new URL(path, location.origin).pathname.replace(/\/+$/, "").split("/");
+    for (let end = parts.length; end > 2; end--) {
+      const url = new URL(parts.slice(0, end).join("/"), location.origin).href;
+      await Promise.all([url, `${url}/`].map((key) => cache.delete(key, { ignoreSearch: true })));
+    }
+  } catch (error) {
+    console.warn("delbar: could not drop cached answers after a write", error);
+  }
 }
 
 /** @param {Response} response */

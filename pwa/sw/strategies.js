@@ -70,8 +70,10 @@ export async function networkFirst(request) {
   }
   // Only whole, same-origin answers are kept (never an opaque or partial one).
   if (response.status === 200 && response.type === "basic") {
+    // Stored before the page sees the answer: a write the page makes after reading it, and the
+    // page's dropping of this answer then (api.js), can never be overtaken by this older copy.
     const copy = response.clone();
-    caches.open(API_CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
+    await caches.open(API_CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
   } else if (response.status === 401) {
     await caches.delete(API_CACHE);
   } else if (response.status >= 500) {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import socket
@@ -14,7 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.databases import fresh_database
+from backend.demo.data import DEMO_PASSWORD
+from tests.databases import fresh_database, set_password_hashes
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("DELBAR_CHROMIUM", "/usr/bin/chromium")
@@ -44,10 +46,11 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30)
 
 @pytest.fixture(scope="session")
 def live_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The URL of the live server's database, loaded with the demo data."""
+    """The URL of the live server's database, loaded with the demo data (with cheap password hashes)."""
     with fresh_database(tmp_path_factory.mktemp("browser"), "browser") as url:
         env = {**os.environ, "DATABASE_URL": url}
         subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+        asyncio.run(set_password_hashes(url, DEMO_PASSWORD))
         yield url
 
 

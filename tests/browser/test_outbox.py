@@ -3,6 +3,7 @@ killed server, a lost answer, a dropped network, two tabs and a closed browser."
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -13,10 +14,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
+from backend.demo.data import DEMO_PASSWORD
 from tests.browser.conftest import ROOT, ServerProcess
 from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
 from tests.browser.seed import seed_rows
-from tests.databases import fresh_database
+from tests.databases import fresh_database, set_password_hashes
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +42,7 @@ def chaos(tmp_path_factory) -> Iterator[tuple[ServerProcess, str]]:
     try:
         subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=ROOT, env={**os.environ, "DATABASE_URL": url},
                        check=True, capture_output=True)
+        in_thread(lambda: asyncio.run(set_password_hashes(url, DEMO_PASSWORD)))
         server = ServerProcess(url, tmp_path_factory.mktemp("chaos-logs") / "server.log")
         server.start()
         try:

@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.field import controlled_by_worker
 from tests.browser.test_login import sign_in
 
 pytestmark = pytest.mark.browser
@@ -72,14 +73,61 @@ class TestSettings:
         sign_in(page, "medarbetare@trelleborg.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Sara Nyberg")
         page.goto("/notiser/installningar")
-        page.get_by_label("Hämtning i morgon").uncheck()
+        pickup = page.get_by_label("Hämtning i morgon")
+        expect(pickup).to_be_enabled()  # the saved choices are shown (the empty form is disabled)
+        expect(pickup).to_be_checked()
+        pickup.uncheck()
         page.get_by_label("Använd tysta timmar").check()
         page.get_by_label("Från", exact=True).fill("21:00")
         page.get_by_role("button", name="Spara").click()
         expect(page.locator(".push-settings__status")).to_contain_text("sparade")
         page.reload()
-        expect(page.get_by_label("Hämtning i morgon")).not_to_be_checked()
+        expect(pickup).to_be_enabled()  # not the empty form before the answer: the answer itself
+        expect(pickup).not_to_be_checked()
         expect(page.get_by_label("Från", exact=True)).to_have_value("21:00")
+
+    def test_choices_cannot_be_changed_while_a_save_is_on_its_way(self, page):
+        sign_in(page, "lager@trelleborg.exempel.se")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Jonas Berg")
+        held = []
+        page.route("**/api/push/preferences",
+                   lambda route: held.append(route) if route.request.method == "PUT" else route.continue_())
+        page.goto("/notiser/installningar")
+        pickup, returns = page.get_by_label("Hämtning i morgon"), page.get_by_label("Återlämning i morgon")
+        expect(pickup).to_be_enabled()
+        pickup.uncheck()
+        with page.expect_request(lambda request: request.method == "PUT"):
+            page.get_by_role("button", name="Spara").click()
+        # A tick now would be overwritten by the answer to the save.
+        expect(returns).to_be_disabled()
+        expect(page.get_by_label("Använd tysta timmar")).to_be_disabled()
+        held[0].continue_()
+        expect(page.locator(".push-settings__status")).to_contain_text("sparade")
+        expect(returns).to_be_enabled()
+        expect(pickup).not_to_be_checked()
+
+    def test_after_a_save_a_reload_without_network_never_shows_the_choices_from_before(self, page):
+        sign_in(page, "chauffor@trelleborg.exempel.se")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Karl Nilsson")
+        controlled_by_worker(page)
+        page.goto("/notiser/installningar")
+        pickup = page.get_by_label("Hämtning i morgon")
+        expect(pickup).to_be_checked()
+        expect(pickup).to_be_enabled()
+        # The worker has kept this answer as its fallback for a failing network.
+        page.wait_for_function("""() => caches.open("delbar-api")
+            .then((cache) => cache.match("/api/push/preferences")).then(Boolean)""")
+        pickup.uncheck()
+        page.get_by_role("button", name="Spara").click()
+        expect(page.locator(".push-settings__status")).to_contain_text("sparade")
+        page.context.set_offline(True)
+        try:
+            page.reload()
+            expect(page.locator(".push-settings__status")).to_contain_text("offline")
+            expect(pickup).to_be_disabled()
+            expect(pickup).not_to_be_checked()
+        finally:
+            page.context.set_offline(False)
 
 
 class TestServiceWorker:

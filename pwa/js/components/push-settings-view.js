@@ -84,16 +84,23 @@ function preferencesForm() {
   /** @param {any} prefs a PreferencesRead */
   function fill(prefs) {
     version = prefs.version;
-    // Usable only once the saved choices are shown: a tick made before would be overwritten.
-    for (const control of [...Object.values(boxes), quietOn, save]) control.disabled = false;
     for (const kind of KINDS) boxes[kind].checked = Boolean(prefs.kinds[kind]);
     quietOn.checked = Boolean(prefs.quiet_start);
     if (prefs.quiet_start) start.value = prefs.quiet_start;
     if (prefs.quiet_end) end.value = prefs.quiet_end;
+    usable(true);
+  }
+  /**
+   * The choices can be changed only while they show what is saved: a tick made before they
+   * arrive, or while a save is on its way, would be overwritten by the answer.
+   * @param {boolean} on
+   */
+  function usable(on) {
+    for (const control of [...Object.values(boxes), quietOn, save]) control.disabled = !on;
     syncQuiet();
   }
   function syncQuiet() {
-    start.disabled = end.disabled = !quietOn.checked;
+    start.disabled = end.disabled = quietOn.disabled || !quietOn.checked;
   }
   quietOn.addEventListener("change", syncQuiet);
 
@@ -130,12 +137,17 @@ function preferencesForm() {
         quiet_start: quietOn.checked ? start.value : null,
         quiet_end: quietOn.checked ? end.value : null,
       };
+      usable(false);
       try {
         fill(await api("/api/push/preferences", { method: "PUT", body }));
         status.textContent = t("push.saved");
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        if (error.code === "stale_version") fill(await api("/api/push/preferences"));
+        if (!(error instanceof ApiError)) {
+          usable(true);
+          throw error;
+        }
+        if (error.code === "stale_version") await api("/api/push/preferences").then(fill, () => {});
+        usable(true);
         status.textContent = error.code === "stale_version" ? t("push.stale") : errorText(error);
       }
     });

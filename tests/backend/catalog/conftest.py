@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from backend.catalog import categories
@@ -11,8 +13,9 @@ from tests.factories import make_network, make_tenant
 
 
 @pytest.fixture
-def settings(empty_database: str, tmp_path) -> Settings:
-    return Settings(database_url=empty_database, log_format="text", photo_dir=tmp_path / "photos")
+def settings(empty_database: str, empty_photo_dir: Path) -> Settings:
+    return Settings(database_url=empty_database, log_format="text", photo_dir=empty_photo_dir,
+                    password_hashing="minimal")
 
 
 @pytest.fixture

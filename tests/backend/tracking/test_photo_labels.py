@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from uuid import UUID, uuid4
 
 import pytest
@@ -25,8 +26,9 @@ WOOD = (150, 110, 70)
 
 
 @pytest.fixture
-def settings(empty_database: str, tmp_path) -> Settings:
-    return Settings(database_url=empty_database, log_format="text", photo_dir=tmp_path / "photos")
+def settings(empty_database: str, empty_photo_dir: Path) -> Settings:
+    return Settings(database_url=empty_database, log_format="text", photo_dir=empty_photo_dir,
+                    password_hashing="minimal")
 
 
 def intake_photo(*codes: str, scale: float = 0.45, angle: float = 8.0) -> bytes:
