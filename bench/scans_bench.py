@@ -262,7 +262,7 @@ async def postgres_reachable() -> bool:
     try:
         await _admin("SELECT 1")
         return True
-    except (OSError, Exception):  # noqa: BLE001 - any failure means "not here"
+    except (OSError, Exception):  # any failure means "not here"
         return False
 
 

@@ -66,9 +66,8 @@ async def seed_history(demo_id) -> bool:
         units = [demo_id(name, unit) for unit, _ in data.UNITS]
         for index, start in enumerate(_months(now)):
             count = round((15 + 5 * index) * SIZE[name])
-            for n in range(count):
-                entries.append(_entry(rng, demo_id("history", name, str(index), "entry", str(n)), mid,
-                                      rng.choice(units), _moment(rng, start, now), factors))
+            entries.extend(_entry(rng, demo_id("history", name, str(index), "entry", str(n)), mid,
+                                  rng.choice(units), _moment(rng, start, now), factors) for n in range(count))
             for n in range(round((6 + index) * SIZE[name])):
                 check_id = demo_id("history", name, str(index), "check", str(n))
                 check = _check(rng, check_id, mid, rng.choice(units), _moment(rng, start, now))
