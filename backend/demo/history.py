@@ -118,7 +118,8 @@ def _invoice_lines(rng, demo_id, name: str, now: datetime) -> list[InvoiceLine]:
     lines = []
     ame = demo_id(name, "Arbetsmarknadsenheten")
     payers = [(demo_id(other), demo_id(other, unit), data.MUNICIPALITIES[other]["prefix"] + centre)
-              for other in data.MUNICIPALITIES for unit, centre in data.UNITS[:5] if other == name or rng.random() < 0.3]
+              for other in data.MUNICIPALITIES for unit, centre in data.UNITS[:5]
+              if other == name or rng.random() < 0.3]
     for back, start in enumerate(reversed(_months(now)[-4:-1])):
         for n in range(rng.randint(12, 24)):
             payer_mid, payer_unit, centre = rng.choice(payers)

@@ -64,7 +64,8 @@ class TestPlanning:
         drivers = (await coordinator.get("/api/transport-jobs/drivers")).json()
         assert [d["id"] for d in drivers] == [str(world.driver)]
         assigned = await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
-                                          json={"driver_id": str(world.driver), "day": days(2), "version": job["version"]})
+                                          json={"driver_id": str(world.driver), "day": days(2),
+                                                "version": job["version"]})
         assert assigned.status_code == 200 and assigned.json()["status"] == "assigned"
         driver = await signed_in(new_client, world.driver_email)
         day = (await driver.get("/api/transport-jobs", params={"driver": "me", "day": days(2)})).json()
