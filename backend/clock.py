@@ -1,7 +1,7 @@
 """The one clock the code reads, so tests can move time."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)

@@ -110,7 +110,8 @@ def http_error_handler(_: Request, exc: HTTPException) -> Response:
 
 def internal_error_handler(_: Request, exc: Exception) -> Response:
     log.exception("Unhandled error", exc_info=exc)
-    return _json(HTTP_500_INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side; it has been logged.")
+    return _json(HTTP_500_INTERNAL_SERVER_ERROR, "internal_error",
+                 "Something went wrong on our side; it has been logged.")
 
 
 EXCEPTION_HANDLERS = {

@@ -16,7 +16,9 @@ ShortText = Annotated[str, msgspec.Meta(max_length=200, pattern=_SINGLE_LINE)]
 LongText = Annotated[str, msgspec.Meta(max_length=10_000, pattern=_MULTI_LINE)]
 Email = Annotated[
     str,
-    msgspec.Meta(min_length=3, max_length=254, pattern=r"^[^@\s\x00-\x1f\ud800-\udfff]+@[^@\s\x00-\x1f\ud800-\udfff]+\.[^@\s\x00-\x1f\ud800-\udfff]+$"),
+    msgspec.Meta(min_length=3, max_length=254,
+                 pattern=r"^[^@\s\x00-\x1f\ud800-\udfff]+@[^@\s\x00-\x1f\ud800-\udfff]+"
+                         r"\.[^@\s\x00-\x1f\ud800-\udfff]+$"),
 ]
 Password = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=_MULTI_LINE)]
 NewPassword = Annotated[str, msgspec.Meta(min_length=10, max_length=200, pattern=_MULTI_LINE)]

@@ -30,9 +30,9 @@ class SessionAuthMiddleware(AbstractAuthenticationMiddleware):
             raise NotAuthenticated("Sign in first.")
         actor, csrf_token = found
         handler_opt = connection.scope["route_handler"].opt
-        if connection.scope.get("method", "GET") not in SAFE_METHODS and not handler_opt.get(CSRF_EXEMPT):
-            if not csrf_matches(csrf_token, connection.headers.get(CSRF_HEADER)):
-                raise Forbidden("Missing or wrong CSRF token (X-CSRF-Token header).", error="csrf_failed")
+        unsafe = connection.scope.get("method", "GET") not in SAFE_METHODS and not handler_opt.get(CSRF_EXEMPT)
+        if unsafe and not csrf_matches(csrf_token, connection.headers.get(CSRF_HEADER)):
+            raise Forbidden("Missing or wrong CSRF token (X-CSRF-Token header).", error="csrf_failed")
         return AuthenticationResult(user=actor, auth=csrf_token)
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from typing import Any
 
@@ -50,12 +50,12 @@ class PooledSQLiteEngine(SQLiteEngine):
     async def _acquire(self) -> aiosqlite.Connection:
         while self._idle:
             connection = self._idle.pop()
-            if connection._running and connection._connection is not None:  # noqa: SLF001 - still open
+            if connection._running and connection._connection is not None:  # still open
                 return connection
         connection = aiosqlite.connect(**self.connection_kwargs)
         # A kept connection's thread must not hold the process open at exit when a command
         # ends without closing the pool; closing it properly stays the normal path.
-        connection._thread.daemon = True  # noqa: SLF001 - set before the thread starts
+        connection._thread.daemon = True  # set before the thread starts
         await connection
         connection.row_factory = dict_factory
         await connection.execute("PRAGMA foreign_keys = 1")
@@ -133,7 +133,7 @@ class _Lent:
         return getattr(self._connection, name)
 
     async def close(self) -> None:
-        await self._pool._release(self._connection)  # noqa: SLF001 - the pool's own hand-back
+        await self._pool._release(self._connection)  # the pool's own hand-back
 
 
 _COMMITS = frozenset({"COMMIT", "END", "COMMIT TRANSACTION", "END TRANSACTION"})
@@ -175,7 +175,5 @@ class _OnLoopThread:
 
 
 async def _close_quietly(connection: aiosqlite.Connection) -> None:
-    try:
+    with suppress(sqlite3.Error, ValueError):
         await connection.close()
-    except (sqlite3.Error, ValueError):
-        pass

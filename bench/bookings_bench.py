@@ -192,7 +192,8 @@ def run(kind: str, url: str) -> None:
         listing_id = asyncio.run(busy_item(url, base))
         lookup = asyncio.run(in_process(url, listing_id))
         http, baseline = asyncio.run(lookups(base, listing_id))
-        print(f"{kind:10} availability, {BOOKINGS} bookings, one year: p95 {lookup:6.1f} ms (target <= {TARGET_MS:.0f} ms)"
+        print(f"{kind:10} availability, {BOOKINGS} bookings, one year: p95 {lookup:6.1f} ms"
+              f" (target <= {TARGET_MS:.0f} ms)"
               f"{'' if lookup <= TARGET_MS else '  << OVER'}")
         print(f"{kind:10}   over HTTP p95 {http:6.1f} ms; any signed-in GET (/api/session) p95 {baseline:6.1f} ms")
     finally:

@@ -21,15 +21,15 @@ from uuid import uuid4
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from field_app_bench import ARGS, CHROMIUM, start_server  # noqa: E402
+from field_app_bench import ARGS, CHROMIUM, start_server
 
-from backend import clock  # noqa: E402
-from backend.catalog import imaging  # noqa: E402
-from backend.catalog.storage import LocalPhotoStore  # noqa: E402
-from backend.catalog.tables import Listing, Photo  # noqa: E402
-from backend.db import Database  # noqa: E402
-from backend.demo.data import DEMO_PASSWORD  # noqa: E402
-from backend.piccolo_conf import use_engine  # noqa: E402
+from backend import clock
+from backend.catalog import imaging
+from backend.catalog.storage import LocalPhotoStore
+from backend.catalog.tables import Listing, Photo
+from backend.db import Database
+from backend.demo.data import DEMO_PASSWORD
+from backend.piccolo_conf import use_engine
 
 USER = "medarbetare@skurup.exempel.se"
 
@@ -73,7 +73,7 @@ async def photograph_listings(url: str, photo_dir: Path) -> int:
 
 
 def kind_of(url: str) -> str:
-    if "/api/" in url and "/photos/" in url or url.endswith((".webp", ".jpg")):
+    if ("/api/" in url and "/photos/" in url) or url.endswith((".webp", ".jpg")):
         return "thumbnails"
     return "API answers" if "/api/" in url else "app files"
 
@@ -84,7 +84,7 @@ def visit(page, sign_in: bool = False) -> tuple[Counter, Counter, int]:
 
     def count(request) -> None:
         response = request.response()
-        if response is None or response.from_service_worker and request.service_worker is None:
+        if response is None or (response.from_service_worker and request.service_worker is None):
             return  # answered by the service worker from its cache, not from the network
         kind = kind_of(request.url)
         sizes[kind] += request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
@@ -131,7 +131,8 @@ def main() -> None:
                 page = context.new_page()
                 sizes, counts, thumbs = visit(page, sign_in=True)
                 cards = page.locator(".listing-card").count()
-                print(f"browse page /annonser, {cards} listings, {thumbs} thumbnails, 360×740, uncompressed (the server sends no gzip)")
+                print(f"browse page /annonser, {cards} listings, {thumbs} thumbnails, 360×740, uncompressed"
+                      " (the server sends no gzip)")
                 show("first visit (sign-in page, then the browse page)", sizes, counts)
                 sizes, counts, _ = visit(page)
                 show("repeat visit", sizes, counts)

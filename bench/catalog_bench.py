@@ -69,7 +69,8 @@ async def fill(database: Database, count: int) -> str:
                       "tags": ""}
             rows.append(Listing(
                 id=uuid4(), municipality=municipality, owner_unit=unit, kind=rng.choice(KINDS), deal=deal,
-                category=rng.choice(category_ids), price_ore=rng.randint(1, 5000) * 100 if deal in ("rent", "sell") else None,
+                category=rng.choice(category_ids),
+                price_ore=rng.randint(1, 5000) * 100 if deal in ("rent", "sell") else None,
                 rent_period="day" if deal == "rent" else "", title=title, description=values["description"],
                 status="published", visibility="municipality", published_at=now, created_at=now, updated_at=now,
                 search_text=rules.search_text(values, None, database.is_sqlite),

@@ -88,7 +88,7 @@ def repeat_load(page) -> tuple[int, int]:
 
     def count(request) -> None:
         response = request.response()
-        if response is None or response.from_service_worker and request.service_worker is None:
+        if response is None or (response.from_service_worker and request.service_worker is None):
             return  # answered by the worker from its cache (worker fetches are counted on their own)
         (api if "/api/" in request.url else files).append(request.sizes()["responseBodySize"])
 

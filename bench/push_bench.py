@@ -111,7 +111,7 @@ async def fill(database: Database, subscriptions: list[dict]) -> Actor:
         for chunk in chunks(users):
             await Want.insert(*[Want(id=uuid4(), municipality=municipality, unit=unit, user=u, text="kontorsstolar",
                                      search_text=stems, created_at=now) for u in chunk])
-        pairs = list(zip(users, subscriptions))
+        pairs = list(zip(users, subscriptions, strict=True))
         for chunk in chunks(pairs):
             await PushSubscription.insert(*[
                 PushSubscription(id=uuid4(), user=u, endpoint=s["endpoint"].replace("localhost", "127.0.0.1"),

@@ -22,23 +22,23 @@ from uuid import uuid4
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from backend import clock  # noqa: E402
-from backend.accounts.tables import Municipality  # noqa: E402
-from backend.billing.service import BillingService  # noqa: E402
-from backend.billing.tables import InvoiceLine  # noqa: E402
-from backend.db import Database  # noqa: E402
-from backend.demo import data  # noqa: E402
-from backend.demo.history import CATEGORIES, _months  # noqa: E402
-from backend.demo.seed import demo_id, seed  # noqa: E402
-from backend.impact import charts  # noqa: E402
-from backend.impact.controller import CATEGORY_NAMES  # noqa: E402
-from backend.impact.ledger import compute  # noqa: E402
-from backend.impact.reports import ReportService  # noqa: E402
-from backend.impact.tables import ImpactEntry, ImpactFactor  # noqa: E402
-from backend.piccolo_conf import use_engine  # noqa: E402
-from backend.tenancy import Actor  # noqa: E402
-from backend.vocabulary import month_of  # noqa: E402
-from tests.databases import fresh_database  # noqa: E402
+from backend import clock
+from backend.accounts.tables import Municipality
+from backend.billing.service import BillingService
+from backend.billing.tables import InvoiceLine
+from backend.db import Database
+from backend.demo import data
+from backend.demo.history import CATEGORIES, _months
+from backend.demo.seed import demo_id, seed
+from backend.impact import charts
+from backend.impact.controller import CATEGORY_NAMES
+from backend.impact.ledger import compute
+from backend.impact.reports import ReportService
+from backend.impact.tables import ImpactEntry, ImpactFactor
+from backend.piccolo_conf import use_engine
+from backend.tenancy import Actor
+from backend.vocabulary import month_of
+from tests.databases import fresh_database
 
 ENTRIES = 100_000
 LINES = 10_000

@@ -65,7 +65,8 @@ async def add_labelled_items(url: str) -> tuple[list[str], str, str]:
             for start in range(0, ITEMS, 500):
                 await Item.insert(*items[start:start + 500])
                 await Code.insert(*[Code(id=uuid4(), text=texts[i], municipality=mid, status="linked",
-                                         item=items[i].id, created_at=now) for i in range(start, min(start + 500, ITEMS))])
+                                         item=items[i].id, created_at=now)
+                                    for i in range(start, min(start + 500, ITEMS))])
             shelf, van = demo_id(TOWN, "shelf", "A1"), demo_id(TOWN, "vehicle", data.VEHICLES[0])
             await Code.insert(Code(id=uuid4(), text=texts[-2], municipality=mid, status="linked", location=shelf,
                                    created_at=now),
@@ -235,7 +236,8 @@ async def run(kind: str, url: str, workdir: Path) -> None:
                                                       per_second)
             p50, p99 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.99) * 1000
             verdict = f"   (target p99 <= 50 ms: {'ok' if p99 <= 50 else 'MISSED'})" if per_second >= 300 else ""
-            print(f"  {per_second:4d}/s asked, {len(latencies) / wall:4.0f}/s served: p50 {p50:5.1f} ms, p99 {p99:6.1f} ms"
+            print(f"  {per_second:4d}/s asked, {len(latencies) / wall:4.0f}/s served:"
+                  f" p50 {p50:5.1f} ms, p99 {p99:6.1f} ms"
                   f"{verdict}  {statuses}")
         # Batches: 500 different items per batch, whole trips.
         rest = codes[SINGLE_REQUESTS // 2:]
@@ -262,7 +264,7 @@ async def postgres_reachable() -> bool:
     try:
         await _admin("SELECT 1")
         return True
-    except (OSError, Exception):  # noqa: BLE001 - any failure means "not here"
+    except (OSError, Exception):  # any failure means "not here"
         return False
 
 

@@ -104,9 +104,8 @@ def local_backend_imports(path: Path) -> list[str]:
     found = []
     for function in ast.walk(tree(path)):
         if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for node in ast.walk(function):
-                if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("backend"):
-                    found.append(f"{label(path)}:{node.lineno} {node.module}")
+            found.extend(f"{label(path)}:{node.lineno} {node.module}" for node in ast.walk(function)
+                         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("backend"))
     return found
 
 

@@ -92,7 +92,8 @@ class UserRepository:
         return await _with_roles(rows)
 
     async def get(self, user_id: UUID) -> Row | None:
-        row = await User.select(*_USER_COLUMNS).where(User.id == user_id, User.municipality == self.municipality_id).first()
+        row = await User.select(*_USER_COLUMNS).where(
+            User.id == user_id, User.municipality == self.municipality_id).first()
         return (await _with_roles([row]))[0] if row else None
 
     async def get_any_tenant(self, user_id: UUID) -> Row | None:
@@ -176,7 +177,8 @@ class NetworkRepository:
             NetworkMembership.status,
             NetworkMembership.municipality.id.as_alias("municipality_id"),
             NetworkMembership.municipality.name.as_alias("municipality_name"),
-        ).where(NetworkMembership.network.is_in([n["id"] for n in networks])).order_by(NetworkMembership.municipality.name)
+        ).where(NetworkMembership.network.is_in([n["id"] for n in networks])).order_by(
+            NetworkMembership.municipality.name)
         for network in networks:
             network["members"] = [r for r in rows if r["network"] == network["id"]]
         return networks
@@ -217,7 +219,8 @@ class MunicipalityRepository:
         return await Municipality.select(Municipality.id, Municipality.name).order_by(Municipality.name)
 
     async def get(self, municipality_id: UUID) -> Row | None:
-        return await Municipality.select(Municipality.id, Municipality.name).where(Municipality.id == municipality_id).first()
+        return await Municipality.select(Municipality.id, Municipality.name).where(
+            Municipality.id == municipality_id).first()
 
 
 class AuthRepository:
@@ -259,7 +262,8 @@ class AuthRepository:
         row = await User.select(User.password_hash).where(User.id == user_id).first()
         return row["password_hash"] if row else ""
 
-    async def count_failures(self, *, account_key: str | None = None, address: str | None = None, since: datetime) -> int:
+    async def count_failures(self, *, account_key: str | None = None, address: str | None = None,
+                             since: datetime) -> int:
         column = LoginAttempt.account_key if account_key is not None else LoginAttempt.address
         value = account_key if account_key is not None else address
         return await LoginAttempt.count().where(column == value, LoginAttempt.at >= since)

@@ -44,7 +44,7 @@ def free_per_day(items: list[Row], start: date, end: date) -> list[tuple[date, i
             last = min(((busy_end or end) - start).days, days)
             for index in range(first, last):
                 covered[index] = True
-        taken = [t + c for t, c in zip(taken, covered)]
+        taken = [t + c for t, c in zip(taken, covered, strict=True)]
     return [(start + timedelta(days=i), len(items) - taken[i]) for i in range(days)]
 
 

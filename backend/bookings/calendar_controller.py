@@ -14,7 +14,8 @@ from backend.deps import ActorDep, DbDep
 from backend.security import PUBLIC
 
 FEED_PATH = "/ical/"
-FeedToken = Annotated[str, Parameter(max_length=100, pattern=r"^[A-Za-z0-9_-]+(\.ics)?$", description="The secret of a calendar feed.")]
+FeedToken = Annotated[str, Parameter(max_length=100, pattern=r"^[A-Za-z0-9_-]+(\.ics)?$",
+                                     description="The secret of a calendar feed.")]
 
 
 class CalendarFeedController(Controller):

@@ -15,7 +15,8 @@ def _ref(row: Row, prefix: str) -> schemas.Ref:
 def booking_read(row: Row, actor: Actor) -> schemas.BookingRead:
     window = None
     if row["window_id"]:
-        window = schemas.WindowRef(id=row["window_id"], starts_at=row["window_starts_at"], ends_at=row["window_ends_at"])
+        window = schemas.WindowRef(id=row["window_id"], starts_at=row["window_starts_at"],
+                                   ends_at=row["window_ends_at"])
     return schemas.BookingRead(
         id=row["id"], status=row["status"], deal=row["deal"],
         listing=schemas.ListingRef(id=row["listing_id"], title=row["listing_title"], kind=row["listing_kind"],
@@ -47,7 +48,8 @@ def availability_read(found: Row) -> schemas.AvailabilityRead:
             free=[schemas.Period(start=s, end=e) for s, e in i["free"]]) for i in found["items"]],
         days=[schemas.DayAvailability(date=d, free=n) for d, n in found["days"]],
         windows=[schemas.WindowAvailability(id=w["id"], starts_at=w["starts_at"], ends_at=w["ends_at"],
-                                            capacity=w["capacity"], remaining=w["remaining"]) for w in found["windows"]],
+                                            capacity=w["capacity"], remaining=w["remaining"])
+                 for w in found["windows"]],
         transport_fee_ore=found.get("transport_fee_ore", 0))
 
 

@@ -68,7 +68,8 @@ class BookingRepository:
         self.municipality_id = municipality_id
 
     def _scoped(self):
-        return Or(Booking.requester_municipality == self.municipality_id, Booking.owner_municipality == self.municipality_id)
+        return Or(Booking.requester_municipality == self.municipality_id,
+                  Booking.owner_municipality == self.municipality_id)
 
     async def get(self, booking_id: UUID) -> Row | None:
         row = await Booking.select(*_COLUMNS).where(Booking.id == booking_id, self._scoped()).first()
@@ -167,7 +168,8 @@ class HoldRepository:
             return []
         return await BookingItem.select(BookingItem.item, BookingItem.period_start, BookingItem.period_end).where(
             BookingItem.item.is_in(item_ids), BookingItem.holds.eq(True),
-            overlapping(BookingItem.period_start, BookingItem.period_end, start, end)).order_by(BookingItem.period_start)
+            overlapping(BookingItem.period_start, BookingItem.period_end, start, end),
+        ).order_by(BookingItem.period_start)
 
 
 class WindowRepository:

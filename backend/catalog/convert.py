@@ -16,7 +16,8 @@ def photo_urls(photo_id: object) -> tuple[str, str]:
 
 def photo_read(row: Row) -> schemas.PhotoRead:
     display, thumb = photo_urls(row["id"])
-    return schemas.PhotoRead(id=row["id"], width=row["width"], height=row["height"], display_url=display, thumb_url=thumb)
+    return schemas.PhotoRead(id=row["id"], width=row["width"], height=row["height"], display_url=display,
+                             thumb_url=thumb)
 
 
 def listing_read(row: Row) -> schemas.ListingRead:
@@ -57,7 +58,8 @@ def card(row: Row) -> schemas.ListingCard:
 def search_result(page: SearchPage, number: int, per_page: int) -> schemas.SearchResult:
     return schemas.SearchResult(
         total=page.total, page=number, per_page=per_page, results=[card(r) for r in page.results],
-        facets={name: [schemas.FacetCount(value=v, count=n) for v, n in counts] for name, counts in page.facets.items()},
+        facets={name: [schemas.FacetCount(value=v, count=n) for v, n in counts]
+                for name, counts in page.facets.items()},
     )
 
 

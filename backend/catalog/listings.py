@@ -190,7 +190,8 @@ class ListingService:
         if current["widen_to"] and current["share_days"]:
             values["share_at"] = first + timedelta(days=current["share_days"])
         await repo.update(listing_id, current["version"], values)
-        await repo.record(listing_id, self.actor.user_id, "published", {"status": [current["status"], "published"]}, now)
+        await repo.record(listing_id, self.actor.user_id, "published",
+                          {"status": [current["status"], "published"]}, now)
         return await wants.match_listing(await repo.get_own(listing_id), now)
 
     async def _editable(self, repo: ListingRepository, listing_id: UUID) -> Row:

@@ -53,7 +53,7 @@ class PhotoService:
         renditions = [await anyio.to_thread.run_sync(self._process, data) for data in uploads]
         rows = [{"id": uuid4(), "listing": listing_id, "item": item_id, "width": r.width, "height": r.height}
                 for r in renditions]
-        for row, rendition in zip(rows, renditions):
+        for row, rendition in zip(rows, renditions, strict=True):
             row["display_key"] = self._key(row["id"], "display")
             row["thumb_key"] = self._key(row["id"], "thumb")
             self.store.put(row["display_key"], rendition.display)

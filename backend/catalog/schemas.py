@@ -107,22 +107,22 @@ class ListingUpdate(Schema, kw_only=True):
     version: Version
     title: Title | UnsetType = UNSET
     description: Description | UnsetType = UNSET
-    category_id: UUID | None | UnsetType = UNSET
-    condition: Condition | None | UnsetType = UNSET
+    category_id: UUID | UnsetType | None = UNSET
+    condition: Condition | UnsetType | None = UNSET
     tags: ShortText | UnsetType = UNSET
-    price_ore: PriceOre | None | UnsetType = UNSET
-    rent_period: RentPeriod | None | UnsetType = UNSET
+    price_ore: PriceOre | UnsetType | None = UNSET
+    rent_period: RentPeriod | UnsetType | None = UNSET
     quantity: Quantity | UnsetType = UNSET
-    width_cm: Centimetres | None | UnsetType = UNSET
-    depth_cm: Centimetres | None | UnsetType = UNSET
-    height_cm: Centimetres | None | UnsetType = UNSET
-    weight_g: Grams | None | UnsetType = UNSET
-    location_id: UUID | None | UnsetType = UNSET
-    available_from: date | None | UnsetType = UNSET
-    available_until: date | None | UnsetType = UNSET
+    width_cm: Centimetres | UnsetType | None = UNSET
+    depth_cm: Centimetres | UnsetType | None = UNSET
+    height_cm: Centimetres | UnsetType | None = UNSET
+    weight_g: Grams | UnsetType | None = UNSET
+    location_id: UUID | UnsetType | None = UNSET
+    available_from: date | UnsetType | None = UNSET
+    available_until: date | UnsetType | None = UNSET
     visibility: Tier | UnsetType = UNSET
-    widen_to: Tier | None | UnsetType = UNSET
-    share_days: ShareDays | None | UnsetType = UNSET
+    widen_to: Tier | UnsetType | None = UNSET
+    share_days: ShareDays | UnsetType | None = UNSET
     windows: list[WindowIn] | UnsetType = UNSET
 
 

@@ -16,14 +16,16 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _stemmer = snowballstemmer.stemmer("swedish")
 
 # Snowball's Swedish stop-word list (the one PostgreSQL's swedish.stop ships).
-STOP_WORDS = frozenset(
-    """och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke
-    mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut
-    när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket
-    sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras
-    blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem
-    vilket sitta sådana vart dina vars vårt våra ert era vilkas""".split()
-)
+STOP_WORDS = frozenset((
+    "och", "det", "att", "i", "en", "jag", "hon", "som", "han", "på", "den", "med", "var", "sig", "för", "så", "till",
+    "är", "men", "ett", "om", "hade", "de", "av", "icke", "mig", "du", "henne", "då", "sin", "nu", "har", "inte",
+    "hans", "honom", "skulle", "hennes", "där", "min", "man", "ej", "vid", "kunde", "något", "från", "ut", "när",
+    "efter", "upp", "vi", "dem", "vara", "vad", "över", "än", "dig", "kan", "sina", "här", "ha", "mot", "alla",
+    "under", "någon", "eller", "allt", "mycket", "sedan", "ju", "denna", "själv", "detta", "åt", "utan", "varit",
+    "hur", "ingen", "mitt", "ni", "bli", "blev", "oss", "din", "dessa", "några", "deras", "blir", "mina", "samma",
+    "vilken", "er", "sådan", "vår", "blivit", "dess", "inom", "mellan", "sådant", "varför", "varje", "vilka", "ditt",
+    "vem", "vilket", "sitta", "sådana", "vart", "dina", "vars", "vårt", "våra", "ert", "era", "vilkas",
+))
 
 
 # Heads of Swedish compounds people search for on their own: "stol" should find "kontorsstol",

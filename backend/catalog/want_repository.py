@@ -27,7 +27,8 @@ class WantRepository:
         return await Want.select(Want.id, Want.municipality).where(Want.id == want_id).first()
 
     async def get(self, want_id: UUID) -> Row | None:
-        return await Want.select(*WANT_COLUMNS).where(Want.id == want_id, Want.municipality == self.municipality_id).first()
+        return await Want.select(*WANT_COLUMNS).where(
+            Want.id == want_id, Want.municipality == self.municipality_id).first()
 
     async def insert(self, values: Row) -> None:
         await Want.insert(Want(**values, municipality=self.municipality_id))

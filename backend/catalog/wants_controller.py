@@ -28,7 +28,8 @@ class WantController(Controller):
         return [convert.want_read(r, actor.user_id) for r in rows]
 
     @post("/", responses=retried(schemas.WantRead))
-    async def create_want(self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.WantCreate]) -> Response[schemas.WantRead]:
+    async def create_want(self, db: DbDep, actor: ActorDep,
+                          data: JSONBody[schemas.WantCreate]) -> Response[schemas.WantRead]:
         row, created = await WantService(db, actor).create(data)
         return Response(convert.want_read(row, actor.user_id), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 

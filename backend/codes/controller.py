@@ -67,7 +67,8 @@ class CodeBatchController(Controller):
         return Response(batch_read(row), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
     @get("/{batch_id:uuid}/codes")
-    async def list_batch_codes(self, db: DbDep, actor: ActorDep, batch_id: FromPath[UUID]) -> list[schemas.BatchCodeRead]:
+    async def list_batch_codes(self, db: DbDep, actor: ActorDep,
+                               batch_id: FromPath[UUID]) -> list[schemas.BatchCodeRead]:
         rows = await CodeService(db, actor).batch_codes(batch_id)
         return [schemas.BatchCodeRead(code=r["text"], status=r["status"]) for r in rows]
 

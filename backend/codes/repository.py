@@ -72,12 +72,14 @@ class CodeRepository:
             Code.id == code_id, Code.municipality == self.municipality_id)
 
     async def retire(self, code_id: UUID, replaced_by: UUID) -> None:
-        await Code.update({Code.status: "retired", Code.replaced_by: replaced_by, Code.version: Code.version + 1}).where(
-            Code.id == code_id, Code.municipality == self.municipality_id)
+        await Code.update(
+            {Code.status: "retired", Code.replaced_by: replaced_by, Code.version: Code.version + 1},
+        ).where(Code.id == code_id, Code.municipality == self.municipality_id)
 
     async def batch_codes(self, batch_id: UUID) -> list[Row]:
         return await Code.select(*_CODE_COLUMNS).where(
-            Code.batch == batch_id, Code.municipality == self.municipality_id).order_by(Code.created_at).order_by(Code.text)
+            Code.batch == batch_id, Code.municipality == self.municipality_id,
+        ).order_by(Code.created_at).order_by(Code.text)
 
     async def insert_batch(self, batch_id: UUID, name: str, size: int, user_id: UUID, now: datetime) -> None:
         await CodeBatch.insert(CodeBatch(id=batch_id, municipality=self.municipality_id, name=name, size=size,

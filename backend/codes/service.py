@@ -140,8 +140,4 @@ class CodeService:
         """Describe the codes of this municipality among texts (from a photo); others are left out."""
         async with self.db.read():
             known = await self.codes.by_texts(texts)
-        reads = []
-        for text in dict.fromkeys(texts):
-            if text in known:
-                reads.append(await self.read(text))
-        return reads
+        return [await self.read(text) for text in dict.fromkeys(texts) if text in known]

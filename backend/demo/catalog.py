@@ -140,8 +140,7 @@ def _wants(demo_id, listings: list[dict], now) -> tuple[list[dict], list[dict]]:
                       "created_at": now - timedelta(days=70)})
         fits = [row for row in listings if row["category"] == category_id(slug) and row["status"] == "published"
                 and (row["visibility"] == "network" or row["municipality"] == demo_id(name))]
-        for listing in fits[:3]:
-            matches.append({"id": demo_id("catalog", name, "want", str(index), "match", str(listing["id"])),
-                            "municipality": demo_id(name), "want": want_id, "listing": listing["id"],
-                            "created_at": listing["created_at"]})
+        matches.extend({"id": demo_id("catalog", name, "want", str(index), "match", str(listing["id"])),
+                        "municipality": demo_id(name), "want": want_id, "listing": listing["id"],
+                        "created_at": listing["created_at"]} for listing in fits[:3])
     return wants, matches

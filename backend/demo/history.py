@@ -66,9 +66,8 @@ async def seed_history(demo_id) -> bool:
         units = [demo_id(name, unit) for unit, _ in data.UNITS]
         for index, start in enumerate(_months(now)):
             count = round((15 + 5 * index) * SIZE[name])
-            for n in range(count):
-                entries.append(_entry(rng, demo_id("history", name, str(index), "entry", str(n)), mid,
-                                      rng.choice(units), _moment(rng, start, now), factors))
+            entries.extend(_entry(rng, demo_id("history", name, str(index), "entry", str(n)), mid,
+                                  rng.choice(units), _moment(rng, start, now), factors) for n in range(count))
             for n in range(round((6 + index) * SIZE[name])):
                 check_id = demo_id("history", name, str(index), "check", str(n))
                 check = _check(rng, check_id, mid, rng.choice(units), _moment(rng, start, now))
@@ -119,7 +118,8 @@ def _invoice_lines(rng, demo_id, name: str, now: datetime) -> list[InvoiceLine]:
     lines = []
     ame = demo_id(name, "Arbetsmarknadsenheten")
     payers = [(demo_id(other), demo_id(other, unit), data.MUNICIPALITIES[other]["prefix"] + centre)
-              for other in data.MUNICIPALITIES for unit, centre in data.UNITS[:5] if other == name or rng.random() < 0.3]
+              for other in data.MUNICIPALITIES for unit, centre in data.UNITS[:5]
+              if other == name or rng.random() < 0.3]
     for back, start in enumerate(reversed(_months(now)[-4:-1])):
         for n in range(rng.randint(12, 24)):
             payer_mid, payer_unit, centre = rng.choice(payers)

@@ -14,7 +14,7 @@ _PATTERNS = """<defs>
 <rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="#1d4d3a"/></pattern>
 <pattern id="p-dots" width="6" height="6" patternUnits="userSpaceOnUse">
 <rect width="6" height="6" fill="#fff"/><circle cx="3" cy="3" r="1.6" fill="#1d4d3a"/></pattern>
-</defs>"""
+</defs>"""  # noqa: E501 - the SVG as sent, one pattern a line
 PATTERNS = ("p-solid", "p-hatch", "p-dots")
 
 

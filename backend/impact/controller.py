@@ -21,7 +21,8 @@ from backend.openapi import retried
 from backend.params import OptionalMonth
 
 View = Literal["municipality", "network"]
-ChartName = Annotated[str, Parameter(max_length=40, pattern=r"^[a-z_-]+$", description="trend, categories, checks or municipalities")]
+ChartName = Annotated[str, Parameter(max_length=40, pattern=r"^[a-z_-]+$",
+                                     description="trend, categories, checks or municipalities")]
 CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from backend.impact.repository import DefaultFactorRepository
 
 _NAMESPACE = uuid.UUID("0b9f4c1e-5d2a-4d71-9a57-3f0e2b8c6d11")
-SEEDED_AT = datetime(2025, 1, 1, tzinfo=timezone.utc)
+SEEDED_AT = datetime(2025, 1, 1, tzinfo=UTC)
 
 FIRA = "FIRA International, Benchmarking the carbon footprint of office furniture"
 FIRA_BOUNDARY = "Cradle to gate plus delivery, as reported by FIRA; use phase excluded"

@@ -33,7 +33,8 @@ class LocationRepository:
 
     async def name_taken(self, parent_id: UUID | None, name: str) -> bool:
         parent = Location.parent == parent_id if parent_id else Location.parent.is_null()
-        return await Location.exists().where(Location.municipality == self.municipality_id, parent, Location.name == name)
+        return await Location.exists().where(
+            Location.municipality == self.municipality_id, parent, Location.name == name)
 
     async def insert(self, values: Row, now: datetime) -> None:
         await Location.insert(Location(**values, municipality=self.municipality_id, created_at=now))

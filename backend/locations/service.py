@@ -60,7 +60,8 @@ class LocationService:
             current = await self.locations.get(location_id)
             if current is None:
                 raise NotFound("No such location.")
-            if data.name and data.name != current["name"] and await self.locations.name_taken(current["parent_id"], data.name):
+            renamed = data.name and data.name != current["name"]
+            if renamed and await self.locations.name_taken(current["parent_id"], data.name):
                 raise Conflict(f"A location named {data.name!r} already exists there.")
             if not await self.locations.update(location_id, data.version, values):
                 raise Conflict("The location was changed by someone else; reload it.", error="stale_version")

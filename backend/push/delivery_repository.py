@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 from piccolo.table import Table
@@ -30,7 +30,7 @@ def _sqlite_value(value: object) -> object:
     if isinstance(value, UUID):
         return str(value)
     if isinstance(value, datetime):
-        return str(value.astimezone(timezone.utc))
+        return str(value.astimezone(UTC))
     return value
 
 

@@ -119,7 +119,7 @@ def on_notify(callback) -> None:
 
 
 def _wake() -> None:
-    for callback in list(_listeners):
+    for callback in _listeners.copy():  # a snapshot, so a callback may unsubscribe while we call them
         callback()
 
 

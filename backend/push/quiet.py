@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from backend.vocabulary import STOCKHOLM
 
@@ -27,4 +27,4 @@ def quiet_until(now: datetime, start: str | None, end: str | None) -> datetime |
     if not inside:
         return None
     # zoneinfo resolves a wall time that DST skips or repeats; either side is fine for a wake-up.
-    return datetime.combine(end_day, finish, tzinfo=STOCKHOLM).astimezone(timezone.utc)
+    return datetime.combine(end_day, finish, tzinfo=STOCKHOLM).astimezone(UTC)

@@ -69,7 +69,7 @@ class SubscriptionCreate(Schema, kw_only=True):
     endpoint: Endpoint
     keys: SubscriptionKeys
     # The browser's own field name; milliseconds since 1970, read but not stored (up to JavaScript's safe integers).
-    expirationTime: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] | None = None  # noqa: N815
+    expirationTime: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] | None = None
     old_endpoint: Endpoint | None = None
 
     def __post_init__(self) -> None:

@@ -72,11 +72,11 @@ class PushWorker:
 
     async def _record(self, rows: list[dict], outcomes: list[Outcome]) -> None:
         now = clock.now()
-        sent = [r["id"] for r, o in zip(rows, outcomes) if o.result == "sent"]
-        gone = [r["subscription_id"] for r, o in zip(rows, outcomes) if o.result == "gone"]
+        sent = [r["id"] for r, o in zip(rows, outcomes, strict=True) if o.result == "sent"]
+        gone = [r["subscription_id"] for r, o in zip(rows, outcomes, strict=True) if o.result == "gone"]
         async with self.db.write():
             await self.repository.mark_sent(sent, now)
-            for row, outcome in zip(rows, outcomes):
+            for row, outcome in zip(rows, outcomes, strict=True):
                 if outcome.result == "retry" and row["attempts"] < self.config.max_attempts:
                     await self.repository.reschedule(row["id"], now + self._backoff(row["attempts"], outcome),
                                                      outcome.error)
@@ -84,7 +84,7 @@ class PushWorker:
                     status = "expired" if outcome.result == "expired" else "failed"
                     await self.repository.close(row["id"], status, outcome.error)
             await self.repository.delete_subscriptions(list(set(gone)))
-        for row, outcome in zip(rows, outcomes):
+        for row, outcome in zip(rows, outcomes, strict=True):
             if outcome.result != "sent":
                 log.info("push %s to %s: %s", outcome.result, row["subscription_id"], outcome.error)
 

@@ -33,7 +33,8 @@ class ScanController(Controller):
 
     @post("/", responses={
         HTTP_200_OK: ResponseSpec(schemas.ScanResult, description="A duplicate: this event was applied before."),
-        HTTP_422_UNPROCESSABLE_ENTITY: ResponseSpec(schemas.ScanResult, description="Rejected, and stored with its reason."),
+        HTTP_422_UNPROCESSABLE_ENTITY: ResponseSpec(schemas.ScanResult,
+                                                    description="Rejected, and stored with its reason."),
     })
     async def create_scan(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ScanEventIn]

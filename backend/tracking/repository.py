@@ -124,7 +124,8 @@ class TrackingRepository:
         users = await _names(User, User.name, [r["actor"] for r in rows])
         items = await _names(Item, Item.title, [r["item"] for r in rows])
         codes = await _names(Code, Code.text, [r["code"] for r in rows])
-        places = await _names(Location, Location.name, [r["location"] for r in rows] + [r["location_after"] for r in rows])
+        places = await _names(Location, Location.name,
+                              [r["location"] for r in rows] + [r["location_after"] for r in rows])
         return [{**r, "actor_name": users.get(r["actor"]), "item_title": items.get(r["item"]),
                  "location_name": places.get(r["location"]), "location_after_name": places.get(r["location_after"]),
                  "code_display": codes.get(r["code"], r["code_text"])} for r in rows]

@@ -66,7 +66,8 @@ class ScanService:
         codes = await self.codes.by_texts([t for p in prepared for t in (p.code, p.location_code) if t])
         await self._load_replacements(codes)
         item_ids = {c["item"] for c in codes.values() if c["item"]}
-        item_ids |= {p.event.item_id for p in prepared if p.event.item_id} | {s["item"] for s in stored.values() if s["item"]}
+        item_ids |= ({p.event.item_id for p in prepared if p.event.item_id}
+                     | {s["item"] for s in stored.values() if s["item"]})
         items = await self.repo.items(item_ids)
         if self.repo.lock_rows and items:
             stored = await self.repo.events_by_ids(ids)  # re-read under the item locks: a racing twin is seen
@@ -148,5 +149,6 @@ def _prepare(event: schemas.ScanEventIn, actor_id: UUID, now) -> Prepared:
                         Refusal("unknown_action", f"'{event.action}' is not a scan action."))
     if event.device_time > now + FUTURE_SLACK:
         return Prepared(event, actor_id, code, location_code, Refusal(
-            "device_time_in_future", "The phone's clock is ahead of the server's by more than 10 minutes; set it right."))
+            "device_time_in_future",
+            "The phone's clock is ahead of the server's by more than 10 minutes; set it right."))
     return Prepared(event, actor_id, code, location_code, None)

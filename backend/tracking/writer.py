@@ -65,7 +65,7 @@ class ScanWriter:
                 with self.db.on_loop_thread():
                     async with self.db.write():
                         results = [result for run in _runs(group) for result in await _apply_together(run)]
-            except Exception:  # noqa: BLE001 - each request is retried alone and gets its own error
+            except Exception:  # each request is retried alone and gets its own error
                 await self._one_by_one(group)
                 continue
             for request, result in zip(group, results, strict=True):
@@ -76,7 +76,7 @@ class ScanWriter:
             try:
                 async with self.db.write():
                     result = await request.apply(request.prepared)
-            except Exception as error:  # noqa: BLE001 - handed to the request that caused it
+            except Exception as error:  # handed to the request that caused it
                 _settle(request.future, error=error)
             else:
                 _settle(request.future, result=result)

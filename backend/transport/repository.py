@@ -119,7 +119,8 @@ class ScanRepository:
             TransportJobItem.item == item_id, TransportJobItem.job.status.is_in(list(OPEN)))
 
     async def mark(self, link_ids: list[UUID], column: str, at: datetime) -> None:
-        await TransportJobItem.update({getattr(TransportJobItem, column): at}).where(TransportJobItem.id.is_in(link_ids))
+        await TransportJobItem.update({getattr(TransportJobItem, column): at}).where(
+            TransportJobItem.id.is_in(link_ids))
 
     async def set_status(self, job_ids: list[UUID], status: str, from_statuses: tuple[str, ...], now: datetime) -> None:
         await TransportJob.update({TransportJob.status: status, TransportJob.updated_at: now,

@@ -38,7 +38,8 @@ class Shell:
         return cls(root=root, version=digest.hexdigest()[:12], files=("/", *files))
 
     def precache_module(self) -> str:
-        return f"export const VERSION = {json.dumps(self.version)};\nexport const FILES = {json.dumps(list(self.files))};\n"
+        return (f"export const VERSION = {json.dumps(self.version)};\n"
+                f"export const FILES = {json.dumps(list(self.files))};\n")
 
     def resolve(self, url_path: str) -> Path | None:
         """The file for a URL path, never outside root (no ../ escapes)."""

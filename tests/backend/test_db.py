@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from piccolo.query.functions.aggregate import Max
@@ -41,17 +41,15 @@ class TestWritePath:
     async def test_nested_write_joins_the_outer_transaction(self, client, app):
         db = app.state.db
         municipality = await make_municipality("Ystad")
-        async with db.write():
-            async with db.write():
-                await Unit.insert(Unit(municipality=municipality, name="Inre"))
+        async with db.write(), db.write():
+            await Unit.insert(Unit(municipality=municipality, name="Inre"))
         assert await Unit.count() == 1
 
     async def test_write_inside_read_is_refused_rather_than_deadlocking(self, client, app):
         db = app.state.db
         with pytest.raises(RuntimeError):
-            async with db.read():
-                async with db.write():
-                    pass
+            async with db.read(), db.write():
+                pass
 
 
 class TestMigrations:
@@ -74,7 +72,7 @@ class TestLoopThreadCommit:
 class TestTyped:
     async def test_the_latest_timestamp_comes_back_as_a_datetime_with_its_alias(self, client):
         municipality = await make_municipality("Ystad")
-        at = datetime(2026, 3, 1, 12, 30, tzinfo=timezone.utc)
+        at = datetime(2026, 3, 1, 12, 30, tzinfo=UTC)
         await Unit.insert(Unit(municipality=municipality, name="Enhet", created_at=at))
         row = await Unit.select(Typed(Max(Unit.created_at, alias="latest"), like=Unit.created_at)).first()
         assert row == {"latest": at}

@@ -32,7 +32,8 @@ def assert_error_shape(response, status: int) -> None:
 class TestMalformedBodies:
     async def test_malformed_json_is_a_400(self, client, ystad):
         await login(client, ystad.admin_email)
-        response = await client.post("/api/units", content=b'{"name": "x"', headers={"content-type": "application/json"})
+        response = await client.post("/api/units", content=b'{"name": "x"',
+                                     headers={"content-type": "application/json"})
         assert_error_shape(response, 400)
 
     async def test_wrong_type_is_a_400_naming_the_field(self, client, ystad):
@@ -79,15 +80,18 @@ class TestMalformedBodies:
     async def test_lone_surrogate_is_a_400(self, client, ystad):
         await login(client, ystad.admin_email)
         raw = b'{"name": "half \\ud800 pair"}'
-        assert_error_shape(await client.post("/api/units", content=raw, headers={"content-type": "application/json"}), 400)
+        response = await client.post("/api/units", content=raw, headers={"content-type": "application/json"})
+        assert_error_shape(response, 400)
 
     async def test_invalid_utf8_is_a_400(self, client, ystad):
         await login(client, ystad.admin_email)
         raw = b'{"name": "\xff\xfe"}'
-        assert_error_shape(await client.post("/api/units", content=raw, headers={"content-type": "application/json"}), 400)
+        response = await client.post("/api/units", content=raw, headers={"content-type": "application/json"})
+        assert_error_shape(response, 400)
 
     async def test_malformed_login_is_a_400_not_a_500(self, client):
-        for body in [b"", b"null", b'{"email": null, "password": "x"}', b'{"email": "a", "password": ' + b'"x"' * 3 + b"}"]:
+        for body in [b"", b"null", b'{"email": null, "password": "x"}',
+                     b'{"email": "a", "password": ' + b'"x"' * 3 + b"}"]:
             response = await client.post("/api/session", content=body, headers={"content-type": "application/json"})
             assert 400 <= response.status_code < 500, (body, response.text)
 

@@ -19,7 +19,8 @@ class TestJsonBodies:
     async def test_a_listing_sent_as_another_type_is_a_415(self, client, ystad, content_type):
         await login(client, ystad.employee_email)
         headers = {"Content-Type": content_type} if content_type else {}
-        response = await client.post("/api/listings", content=json.dumps(listing_body("Stol")).encode(), headers=headers)
+        body = json.dumps(listing_body("Stol")).encode()
+        response = await client.post("/api/listings", content=body, headers=headers)
         assert response.status_code == 415, response.text
         assert response.json() == {"error": "unsupported_media_type",
                                    "detail": "Send this as JSON, with Content-Type: application/json."}

@@ -27,7 +27,7 @@ def _core(info: msgspec.inspect.Type) -> list[msgspec.inspect.Type]:
 
 def _unchecked(info: msgspec.inspect.Type) -> bool:
     if isinstance(info, msgspec.inspect.IntType | msgspec.inspect.FloatType):
-        return info.ge is None and info.gt is None or info.le is None and info.lt is None
+        return (info.ge is None and info.gt is None) or (info.le is None and info.lt is None)
     if isinstance(info, msgspec.inspect.StrType):
         return info.max_length is None and info.pattern is None
     if isinstance(info, msgspec.inspect.ListType):

@@ -8,6 +8,7 @@ being skipped.
 from __future__ import annotations
 
 from uuid import uuid4
+
 import httpx
 import pytest
 from hypothesis import HealthCheck, Phase, find, settings

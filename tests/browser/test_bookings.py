@@ -49,7 +49,8 @@ class TestBookingAcrossMunicipalities:
         page.get_by_label("Återlämnas").fill(local_day(6))
         address = page.get_by_label("Leveransadress (valfri)")
         # Ystad's AME charges 450 kr per delivery; the requester is told before asking.
-        expect(address).to_have_accessible_description(re.compile(r"Transporten kostar 450\s*kr och debiteras din enhet"))
+        expect(address).to_have_accessible_description(
+            re.compile(r"Transporten kostar 450\s*kr och debiteras din enhet"))
         address.fill(ADDRESS)
         page.get_by_role("button", name="Skicka förfrågan").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Mina bokningar")

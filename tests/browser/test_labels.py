@@ -58,7 +58,8 @@ class TestPrintScreen:
         page.get_by_role("link", name="Skriv ut etiketter").click()
         codes = new_batch(page, "Ark för test")
         assert len(codes) == 3
-        page.wait_for_function("[...document.querySelectorAll('.print-view__preview img')].every(i => i.naturalWidth > 0)")
+        page.wait_for_function(
+            "[...document.querySelectorAll('.print-view__preview img')].every(i => i.naturalWidth > 0)")
         href = page.get_by_role("link", name="Öppna PDF för utskrift").get_attribute("href")
         pdf = page.request.get(href)
         assert pdf.headers["content-type"] == "application/pdf" and pdf.body().startswith(b"%PDF")

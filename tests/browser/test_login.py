@@ -31,7 +31,8 @@ class TestLogin:
 
     def test_wrong_password_shows_a_swedish_message_and_stays_on_login(self, page):
         sign_in(page, "medarbetare@skurup.exempel.se", "fel-lösenord")
-        expect(page.get_by_role("alert").or_(page.locator("[aria-live]"))).to_contain_text(re.compile("Fel e-postadress"))
+        message = page.get_by_role("alert").or_(page.locator("[aria-live]"))
+        expect(message).to_contain_text(re.compile("Fel e-postadress"))
         expect(page.get_by_label("E-postadress")).to_be_visible()
 
     def test_page_fits_a_360_pixel_phone_without_sideways_scrolling(self, page):

@@ -29,7 +29,8 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     listings = page.get_by_role("region", name=re.compile("Annonser att kontrollera"))
     row = listings.get_by_role("link", name="Bokhylla från biblioteket")
     expect(row).to_have_attribute("href", f"/annons/{listing}")
-    expect(listings.locator(".work-queue__row").filter(has_text="Bokhylla från biblioteket")).to_contain_text("Utkast att granska")
+    queued = listings.locator(".work-queue__row").filter(has_text="Bokhylla från biblioteket")
+    expect(queued).to_contain_text("Utkast att granska")
     for section in ("Bokningar att godkänna", "Annonser att kontrollera", "Avvisade skanningar"):
         expect(page.get_by_role("heading", level=2, name=re.compile(section))).to_be_visible()
     page.screenshot(path="/tmp/work-queue.png", full_page=True)

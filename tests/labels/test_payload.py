@@ -73,7 +73,7 @@ class TestParsePayload:
             parse_payload(text)
 
     def test_other_host_is_refused_when_host_is_expected(self):
-        with pytest.raises(ForeignPayloadError, match="other.se"):
+        with pytest.raises(ForeignPayloadError, match=r"other\.se"):
             parse_payload(payload_for("other.se", CODES[0]), expected_host="delbar.se")
 
     def test_other_port_is_refused_when_host_is_expected(self):

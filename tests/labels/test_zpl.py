@@ -23,7 +23,7 @@ class TestRenderZpl:
     @pytest.mark.parametrize("dpi", [203, 300])
     def test_qr_field_is_level_q_alphanumeric_with_our_payload(self, dpi):
         contents = make_contents(3)
-        for content, fmt in zip(contents, _formats(render_zpl(contents, 50, 25, dpi))):
+        for content, fmt in zip(contents, _formats(render_zpl(contents, 50, 25, dpi)), strict=True):
             (data,) = re.findall(r"\^BQN,2,\d+\^FD([^\^]*)\^FS", fmt)
             assert data.startswith("QM,A") and parse_payload(data[4:]) == content.code
 
@@ -50,7 +50,7 @@ class TestRenderZpl:
         texts = re.findall(r"\^FO(\d+),(\d+)\^A0N,(\d+),\d+\^FH_\^FD([^\^]*)\^FS", fmt)
         assert len(texts) >= 3
         assert all(
-            0 <= int(x) < 400 and 0 <= int(y) and int(y) + int(h) <= 200 for x, y, h, _ in texts
+            0 <= int(x) < 400 and int(y) >= 0 and int(y) + int(h) <= 200 for x, y, h, _ in texts
         )
         assert any(text.endswith("…") for *_, text in texts)
 

@@ -26,19 +26,22 @@ class TestLogin:
         assert "secure" not in cookie  # plain http here; https requests get Secure
 
     async def test_email_is_matched_without_case_or_spaces(self, client, ystad):
-        response = await client.post("/api/session", json={"email": f"  {ystad.employee_email.upper()} ", "password": PASSWORD})
+        response = await client.post("/api/session",
+                                     json={"email": f"  {ystad.employee_email.upper()} ", "password": PASSWORD})
         assert response.status_code == 201
 
     async def test_https_requests_get_a_secure_cookie(self, app, ystad):
         async with app_client(app, base_url="https://delbar.test") as secure_client:
-            response = await secure_client.post("/api/session", json={"email": ystad.employee_email, "password": PASSWORD})
+            response = await secure_client.post("/api/session",
+                                                json={"email": ystad.employee_email, "password": PASSWORD})
         assert "secure" in response.headers["set-cookie"].lower()
 
     async def test_wrong_password_and_unknown_user_get_the_same_answer(self, client, ystad):
         wrong = await client.post("/api/session", json={"email": ystad.employee_email, "password": "nope"})
         unknown = await client.post("/api/session", json={"email": "ghost@ystad.test", "password": "nope"})
         assert wrong.status_code == unknown.status_code == 401
-        assert wrong.json() == unknown.json() == {"error": "invalid_credentials", "detail": "Wrong e-mail address or password."}
+        assert wrong.json() == unknown.json() == {"error": "invalid_credentials",
+                                                  "detail": "Wrong e-mail address or password."}
 
     async def test_deactivated_user_cannot_sign_in(self, client, ystad):
         await make_user(ystad.id, ystad.ame_unit, "gone@ystad.test", active=False)
@@ -66,7 +69,8 @@ class TestLogin:
 
         async with app_client(create_app(replace(settings, login_failures_per_address=8))) as strict:
             for n in range(8):
-                assert (await strict.post("/api/session", json={"email": f"guess{n}@ystad.test", "password": "bad"})).status_code == 401
+                guess = {"email": f"guess{n}@ystad.test", "password": "bad"}
+                assert (await strict.post("/api/session", json=guess)).status_code == 401
             response = await strict.post("/api/session", json={"email": ystad.admin_email, "password": PASSWORD})
         assert response.status_code == 429
 
@@ -141,7 +145,8 @@ class TestPasswordChange:
         assert (await phone.get("/api/session")).status_code == 401
         assert (await client.get("/api/session")).status_code == 200
         fresh = await new_client()
-        assert (await fresh.post("/api/session", json={"email": ystad.employee_email, "password": "a much longer secret"})).status_code == 201
+        new_password = {"email": ystad.employee_email, "password": "a much longer secret"}
+        assert (await fresh.post("/api/session", json=new_password)).status_code == 201
 
     async def test_wrong_current_password_changes_nothing(self, client, ystad):
         await login(client, ystad.employee_email)
@@ -151,7 +156,8 @@ class TestPasswordChange:
 
     async def test_short_new_password_is_refused(self, client, ystad):
         await login(client, ystad.employee_email)
-        response = await client.post("/api/session/password", json={"current_password": PASSWORD, "new_password": "short"})
+        response = await client.post("/api/session/password",
+                                     json={"current_password": PASSWORD, "new_password": "short"})
         assert response.status_code == 400
 
 
@@ -162,7 +168,8 @@ class TestDevices:
         sessions = (await client.get("/api/sessions")).json()
         assert len(sessions) == 2 and sum(s["current"] for s in sessions) == 1
 
-    async def test_revoking_another_users_session_in_another_municipality_is_not_found(self, client, new_client, ystad, skurup):
+    async def test_revoking_another_users_session_in_another_municipality_is_not_found(self, client, new_client, ystad,
+                                                                                         skurup):
         ystad_client = await new_client()
         await login(ystad_client, ystad.admin_email)
         ystad_session = (await ystad_client.get("/api/sessions")).json()[0]["id"]

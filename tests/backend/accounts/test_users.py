@@ -53,7 +53,8 @@ class TestUserAdmin:
 
     async def test_admin_changes_roles(self, client, ystad):
         await login(client, ystad.admin_email)
-        response = await client.patch(f"/api/users/{ystad.employee}", json={"version": 1, "roles": ["coordinator", "driver"]})
+        response = await client.patch(f"/api/users/{ystad.employee}",
+                                      json={"version": 1, "roles": ["coordinator", "driver"]})
         assert response.status_code == 200 and response.json()["roles"] == ["coordinator", "driver"]
 
     async def test_admin_cannot_drop_their_own_admin_role(self, client, ystad):
@@ -71,7 +72,8 @@ class TestUserAdmin:
         phone = await new_client()
         await login(phone, ystad.employee_email)
         await login(client, ystad.admin_email)
-        assert (await client.patch(f"/api/users/{ystad.employee}", json={"version": 1, "active": False})).status_code == 200
+        deactivated = await client.patch(f"/api/users/{ystad.employee}", json={"version": 1, "active": False})
+        assert deactivated.status_code == 200
         assert (await phone.get("/api/session")).status_code == 401
 
     async def test_password_reset_ends_sessions_and_sets_the_new_password(self, client, new_client, ystad):

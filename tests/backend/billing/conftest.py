@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 import pytest
@@ -13,7 +13,7 @@ from backend.billing.tables import InvoiceLine
 from tests.factories import Tenant, login, make_user
 
 MONTH = "2025-06"
-IN_MONTH = datetime(2025, 6, 10, 9, 0, tzinfo=timezone.utc)
+IN_MONTH = datetime(2025, 6, 10, 9, 0, tzinfo=UTC)
 
 
 async def make_line(issuer: Tenant, payer: Tenant, amount_ore: int, *, month: str = MONTH, kind: str = "rent",

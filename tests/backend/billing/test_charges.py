@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from uuid import UUID, uuid4
 
 import pytest
@@ -14,7 +14,7 @@ from backend.catalog.tables import Listing
 from tests.backend.billing.conftest import MONTH
 
 pytestmark = pytest.mark.anyio
-JUNE = datetime(2025, 6, 12, 10, tzinfo=timezone.utc)
+JUNE = datetime(2025, 6, 12, 10, tzinfo=UTC)
 
 
 async def _booking(owner, requester) -> UUID:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from uuid import UUID
 
 from backend.billing.csv_export import render_csv
@@ -14,7 +14,7 @@ def _line(amount_ore: int, description: str = "Hyra", correction: bool = False, 
         "payer_municipality": UUID(int=1), "payer_municipality_name": "Skurup", "payer_unit_name": "Skolan",
         "payer_cost_centre": centre, "payee_cost_centre": "7100", "amount_ore": amount_ore, "quantity": 2,
         "period_start": date(2025, 6, 1), "period_end": date(2025, 6, 30), "description": description,
-        "correction": correction, "charged_at": datetime(2025, 6, 3, tzinfo=timezone.utc),
+        "correction": correction, "charged_at": datetime(2025, 6, 3, tzinfo=UTC),
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import Counter
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -91,7 +91,7 @@ class TestPickupDue:
         await book(requester, owner, listing, 2, 4, "approve")
         start = today() + timedelta(days=2)
         # 23:30 UTC two days before is already the day before `start` in Stockholm (UTC+1 or +2).
-        move_clock(monkeypatch, datetime.combine(start - timedelta(days=2), time(23, 30), tzinfo=timezone.utc))
+        move_clock(monkeypatch, datetime.combine(start - timedelta(days=2), time(23, 30), tzinfo=UTC))
         assert await queue_due_reminders(app.state.db) == {"pickup_due": 1}
 
     async def test_a_delivered_booking_says_where_it_is_delivered(self, app, sides):

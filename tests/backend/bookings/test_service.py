@@ -31,7 +31,8 @@ class TestRequest:
         assert body["status"] == "requested" and body["next_step"] == "await_approval"
         assert body["item_ids"] == [str(world.items[0])]
         assert body["owner_municipality"]["id"] == str(world.approver.id)
-        assert [e["action"] for e in (await as_requester.get(f"/api/bookings/{body['id']}")).json()["events"]] == ["request"]
+        events = (await as_requester.get(f"/api/bookings/{body['id']}")).json()["events"]
+        assert [e["action"] for e in events] == ["request"]
 
     async def test_replayed_request_returns_the_same_booking(self, as_requester, world):
         booking_id = str(uuid4())

@@ -90,8 +90,10 @@ class TestLifecycle:
     async def test_publish_pause_and_close_are_audited(self, client, ystad):
         await login(client, ystad.employee_email)
         listing = await publish(client, await create(client))
-        paused = await client.post(f"/api/listings/{listing['id']}/status", json={"status": "paused", "version": listing["version"]})
-        closed = await client.post(f"/api/listings/{listing['id']}/status", json={"status": "closed", "version": paused.json()["version"]})
+        paused = await client.post(f"/api/listings/{listing['id']}/status",
+                                   json={"status": "paused", "version": listing["version"]})
+        closed = await client.post(f"/api/listings/{listing['id']}/status",
+                                   json={"status": "closed", "version": paused.json()["version"]})
         assert closed.json()["status"] == "closed"
         events = (await client.get(f"/api/listings/{listing['id']}/events")).json()
         assert [e["action"] for e in events] == ["created", "published", "paused", "closed"]
@@ -100,8 +102,10 @@ class TestLifecycle:
     async def test_a_closed_listing_cannot_be_published(self, client, ystad):
         await login(client, ystad.employee_email)
         listing = await create(client)
-        closed = (await client.post(f"/api/listings/{listing['id']}/status", json={"status": "closed", "version": 1})).json()
-        response = await client.post(f"/api/listings/{listing['id']}/status", json={"status": "published", "version": closed["version"]})
+        closed = (await client.post(f"/api/listings/{listing['id']}/status",
+                                    json={"status": "closed", "version": 1})).json()
+        response = await client.post(f"/api/listings/{listing['id']}/status",
+                                     json={"status": "published", "version": closed["version"]})
         assert response.status_code == 409 and response.json()["error"] == "bad_transition"
 
     async def test_a_paused_listing_leaves_others_search_until_it_is_resumed(self, client, new_client, ystad):
@@ -171,7 +175,8 @@ class TestLifecycle:
         listing = await publish(client, await create(client))
         other = await new_client()
         await colleague(other, ystad, "bertil")
-        response = await other.patch(f"/api/listings/{listing['id']}", json={"version": listing["version"], "title": "X"})
+        response = await other.patch(f"/api/listings/{listing['id']}",
+                                     json={"version": listing["version"], "title": "X"})
         assert response.status_code == 403
 
 

@@ -156,7 +156,8 @@ class TestItemPhotos:
         warehouse = await new_client()
         await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse")
         await login(warehouse, "lager@ystad.test")
-        response = await warehouse.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", phone_photo(), "image/jpeg")})
+        response = await warehouse.post(f"/api/items/{item}/photos",
+                                        files={"file": ("p.jpg", phone_photo(), "image/jpeg")})
         assert response.status_code == 201, response.text
         assert await Photo.count().where(Photo.item == item, Photo.listing == listing["id"]) == 1
 
@@ -174,18 +175,21 @@ class TestItemPhotos:
         warehouse = await new_client()
         await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse")
         await login(warehouse, "lager@ystad.test")
-        response = await warehouse.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", out.getvalue(), "image/jpeg")})
+        response = await warehouse.post(f"/api/items/{item}/photos",
+                                        files={"file": ("p.jpg", out.getvalue(), "image/jpeg")})
         assert response.status_code == 201, response.text
         assert response.json()[0]["label"]["status"] == "none"
 
     async def test_item_without_a_listing_is_a_conflict(self, client, ystad):
         item = await make_item(ystad.id, ystad.ame_unit)
         await login(client, ystad.admin_email)
-        response = await client.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
+        response = await client.post(f"/api/items/{item}/photos",
+                                     files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
         assert response.status_code == 409 and response.json()["error"] == "item_has_no_listing"
 
     async def test_another_municipalitys_item_is_not_found(self, client, ystad, skurup):
         item = await make_item(ystad.id, ystad.ame_unit)
         await login(client, skurup.admin_email)
-        response = await client.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
+        response = await client.post(f"/api/items/{item}/photos",
+                                     files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
         assert response.status_code == 404

@@ -43,5 +43,6 @@ class TestReindex:
         env = {**os.environ, "DATABASE_URL": settings.database_url}
         done = subprocess.run([sys.executable, "-m", "backend", "reindex"], cwd=ROOT, env=env, capture_output=True,
                               text=True, timeout=60)
-        assert (done.returncode, done.stdout.strip()) == (0, "Search text rebuilt: 1 of 1 listings changed."), done.stderr
+        said = (done.returncode, done.stdout.strip())
+        assert said == (0, "Search text rebuilt: 1 of 1 listings changed."), done.stderr
         assert await titles(client, q="bord") == ["Skrivbord i ek"]

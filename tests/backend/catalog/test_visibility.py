@@ -29,7 +29,8 @@ async def seen_by(clients: dict, listing: dict) -> set[str]:
     seen = set()
     for tier, http in clients.items():
         detail = (await http.get(f"/api/listings/{listing['id']}")).status_code == 200
-        found = any(r["id"] == listing["id"] for r in (await http.get("/api/listings", params={"q": "pall"})).json()["results"])
+        results = (await http.get("/api/listings", params={"q": "pall"})).json()["results"]
+        found = any(r["id"] == listing["id"] for r in results)
         photo = (await http.get(listing["photos"][0]["thumb_url"])).status_code == 200
         assert detail == found == photo, (tier, detail, found, photo)
         if detail:
@@ -65,7 +66,8 @@ class TestTiers:
 
     async def test_a_paused_listing_leaves_other_units(self, client, new_client, ystad, skurup, trelleborg, network):
         listing = await owned_listing(client, ystad, visibility="public")
-        paused = await client.post(f"/api/listings/{listing['id']}/status", json={"status": "paused", "version": listing["version"]})
+        paused = await client.post(f"/api/listings/{listing['id']}/status",
+                                   json={"status": "paused", "version": listing["version"]})
         assert await seen_by(await viewers(new_client, ystad, skurup, trelleborg), paused.json()) == {"unit"}
 
     async def test_network_ends_when_the_membership_is_not_active(self, client, new_client, ystad, skurup, trelleborg):

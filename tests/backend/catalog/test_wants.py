@@ -24,7 +24,8 @@ class TestMatching:
         await login(client, ystad.employee_email)
         await publish(client, await create(client, "Tio kontorsstolar med hjul"))
         matches = (await seeker.get("/api/wants/matches")).json()
-        assert [(m["want_text"], m["listing"]["title"]) for m in matches] == [("kontorsstolar", "Tio kontorsstolar med hjul")]
+        found = [(m["want_text"], m["listing"]["title"]) for m in matches]
+        assert found == [("kontorsstolar", "Tio kontorsstolar med hjul")]
 
     async def test_a_draft_or_another_word_does_not_match(self, client, new_client, ystad):
         seeker = await wanter(new_client, ystad)
@@ -75,5 +76,6 @@ class TestOpenWants:
 
     async def test_bad_wants_are_refused(self, client, ystad):
         await login(client, ystad.employee_email)
-        for body in ({"text": ""}, {"text": "och"}, {"text": "x", "quantity": 0}, {"text": "x", "category_id": "00000000-0000-0000-0000-000000000000"}):
+        unknown_category = {"text": "x", "category_id": "00000000-0000-0000-0000-000000000000"}
+        for body in ({"text": ""}, {"text": "och"}, {"text": "x", "quantity": 0}, unknown_category):
             assert (await client.post("/api/wants", json=body)).status_code == 400, body

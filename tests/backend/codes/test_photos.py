@@ -21,7 +21,8 @@ def photo_of(*codes: str, host: str = "delbar.se") -> bytes:
     """A JPEG phone photo of labels lying side by side on a table."""
     labels = [Image.open(io.BytesIO(render_label_png(LabelContent(c, "Stol", "Ystad", host), ROLLS["DK-11209"])))
               for c in codes]
-    table = Image.new("L", (sum(label.width for label in labels) + 200, max(label.height for label in labels) + 200), 230)
+    size = (sum(label.width for label in labels) + 200, max(label.height for label in labels) + 200)
+    table = Image.new("L", size, 230)
     x = 100
     for label in labels:
         table.paste(label.convert("L"), (x, 100))

@@ -26,11 +26,14 @@ class TestRenderLabels:
         await warehouse(client, ystad)
         batch = (await client.post("/api/code-batches", json={"name": "Ark", "size": 3})).json()
         codes = {c["code"] for c in (await client.get(f"/api/code-batches/{batch['id']}/codes")).json()}
-        response = await client.get("/api/labels", params={"batch": batch["id"], "stock": "L7163", "output": "label-png"})
+        response = await client.get("/api/labels",
+                                    params={"batch": batch["id"], "stock": "L7163", "output": "label-png"})
         payloads = decode_payloads(Image.open(io.BytesIO(response.content)))
-        assert payloads and payloads[0] == f"HTTPS://TESTSERVER.LOCAL/Q/{payloads[0][-8:]}" and payloads[0][-8:] in codes
+        assert payloads
+        assert payloads[0] == f"HTTPS://TESTSERVER.LOCAL/Q/{payloads[0][-8:]}" and payloads[0][-8:] in codes
 
-    @pytest.mark.parametrize("stock", ["L7160", "L7163", "L7162", "DK-22205", "DK-11209", "11355", "zebra-203", "zebra-300"])
+    @pytest.mark.parametrize("stock", ["L7160", "L7163", "L7162", "DK-22205", "DK-11209", "11355",
+                                       "zebra-203", "zebra-300"])
     async def test_an_items_label_in_every_format_scans_to_its_code(self, client, ystad, stock):
         item = await make_item(ystad.id, ystad.ame_unit, "Höj- och sänkbart skrivbord")
         code = await make_code(ystad.id, item=item)
@@ -47,8 +50,8 @@ class TestRenderLabels:
         site = await make_location(ystad.id, "Hylla C3", kind="site")
         code = await make_code(ystad.id, location=site)
         await warehouse(client, ystad)
-        response = await client.get("/api/labels", params={"location": str(site), "stock": "L7160", "output": "page-png",
-                                                           "start": 5})
+        response = await client.get("/api/labels",
+                                    params={"location": str(site), "stock": "L7160", "output": "page-png", "start": 5})
         page = Image.open(io.BytesIO(response.content))
         assert page.size == (827, 1169)  # A4 at 100 dpi
         # Position 5 of a 3-column L7160 is the middle of row 2: the top row stays blank.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import uuid4
 
 import pytest
@@ -13,7 +13,7 @@ from backend.impact.ledger import book_reuse
 from backend.impact.tables import ImpactEntry, ImpactFactor
 
 pytestmark = pytest.mark.anyio
-WHEN = datetime(2026, 3, 14, 10, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 3, 14, 10, 0, tzinfo=UTC)
 
 
 async def _book(db, tenant, slug: str | None, *, booking=None, quantity=1, paid_ore=0, weight_g=None, when=WHEN):
@@ -59,9 +59,9 @@ class TestBookReuse:
     async def test_a_municipality_override_wins_from_its_valid_date(self, db, ystad, seeded):
         await ImpactFactor.insert(ImpactFactor(
             municipality=ystad.id, category_slug="kontorsstolar", version=2, co2e_g=60_000, new_price_ore=400_000,
-            typical_weight_g=15_000, valid_from=datetime(2026, 3, 1, tzinfo=timezone.utc), created_at=WHEN,
+            typical_weight_g=15_000, valid_from=datetime(2026, 3, 1, tzinfo=UTC), created_at=WHEN,
         ))
-        await _book(db, ystad, "kontorsstolar", when=datetime(2026, 2, 1, tzinfo=timezone.utc))
+        await _book(db, ystad, "kontorsstolar", when=datetime(2026, 2, 1, tzinfo=UTC))
         await _book(db, ystad, "kontorsstolar")
         rows = await ImpactEntry.select().order_by(ImpactEntry.completed_at)
         assert [(r["co2e_g"], r["factor_version"]) for r in rows] == [(72_000, 1), (60_000, 2)]
@@ -69,7 +69,7 @@ class TestBookReuse:
     async def test_another_municipalitys_override_is_not_used(self, db, ystad, skurup, seeded):
         await ImpactFactor.insert(ImpactFactor(
             municipality=skurup.id, category_slug="kontorsstolar", version=2, co2e_g=1_000, new_price_ore=0,
-            valid_from=datetime(2025, 1, 1, tzinfo=timezone.utc), created_at=WHEN,
+            valid_from=datetime(2025, 1, 1, tzinfo=UTC), created_at=WHEN,
         ))
         await _book(db, ystad, "kontorsstolar")
         assert (await ImpactEntry.select(ImpactEntry.co2e_g).first())["co2e_g"] == 72_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import uuid4
 
 import pytest
@@ -21,7 +21,7 @@ async def _reuse(app, tenant, slug, month, *, quantity=1, paid_ore=0, weight_g=N
         await book_reuse(
             municipality_id=tenant.id, unit_id=unit or tenant.ame_unit, booking_id=uuid4(), listing_id=None,
             category_id=category_id(slug), deal=deal, quantity=quantity, paid_ore=paid_ore, weight_g=weight_g,
-            completed_at=datetime(2026, month, 15, 12, tzinfo=timezone.utc))
+            completed_at=datetime(2026, month, 15, 12, tzinfo=UTC))
 
 
 @pytest.fixture

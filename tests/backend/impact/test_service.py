@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC
 from uuid import uuid4
 
 import pytest
@@ -136,7 +137,7 @@ async def _private_listing(tenant):
 class TestHistoryDoesNotChange:
     async def test_an_override_leaves_earlier_entries_and_reports_as_they_were(self, app, client, new_client, ystad,
                                                                                seeded):
-        from datetime import datetime, timezone
+        from datetime import datetime
 
         from backend.catalog.categories import category_id
         from backend.impact.ledger import book_reuse
@@ -144,7 +145,7 @@ class TestHistoryDoesNotChange:
         async with app.state.db.write():
             await book_reuse(municipality_id=ystad.id, unit_id=ystad.ame_unit, booking_id=uuid4(), listing_id=None,
                              category_id=category_id("kontorsstolar"), deal="give", quantity=1, paid_ore=0,
-                             weight_g=None, completed_at=datetime(2026, 1, 10, tzinfo=timezone.utc))
+                             weight_g=None, completed_at=datetime(2026, 1, 10, tzinfo=UTC))
         reporter = await signed_in(await new_client(), ystad, "reporter")
         query = "/api/impact/report?from_month=2026-01&to_month=2026-01"
         before = (await reporter.get(query)).json()

@@ -18,8 +18,10 @@ async def warehouse_client(client, tenant):
 class TestLocations:
     async def test_warehouse_builds_site_room_and_shelf(self, client, ystad):
         await warehouse_client(client, ystad)
-        site = (await client.post("/api/locations", json={"kind": "site", "name": "AME-lagret", "address": "Industrigatan 12"})).json()
-        room = (await client.post("/api/locations", json={"kind": "room", "name": "Hall A", "parent_id": site["id"]})).json()
+        site = (await client.post("/api/locations",
+                                  json={"kind": "site", "name": "AME-lagret", "address": "Industrigatan 12"})).json()
+        room = (await client.post("/api/locations",
+                                  json={"kind": "room", "name": "Hall A", "parent_id": site["id"]})).json()
         shelf = await client.post("/api/locations", json={"kind": "shelf", "name": "Hylla A1", "parent_id": room["id"]})
         assert shelf.status_code == 201 and shelf.json()["parent_id"] == room["id"]
         shelves = (await client.get("/api/locations", params={"kind": "shelf"})).json()
@@ -28,7 +30,8 @@ class TestLocations:
     async def test_a_room_cannot_sit_on_a_shelf(self, client, ystad):
         await warehouse_client(client, ystad)
         site = (await client.post("/api/locations", json={"kind": "site", "name": "Lager"})).json()
-        shelf = (await client.post("/api/locations", json={"kind": "shelf", "name": "H1", "parent_id": site["id"]})).json()
+        shelf = (await client.post("/api/locations",
+                                   json={"kind": "shelf", "name": "H1", "parent_id": site["id"]})).json()
         response = await client.post("/api/locations", json={"kind": "room", "name": "Rum", "parent_id": shelf["id"]})
         assert response.status_code == 400 and response.json()["error"] == "bad_parent"
 

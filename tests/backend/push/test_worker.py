@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -126,14 +126,14 @@ class TestQuietHours:
         kinds = (await client.get("/api/push/preferences")).json()["kinds"]
         body = {"version": 1, "kinds": kinds, "quiet_start": "22:00", "quiet_end": "07:00"}
         assert (await client.put("/api/push/preferences", json=body)).status_code == 200
-        night = datetime(2026, 11, 25, 22, 30, tzinfo=timezone.utc)  # 23:30 in Stockholm
+        night = datetime(2026, 11, 25, 22, 30, tzinfo=UTC)  # 23:30 in Stockholm
         move_clock(monkeypatch, night)
         await queue(app, ystad.employee, "Stol hittad")
         assert await worker.run_until_idle() == {}
         assert len((await client.get("/api/notifications")).json()["items"]) == 1
-        move_clock(monkeypatch, datetime(2026, 11, 26, 5, 59, tzinfo=timezone.utc))  # 06:59 local
+        move_clock(monkeypatch, datetime(2026, 11, 26, 5, 59, tzinfo=UTC))  # 06:59 local
         assert await worker.run_until_idle() == {}
-        move_clock(monkeypatch, datetime(2026, 11, 26, 6, 0, 1, tzinfo=timezone.utc))
+        move_clock(monkeypatch, datetime(2026, 11, 26, 6, 0, 1, tzinfo=UTC))
         assert (await worker.run_until_idle())["sent"] == 1
         assert device.payloads()[0]["title"] == "Stol hittad"
 

@@ -71,7 +71,8 @@ class TestSingleScan:
         assert response.json()["message"] and response.json()["item"]["state"] == "registered"
         assert (await item_row(yard.item))["version"] == 1
         history = (await client.get(f"/api/items/{yard.item}/history")).json()
-        assert [(h["action"], h["outcome"], h["reason"]) for h in history] == [("deliver", "rejected", "invalid_transition")]
+        assert [(h["action"], h["outcome"], h["reason"]) for h in history] == [
+            ("deliver", "rejected", "invalid_transition")]
 
     async def test_full_payload_is_accepted_as_the_code(self, client, yard):
         response = await client.post("/api/scans", json=event(f"https://delbar.se/q/{yard.code}", "intake"))
@@ -115,7 +116,8 @@ class TestRefusals:
         assert response.json()["reason"] == "code_unlinked"
 
     async def test_location_code_as_the_item_is_refused(self, client, yard):
-        assert (await client.post("/api/scans", json=event(yard.shelf_code, "audit"))).json()["reason"] == "code_not_item"
+        response = await client.post("/api/scans", json=event(yard.shelf_code, "audit"))
+        assert response.json()["reason"] == "code_not_item"
 
     async def test_an_item_code_as_the_place_is_refused(self, client, ystad, yard):
         other = await make_code(ystad.id, item=await make_item(ystad.id, ystad.ame_unit))
