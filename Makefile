@@ -18,7 +18,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium
 # brings axe-core, the accessibility checker the browser tests load into each screen.
 NODE_PACKAGES := nodejs npm
 
-.PHONY: run serve setup test test-sqlite test-postgres check-js test-js fuzz bench demo migrate clean help vendor
+.PHONY: run serve setup test test-sqlite test-postgres lint check-js test-js fuzz bench demo migrate clean help vendor
 
 help:
 	@echo "make run    set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -75,7 +75,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 test: PACKAGES = $(TEST_PACKAGES)
-test: system-packages node-packages $(VENV)/.installed node_modules/.installed lint-imports check-js test-js
+test: system-packages node-packages $(VENV)/.installed node_modules/.installed lint lint-imports check-js test-js
 	@if $(PY) -c 'import asyncio, asyncpg, os; asyncio.run(asyncpg.connect(os.environ["DELBAR_TEST_POSTGRES_URL"], timeout=5))' 2>/dev/null; then \
 	  $(MAKE) --no-print-directory test-both; \
 	elif [ "$${CI:-}" = "true" ]; then \
@@ -107,6 +107,11 @@ test-both:
 	wait $$sqlite; sqlite_status=$$?; wait $$postgres; postgres_status=$$?; \
 	echo "== SQLite suite: $$( [ $$sqlite_status -eq 0 ] && echo passed || echo FAILED ); PostgreSQL suite: $$( [ $$postgres_status -eq 0 ] && echo passed || echo FAILED )"; \
 	[ $$sqlite_status -eq 0 ] && [ $$postgres_status -eq 0 ]
+
+# Ruff with the rule set in pyproject.toml ([tool.ruff.lint]).
+.PHONY: lint
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
 
 # The order of the contexts and of the layers inside each ([tool.importlinter] in pyproject.toml).
 # PYTHONPATH: the checker reads this tree, whatever else the environment has installed.

@@ -54,7 +54,7 @@ class Typed(QueryString):
     """
 
     def __init__(self, expression: QueryString, like: Column) -> None:
-        super().__init__("{}", expression, alias=expression._alias)  # noqa: SLF001 - the alias it was given
+        super().__init__("{}", expression, alias=expression._alias)  # the alias it was given
         self._column_type = like.column_type
 
     def get_select_string(self, engine_type: str, with_alias: bool = True) -> QueryString:
@@ -125,8 +125,7 @@ class Database:
                 async with self.engine.transaction():
                     yield
             else:
-                async with self._write_lock:
-                    async with self.engine.transaction(transaction_type=TransactionType.immediate):
-                        yield
+                async with self._write_lock, self.engine.transaction(transaction_type=TransactionType.immediate):
+                    yield
         finally:
             _in_write.reset(token)

@@ -98,7 +98,8 @@ async def set_password_hashes(url: str, password: str) -> None:
     from backend.accounts.passwords import hash_password
     from backend.accounts.tables import User
 
-    statement, password_hash = f'UPDATE "{User._meta.tablename}" SET password_hash = ', hash_password(password, "minimal")
+    statement = f'UPDATE "{User._meta.tablename}" SET password_hash = '
+    password_hash = hash_password(password, "minimal")
     if url.startswith("sqlite:"):
         connection = sqlite3.connect(url.removeprefix("sqlite:///"))
         try:

@@ -46,7 +46,7 @@ async def _seed_municipality(name: str, info: dict[str, str], password_hash: str
     await _ensure(TransportTariff, demo_id(name, "transport-tariff"), municipality=mid,
                   fee_ore=data.TRANSPORT_FEE_ORE, payee_unit=demo_id(name, data.AME_UNIT), updated_at=now)
     logins = []
-    for index, (role, local, unit, names) in enumerate(data.PEOPLE):
+    for role, local, unit, names in data.PEOPLE:
         person = names[list(data.MUNICIPALITIES).index(name)]
         email = f"{local}@{info['slug']}.{data.DOMAIN}"
         uid = demo_id(name, "user", email)

@@ -72,7 +72,9 @@ def queue_audits(page: Page, items: list[dict], per_item: int) -> list[dict]:
     page.evaluate(
         """async ([items, perItem]) => {
             const { enqueue } = await import("/js/outbox/queue.js");
-            for (let i = 0; i < perItem; i++) for (const item of items) await enqueue({ code: item.code, action: "audit" });
+            for (let i = 0; i < perItem; i++) {
+                for (const item of items) await enqueue({ code: item.code, action: "audit" });
+            }
         }""",
         [items, per_item],
     )
@@ -231,7 +233,8 @@ class TestNeedsAttention:
         page.context.set_offline(True)
         page.request.post(BATCH, data={"events": [{"id": "8d0f8a5e-0b7e-4b7a-9f55-0d3c3b6f6f01", "code": item["code"],
                           "action": "deliver", "device_time": "2026-11-25T10:00:00+01:00"}]},
-                          headers={"X-CSRF-Token": page.evaluate("import('/js/csrf.js').then((m) => m.getCsrfToken())")})
+                          headers={"X-CSRF-Token": page.evaluate(
+                              "import('/js/csrf.js').then((m) => m.getCsrfToken())")})
         page.locator("[data-action=deliver]").click()
         expect(page.get_by_test_id("scan-feedback")).to_contain_text("Sparat: Leverera")
         page.context.set_offline(False)

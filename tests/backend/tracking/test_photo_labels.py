@@ -194,14 +194,16 @@ class TestTenants:
 class TestQueuedBy:
     async def test_a_photo_queued_by_someone_else_on_the_phone_is_refused_and_not_stored(self, client, ystad, item):
         code = await make_code(ystad.id)
-        response = await client.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", intake_photo(code), "image/jpeg")},
+        files = {"file": ("p.jpg", intake_photo(code), "image/jpeg")}
+        response = await client.post(f"/api/items/{item}/photos", files=files,
                                      headers={"X-Delbar-User": str(ystad.employee)})
         assert response.status_code == 409 and response.json()["error"] == "other_user"
         assert await photos_of(item) == 0 and (await code_row(code))["status"] == "unlinked"
 
     async def test_a_photo_queued_by_the_uploader_goes_through(self, client, ystad, item):
         me = (await client.get("/api/session")).json()["user"]["id"]
-        response = await client.post(f"/api/items/{item}/photos", files={"file": ("p.jpg", plain_photo(), "image/jpeg")},
+        files = {"file": ("p.jpg", plain_photo(), "image/jpeg")}
+        response = await client.post(f"/api/items/{item}/photos", files=files,
                                      headers={"X-Delbar-User": me})
         assert response.status_code == 201 and await photos_of(item) == 1
 
