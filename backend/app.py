@@ -47,7 +47,8 @@ from backend.tracking.controller import HistoryController, ScanController
 from backend.tracking.photo_controller import ItemPhotoController
 from backend.transport.controller import TransportJobController, TransportTariffController
 from backend.web import controller as web
-from backend.web.shell import Shell
+from backend.web.assets import Assets
+from backend.web.compression import compression_config
 from backend.workqueue.controller import WorkQueueController
 
 API_CONTROLLERS = [
@@ -103,7 +104,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     database = Database.from_url(settings.database_url)
     use_engine(database.engine)
     sessions = SessionService(database, settings)
-    shell = Shell.scan(settings.pwa_dir)
+    assets = Assets.scan(settings.pwa_dir)
     catalog = CatalogLifespan(database)
     push = PushLifespan(database, settings, REMINDERS)
 
@@ -113,7 +114,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "db": _constant(database),
             "settings": _constant(settings),
             "sessions": _constant(sessions),
-            "shell": _constant(shell),
+            "assets": _constant(assets),
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
         middleware=[DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],
@@ -123,6 +124,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
         type_decoders=TYPE_DECODERS,
         plugins=[DaySchema()],
         request_max_body_size=settings.max_body_bytes,
+        compression_config=compression_config(),
         logging_config=logging_config(settings),
         openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema",
                                      render_plugins=[ContractJson()]),
