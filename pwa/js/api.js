@@ -36,8 +36,42 @@ export class ApiError extends Error {
  * @returns {Promise<any>} the parsed JSON body, or null for an empty answer (204)
  * @throws {ApiError}
  */
-export async function api(path, { method = "GET", body, csrf = true, signal } = {}) {
+export async function api(path, options = {}) {
   if (!path.startsWith("/")) throw new TypeError("api() takes a same-origin path");
+  pending++;
+  try {
+    return await request(path, options);
+  } finally {
+    pending--;
+    if (pending === 0) for (const settled of waiting.splice(0)) settled();
+  }
+}
+
+/** Requests of api() under way, and who waits for there to be none. */
+let pending = 0;
+/** @type {Array<() => void>} */
+const waiting = [];
+
+/**
+ * Settles once no api() request is under way (at once if none is), or after `limit` ms: what
+ * can wait for the screen's data (the service worker's precache) waits for this.
+ * @param {number} [limit]
+ * @returns {Promise<void>}
+ */
+export function apiSettled(limit = 10_000) {
+  if (pending === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    setTimeout(resolve, limit);
+  });
+}
+
+/**
+ * @param {string} path
+ * @param {RequestOptions} options
+ * @returns {Promise<any>}
+ */
+async function request(path, { method = "GET", body, csrf = true, signal }) {
   /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";

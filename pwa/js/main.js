@@ -2,11 +2,11 @@
  * Composition root: builds the chrome (header, footer), the router over the routes and the
  * update offer.
  */
-import { api } from "./api.js";
+import { api, apiSettled } from "./api.js";
 import { replaceChildren } from "./dom.js";
 import { getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
 import { createRouter } from "./router.js";
-import { appRoutes, nextPath, notFound } from "./routes.js";
+import { appRoutes, loadFailed, nextPath, notFound } from "./routes.js";
 import { login, logout } from "./session.js";
 import { applyUpdate, registerServiceWorker } from "./sw-update.js";
 import { followNotificationClicks } from "./push.js";
@@ -27,7 +27,12 @@ const state = {
   version: null,
 };
 
-const router = createRouter({ outlet, routes: appRoutes({ go, onLogin, onLogout }), fallback: notFound });
+const router = createRouter({
+  outlet,
+  routes: appRoutes({ go, onLogin, onLogout }),
+  fallback: notFound,
+  failed: loadFailed,
+});
 
 /** @param {string} email @param {string} password */
 async function onLogin(email, password) {
@@ -82,20 +87,27 @@ onLanguageChange(() => {
 
 document.documentElement.lang = getLanguage();
 renderChrome();
-router.start();
+const firstScreen = router.start();
 
 // Replays the outbox now (app start), on `online` and while something waits.
 startSync();
 
-registerServiceWorker((worker) => {
-  state.waiting = worker;
-  renderChrome();
-});
-
 // A notification clicked while Delbar is open shows its screen here, through the router.
 followNotificationClicks(router.navigate);
 
-api("/api/version")
+// The first screen and its data come first: on a slow network the worker's precache of the
+// whole app, and the version in the footer, would compete with them.
+firstScreen
+  .catch((error) => console.warn("delbar: the first screen failed", error))
+  .then(() => new Promise((next) => setTimeout(next, 0)))
+  .then(() => apiSettled())
+  .then(() => {
+    registerServiceWorker((worker) => {
+      state.waiting = worker;
+      renderChrome();
+    });
+    return api("/api/version");
+  })
   .then((answer) => {
     state.version = answer && typeof answer.version === "string" ? answer.version : null;
     renderChrome();

@@ -8,7 +8,9 @@ import { t } from "./i18n.js";
 /**
  * @typedef {object} View
  * @property {string} title the page's name, used in document.title
- * @property {HTMLElement} element the view; its h1 gets focus after a navigation
+ * @property {HTMLElement | Promise<HTMLElement>} element the view; its h1 gets focus after a
+ *   navigation. A promise is a screen whose module is still loading: the outlet is marked busy
+ *   until it arrives, and a navigation made meanwhile wins over it.
  */
 /** @typedef {{redirect: string}} Redirect */
 /**
@@ -20,17 +22,24 @@ import { t } from "./i18n.js";
  * @param {HTMLElement} options.outlet where views are rendered (the <main> landmark)
  * @param {Record<string, Route>} options.routes keyed by pathname; ":name" matches one segment (/sak/:id)
  * @param {Route} options.fallback for unknown paths
- * @returns {{start: () => Promise<void>, navigate: (path: string, opts?: {replace?: boolean}) => void, refresh: () => void}}
+ * @param {(error: unknown) => HTMLElement} options.failed shown when a screen's module cannot load
+ * @returns {{start: () => Promise<void>, navigate: (path: string, opts?: {replace?: boolean}) => Promise<void>,
+ *   refresh: () => Promise<void>}}
  */
-export function createRouter({ outlet, routes, fallback }) {
+export function createRouter({ outlet, routes, fallback, failed }) {
   /** Path and query of the view on screen: Back to another query (an earlier search) re-renders too. */
   /** @type {string | null} */
   let currentUrl = null;
   /** @type {import("./api.js").ApiError | null} */
   let sessionError = null;
+  /** Counts renders: a screen that arrives after a newer render started is not shown. */
+  let latest = 0;
 
-  /** @param {{focus: boolean}} options */
-  function render({ focus }) {
+  /**
+   * @param {{focus: boolean}} options
+   * @returns {Promise<void>} settles once the view is on screen (or a newer one replaced it)
+   */
+  async function render({ focus }) {
     let result;
     for (let hops = 0; ; hops++) {
       const { route, params } = match(routes, location.pathname);
@@ -40,20 +49,36 @@ export function createRouter({ outlet, routes, fallback }) {
       history.replaceState(null, "", result.redirect);
     }
     currentUrl = location.pathname + location.search;
-    outlet.replaceChildren(result.element);
+    const ticket = ++latest;
+    let element;
+    if (result.element instanceof Promise) {
+      outlet.setAttribute("aria-busy", "true");
+      try {
+        element = await result.element;
+      } catch (error) {
+        console.warn("delbar: a screen could not load", error);
+        element = failed(error);
+      }
+      if (ticket !== latest) return;
+    } else {
+      element = result.element;
+    }
+    outlet.removeAttribute("aria-busy");
+    outlet.replaceChildren(element);
     document.title = `${result.title} – ${t("app.name")}`;
-    if (focus) focusHeading(result.element);
+    if (focus) focusHeading(element);
   }
 
   /**
    * @param {string} path
    * @param {{replace?: boolean}} [opts]
+   * @returns {Promise<void>}
    */
   function navigate(path, { replace = false } = {}) {
     sessionError = null;
     if (replace) history.replaceState(null, "", path);
     else history.pushState(null, "", path);
-    render({ focus: true });
+    return render({ focus: true });
   }
 
   /** @param {MouseEvent} event */
@@ -78,7 +103,7 @@ export function createRouter({ outlet, routes, fallback }) {
         if (location.pathname + location.search !== currentUrl) render({ focus: true });
       });
       // First paint: focus stays at the top of the page, where the skip link is.
-      render({ focus: false });
+      await render({ focus: false });
     },
     navigate,
     /** Re-render the current view in place (language change); focus is left alone. */

@@ -1,42 +1,16 @@
 /**
- * The app's screens by URL: the route table the router matches (router.js). A view is built
- * only when its route is shown; screens for signed-in users send anyone else to the login.
+ * The app's screens by URL: the route table the router matches (router.js). A screen's module
+ * is loaded only when its route is shown (import()), so the first visit fetches one screen, not
+ * all of them; the server preloads that screen's modules with the shell (backend/web/assets.py
+ * reads each route's import() here) and the service worker precaches the rest. Screens for
+ * signed-in users send anyone else to the login.
  */
+import { h } from "./dom.js";
 import { errorText, t } from "./i18n.js";
 import { currentUser } from "./session.js";
-import { loginView } from "./components/login-view.js";
-import { homeView } from "./components/home-view.js";
-import { accessibilityView } from "./components/accessibility-view.js";
-import { notFoundView } from "./components/not-found-view.js";
-import { workQueueView } from "./components/work-queue-view.js";
-import { invoiceView } from "./components/invoice-view.js";
-import { impactReportView } from "./components/impact-report-view.js";
-import { factorsView } from "./components/factors-view.js";
-import { purchaseCheckView } from "./components/purchase-check-view.js";
-import { bookingForm } from "./components/booking-form.js";
-import { bookingList } from "./components/booking-list.js";
-import { bookingView } from "./components/booking-view.js";
-import { transportPlanning } from "./components/transport-planning.js";
-import { notificationsView } from "./components/notifications-view.js";
-import { pushSettingsView } from "./components/push-settings-view.js";
-import { printView } from "./components/print-view.js";
-import { linkView } from "./components/link-view.js";
-import { itemView } from "./components/item-view.js";
-import { locationView } from "./components/location-view.js";
-import { scanView } from "./components/scan-view.js";
-import { shiftView } from "./components/shift-view.js";
-import { attentionView } from "./components/attention-view.js";
-import { listingSearch } from "./components/listing-search.js";
-import { listingView } from "./components/listing-view.js";
-import { listingForm } from "./components/listing-form.js";
-import { myListings } from "./components/my-listings.js";
-import { wantsView } from "./components/wants-view.js";
-import { adminView } from "./components/admin-view.js";
-import { usersView } from "./components/users-view.js";
-import { unitsView } from "./components/units-view.js";
-import { networksView } from "./components/networks-view.js";
 
 /** @typedef {import("./router.js").Route} Route */
+/** @typedef {import("./router.js").View} View */
 
 /**
  * @param {object} app what the views call back into
@@ -50,7 +24,7 @@ export function appRoutes({ go, onLogin, onLogout }) {
     "/": () => {
       const user = currentUser();
       if (!user) return { redirect: "/login" };
-      return { title: t("home.title"), element: homeView({ user, onLogout }) };
+      return view(t("home.title"), import("./components/home-view.js"), (m) => m.homeView({ user, onLogout }));
     },
     "/login": ({ sessionError }) => {
       if (currentUser()) return { redirect: nextPath(location.search) ?? "/" };
@@ -59,64 +33,116 @@ export function appRoutes({ go, onLogin, onLogout }) {
         : sessionError.status === 0 || sessionError.code === "offline"
           ? t("login.unreachable")
           : errorText(sessionError);
-      return { title: t("login.title"), element: loginView({ onLogin, notice }) };
+      return view(t("login.title"), import("./components/login-view.js"), (m) => m.loginView({ onLogin, notice }));
     },
-    "/tillganglighet": () => ({ title: t("a11y.title"), element: accessibilityView() }),
+    "/tillganglighet": () =>
+      view(t("a11y.title"), import("./components/accessibility-view.js"), (m) => m.accessibilityView()),
     // Bookings: request with the free days shown, my bookings, the approval queue, transport planning.
     "/boka/:id": ({ params }) =>
-      signedIn(() => ({ title: t("book.title"), element: bookingForm({ listingId: params.id, navigate: go }) })),
-    "/bokningar": () => signedIn(() => ({ title: t("bookings.mine_title"), element: bookingList({ view: "mine" }) })),
+      signedIn(() => view(t("book.title"), import("./components/booking-form.js"),
+                          (m) => m.bookingForm({ listingId: params.id, navigate: go }))),
+    "/bokningar": () =>
+      signedIn(() => view(t("bookings.mine_title"), import("./components/booking-list.js"),
+                          (m) => m.bookingList({ view: "mine" }))),
     "/bokningar/:id": ({ params }) =>
-      signedIn(() => ({ title: t("booking.title"), element: bookingView({ bookingId: params.id }) })),
+      signedIn(() => view(t("booking.title"), import("./components/booking-view.js"),
+                          (m) => m.bookingView({ bookingId: params.id }))),
     "/att-godkanna": () =>
-      signedIn(() => ({ title: t("bookings.queue_title"), element: bookingList({ view: "queue" }) })),
-    "/transporter": () => signedIn(() => ({ title: t("jobs.title"), element: transportPlanning() })),
+      signedIn(() => view(t("bookings.queue_title"), import("./components/booking-list.js"),
+                          (m) => m.bookingList({ view: "queue" }))),
+    "/transporter": () =>
+      signedIn(() => view(t("jobs.title"), import("./components/transport-planning.js"), (m) => m.transportPlanning())),
     "/notiser": () =>
-      currentUser() ? { title: t("notes.title"), element: notificationsView() } : { redirect: "/login" },
+      known(() => view(t("notes.title"), import("./components/notifications-view.js"), (m) => m.notificationsView())),
     "/notiser/installningar": () =>
-      currentUser() ? { title: t("push.title"), element: pushSettingsView() } : { redirect: "/login" },
+      known(() => view(t("push.title"), import("./components/push-settings-view.js"), (m) => m.pushSettingsView())),
     // The field screens read the stored shift and the outbox, so they work with no network.
-    "/skanna": () => (currentUser() ? { title: t("scan.title"), element: scanView() } : { redirect: "/login" }),
-    "/dagen": () => (currentUser() ? { title: t("shift.title"), element: shiftView() } : { redirect: "/login" }),
+    "/skanna": () => known(() => view(t("scan.title"), import("./components/scan-view.js"), (m) => m.scanView())),
+    "/dagen": () => known(() => view(t("shift.title"), import("./components/shift-view.js"), (m) => m.shiftView())),
     "/behover-atgard": () =>
-      currentUser() ? { title: t("attention.title"), element: attentionView() } : { redirect: "/login" },
+      known(() => view(t("attention.title"), import("./components/attention-view.js"), (m) => m.attentionView())),
     // Labels and tracking: a phone camera lands on these from /Q/<code>.
-    "/skriv-ut": () => signedIn(() => ({ title: t("print.title"), element: printView() })),
-    "/koppla": () => signedIn(() => ({ title: t("link.title"), element: linkView({ navigate: go }) })),
+    "/skriv-ut": () =>
+      signedIn(() => view(t("print.title"), import("./components/print-view.js"), (m) => m.printView())),
+    "/koppla": () =>
+      signedIn(() => view(t("link.title"), import("./components/link-view.js"), (m) => m.linkView({ navigate: go }))),
     "/koppla/:code": ({ params }) =>
-      signedIn(() => ({ title: t("link.title"), element: linkView({ code: params.code, navigate: go }) })),
-    "/sak/:id": ({ params }) => signedIn(() => ({ title: t("item.title"), element: itemView({ itemId: params.id }) })),
+      signedIn(() => view(t("link.title"), import("./components/link-view.js"),
+                          (m) => m.linkView({ code: params.code, navigate: go }))),
+    "/sak/:id": ({ params }) =>
+      signedIn(() => view(t("item.title"), import("./components/item-view.js"), (m) => m.itemView({ itemId: params.id }))),
     "/plats/:id": ({ params }) =>
-      signedIn(() => ({ title: t("place.title"), element: locationView({ locationId: params.id, navigate: go }) })),
+      signedIn(() => view(t("place.title"), import("./components/location-view.js"),
+                          (m) => m.locationView({ locationId: params.id, navigate: go }))),
     // The AME lead's queue and invoicing, the reports with their factors, and the purchase check.
-    "/arbetsko": () => signedIn(() => ({ title: t("work.title"), element: workQueueView() })),
-    "/fakturaunderlag": () => signedIn(() => ({ title: t("invoice.title"), element: invoiceView() })),
-    "/rapport": () => signedIn(() => ({ title: t("report.title"), element: impactReportView() })),
-    "/miljofaktorer": () => signedIn(() => ({ title: t("factors.title"), element: factorsView() })),
-    "/inkopskontroll": () => signedIn(() => ({ title: t("check.title"), element: purchaseCheckView() })),
+    "/arbetsko": () =>
+      signedIn(() => view(t("work.title"), import("./components/work-queue-view.js"), (m) => m.workQueueView())),
+    "/fakturaunderlag": () =>
+      signedIn(() => view(t("invoice.title"), import("./components/invoice-view.js"), (m) => m.invoiceView())),
+    "/rapport": () =>
+      signedIn(() => view(t("report.title"), import("./components/impact-report-view.js"), (m) => m.impactReportView())),
+    "/miljofaktorer": () =>
+      signedIn(() => view(t("factors.title"), import("./components/factors-view.js"), (m) => m.factorsView())),
+    "/inkopskontroll": () =>
+      signedIn(() => view(t("check.title"), import("./components/purchase-check-view.js"), (m) => m.purchaseCheckView())),
     // The catalogue: search, one listing (also at /annonser/:id, where want notices point), create, edit, mine, wants.
-    "/annonser": () => signedIn(() => ({ title: t("catalog.search_title"), element: listingSearch({ navigate: go }) })),
-    "/annonser/ny": () => signedIn(() => ({ title: t("catalog.new_title"), element: listingForm({ navigate: go }) })),
+    "/annonser": () =>
+      signedIn(() => view(t("catalog.search_title"), import("./components/listing-search.js"),
+                          (m) => m.listingSearch({ navigate: go }))),
+    "/annonser/ny": () =>
+      signedIn(() => view(t("catalog.new_title"), import("./components/listing-form.js"),
+                          (m) => m.listingForm({ navigate: go }))),
     "/annonser/mina": () =>
-      signedIn(() => ({ title: t("catalog.mine_title"), element: myListings({ navigate: go }) })),
+      signedIn(() => view(t("catalog.mine_title"), import("./components/my-listings.js"),
+                          (m) => m.myListings({ navigate: go }))),
     "/annons/:id": ({ params }) =>
-      signedIn(() => ({ title: t("catalog.listing"), element: listingView({ listingId: params.id }) })),
+      signedIn(() => view(t("catalog.listing"), import("./components/listing-view.js"),
+                          (m) => m.listingView({ listingId: params.id }))),
     "/annonser/:id": ({ params }) =>
-      signedIn(() => ({ title: t("catalog.listing"), element: listingView({ listingId: params.id }) })),
+      signedIn(() => view(t("catalog.listing"), import("./components/listing-view.js"),
+                          (m) => m.listingView({ listingId: params.id }))),
     "/annons/:id/andra": ({ params }) =>
-      signedIn(() => ({ title: t("catalog.edit_title"),
-                        element: listingForm({ navigate: go, listingId: params.id }) })),
-    "/efterlysningar": () => signedIn(() => ({ title: t("wants.title"), element: wantsView() })),
+      signedIn(() => view(t("catalog.edit_title"), import("./components/listing-form.js"),
+                          (m) => m.listingForm({ navigate: go, listingId: params.id }))),
+    "/efterlysningar": () =>
+      signedIn(() => view(t("wants.title"), import("./components/wants-view.js"), (m) => m.wantsView())),
     // The municipality admin's screens; the server refuses anyone who is not an admin.
-    "/admin": () => signedIn(() => ({ title: t("admin.title"), element: adminView() })),
-    "/admin/anvandare": () => signedIn(() => ({ title: t("admin.users_title"), element: usersView() })),
-    "/admin/enheter": () => signedIn(() => ({ title: t("admin.units_title"), element: unitsView() })),
-    "/admin/samverkan": () => signedIn(() => ({ title: t("admin.networks_title"), element: networksView() })),
+    "/admin": () => signedIn(() => view(t("admin.title"), import("./components/admin-view.js"), (m) => m.adminView())),
+    "/admin/anvandare": () =>
+      signedIn(() => view(t("admin.users_title"), import("./components/users-view.js"), (m) => m.usersView())),
+    "/admin/enheter": () =>
+      signedIn(() => view(t("admin.units_title"), import("./components/units-view.js"), (m) => m.unitsView())),
+    "/admin/samverkan": () =>
+      signedIn(() => view(t("admin.networks_title"), import("./components/networks-view.js"), (m) => m.networksView())),
   };
 }
 
 /** @type {Route} for a path no route matches */
-export const notFound = () => ({ title: t("notfound.title"), element: notFoundView() });
+export const notFound = () =>
+  view(t("notfound.title"), import("./components/not-found-view.js"), (m) => m.notFoundView());
+
+/**
+ * Shown when a screen's module cannot be fetched (no network before the app was cached).
+ * @returns {HTMLElement}
+ */
+export function loadFailed() {
+  return h("section", { class: "not-found-view" },
+    h("h1", { text: t("load_failed.title") }),
+    h("p", { text: t("load_failed.body") }),
+    h("p", {}, h("button", { type: "button", text: t("load_failed.retry"), onclick: () => location.reload() })));
+}
+
+/**
+ * A screen whose module arrives later: the router shows it once it has loaded.
+ * @template M
+ * @param {string} title
+ * @param {Promise<M>} module the screen's module, as import() gives it
+ * @param {(module: M) => HTMLElement} build
+ * @returns {View}
+ */
+function view(title, module, build) {
+  return { title, element: module.then(build) };
+}
 
 /**
  * Where to go after signing in: ?next= when it is a path on this site (never another origin).
@@ -130,9 +156,17 @@ export function nextPath(search) {
 
 /**
  * A view for signed-in users; others go to the login first and come back here afterwards.
- * @param {() => {title: string, element: HTMLElement}} view
+ * @param {() => View} view
  */
 function signedIn(view) {
   if (currentUser()) return view();
   return { redirect: `/login?next=${encodeURIComponent(location.pathname + location.search)}` };
+}
+
+/**
+ * A view for signed-in users; others go to the login, which then shows the start page.
+ * @param {() => View} view
+ */
+function known(view) {
+  return currentUser() ? view() : { redirect: "/login" };
 }

@@ -4,15 +4,16 @@
 import { API_CACHE, PRECACHE_PREFIX, THUMB_CACHE } from "./cache-names.js";
 
 /**
- * Fetch every file of this version into its own cache. `cache: "reload"` skips the HTTP
- * cache so a new version never bakes in a stale copy of a file.
+ * Fetch every file of this version into its own cache. `cache: "no-cache"` revalidates each
+ * file with the server (a 304 when the browser's copy is current), so a new version never
+ * bakes in a stale copy of a file and an unchanged one is not downloaded again.
  * @param {string} cacheName
  * @param {string[]} files
  * @returns {Promise<void>}
  */
 export async function precache(cacheName, files) {
   const cache = await caches.open(cacheName);
-  await cache.addAll(files.map((url) => new Request(url, { cache: "reload" })));
+  await cache.addAll(files.map((url) => new Request(url, { cache: "no-cache" })));
 }
 
 /**

@@ -42,6 +42,9 @@ export default {
     "notfound.title": "Sidan finns inte",
     "notfound.body": "Vi hittar ingen sida på den här adressen. Kontrollera adressen eller gå till startsidan.",
     "notfound.link": "Till startsidan",
+    "load_failed.title": "Sidan kunde inte hämtas",
+    "load_failed.body": "Delbar fick ingen kontakt och har inte sidan sparad än. Kontrollera anslutningen och försök igen.",
+    "load_failed.retry": "Försök igen",
 
     "a11y.title": "Tillgänglighetsredogörelse",
     // The soft hyphen lets the long word break cleanly on a 360 px screen.
@@ -162,6 +165,9 @@ export default {
     "notfound.title": "Page not found",
     "notfound.body": "There is no page at this address. Check the address or go to the start page.",
     "notfound.link": "To the start page",
+    "load_failed.title": "The page could not be fetched",
+    "load_failed.body": "Delbar could not connect and has not saved this page yet. Check your connection and try again.",
+    "load_failed.retry": "Try again",
 
     "a11y.title": "Accessibility statement",
     "a11y.heading": "Accessibility statement",
