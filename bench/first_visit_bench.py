@@ -8,10 +8,11 @@ Targets (issue 15): the first listing card on screen <= 2.5 s after the navigati
 transferred before it, a repeat visit (the same browser, a new tab) <= 1 s. Bytes are the Resource
 Timing API's transferSize (headers and body as sent, compressed or not) of every response finished
 before the card appeared; requests are counted the same way.
-The throttling is set on the page; Chromium applies it to what the page fetches, and a service
-worker's own fetches (its precache, its network-first API calls) are not throttled. So the repeat
-visit is measured twice: as a user has it (the worker installed) and with service workers blocked,
-where only the HTTP cache helps and every request is throttled.
+The throttling is set on the page's DevTools session; a service worker's own fetches (its
+precache, its network-first API calls) run in the worker and need not be throttled alike. So the
+repeat visit is measured twice: as a user has it (the worker installed, answering the app's files
+from its cache) and with service workers blocked, where only the HTTP cache helps (every file
+revalidates: 304s) and every request is surely throttled.
 """
 
 from __future__ import annotations

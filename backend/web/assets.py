@@ -88,8 +88,12 @@ class Assets:
                    screens=screens, template=shell_template(index, linked, stylesheet))
 
     def file(self, url_path: str) -> Asset | None:
-        """A file of the app by its URL path; never anything outside what was read at start."""
-        return self.shell("/") if url_path == SHELL else self.files.get(url_path)
+        """A file of the app by its URL path; never anything outside what was read at start.
+
+        /index.html is the shell the service worker answers every navigation with: it preloads
+        main.js's graph only, as it serves every screen.
+        """
+        return self.shell(SHELL) if url_path == SHELL else self.files.get(url_path)
 
     def shell(self, url_path: str) -> Asset:
         """index.html for a navigation to url_path: it preloads main.js's graph and the screen's."""

@@ -1,6 +1,7 @@
 /**
  * Composition root: builds the chrome (header, footer), the router over the routes and the
- * update offer.
+ * update offer. What the first screen does not need (the outbox's sync, the offline shift,
+ * notification clicks, the service worker) is imported after it has been shown.
  */
 import { api, apiSettled } from "./api.js";
 import { replaceChildren } from "./dom.js";
@@ -8,12 +9,8 @@ import { getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
 import { createRouter } from "./router.js";
 import { appRoutes, loadFailed, nextPath, notFound } from "./routes.js";
 import { login, logout } from "./session.js";
-import { applyUpdate, registerServiceWorker } from "./sw-update.js";
-import { followNotificationClicks } from "./push.js";
 import { appHeader } from "./components/app-header.js";
 import { appFooter } from "./components/app-footer.js";
-import { startSync, syncNow } from "./outbox/sync.js";
-import { clearShift } from "./offline/shift.js";
 
 const header = /** @type {HTMLElement} */ (document.getElementById("app-header"));
 const footer = /** @type {HTMLElement} */ (document.getElementById("app-footer"));
@@ -38,7 +35,7 @@ const router = createRouter({
 async function onLogin(email, password) {
   await login(email, password);
   // Scans this person left queued on the phone at an earlier logout go now (only theirs).
-  syncNow();
+  import("./outbox/sync.js").then((sync) => sync.syncNow());
   const next = nextPath(location.search);
   // /q/<code> is the server's: it resolves the label, so it needs a real page load.
   if (next && /^\/q\//i.test(next)) location.replace(next);
@@ -53,7 +50,7 @@ function go(path) {
 async function onLogout() {
   await logout();
   // The stored day belongs to this user; their queued scans stay and wait for them to sign in again.
-  await clearShift().catch(() => {});
+  await import("./offline/shift.js").then((shift) => shift.clearShift()).catch(() => {});
   router.navigate("/login", { replace: true });
 }
 
@@ -65,11 +62,17 @@ function renderChrome() {
     header,
     ...appHeader({
       onLanguage: setLanguage,
-      onUpdate: state.waiting ? () => state.waiting && applyUpdate(state.waiting) : null,
+      onUpdate: state.waiting ? offerUpdate : null,
     }),
   );
   replaceChildren(footer, appFooter({ version: state.version }));
   if (focusedLang) /** @type {HTMLElement | null} */ (header.querySelector(`[data-lang="${focusedLang}"]`))?.focus();
+}
+
+/** The user took the new version: the waiting worker takes over and the page reloads. */
+async function offerUpdate() {
+  const sw = await import("./sw-update.js");
+  if (state.waiting) sw.applyUpdate(state.waiting);
 }
 
 // The skip link moves focus without touching the URL (the router owns the path).
@@ -87,22 +90,23 @@ onLanguageChange(() => {
 
 document.documentElement.lang = getLanguage();
 renderChrome();
-const firstScreen = router.start();
+const firstScreen = router.start().catch((error) => console.warn("delbar: the first screen failed", error));
 
-// Replays the outbox now (app start), on `online` and while something waits.
-startSync();
+firstScreen.then(async () => {
+  // Replays the outbox now (app start), on `online` and while something waits.
+  (await import("./outbox/sync.js")).startSync();
+  // A notification clicked while Delbar is open shows its screen here, through the router.
+  (await import("./push.js")).followNotificationClicks(router.navigate);
+});
 
-// A notification clicked while Delbar is open shows its screen here, through the router.
-followNotificationClicks(router.navigate);
-
-// The first screen and its data come first: on a slow network the worker's precache of the
-// whole app, and the version in the footer, would compete with them.
+// The first screen's data comes first too: on a slow network the worker's precache of the
+// whole app, and the version in the footer, would compete with it.
 firstScreen
-  .catch((error) => console.warn("delbar: the first screen failed", error))
   .then(() => new Promise((next) => setTimeout(next, 0)))
   .then(() => apiSettled())
-  .then(() => {
-    registerServiceWorker((worker) => {
+  .then(() => import("./sw-update.js"))
+  .then((sw) => {
+    sw.registerServiceWorker((worker) => {
       state.waiting = worker;
       renderChrome();
     });

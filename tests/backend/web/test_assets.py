@@ -79,6 +79,10 @@ class TestModulePreload:
         links = preloaded((await client.get("/finns-inte")).text)
         assert sorted(links) == sorted(url for url in assets.closure(["/js/main.js"]) if url != "/js/main.js")
 
+    async def test_the_service_workers_shell_preloads_the_entry_graph_only(self, client, assets):
+        links = preloaded((await client.get("/index.html")).text)
+        assert sorted(links) == sorted(url for url in assets.closure(["/js/main.js"]) if url != "/js/main.js")
+
     async def test_preloads_come_before_the_entry_script(self, client):
         html = (await client.get("/")).text
         assert html.rindex('rel="modulepreload"') < html.index('<script type="module" src="/js/main.js">')
