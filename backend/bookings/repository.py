@@ -209,6 +209,10 @@ class PeopleRepository:
             Or(User.unit == unit_id, User.id.is_in(coordinators)))
         return [r["id"] for r in rows]
 
+    async def language(self, user_id: UUID) -> str:
+        row = await User.select(User.language).where(User.id == user_id).first()
+        return row["language"] if row else "sv"
+
 
 class PolicyRepository:
     """Auto-approve rules per unit."""
@@ -333,7 +337,7 @@ class FeedRepository:
             CalendarFeed.token_hash == hashed, CalendarFeed.revoked_at.is_null()).first()
         if feed is None:
             return None
-        user = await User.select(User.id, User.municipality, User.name).where(
+        user = await User.select(User.id, User.municipality, User.name, User.language).where(
             User.id == feed["user"], User.active.eq(True)).first()
         if user:
             user["driver"] = await UserRole.exists().where(UserRole.user == user["id"], UserRole.role == "driver")

@@ -18,7 +18,7 @@ from backend.catalog.viewer import viewer_for
 from backend.catalog.want_repository import WantRepository
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
-from backend.push.outbox import notify
+from backend.push.outbox import notify_message
 from backend.tenancy import Actor
 
 
@@ -55,9 +55,8 @@ async def match_listing(listing: Row, now: datetime) -> list[Row]:
     # Push context: each matched want's owner is told, in this same transaction (notify() only
     # inserts rows; its worker sends them after commit). One call for all owners keeps fan-out fast.
     owners = {want["id"]: want["user"] for want in candidates}
-    await notify([owners[m["want"]] for m in new], "want_matched", "Något du efterlyser finns nu",
-                 f"{listing['title']} matchar din efterlysning.", f"/annons/{listing['id']}",
-                 tag=f"listing-{listing['id']}")
+    await notify_message([owners[m["want"]] for m in new], "want_matched", "want_matched",
+                         {"listing": listing["title"]}, f"/annons/{listing['id']}", tag=f"listing-{listing['id']}")
     return new
 
 

@@ -4,10 +4,10 @@
  */
 import { api } from "./api.js";
 import { replaceChildren } from "./dom.js";
-import { getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+import { getLanguage, onLanguageChange, t } from "./i18n.js";
 import { createRouter } from "./router.js";
 import { appRoutes, nextPath, notFound } from "./routes.js";
-import { login, logout } from "./session.js";
+import { chooseLanguage, login, logout } from "./session.js";
 import { applyUpdate, registerServiceWorker } from "./sw-update.js";
 import { followNotificationClicks } from "./push.js";
 import { appHeader } from "./components/app-header.js";
@@ -59,7 +59,7 @@ function renderChrome() {
   replaceChildren(
     header,
     ...appHeader({
-      onLanguage: setLanguage,
+      onLanguage: chooseLanguage,
       onUpdate: state.waiting ? () => state.waiting && applyUpdate(state.waiting) : null,
     }),
   );

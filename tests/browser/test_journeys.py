@@ -1,0 +1,55 @@
+"""The employee's journeys end to end, on a 360 px phone and a 1280 px desk screen: each screen they
+pass is checked by axe and must not scroll sideways."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from backend.messages import day_text
+from tests.browser.journeys import WIDTHS, axe_clean, fits, heading, new_person, open_as, shot
+from tests.browser.test_booking_view import signed_in_http
+from tests.browser.test_bookings import local_day, ystad_chair
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+class TestLanguage:
+    def test_a_notification_reads_entirely_in_the_language_picked_in_the_app(self, browser, live_server, width):
+        email = new_person(live_server, name="Robin English")
+        chair = ystad_chair(live_server)
+        context, page = open_as(browser, live_server, width, email)
+        try:
+            page.get_by_role("button", name="English").click()
+            heading(page, "Hello, Robin English!")
+            # The choice is on the account: a request made elsewhere (another device) reads it there.
+            with signed_in_http(live_server, email) as phone:
+                assert phone.get("/api/session").json()["user"]["language"] == "en"
+                booking = phone.post("/api/bookings", json={"listing_id": chair, "start": local_day(3),
+                                                            "end": local_day(6)}).json()
+            with signed_in_http(live_server, "samordnare@ystad.exempel.se") as owner:
+                assert owner.post(f"/api/bookings/{booking['id']}/approve", json={}).status_code == 200
+            page.goto("/notiser")
+            heading(page, "Notifications")
+            entry = page.locator(".notifications-view__item").first
+            returned = day_text(date.fromisoformat(local_day(6)), "en")
+            expect(entry.locator(".notifications-view__title")).to_have_text("Your booking is approved")
+            expect(entry.locator(".notifications-view__body")).to_have_text(
+                f"Kontorsstol Ystad, {day_text(date.fromisoformat(local_day(3)), 'en')}, returned {returned}.")
+            expect(entry).not_to_contain_text(re.compile(r"approved\)|återlämnas|godkänd"))
+            assert axe_clean(page) == []
+            fits(page)
+            shot(page, "notifications-en")
+            # Back to Swedish: the same entry is now Swedish, from the same stored key.
+            page.get_by_role("button", name="Svenska").click()
+            heading(page, "Notiser")
+            expect(entry.locator(".notifications-view__title")).to_have_text("Din bokning är godkänd")
+            expect(page.locator(".notifications-view__item").first).to_contain_text(
+                f"återlämnas {day_text(date.fromisoformat(local_day(6)), 'sv')}")
+            shot(page, "notifications-sv")
+        finally:
+            context.close()
