@@ -31,6 +31,20 @@ def new_person(base: str, municipality: str = "skurup", unit: str = "Kultur och 
     return email
 
 
+def ystad_listing(base: str, title: str, **fields) -> str:
+    """A published, network-wide listing of Ystad's AME; its id."""
+    body = {"kind": "furniture", "deal": "lend", "title": title, "quantity": 1, "visibility": "network",
+            "publish": True, **fields}
+    with signed_in_http(base, "samordnare@ystad.exempel.se") as ystad:
+        made = ystad.post("/api/listings", json=body)
+        assert made.status_code == 201, made.text
+        return made.json()["id"]
+
+
+def unique(title: str) -> str:
+    return f"{title} {uuid.uuid4().hex[:4]}"
+
+
 def open_as(browser, live_server: str, width: str, email: str) -> tuple[object, Page]:
     w, h = WIDTHS[width]
     context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE", base_url=live_server)

@@ -10,7 +10,17 @@ import pytest
 from playwright.sync_api import expect
 
 from backend.messages import day_text
-from tests.browser.journeys import WIDTHS, axe_clean, fits, heading, new_person, open_as, shot
+from tests.browser.journeys import (
+    WIDTHS,
+    axe_clean,
+    fits,
+    heading,
+    new_person,
+    open_as,
+    shot,
+    unique,
+    ystad_listing,
+)
 from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day, ystad_chair
 
@@ -51,5 +61,58 @@ class TestLanguage:
             expect(page.locator(".notifications-view__item").first).to_contain_text(
                 f"återlämnas {day_text(date.fromisoformat(local_day(6)), 'sv')}")
             shot(page, "notifications-sv")
+        finally:
+            context.close()
+
+
+def sv_medium(offset: int) -> re.Pattern:
+    """A day as the app writes it in Swedish (Intl's medium date: "12 dec. 2026")."""
+    day = date.fromisoformat(local_day(offset))
+    month = day_text(day, "sv").split()[1]
+    return re.compile(rf"{day.day} {month}\.? {day.year}")
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+class TestReturnDay:
+    def test_a_loan_with_delivery_shows_the_return_day_chosen_everywhere(self, browser, live_server, width):
+        title = unique("Partytält 4 × 8 m")
+        listing = ystad_listing(live_server, title, kind="equipment")
+        email = new_person(live_server, name="Robin Lånar")
+        context, page = open_as(browser, live_server, width, email)
+        try:
+            page.goto(f"/boka/{listing}")
+            page.get_by_label("Från och med").fill(local_day(3))
+            page.get_by_label("Återlämnas").fill(local_day(6))
+            page.get_by_label("Leveransadress (valfri)").fill("Skolgatan 3, 274 30 Skurup")
+            shot(page, "booking-form")
+            page.get_by_role("button", name="Skicka förfrågan").click()
+            heading(page, "Mina bokningar")
+            card = page.get_by_role("article", name=title)
+            returned = re.compile(r"återlämnas " + sv_medium(6).pattern)
+            expect(card).to_contain_text(returned)
+            expect(card).not_to_contain_text(re.compile(r"återlämnas " + sv_medium(5).pattern))
+            shot(page, "my-bookings")
+            card.get_by_role("link", name=title).click()
+            heading(page, "Bokning")
+            expect(page.get_by_role("article", name=title)).to_contain_text(returned)
+            assert axe_clean(page) == []
+            fits(page)
+            shot(page, "booking-page")
+            booking_id = page.url.rsplit("/", 1)[1]
+            ics = page.request.get(f"/api/bookings/{booking_id}/ics").text()
+            # The calendar event covers the return day (DTEND is the day after) and names it.
+            assert f"DTEND;VALUE=DATE:{local_day(7).replace('-', '')}" in ics
+            assert f"återlämnas {day_text(date.fromisoformat(local_day(6)), 'sv')}" in ics.replace("\r\n ", "")
+        finally:
+            context.close()
+        context, owner = open_as(browser, live_server, width, "samordnare@ystad.exempel.se")
+        try:
+            owner.goto("/att-godkanna")
+            request = owner.get_by_role("article", name=title)
+            expect(request).to_contain_text(returned)
+            owner.goto("/notiser")
+            note = owner.locator(".notifications-view__item").filter(has_text=title)
+            expect(note).to_contain_text(f"återlämnas {day_text(date.fromisoformat(local_day(6)), 'sv')}")
+            expect(note).to_contain_text("Ny förfrågan")
         finally:
             context.close()
