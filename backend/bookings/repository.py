@@ -21,6 +21,7 @@ from backend.bookings.tables import (
     CalendarFeed,
     Charge,
 )
+from backend.catalog.hooks import on_windows_in_use
 from backend.catalog.tables import AvailabilityWindow, Item, Listing
 from backend.db import engine_is_sqlite
 from backend.vocabulary import PHYSICAL_KINDS, TERMINAL_STATES
@@ -170,6 +171,13 @@ class HoldRepository:
             BookingItem.item.is_in(item_ids), BookingItem.holds.eq(True),
             overlapping(BookingItem.period_start, BookingItem.period_end, start, end),
         ).order_by(BookingItem.period_start)
+
+
+@on_windows_in_use
+async def booked_windows(window_ids: list[UUID]) -> set[UUID]:
+    """Windows any booking refers to, whatever its status (its history names the window)."""
+    rows = await Booking.select(Booking.window).where(Booking.window.is_in(window_ids))
+    return {row["window"] for row in rows}
 
 
 class WindowRepository:

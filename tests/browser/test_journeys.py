@@ -116,3 +116,67 @@ class TestReturnDay:
             expect(note).to_contain_text("Ny förfrågan")
         finally:
             context.close()
+
+
+def next_weekday(weekday: int, after: int = 1) -> date:
+    """The first such weekday (0 Monday) at least `after` days from today, Swedish time."""
+    first = date.fromisoformat(local_day(after))
+    return date.fromordinal(first.toordinal() + (weekday - first.weekday()) % 7)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+class TestServiceSlots:
+    def test_an_employee_books_a_slot_of_a_service_another_unit_created(self, browser, live_server, width):
+        title = unique("Snickeritimmar")
+        maker = new_person(live_server, municipality="ystad", unit="Samhällsbyggnadsförvaltningen", name="Sam Snickare")
+        context, page = open_as(browser, live_server, width, maker)
+        tuesday = next_weekday(1)
+        try:
+            page.goto("/annonser/ny")
+            page.get_by_label("Typ").select_option(label="Tjänst")
+            # Only what fits a service is asked: no condition, no item count; its times instead.
+            expect(page.get_by_label("Skick")).to_be_hidden()
+            expect(page.get_by_label("Antal")).to_be_hidden()
+            page.get_by_label("Erbjudande").select_option(label="Mot betalning per timme")
+            page.get_by_label("Pris per timme i kronor").fill("450")
+            page.get_by_label("Rubrik").fill(title)
+            slots = page.get_by_role("group", name="Bokningsbara tider")
+            slots.get_by_label("Datum").fill(tuesday.isoformat())
+            slots.get_by_label("Från klockan").fill("08:00")
+            slots.get_by_label("Till klockan").fill("12:00")
+            slots.get_by_label("Platser").fill("2")
+            slots.get_by_label("Upprepa").select_option(label="Varje vecka")
+            last = date.fromordinal(tuesday.toordinal() + 28)
+            slots.get_by_label("Till och med").fill(last.isoformat())
+            slots.get_by_role("button", name="Lägg till tider").click()
+            expect(slots.get_by_role("status")).to_have_text("5 tider lades till.")
+            expect(slots.get_by_role("listitem")).to_have_count(5)
+            expect(slots.get_by_role("listitem").first).to_contain_text("08:00–12:00 · 2 platser")
+            slots.get_by_role("button", name=re.compile(r"^Ta bort .*")).last.click()
+            expect(slots.get_by_role("listitem")).to_have_count(4)
+            assert axe_clean(page) == []
+            fits(page)
+            shot(page, "listing-form-service")
+            page.get_by_role("button", name="Publicera").click()
+            heading(page, title)
+            listing_id = page.url.rsplit("/", 1)[1]
+        finally:
+            context.close()
+        booker = new_person(live_server, name="Robin Bokar")
+        context, page = open_as(browser, live_server, width, booker)
+        try:
+            page.goto(f"/boka/{listing_id}")
+            times = page.get_by_role("group", name="Välj tid")
+            expect(times.get_by_role("radio")).to_have_count(4)
+            expect(times.get_by_role("radio").first).to_be_checked()
+            assert axe_clean(page) == []
+            fits(page)
+            shot(page, "booking-form-service")
+            page.get_by_role("button", name="Skicka förfrågan").click()
+            heading(page, "Mina bokningar")
+            card = page.get_by_role("article", name=title)
+            expect(card).to_contain_text("08:00–12:00")
+            expect(card).to_contain_text(re.compile(rf"{tuesday.day} {day_text(tuesday, 'sv').split()[1]}"))
+            shot(page, "my-bookings-service")
+        finally:
+            context.close()
