@@ -3,6 +3,7 @@ pass is checked by axe and must not scroll sideways."""
 
 from __future__ import annotations
 
+import random
 import re
 from datetime import date
 
@@ -178,5 +179,45 @@ class TestServiceSlots:
             expect(card).to_contain_text("08:00–12:00")
             expect(card).to_contain_text(re.compile(rf"{tuesday.day} {day_text(tuesday, 'sv').split()[1]}"))
             shot(page, "my-bookings-service")
+        finally:
+            context.close()
+
+
+def word() -> str:
+    """A made-up word only this test's listings carry, so the catalogue finds exactly them."""
+    return "zq" + "".join(random.choice("bcdfghjklmnpstvx") for _ in range(6))
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+class TestWants:
+    def test_a_new_want_shows_what_is_already_listed_and_a_search_becomes_a_want(self, browser, live_server, width):
+        model = word()
+        for size in ("140", "160"):
+            ystad_listing(live_server, f"Höj- och sänkbart skrivbord {size} {model}")
+        email = new_person(live_server, name="Robin Letar")
+        context, page = open_as(browser, live_server, width, email)
+        try:
+            page.goto("/efterlysningar")
+            page.get_by_label("Vad letar ni efter?").fill(f"höj- och sänkbart skrivbord {model}")
+            page.get_by_role("button", name="Efterlys", exact=True).click()
+            expect(page.get_by_role("main").get_by_role("status")).to_have_text(
+                "Efterlysningen är sparad. 2 annonser passar redan.")
+            want = page.get_by_role("article", name=f"höj- och sänkbart skrivbord {model}")
+            expect(want.get_by_role("listitem")).to_have_count(2)
+            expect(want).not_to_contain_text("Inga annonser passar än")
+            assert axe_clean(page) == []
+            fits(page)
+            shot(page, "wants-matches")
+
+            page.goto(f"/annonser?q=skrivbord+{model}")
+            expect(page.get_by_text("2 annonser hittades.")).to_be_visible()
+            page.get_by_role("button", name="Bevaka sökningen").click()
+            expect(page.get_by_role("status").filter(has_text="Sökningen bevakas")).to_be_visible()
+            assert axe_clean(page) == []
+            fits(page)
+            shot(page, "search-watched")
+            page.get_by_role("link", name="Mina efterlysningar").click()
+            watched = page.get_by_role("article", name=f"skrivbord {model}", exact=True)
+            expect(watched.get_by_role("listitem")).to_have_count(2)
         finally:
             context.close()
