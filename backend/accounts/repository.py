@@ -118,6 +118,12 @@ class UserRepository:
         await UserRole.delete().where(UserRole.user == user_id)
         await UserRole.insert(*[UserRole(user=user_id, role=role) for role in roles])
 
+    async def set_language(self, user_id: UUID, language: str) -> None:
+        """A personal setting, not an edit an admin could collide with: no version bump."""
+        await User.update({User.language: language}).where(
+            User.id == user_id, User.municipality == self.municipality_id
+        )
+
     async def set_password_hash(self, user_id: UUID, password_hash: str) -> None:
         await User.update({User.password_hash: password_hash}).where(
             User.id == user_id, User.municipality == self.municipality_id

@@ -91,6 +91,12 @@ class SessionRead(Schema, kw_only=True):
     csrf_token: str
 
 
+class LanguageChange(Schema, kw_only=True):
+    """The language the signed-in person reads in; notifications and calendars follow it."""
+
+    language: Language
+
+
 class PasswordChange(Schema, kw_only=True):
     current_password: Password
     new_password: NewPassword

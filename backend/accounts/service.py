@@ -139,6 +139,12 @@ class UserService:
             await self.users.set_password_hash(user_id, password_hash)
             await self.sessions.delete_for_user(user_id)
 
+    async def set_own_language(self, language: str) -> Row:
+        """The language the signed-in person reads Delbar in: the app's and the server's texts."""
+        async with self.db.write():
+            await self.users.set_language(self.actor.user_id, language)
+            return await self.users.get(self.actor.user_id)
+
     async def list_sessions(self, user_id: UUID) -> list[Row]:
         await self.get(user_id)
         async with self.db.read():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from litestar import Controller, Request, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post, put
 from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_201_CREATED, HTTP_204_NO_CONTENT
 
@@ -59,6 +59,12 @@ class SessionController(Controller):
         response: Response[None] = Response(None, status_code=HTTP_204_NO_CONTENT)
         clear_session_cookie(response)
         return response
+
+    @put("/language")
+    async def set_language(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.LanguageChange]
+    ) -> schemas.UserRead:
+        return user_read(await UserService(db, actor).set_own_language(data.language))
 
     @post("/password", status_code=HTTP_204_NO_CONTENT)
     async def change_password(

@@ -31,7 +31,10 @@ def charge_for(booking: Row, listing: Row) -> Row | None:
     quantity, title = booking["quantity"], listing["title"]
     if booking["deal"] == "sell":
         return {"kind": "sale", "amount_ore": price * quantity, "description": f"Köp: {title}"}
-    if booking["window_id"] or booking["period_end"] is None:
+    if booking["window_id"] and listing["rent_period"] == "hour":
+        # A service's price is per hour of the window booked, each started hour counted.
+        units = max(1, math.ceil((booking["window_ends_at"] - booking["window_starts_at"]).total_seconds() / 3600))
+    elif booking["window_id"] or booking["period_end"] is None:
         units = 1
     else:
         units = rent_units(booking["period_start"], booking["period_end"], listing["rent_period"])

@@ -12,11 +12,9 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 from backend.bookings import schemas
 from backend.bookings.availability import AvailabilityService
 from backend.bookings.convert import availability_read, booking_read, charge_read
-from backend.bookings.ical import booking_event, calendar
 from backend.bookings.policies import PolicyService
 from backend.bookings.service import BookingService
 from backend.bookings.transitions import TransitionService
-from backend.clock import now
 from backend.deps import ActorDep, DbDep
 from backend.openapi import retried
 from backend.params import OptionalDay
@@ -47,9 +45,9 @@ class BookingController(Controller):
 
     @get("/{booking_id:uuid}/ics", media_type="text/calendar; charset=utf-8")
     async def booking_ics(self, db: DbDep, actor: ActorDep, booking_id: FromPath[UUID]) -> Response[str]:
-        row = await BookingService(db, actor).get(booking_id)
+        text = await BookingService(db, actor).calendar_text(booking_id)
         headers = {"Content-Disposition": f'attachment; filename="delbar-{booking_id}.ics"'}
-        return Response(calendar([booking_event(row)], now()), headers=headers)
+        return Response(text, headers=headers)
 
     @get("/{booking_id:uuid}/charges")
     async def list_booking_charges(self, db: DbDep, actor: ActorDep,

@@ -43,5 +43,6 @@ class FeedService:
                 raise NotFound("No such calendar.")
             bookings = await BookingRepository(user["municipality"]).list_for_calendar(user["id"])
             jobs = await JobRepository(user["municipality"]).list(driver=user["id"]) if user["driver"] else []
-        events = [ical.booking_event(b) for b in bookings] + [ical.job_event(j) for j in jobs if j["day"]]
+        lang = user["language"]
+        events = [ical.booking_event(b, lang) for b in bookings] + [ical.job_event(j, lang) for j in jobs if j["day"]]
         return ical.calendar(events, clock.now(), name=f"Delbar – {user['name']}")

@@ -2,13 +2,17 @@
 
 CRLF line ends, content lines folded at 75 octets without splitting a UTF-8 character,
 TEXT values escaped (backslash, semicolon, comma, newline). All-day events use VALUE=DATE
-with an exclusive DTEND, which matches the half-open booking periods exactly.
+with an exclusive DTEND. A loan's event runs through its return day (DTEND the day after), so a
+calendar shows the return day the person entered, the day they still have the thing in hand.
+Descriptions are in the calendar owner's language (backend/messages.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+
+from backend.messages import booking_when, text
 
 PRODID = "-//Delbar//Bokningar//SV"
 
@@ -73,18 +77,22 @@ def calendar(events: list[Event], now: datetime, name: str = "Delbar") -> str:
 STATUS = {"requested": "TENTATIVE", "cancelled": "CANCELLED", "declined": "CANCELLED", "expired": "CANCELLED"}
 
 
-def booking_event(row: dict) -> Event:
+def booking_event(row: dict, lang: str = "sv") -> Event:
     if row["window_id"]:
         start, end = row["window_starts_at"], row["window_ends_at"]
     else:
-        start, end = row["period_start"], row["period_end"]
+        start = row["period_start"]
+        end = row["period_end"] + timedelta(days=1) if row["period_end"] else None
+    description = text("ical.booking", lang, deal=text(f"deal.{row['deal']}", lang), quantity=row["quantity"],
+                       status={"status": row["status"]}, period=booking_when(row))
     return Event(uid=f"booking-{row['id']}@delbar", summary=f"{row['listing_title']} ({row['owner_unit_name']})",
-                 start=start, end=end, description=f"Delbar: {row['deal']}, {row['quantity']} st, {row['status']}",
+                 start=start, end=end, description=description,
                  location=row["delivery_address"], status=STATUS.get(row["status"], "CONFIRMED"))
 
 
-def job_event(row: dict) -> Event:
+def job_event(row: dict, lang: str = "sv") -> Event:
     items = ", ".join(i["title"] for i in row["items"])
+    collect = text("ical.job", lang, address=row["pickup_address"])
     return Event(uid=f"job-{row['id']}@delbar", summary=f"Transport: {row['delivery_address']}",
-                 start=row["day"], end=None, description=f"Hämta: {row['pickup_address']}\n{items}",
+                 start=row["day"], end=None, description=f"{collect}\n{items}",
                  location=row["pickup_address"], status="CANCELLED" if row["status"] == "cancelled" else "CONFIRMED")

@@ -6,17 +6,8 @@ from collections.abc import Iterable
 from uuid import UUID
 
 from backend.bookings.repository import PeopleRepository, Row
-from backend.push.outbox import notify
-
-_TITLES = {
-    "booking_requested": "Ny förfrågan",
-    "booking_approved": "Din bokning är godkänd",
-    "booking_declined": "Din förfrågan avböjdes",
-    "booking_cancelled": "En bokning avbokades",
-    "booking_changed": "En bokning ändrades",
-    "job_assigned": "Nytt transportuppdrag",
-    "job_changed": "Ett transportuppdrag ändrades",
-}
+from backend.messages import booking_when
+from backend.push.outbox import notify_message
 
 
 async def owner_side(booking: Row) -> list[UUID]:
@@ -24,9 +15,10 @@ async def owner_side(booking: Row) -> list[UUID]:
     return await PeopleRepository().owner_side(booking["owner_municipality_id"], booking["owner_unit_id"])
 
 
-async def emit(kind: str, user_ids: Iterable[UUID], booking: Row, body: str = "", skip: UUID | None = None) -> None:
-    """Queue a notification about a booking for these users (not the person who caused it)."""
+async def emit(kind: str, user_ids: Iterable[UUID], booking: Row, skip: UUID | None = None) -> None:
+    """Queue a notification about a booking for these users (not the person who caused it), each to be
+    read in their own language: what, when (the dates as entered) and, for a change, the new status."""
     users = [u for u in user_ids if u != skip]
-    title = _TITLES.get(kind, "Delbar")
-    text = body or f"{booking['listing_title']} ({booking['status']})"
-    await notify(users, kind, title, text, f"/bokningar/{booking['id']}", tag=f"booking-{booking['id']}")
+    params = {"listing": booking["listing_title"], "period": booking_when(booking),
+              "status": {"status": booking["status"]}}
+    await notify_message(users, kind, kind, params, f"/bokningar/{booking['id']}", tag=f"booking-{booking['id']}")

@@ -14,16 +14,11 @@ from datetime import date, datetime, timedelta
 from backend import clock
 from backend.bookings.repository import ReminderRepository, Row
 from backend.db import Database
-from backend.push.outbox import claim_keys, notify, queued_keys
+from backend.push.outbox import claim_keys, notify_message, queued_keys
 from backend.vocabulary import local_day
 
 # Bookings reminded per write transaction: keeps SQLite's write lock short on a busy day.
 BATCH = 100
-
-_WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december")
-
 
 def tomorrow(now: datetime) -> date:
     return local_day(now) + timedelta(days=1)
@@ -33,22 +28,17 @@ def reminder_key(kind: str, booking_id: object, day: date) -> str:
     return f"{kind}:{booking_id}:{day.isoformat()}"
 
 
-def swedish_date(day: date) -> str:
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def message(kind: str, booking: Row, day: date) -> tuple[str, str]:
-    """Title and body in Swedish: what, which day, and where it is collected or brought back."""
+def message(kind: str, booking: Row, day: date) -> tuple[str, dict]:
+    """The catalogue key and its parameters: what, which day, and where it is collected or brought back."""
     place = booking["owner_unit_name"]
     if booking["owner_municipality_id"] != booking["requester_municipality_id"]:
         place = f"{place}, {booking['owner_municipality_name']}"
-    what, when = booking["listing_title"], swedish_date(day)
+    params = {"listing": booking["listing_title"], "day": {"day": day.isoformat(), "weekday": True}}
     if kind == "return_due":
-        return "Återlämning i morgon", f"{what} ska lämnas tillbaka i morgon, {when}, till {place}."
+        return "return_due", {**params, "place": place}
     if booking["delivery_address"]:
-        return "Leverans i morgon", f"Din bokning av {what} börjar i morgon, {when}. Den levereras till " \
-                                    f"{booking['delivery_address']}."
-    return "Hämtning i morgon", f"Din bokning av {what} börjar i morgon, {when}. Hämta hos {place}."
+        return "delivery_due", {**params, "address": booking["delivery_address"]}
+    return "pickup_due", {**params, "place": place}
 
 
 async def _not_yet_reminded(repository: ReminderRepository, day: date) -> dict[str, tuple[str, Row]]:
@@ -75,7 +65,7 @@ async def queue_due_reminders(db: Database, now: datetime | None = None) -> Coun
             claimed = await claim_keys([key for key, _ in batch], now)
             for key, (kind, booking) in batch:
                 if key in claimed:
-                    title, body = message(kind, booking, day)
-                    await notify([booking["requester_id"]], kind, title, body, f"/bokningar/{booking['id']}",
-                                 tag=f"booking-{booking['id']}")
+                    key, params = message(kind, booking, day)
+                    await notify_message([booking["requester_id"]], kind, key, params,
+                                         f"/bokningar/{booking['id']}", tag=f"booking-{booking['id']}")
                     counts[kind] += 1

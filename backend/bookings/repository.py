@@ -21,6 +21,7 @@ from backend.bookings.tables import (
     CalendarFeed,
     Charge,
 )
+from backend.catalog.hooks import on_windows_in_use
 from backend.catalog.tables import AvailabilityWindow, Item, Listing
 from backend.db import engine_is_sqlite
 from backend.vocabulary import PHYSICAL_KINDS, TERMINAL_STATES
@@ -172,6 +173,13 @@ class HoldRepository:
         ).order_by(BookingItem.period_start)
 
 
+@on_windows_in_use
+async def booked_windows(window_ids: list[UUID]) -> set[UUID]:
+    """Windows any booking refers to, whatever its status (its history names the window)."""
+    rows = await Booking.select(Booking.window).where(Booking.window.is_in(window_ids))
+    return {row["window"] for row in rows}
+
+
 class WindowRepository:
     """Service and staffing windows and the seats their active bookings take."""
 
@@ -208,6 +216,10 @@ class PeopleRepository:
             User.municipality == municipality_id, User.active.eq(True),
             Or(User.unit == unit_id, User.id.is_in(coordinators)))
         return [r["id"] for r in rows]
+
+    async def language(self, user_id: UUID) -> str:
+        row = await User.select(User.language).where(User.id == user_id).first()
+        return row["language"] if row else "sv"
 
 
 class PolicyRepository:
@@ -333,7 +345,7 @@ class FeedRepository:
             CalendarFeed.token_hash == hashed, CalendarFeed.revoked_at.is_null()).first()
         if feed is None:
             return None
-        user = await User.select(User.id, User.municipality, User.name).where(
+        user = await User.select(User.id, User.municipality, User.name, User.language).where(
             User.id == feed["user"], User.active.eq(True)).first()
         if user:
             user["driver"] = await UserRole.exists().where(UserRole.user == user["id"], UserRole.role == "driver")

@@ -13,6 +13,15 @@ from backend.schemas import Schema, ShortText, Version
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
 Deal = Literal["give", "lend", "rent", "sell"]
+# One meaning of a loan's dates everywhere (API, app, calendars, notifications): `start` is the first
+# day the borrower has it, `end` the return day, the day it comes back. The item is held for
+# [start, end): free for the next borrower from the return day on.
+StartDay = Annotated[date, msgspec.Meta(description="The first day: a loan's or rental's first day with the "
+                                                    "item; for a give or sale the day it is wanted.")]
+ReturnDay = Annotated[date, msgspec.Meta(description="The return day, as the person entered it: the day the item "
+                                                     "comes back. It is free for the next booking from this day "
+                                                     "(the period held is [start, end)). Shown as it is, never a "
+                                                     "day earlier. None for gives and sales.")]
 Status = Literal["requested", "approved", "declined", "fulfilled", "returned", "completed", "cancelled", "expired"]
 
 
@@ -21,8 +30,8 @@ class BookingCreate(Schema, kw_only=True):
 
     listing_id: UUID
     quantity: Quantity = 1
-    start: date | None = None
-    end: date | None = None
+    start: StartDay | None = None
+    end: ReturnDay | None = None
     window_id: UUID | None = None
     note: ShortText = ""
     delivery_address: ShortText = ""
@@ -72,8 +81,8 @@ class BookingRead(Schema, kw_only=True):
     deal: str
     listing: ListingRef
     quantity: int
-    start: date
-    end: date | None
+    start: StartDay
+    end: ReturnDay | None
     window: WindowRef | None
     requester: Ref
     requester_unit: Ref
@@ -102,6 +111,8 @@ class Empty(Schema, kw_only=True):
 
 
 class Period(Schema, kw_only=True):
+    """A half-open range of days [start, end): `end` is the first day after it (a return day)."""
+
     start: date
     end: date | None
 

@@ -8,8 +8,15 @@ from uuid import UUID, uuid4
 from asyncpg.exceptions import ExclusionViolationError
 
 from backend import clock
-from backend.bookings import notifications, schemas
-from backend.bookings.repository import BookingRepository, ChargeRepository, HoldRepository, Row, WindowRepository
+from backend.bookings import ical, notifications, schemas
+from backend.bookings.repository import (
+    BookingRepository,
+    ChargeRepository,
+    HoldRepository,
+    PeopleRepository,
+    Row,
+    WindowRepository,
+)
 from backend.bookings.rules import local_today, may_see, period_for
 from backend.bookings.transitions import TransitionService, auto_approves
 from backend.catalog.listings import visible_listing
@@ -50,6 +57,13 @@ class BookingService:
             row["events"] = await self.bookings.events(booking_id)
             row["transport"] = await transport_of_booking(booking_id)
         return row
+
+    async def calendar_text(self, booking_id: UUID) -> str:
+        """The booking as an iCalendar file, described in the reader's language."""
+        row = await self.get(booking_id)
+        async with self.db.read():
+            lang = await PeopleRepository().language(self.actor.user_id)
+        return ical.calendar([ical.booking_event(row, lang)], clock.now())
 
     async def list_mine(self) -> list[Row]:
         async with self.db.read():

@@ -15,8 +15,10 @@ from piccolo.columns.combination import WhereRaw
 
 from backend.accounts.tables import NetworkMembership
 from backend.catalog import visibility
+from backend.catalog.hooks import windows_in_use
 from backend.catalog.tables import AvailabilityWindow, Category, Item, Listing, ListingEvent, Photo
 from backend.catalog.visibility import Viewer
+from backend.errors import Conflict
 
 Row = dict[str, Any]
 
@@ -129,13 +131,26 @@ class ListingRepository:
         )
 
     async def replace_windows(self, listing_id: UUID, windows: list[Row], now: datetime) -> None:
-        await AvailabilityWindow.delete().where(
-            AvailabilityWindow.listing == listing_id, AvailabilityWindow.municipality == self.municipality_id
-        )
-        if windows:
+        """Make the listing's windows these: a window with the same start and end is kept (its bookings
+        with it) and takes the new capacity; the rest are removed, unless booked (409), or added."""
+        existing = {(w["starts_at"], w["ends_at"]): w for w in await self.windows(listing_id)}
+        wanted = {(w["starts_at"], w["ends_at"]): w for w in windows}
+        gone = [w["id"] for key, w in existing.items() if key not in wanted]
+        if await windows_in_use(gone):
+            raise Conflict("A time someone has booked cannot be removed; cancel its bookings first.",
+                           error="window_booked")
+        if gone:
+            await AvailabilityWindow.delete().where(
+                AvailabilityWindow.id.is_in(gone), AvailabilityWindow.municipality == self.municipality_id)
+        for key, window in wanted.items():
+            if key in existing and existing[key]["capacity"] != window["capacity"]:
+                await AvailabilityWindow.update({AvailabilityWindow.capacity: window["capacity"]}).where(
+                    AvailabilityWindow.id == existing[key]["id"])
+        added = [w for key, w in wanted.items() if key not in existing]
+        if added:
             await AvailabilityWindow.insert(*[
                 AvailabilityWindow(**w, listing=listing_id, municipality=self.municipality_id, created_at=now)
-                for w in windows
+                for w in added
             ])
 
     async def photos(self, listing_ids: list[UUID]) -> list[Row]:

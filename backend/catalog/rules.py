@@ -24,6 +24,9 @@ def check_listing(values: Row, windows: list[Row] | None) -> None:
         raise Invalid("A rent price needs a period: day, week or month.", error="rent_period_required")
     if deal != "rent" and values.get("rent_period"):
         raise Invalid("Only a rent has a price period.", error="rent_period_not_allowed")
+    if values.get("rent_period") == "hour" and kind in PHYSICAL_KINDS:
+        raise Invalid("Only services and staffing are priced per hour; things per day, week or month.",
+                      error="rent_period_not_for_kind")
     start, end = values.get("available_from"), values.get("available_until")
     if start and end and end < start:
         raise Invalid("Available until comes before available from.", error="dates_out_of_order")

@@ -16,7 +16,8 @@ from backend.schemas import LongText, Schema, ShortText, Version
 
 Kind = Literal["furniture", "equipment", "service", "staffing"]
 Deal = Literal["give", "lend", "rent", "sell"]
-RentPeriod = Literal["day", "week", "month"]
+# A service's or staffing's rent is priced per hour of its booked window.
+RentPeriod = Literal["hour", "day", "week", "month"]
 Status = Literal["draft", "published", "paused", "closed"]
 Tier = Literal["unit", "municipality", "network", "public"]
 Condition = Literal["new", "good", "used", "worn", "broken"]

@@ -12,14 +12,17 @@ from uuid import UUID, uuid4
 from backend import clock
 from backend.catalog import schemas, text
 from backend.catalog.repository import CategoryRepository, Row, mark_shared, peers_of, unscoped_listing
-from backend.catalog.search_repository import SearchRepository
+from backend.catalog.search_repository import Filters, SearchRepository, match_text
 from backend.catalog.tables import TIERS
 from backend.catalog.viewer import viewer_for
 from backend.catalog.want_repository import WantRepository
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
-from backend.push.outbox import notify
+from backend.push.outbox import notify_message
 from backend.tenancy import Actor
+
+# A new want is matched at once against what is already listed, best matches first, up to this many.
+MAX_EXISTING_MATCHES = 50
 
 
 def reach(listing: Row, now: datetime) -> str:
@@ -55,9 +58,8 @@ async def match_listing(listing: Row, now: datetime) -> list[Row]:
     # Push context: each matched want's owner is told, in this same transaction (notify() only
     # inserts rows; its worker sends them after commit). One call for all owners keeps fan-out fast.
     owners = {want["id"]: want["user"] for want in candidates}
-    await notify([owners[m["want"]] for m in new], "want_matched", "Något du efterlyser finns nu",
-                 f"{listing['title']} matchar din efterlysning.", f"/annons/{listing['id']}",
-                 tag=f"listing-{listing['id']}")
+    await notify_message([owners[m["want"]] for m in new], "want_matched", "want_matched",
+                         {"listing": listing["title"]}, f"/annons/{listing['id']}", tag=f"listing-{listing['id']}")
     return new
 
 
@@ -108,7 +110,22 @@ class WantService:
                 "needed_by": data.needed_by, "visibility": data.visibility, "search_text": " ".join(stems),
                 "created_at": clock.now(),
             })
+            await self._match_existing(want_id, data)
             return await self.wants.get(want_id), True
+
+    async def _match_existing(self, want_id: UUID, data: schemas.WantCreate) -> None:
+        """What the catalogue already finds for the want's words is a match now: the person sees it at
+        once (and is not notified about what they are looking at). Later listings match on publishing."""
+        match = match_text(data.text)
+        if match is None:
+            return
+        categories = await CategoryRepository().subtree(data.category_id) if data.category_id else []
+        repo = SearchRepository(await viewer_for(self.actor))
+        rows = await repo.page(match, Filters(kind=data.kind, categories=categories), True, MAX_EXISTING_MATCHES, 0)
+        await self.wants.insert_matches([
+            {"id": uuid4(), "municipality": self.actor.municipality_id, "want": want_id, "listing": row["id"]}
+            for row in rows if row["status"] == "published"
+        ], clock.now())
 
     async def mine(self) -> list[Row]:
         async with self.db.read():

@@ -120,7 +120,7 @@ TEMPLATES = (
      ("give",), {}),
 )
 
-RENT_PERIOD = {"furniture": "month", "equipment": "day", "service": "day", "staffing": "day"}
+RENT_PERIOD = {"furniture": "month", "equipment": "day", "service": "hour", "staffing": "hour"}
 CONDITIONS = ("good", "good", "good", "used", "used", "new", "worn")
 
 # (municipality, what the employee"s unit looks for, category slug)

@@ -15,6 +15,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from backend import clock
+from backend.messages import text
 from backend.push.daily_repository import ReminderKeyRepository
 from backend.push.delivery_repository import DeliveryRepository
 from backend.push.kinds import KINDS
@@ -38,12 +39,20 @@ def next_seq() -> int:
         return _last_seq
 
 
-def payload(notification: Row) -> bytes:
+def rendered(notification: Row, lang: str) -> tuple[str, str]:
+    """Title and body in the reader's language, from the catalogue key and parameters kept with it."""
+    if not notification.get("message"):
+        return notification["title"], notification["body"]
+    key, params = notification["message"], json.loads(notification["params"] or "{}")
+    return text(f"{key}.title", lang, **params)[:200], text(f"{key}.body", lang, **params)[:1000]
+
+
+def payload(notification: Row, lang: str = "sv") -> bytes:
     """The JSON the service worker shows, with the body cut until the whole fits the bound."""
-    body = notification["body"]
+    title, body = rendered(notification, lang)
     while True:
         data = json.dumps(
-            {"id": str(notification["id"]), "kind": notification["kind"], "title": notification["title"],
+            {"id": str(notification["id"]), "kind": notification["kind"], "title": title,
              "body": body, "url": notification["url"], "tag": notification["tag"], "icon": ICON},
             ensure_ascii=False, separators=(",", ":"),
         ).encode()
@@ -65,10 +74,22 @@ def _first_attempt(now: datetime, preference: Row | None) -> datetime:
     return quiet_until(now, preference["quiet_start"], preference["quiet_end"]) or now
 
 
-async def notify(
-    user_ids: Iterable[UUID], kind: str, title: str, body: str, url: str, tag: str | None = None
+async def notify_message(
+    user_ids: Iterable[UUID], kind: str, message: str, params: dict, url: str, tag: str | None = None
 ) -> list[UUID]:
-    """Queue a notification for each user; call inside the db.write() of the change it reports."""
+    """Queue a notification whose text is the catalogue's `message` with `params`, rendered later in
+    each reader's language; call inside the db.write() of the change it reports."""
+    text(f"{message}.title", "sv", **params)  # an unknown key or a missing parameter fails here, not when read
+    return await notify(user_ids, kind, "", "", url, tag,
+                        message=message, params=json.dumps(params, ensure_ascii=False, separators=(",", ":")))
+
+
+async def notify(
+    user_ids: Iterable[UUID], kind: str, title: str, body: str, url: str, tag: str | None = None,
+    *, message: str = "", params: str = "",
+) -> list[UUID]:
+    """Queue a notification with literal text for each user; call inside the db.write() of the change it
+    reports. What the server tells people goes through notify_message, in their language."""
     if kind not in KINDS:
         raise ValueError(f"Unknown notification kind {kind!r}")
     if not Notification._meta.db.transaction_exists():
@@ -80,7 +101,8 @@ async def notify(
     preferences = await PreferenceRepository().of_users(users)
     notifications = [
         {"id": uuid4(), "user": user, "seq": next_seq(), "kind": kind, "title": title[:200], "body": body[:1000],
-         "url": url[:500], "tag": (tag or kind)[:100], "created_at": now}
+         "url": url[:500], "tag": (tag or kind)[:100], "message": message, "params": params,
+         "created_at": now}
         for user in users
     ]
     by_user = {n["user"]: n for n in notifications}

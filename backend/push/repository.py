@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
+from backend.accounts.tables import User
 from backend.push.tables import (
     Notification,
     PushKey,
@@ -93,6 +94,11 @@ class NotificationRepository:
         if before_seq is not None:
             query = query.where(Notification.seq < before_seq)
         return await query.order_by(Notification.seq, ascending=False).limit(limit)
+
+    async def language(self) -> str:
+        """The language the user reads in (kept on their account)."""
+        row = await User.select(User.language).where(User.id == self.user_id).first()
+        return row["language"] if row else "sv"
 
     async def count_unread(self) -> int:
         return await Notification.count().where(Notification.user == self.user_id, Notification.read_at.is_null())

@@ -13,7 +13,7 @@ from backend.errors import Conflict, Invalid, NotFound
 from backend.push import schemas
 from backend.push.keys import VapidKey, load_or_create_key
 from backend.push.kinds import CHOOSABLE
-from backend.push.outbox import notify
+from backend.push.outbox import notify_message, rendered
 from backend.push.repository import (
     NotificationRepository,
     PreferenceRepository,
@@ -22,9 +22,6 @@ from backend.push.repository import (
 )
 from backend.tenancy import Actor
 from backend.vocabulary import STOCKHOLM
-
-TEST_TITLE = "Testnotis från Delbar"
-TEST_BODY = "Så här ser en notis ut. Du får notiser om det du har valt i inställningarna."
 
 
 def check_keys(p256dh: str) -> None:
@@ -92,15 +89,16 @@ class PushService:
         """Queue a test notification to every device of the caller; the number of devices."""
         async with self.db.write():
             devices = await self.devices.list()
-            await notify([self.actor.user_id], "test", TEST_TITLE, TEST_BODY, "/notiser", tag="test")
+            await notify_message([self.actor.user_id], "test", "test", {}, "/notiser", tag="test")
         return len(devices)
 
     async def page(self, before: int | None, limit: int) -> tuple[list[Row], int, int | None]:
         async with self.db.read():
             rows = await self.notifications.page(before, limit + 1)
             unread = await self.notifications.count_unread()
+            lang = await self.notifications.language()
         more = len(rows) > limit
-        rows = rows[:limit]
+        rows = [_in_language(row, lang) for row in rows[:limit]]
         return rows, unread, rows[-1]["seq"] if more else None
 
     async def mark_read(self, notification_id: UUID) -> Row:
@@ -108,11 +106,17 @@ class PushService:
             if await self.notifications.get(notification_id) is None:
                 raise NotFound("No such notification.")
             await self.notifications.mark_read(notification_id, clock.now())
-            return await self.notifications.get(notification_id)
+            row = await self.notifications.get(notification_id)
+            return _in_language(row, await self.notifications.language())
 
     async def mark_all_read(self) -> None:
         async with self.db.write():
             await self.notifications.mark_all_read(clock.now())
+
+
+def _in_language(row: Row, lang: str) -> Row:
+    title, body = rendered(row, lang)
+    return {**row, "title": title, "body": body}
 
 
 def _preferences_read(row: Row | None) -> schemas.PreferencesRead:

@@ -62,6 +62,10 @@ class Notification(Table):
     body = Varchar(length=1000, default="")
     url = Varchar(length=500, default="/")
     tag = Varchar(length=100, default="")
+    # The catalogue key and its parameters (JSON), rendered in the reader's language when read or
+    # sent (backend/messages.py); title and body hold literal text only for rows without a key.
+    message = Varchar(length=60, default="")
+    params = Text(default="")
     created_at = Timestamptz()
     read_at = Timestamptz(null=True, default=None)
 

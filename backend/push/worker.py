@@ -64,7 +64,8 @@ class PushWorker:
 
         async def one(row: dict) -> Outcome:
             async with limit:
-                return await sender.send(row, outbox.payload(row | {"id": row["notification_id"]}), now)
+                data = outbox.payload(row | {"id": row["notification_id"]}, row["language"])
+                return await sender.send(row, data, now)
 
         outcomes = await asyncio.gather(*(one(row) for row in rows))
         await self._record(rows, outcomes)

@@ -14,7 +14,7 @@ from backend import clock
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.locations.repository import LocationRepository
-from backend.push.outbox import notify
+from backend.push.outbox import notify_message
 from backend.tenancy import Actor
 from backend.tracking.hooks import Movement, on_item_moved
 from backend.transport.hooks import jobs_done
@@ -41,7 +41,7 @@ async def cancel_for_booking(booking_id: UUID, now: datetime) -> None:
     """Inside the cancelling write: open jobs of the booking are cancelled and their drivers told."""
     drivers = await ScanRepository().cancel_for_booking(booking_id, now)
     if drivers:
-        await notify(drivers, "job_changed", "Transportuppdrag inställt", "Bokningen avbokades.", "/dagen")
+        await notify_message(drivers, "job_changed", "job_cancelled", {}, "/dagen")
 
 
 async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
@@ -113,8 +113,9 @@ class JobService:
             values = {"driver": driver_id, "day": day, "status": "assigned"}
             if not await self.jobs.update(job_id, version, values, clock.now(), ("planned", "assigned")):
                 raise _refused(row, ("planned", "assigned"))
-            await notify([driver_id], "job_assigned", "Nytt transportuppdrag", f"{day}: {row['delivery_address']}",
-                         "/dagen", tag=f"job-{job_id}")
+            await notify_message([driver_id], "job_assigned", "job_assigned",
+                                 {"day": {"day": day.isoformat()}, "address": row["delivery_address"]}, "/dagen",
+                                 tag=f"job-{job_id}")
         return await self.get(job_id)
 
     async def finish(self, job_id: UUID, status: str, version: int | None) -> Row:

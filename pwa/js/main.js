@@ -5,10 +5,10 @@
  */
 import { api, apiSettled } from "./api.js";
 import { replaceChildren } from "./dom.js";
-import { getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+import { getLanguage, onLanguageChange, t } from "./i18n.js";
 import { createRouter } from "./router.js";
 import { appRoutes, loadFailed, nextPath, notFound } from "./routes.js";
-import { login, logout } from "./session.js";
+import { chooseLanguage, login, logout } from "./session.js";
 import { appHeader } from "./components/app-header.js";
 import { appFooter } from "./components/app-footer.js";
 
@@ -61,7 +61,7 @@ function renderChrome() {
   replaceChildren(
     header,
     ...appHeader({
-      onLanguage: setLanguage,
+      onLanguage: chooseLanguage,
       onUpdate: state.waiting ? offerUpdate : null,
     }),
   );

@@ -4,6 +4,7 @@
  */
 import { api, ApiError } from "./api.js";
 import { setCsrfToken } from "./csrf.js";
+import { getLanguage, setLanguage } from "./i18n.js";
 import { setOwner } from "./outbox/owner.js";
 import { API_CACHE } from "../sw/cache-names.js";
 
@@ -15,10 +16,13 @@ import { API_CACHE } from "../sw/cache-names.js";
  * @property {{id: string, name: string}} municipality
  * @property {{id: string, name: string, cost_centre: string}} unit
  * @property {string[]} roles
+ * @property {string} [language]
  */
 
 /** @type {User | null} */
 let user = null;
+/** @type {string | null} a language picked on the login page, saved to the account at login */
+let pickedSignedOut = null;
 
 /** @returns {User | null} */
 export function currentUser() {
@@ -30,7 +34,34 @@ async function accept(answer) {
   user = answer.user;
   await setCsrfToken(answer.csrf_token);
   await remember(user);
+  if (pickedSignedOut && pickedSignedOut !== user.language) await saveLanguage(pickedSignedOut);
+  else if (user.language) setLanguage(user.language);
+  pickedSignedOut = null;
   return user;
+}
+
+/**
+ * Switch the language; signed in, it is kept on the account, so the server's texts (notifications,
+ * calendars) and the next device follow it.
+ * @param {string} lang
+ */
+export async function chooseLanguage(lang) {
+  // Saved first, so a screen showing the server's texts (notifications) re-renders in the new language.
+  if (user) await saveLanguage(lang);
+  setLanguage(lang);
+  if (!user) pickedSignedOut = getLanguage();
+}
+
+/** @param {string} lang */
+async function saveLanguage(lang) {
+  try {
+    const saved = await api("/api/session/language", { method: "PUT", body: { language: lang } });
+    if (user) user.language = saved.language;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    // Offline or refused: the page keeps the choice; the account keeps the old one until the next switch.
+    console.warn("delbar: the language was not saved to the account", error);
+  }
 }
 
 /**

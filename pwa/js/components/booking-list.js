@@ -113,12 +113,22 @@ export function card(booking, act, { link = true } = {}) {
       h("a", { href: `/api/bookings/${booking.id}/ics`, download: "", text: t("bookings.ics") })));
 }
 
-/** @param {any} booking */
+/**
+ * A booking's time as the person entered it: a service's window, or the first day and the return
+ * day (the API's `end`: the day the thing comes back, shown as it is, never a day earlier).
+ * @param {any} booking
+ */
 export function period(booking) {
-  const format = new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium" });
+  const locale = getLanguage() === "en" ? "en-GB" : "sv-SE";
+  const format = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  if (booking.window) {
+    const zone = { timeZone: "Europe/Stockholm" };
+    const time = new Intl.DateTimeFormat(locale, { timeStyle: "short", ...zone });
+    return t("bookings.window", {
+      day: new Intl.DateTimeFormat(locale, { dateStyle: "medium", ...zone }).format(new Date(booking.window.starts_at)),
+      start: time.format(new Date(booking.window.starts_at)), end: time.format(new Date(booking.window.ends_at)) });
+  }
   const start = format.format(new Date(`${booking.start}T12:00:00`));
   if (!booking.end) return t("bookings.from", { start });
-  const last = new Date(`${booking.end}T12:00:00`);
-  last.setDate(last.getDate() - 1);
-  return t("bookings.period", { start, end: format.format(last) });
+  return t("bookings.period", { start, end: format.format(new Date(`${booking.end}T12:00:00`)) });
 }

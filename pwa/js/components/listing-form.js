@@ -12,16 +12,19 @@ import { categoryOptions } from "./listing-card.js";
 import { field } from "./listing-search.js";
 import { listingPhotos, uploadPhotos, uploadProgress } from "./listing-photos.js";
 import { noticeOnNextView } from "./listing-view.js";
+import { slotEditor } from "./slot-editor.js";
 
 const KINDS = ["furniture", "equipment", "service", "staffing"];
 const DEALS = ["give", "lend", "rent", "sell"];
+/** A service or staffing time is offered free or for a price per hour. */
+const SERVICE_DEALS = ["lend", "rent"];
 const CONDITIONS = ["new", "good", "used", "worn", "broken"];
 const PERIODS = ["day", "week", "month"];
 const TIERS = ["unit", "municipality", "network", "public"];
 const PHYSICAL = ["furniture", "equipment"];
 /** What an edit may change; kind and deal are fixed once a listing exists (ListingUpdate). */
 const EDITABLE = ["title", "description", "category_id", "condition", "quantity", "visibility", "price_ore",
-                  "rent_period"];
+                  "rent_period", "windows"];
 
 /**
  * @param {{navigate: (path: string) => void, listingId?: string}} props without listingId, a new listing
@@ -46,6 +49,8 @@ export function listingForm({ navigate, listingId }) {
   const priceBox = h("div", { class: "listing-form__price" },
     field("listing-price", "catalog.price_kr", input("price", { type: "text", inputmode: "decimal" })),
     field("listing-rent_period", "catalog.rent_period", choose("rent_period", PERIODS, "catalog.period_", "day")));
+  const slots = slotEditor({});
+  const slotSlot = h("div", { class: "listing-form__slots" }, slots.element);
   const progress = uploadProgress("listing-form-progress");
   const reload = h("button", { type: "button", class: "button button--secondary", hidden: true,
                                text: t("catalog.reload_latest") });
@@ -61,6 +66,7 @@ export function listingForm({ navigate, listingId }) {
     field("listing-condition", "catalog.condition", choose("condition", CONDITIONS, "catalog.condition_", "good")),
     field("listing-quantity", "catalog.quantity", input("quantity", { type: "number", min: "1", max: "10000",
                                                                       value: "1", inputmode: "numeric" })),
+    slotSlot,
     field("listing-visibility", "catalog.visibility", choose("visibility", TIERS, "catalog.tier_", "network")),
     editing ? null : h("div", { class: "field" },
       h("label", { class: "field__label", for: "listing-photos", text: t("catalog.photos") }),
@@ -72,12 +78,33 @@ export function listingForm({ navigate, listingId }) {
                   text: t(editing ? "catalog.save" : "catalog.publish") }));
   const elements = /** @type {HTMLFormElement} */ (form).elements;
   const control = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (elements.namedItem(name));
+  const wrapper = (/** @type {string} */ name) => /** @type {HTMLElement} */ (control(name).closest(".field"));
   const showPrice = () => {
-    priceBox.hidden = control("deal").value !== "rent" && control("deal").value !== "sell";
-    /** @type {HTMLElement} */ (priceBox.lastElementChild).hidden = control("deal").value !== "rent";
+    const service = !PHYSICAL.includes(control("kind").value);
+    const deal = control("deal").value;
+    priceBox.hidden = deal !== "rent" && deal !== "sell";
+    // A service's rent is per hour of the booked time: the price says so, no period to choose.
+    wrapper("rent_period").hidden = deal !== "rent" || service;
+    /** @type {HTMLElement} */ (priceBox.querySelector("label")).textContent =
+      t(service && deal === "rent" ? "catalog.price_hour_kr" : "catalog.price_kr");
+  };
+  /** Ask only what fits the kind: no condition or item count for a service, its bookable times instead. */
+  const showKind = () => {
+    const service = !PHYSICAL.includes(control("kind").value);
+    for (const name of ["condition", "quantity"]) wrapper(name).hidden = service;
+    slotSlot.hidden = !service;
+    if (!editing) {
+      const deal = control("deal");
+      const allowed = service ? SERVICE_DEALS : DEALS;
+      const keep = allowed.includes(deal.value) ? deal.value : allowed[0];
+      deal.replaceChildren(...allowed.map((v) => h("option", {
+        value: v, selected: v === keep, text: t(service ? `catalog.service_deal_${v}` : `catalog.deal_${v}`) })));
+    }
+    showPrice();
   };
   control("deal").addEventListener("change", showPrice);
-  showPrice();
+  control("kind").addEventListener("change", showKind);
+  showKind();
 
   const photoSlot = h("div", { class: "listing-form__photos" });
   const section = h("section", { class: "listing-form", "aria-labelledby": "listing-form-title" },
@@ -102,7 +129,10 @@ export function listingForm({ navigate, listingId }) {
         return;
       }
       fill(control, current);
-      showPrice();
+      const editor = slotEditor({ windows: current.windows ?? [] });
+      slots.element.replaceWith(editor.element);
+      Object.assign(slots, editor);
+      showKind();
       replaceChildren(photoSlot, listingPhotos({ listing: current }));
       form.hidden = false;
     } catch (error) {
@@ -128,7 +158,7 @@ export function listingForm({ navigate, listingId }) {
     if (busy) return;
     for (const invalid of form.querySelectorAll("[aria-invalid]")) invalid.removeAttribute("aria-invalid");
     status.classList.remove("listing-form__status--error");
-    const body = collect(new FormData(/** @type {HTMLFormElement} */ (form)), status, current);
+    const body = collect(new FormData(/** @type {HTMLFormElement} */ (form)), status, current, slots);
     if (!body) return;
     busy = true;
     status.textContent = t("catalog.saving");
@@ -159,7 +189,7 @@ export function listingForm({ navigate, listingId }) {
 
   /** @param {Record<string, any>} body */
   async function save(body) {
-    const changes = Object.fromEntries(EDITABLE.filter((name) => name in body && body[name] !== current[name])
+    const changes = Object.fromEntries(EDITABLE.filter((name) => name in body && !same(name, body[name], current[name]))
       .map((name) => [name, body[name]]));
     if (Object.keys(changes).length) {
       await api(`/api/listings/${encodeURIComponent(id)}`, { method: "PATCH",
@@ -177,6 +207,17 @@ export function listingForm({ navigate, listingId }) {
     status.textContent = errorText(error);
   });
   return section;
+}
+
+/**
+ * Whether a field's value is unchanged; time slots compare by their moments and capacity.
+ * @param {string} name @param {any} value @param {any} before
+ */
+function same(name, value, before) {
+  if (name !== "windows") return value === before;
+  const norm = (/** @type {any[]} */ slots) => (slots ?? [])
+    .map((w) => `${Date.parse(w.starts_at)}-${Date.parse(w.ends_at)}-${w.capacity}`).sort().join(",");
+  return norm(value) === norm(before);
 }
 
 /**
@@ -203,8 +244,9 @@ function fill(control, listing) {
  * The listing's fields as the API takes them, or null (with the reason in `status` and focus on
  * the field) when they are not ready. An edit keeps the listing's own kind and deal.
  * @param {FormData} data @param {HTMLElement} status @param {any} current the listing being edited, or null
+ * @param {{slots: () => any[], focus: () => void}} slots the time-slot editor
  */
-function collect(data, status, current) {
+function collect(data, status, current, slots) {
   const get = (/** @type {string} */ name) => String(data.get(name) ?? "").trim();
   const refuse = (/** @type {string} */ name, /** @type {string} */ key) => {
     status.classList.add("listing-form__status--error");
@@ -229,11 +271,20 @@ function collect(data, status, current) {
   }
   body.category_id = get("category_id") || null; // null: no category (an edit clears it)
   if (PHYSICAL.includes(kind)) body.condition = get("condition");
+  else {
+    body.windows = slots.slots();
+    if (!body.windows.length) {
+      status.classList.add("listing-form__status--error");
+      status.textContent = t("slots.none");
+      slots.focus();
+      return null;
+    }
+  }
   if (deal === "rent" || deal === "sell") {
     const kr = Number(get("price").replace(/\s/g, "").replace(",", "."));
     if (!get("price") || !Number.isFinite(kr) || kr < 0) return refuse("price", "catalog.price_missing");
     body.price_ore = Math.round(kr * 100);
-    if (deal === "rent") body.rent_period = get("rent_period");
+    if (deal === "rent") body.rent_period = PHYSICAL.includes(kind) ? get("rent_period") : "hour";
   }
   return body;
 }

@@ -8,6 +8,7 @@ import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { categoryOptions, listingCard } from "./listing-card.js";
+import { watchSearch } from "./watch-search.js";
 
 const PER_PAGE = 24; // the API's default too: a full grid in 2, 3 or 4 columns
 const KINDS = ["furniture", "equipment", "service", "staffing"];
@@ -67,7 +68,7 @@ export function listingSearch({ navigate }) {
       h("a", { href: "/efterlysningar", text: t("wants.title") })),
     form,
     h("h2", { id: "listing-search-results", class: "listing-search__heading", text: t("catalog.results") }),
-    status, list, pager);
+    status, watchSearch(params), list, pager);
 
   async function load() {
     section.setAttribute("aria-busy", "true");

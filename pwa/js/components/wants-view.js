@@ -1,6 +1,7 @@
 /**
  * Wants (/efterlysningar): say what the unit looks for, see the listings found for it, close it
- * once it is solved. Matches are found when a listing is published, so they grow by themselves.
+ * once it is solved. A new want shows at once what is already listed for it; later listings join
+ * when they are published.
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
@@ -24,6 +25,7 @@ export function wantsView() {
     h("p", { text: t("wants.intro") }), form, status,
     h("h2", { text: t("wants.mine") }), wants);
 
+  /** @returns {Promise<any[]>} the matches shown */
   async function load() {
     section.setAttribute("aria-busy", "true");
     try {
@@ -31,12 +33,14 @@ export function wantsView() {
       const [mine, matches] = await Promise.all([api("/api/wants?show=mine"), api("/api/wants/matches")]);
       wants.replaceChildren(...mine.map((want) => wantItem(want, matches, close)));
       if (!mine.length) wants.replaceChildren(h("li", { text: t("wants.none") }));
+      return matches;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       status.textContent = errorText(error);
     } finally {
       section.removeAttribute("aria-busy");
     }
+    return [];
   }
 
   /** @param {any} want */
@@ -68,8 +72,18 @@ export function wantsView() {
     }
     text.removeAttribute("aria-invalid");
     const body = { id: crypto.randomUUID(), text: value, visibility: /** @type {HTMLSelectElement} */ (visibility).value };
-    await act(() => api("/api/wants", { method: "POST", body }), "wants.created");
+    try {
+      await api("/api/wants", { method: "POST", body });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      status.textContent = errorText(error);
+      return;
+    }
     /** @type {HTMLFormElement} */ (form).reset();
+    const found = (await load()).filter((m) => m.want_id === body.id).length;
+    status.textContent = found ? t("wants.created_found", { count: found }) : t("wants.created_none");
+    // The new want's card, with what already fits, is where the person looks next.
+    /** @type {HTMLElement | null} */ (document.getElementById(`want-${body.id}`))?.focus();
   });
 
   queueMicrotask(load);
@@ -82,7 +96,7 @@ function wantItem(want, matches, close) {
   const headingId = `want-${want.id}`;
   return h("li", { class: `wants-view__want wants-view__want--${want.status}` },
     h("article", { "aria-labelledby": headingId },
-      h("h3", { id: headingId, class: "wants-view__text", text: want.text }),
+      h("h3", { id: headingId, class: "wants-view__text", text: want.text, tabindex: "-1" }),
       h("p", { class: "wants-view__meta", text: t(`wants.status_${want.status}`) }),
       found.length
         ? h("ul", { class: "wants-view__matches", "aria-label": t("wants.matches", { text: want.text }) },

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from backend.bookings.charges import rent_units
 from backend.bookings.tables import Charge
-from tests.backend.bookings.helpers import days, make_listing
+from backend.vocabulary import STOCKHOLM
+from tests.backend.bookings.helpers import days, make_listing, make_window, today
 
 pytestmark = pytest.mark.anyio
 
@@ -34,6 +35,18 @@ class TestCharges:
         assert charges[0]["payee_unit"]["id"] == str(ystad.ame_unit)
         row = await Charge.select().first()
         assert (row["payer_municipality"], row["payee_municipality"]) == (world.requester.id, ystad.id)
+
+    async def test_a_service_rented_per_hour_charges_the_hours_of_its_window(self, as_requester, as_owner, ystad,
+                                                                              world):
+        listing, _ = await make_listing(ystad, kind="service", deal="rent", price_ore=45000, rent_period="hour",
+                                        items=0)
+        starts = datetime.combine(today() + timedelta(days=2), time(8), STOCKHOLM)
+        window = await make_window(ystad, listing, starts, hours=4, capacity=2)
+        booking = (await as_requester.post("/api/bookings", json={"listing_id": str(listing),
+                                                                  "window_id": str(window)})).json()
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        charges = (await as_owner.get(f"/api/bookings/{booking['id']}/charges")).json()
+        assert [(c["kind"], c["amount_ore"]) for c in charges] == [("rent", 4 * 45000)]
 
     async def test_sale_charges_price_times_quantity(self, as_requester, as_owner, ystad, world):
         listing, _ = await make_listing(ystad, deal="sell", price_ore=15000, items=3)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from backend.bookings.ical import Event, calendar, escape, fold
+from backend.messages import day_text
 from tests.backend.bookings.helpers import days
 from tests.factories import login
 
@@ -71,7 +72,17 @@ class TestDownloads:
         assert response.status_code == 200 and response.headers["content-type"].startswith("text/calendar")
         event = parse(response.text)[0]
         assert event["UID"] == f"booking-{booking['id']}@delbar" and event["STATUS"] == "TENTATIVE"
-        assert event["DTEND;VALUE=DATE"] == days(5).replace("-", "")
+        # The event runs through the return day the person entered (DTEND is exclusive), and says it.
+        assert event["DTEND;VALUE=DATE"] == days(6).replace("-", "")
+        assert f"återlämnas {day_text(date.fromisoformat(days(5)), 'sv')}" in event["DESCRIPTION"]
+
+    async def test_an_english_reader_gets_the_description_in_english(self, as_requester, world):
+        booking = (await as_requester.post("/api/bookings", json={"listing_id": str(world.listing), "start": days(2),
+                                                                  "end": days(5)})).json()
+        await as_requester.put("/api/session/language", json={"language": "en"})
+        event = parse((await as_requester.get(f"/api/bookings/{booking['id']}/ics")).text)[0]
+        assert event["DESCRIPTION"].startswith("Delbar: loan, 1 pcs, awaiting an answer.")
+        assert f"returned {day_text(date.fromisoformat(days(5)), 'en')}" in event["DESCRIPTION"]
 
 
 class TestFeed:

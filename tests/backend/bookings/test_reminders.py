@@ -10,7 +10,8 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from backend import clock
-from backend.bookings.reminders import queue_due_reminders, swedish_date
+from backend.bookings.reminders import queue_due_reminders
+from backend.messages import day_text
 from backend.push.daily_repository import ReminderKeyRepository
 from backend.push.tables import Notification
 from tests.backend.bookings.helpers import days, make_listing, today
@@ -61,7 +62,7 @@ class TestPickupDue:
         assert note["title"] == "Hämtning i morgon" and note["url"] == f"/bokningar/{booking['id']}"
         assert note["tag"] == f"booking-{booking['id']}"
         tomorrow = today() + timedelta(days=1)
-        assert f"Projektor börjar i morgon, {swedish_date(tomorrow)}" in note["body"]
+        assert f"Projektor börjar i morgon, {day_text(tomorrow, 'sv', weekday=True)}" in note["body"]
         assert "Arbetsmarknadsenheten, Ystad" in note["body"]  # another municipality's unit is named with it
 
     async def test_two_jobs_at_the_same_moment_queue_one_reminder(self, app, sides, monkeypatch):
@@ -132,7 +133,7 @@ class TestReturnDue:
         await book(requester, owner, gift, 2, None, "approve")
         move_clock(monkeypatch, clock.now() + timedelta(days=1))  # the loan's return day and the gift's first day
         assert await queue_due_reminders(app.state.db) == {"pickup_due": 1}  # the sofa: collected, never returned
-        day = swedish_date(today() + timedelta(days=1))
+        day = day_text(today() + timedelta(days=1), "sv", weekday=True)
         assert [n["body"] for n in await reminders()] == [
             f"Din bokning av Soffa börjar i morgon, {day}. Hämta hos Arbetsmarknadsenheten, Ystad."]
 

@@ -34,6 +34,14 @@ class TestRequest:
         events = (await as_requester.get(f"/api/bookings/{body['id']}")).json()["events"]
         assert [e["action"] for e in events] == ["request"]
 
+    async def test_the_return_day_reads_back_as_entered_and_is_free_from_that_day(self, as_requester, world):
+        booking = (await as_requester.post("/api/bookings", json=loan(world, 3, 6))).json()
+        read = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()
+        assert (read["start"], read["end"]) == (days(3), days(6))
+        # The one item comes back on day 6, so a loan from day 6 gets it and one from day 5 does not.
+        assert (await as_requester.post("/api/bookings", json=loan(world, 5, 8))).status_code == 409
+        assert (await as_requester.post("/api/bookings", json=loan(world, 6, 8))).status_code == 201
+
     async def test_replayed_request_returns_the_same_booking(self, as_requester, world):
         booking_id = str(uuid4())
         first = await as_requester.post("/api/bookings", json=loan(world, id=booking_id))

@@ -70,6 +70,7 @@ class TestBadInput:
         ({"title": "a\x00b"}, None),
         ({"kind": "service", "windows": [{"starts_at": "2026-03-02T08:00:00Z", "ends_at": "2026-03-01T08:00:00Z"}]},
          "dates_out_of_order"),
+        ({"deal": "rent", "price_ore": 100, "rent_period": "hour"}, "rent_period_not_for_kind"),
     ])
     async def test_is_refused_with_a_reason_and_nothing_is_written(self, client, ystad, fields, error):
         await login(client, ystad.employee_email)

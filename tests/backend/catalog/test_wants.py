@@ -17,6 +17,36 @@ async def wanter(new_client, tenant, name="letare"):
     return http
 
 
+class TestExistingListings:
+    async def test_a_new_want_shows_what_is_already_listed_at_once(self, client, new_client, ystad, skurup,
+                                                                    network):
+        await login(client, ystad.employee_email)
+        for title in ("Höj- och sänkbart skrivbord 160 cm", "Höj- och sänkbart skrivbord 140 cm"):
+            await publish(client, await create(client, title, visibility="network"))
+        await create(client, "Höj- och sänkbart skrivbord, utkast")
+        await publish(client, await create(client, "Skrivbord bara för Ystad", visibility="municipality"))
+        await publish(client, await create(client, "Soffa", visibility="network"))
+        seeker = await wanter(new_client, skurup)
+        want = await seeker.post("/api/wants", json={"text": "höj- och sänkbart skrivbord", "visibility": "network"})
+        assert want.status_code == 201, want.text
+        catalogue = (await seeker.get("/api/listings", params={"q": "höj- och sänkbart skrivbord"})).json()
+        matches = (await seeker.get("/api/wants/matches")).json()
+        # Exactly what the catalogue finds for the same words: published, visible to the wanter.
+        assert sorted(m["listing"]["title"] for m in matches) == sorted(r["title"] for r in catalogue["results"]) == [
+            "Höj- och sänkbart skrivbord 140 cm", "Höj- och sänkbart skrivbord 160 cm"]
+        assert {m["want_id"] for m in matches} == {want.json()["id"]}
+
+    async def test_listings_found_at_once_are_not_matched_again_on_a_later_change(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await publish(client, await create(client, "Kontorsstol"))
+        seeker = await wanter(new_client, ystad)
+        await seeker.post("/api/wants", json={"text": "kontorsstol"})
+        paused = await client.post(f"/api/listings/{listing['id']}/status",
+                                   json={"status": "paused", "version": listing["version"]})
+        await publish(client, paused.json())
+        assert len((await seeker.get("/api/wants/matches")).json()) == 1
+
+
 class TestMatching:
     async def test_publishing_a_matching_listing_records_a_match(self, client, new_client, ystad):
         seeker = await wanter(new_client, ystad)

@@ -20,7 +20,7 @@ import httpx
 import pytest
 
 from backend import clock
-from backend.push.outbox import notify
+from backend.push.outbox import notify, rendered
 from backend.push.tables import Notification, PushDelivery
 from backend.push.worker import PushWorker, WorkerConfig
 from tests.backend.bookings.helpers import days, make_listing
@@ -178,10 +178,11 @@ async def book(requester, owner, listing: UUID, start: int, end: int | None, *th
 
 
 async def reminders() -> list[dict]:
-    """Every pickup and return reminder in anyone's list."""
-    return await Notification.select(Notification.user, Notification.kind, Notification.title, Notification.body,
-                                     Notification.url, Notification.tag).where(
-        Notification.kind.is_in(["pickup_due", "return_due"]))
+    """Every pickup and return reminder in anyone's list, its text as a Swedish reader sees it."""
+    rows = await Notification.select(Notification.user, Notification.kind, Notification.title, Notification.body,
+                                     Notification.message, Notification.params, Notification.url,
+                                     Notification.tag).where(Notification.kind.is_in(["pickup_due", "return_due"]))
+    return [{**row, **dict(zip(("title", "body"), rendered(row, "sv"), strict=True))} for row in rows]
 
 
 @pytest.fixture

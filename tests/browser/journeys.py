@@ -1,0 +1,81 @@
+"""Helpers for the employee journeys: people of their own (so a language or a want of theirs touches no
+other test), both screen widths, axe on the screens a journey passes, and screenshots when asked."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from backend.demo.data import DEMO_PASSWORD
+from tests.browser.field import sign_in
+from tests.browser.test_accessibility import AXE, WCAG_21_AA
+from tests.browser.test_booking_view import signed_in_http
+
+# The phone the app is designed for, and a desk screen.
+WIDTHS = {"phone": (360, 740), "desk": (1280, 800)}
+
+
+def new_person(base: str, municipality: str = "skurup", unit: str = "Kultur och fritid",
+               name: str = "Robin Ny") -> str:
+    """A new employee made by the municipality's admin; the e-mail to sign in with (demo password)."""
+    email = f"ny-{uuid.uuid4().hex[:8]}@{municipality}.exempel.se"
+    with signed_in_http(base, f"admin@{municipality}.exempel.se") as admin:
+        unit_id = next(u["id"] for u in admin.get("/api/units").json() if u["name"] == unit)
+        made = admin.post("/api/users", json={"email": email, "name": name, "unit_id": unit_id,
+                                              "roles": ["employee"], "password": DEMO_PASSWORD})
+        assert made.status_code == 201, made.text
+    return email
+
+
+def ystad_listing(base: str, title: str, **fields) -> str:
+    """A published, network-wide listing of Ystad's AME; its id."""
+    body = {"kind": "furniture", "deal": "lend", "title": title, "quantity": 1, "visibility": "network",
+            "publish": True, **fields}
+    with signed_in_http(base, "samordnare@ystad.exempel.se") as ystad:
+        made = ystad.post("/api/listings", json=body)
+        assert made.status_code == 201, made.text
+        return made.json()["id"]
+
+
+def unique(title: str) -> str:
+    return f"{title} {uuid.uuid4().hex[:4]}"
+
+
+def open_as(browser, live_server: str, width: str, email: str) -> tuple[object, Page]:
+    w, h = WIDTHS[width]
+    context = browser.new_context(viewport={"width": w, "height": h}, locale="sv-SE", base_url=live_server)
+    page = context.new_page()
+    sign_in(page, email)
+    return context, page
+
+
+def axe_clean(page: Page) -> list[str]:
+    """axe-core's WCAG 2.1 AA findings on the screen as it is now."""
+    page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    return [f"{v['id']} ({v['impact']}) at {node['target']}: {node['failureSummary']}"
+            for v in result["violations"] for node in v["nodes"]]
+
+
+def fits(page: Page) -> None:
+    """Nothing scrolls sideways."""
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def shot(page: Page, name: str) -> None:
+    """A full-page screenshot into $DELBAR_SCREENSHOTS, when set, to look at."""
+    folder = os.environ.get("DELBAR_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        width = page.viewport_size["width"]
+        page.screenshot(path=str(Path(folder) / f"{re.sub(r'[^a-z0-9-]', '-', name)}-{width}.png"), full_page=True)
+
+
+def heading(page: Page, text: str | re.Pattern) -> None:
+    expect(page.get_by_role("heading", level=1)).to_have_text(text)
