@@ -7,6 +7,7 @@ from datetime import datetime
 from uuid import UUID
 
 from backend.tracking import schemas
+from backend.tracking.device_clock import event_time
 from backend.tracking.hooks import MOVING_ACTIONS, Movement
 from backend.tracking.machine import ItemPosition, Place, Refusal, decide
 from backend.tracking.repository import Row
@@ -56,9 +57,12 @@ class Batch:
             return schemas.ScanResult(id=event.id, status="duplicate", reason=stored["reason"],
                                       message=stored["message"] or None, item=self.summary(stored["item"]))
         code = self._resolve(p.code)
+        # Never a refusal: an implausible device time is replaced by the batch's server time.
+        when = event_time(event.device_time, event.clock_skew_ms, self.now)
         row = {"id": event.id, "code_text": event.code[:200], "code": code["id"] if code else None, "item": None,
                "action": event.action[:20], "location": None, "actor": p.actor_id,
-               "device_time": event.device_time, "server_time": self.now, "seq": seq, "note": event.note or ""}
+               "device_time": event.device_time, "server_time": self.now, "event_time": when.at,
+               "clock_skew": when.skew, "time_source": when.source, "seq": seq, "note": event.note or ""}
         try:
             self._decide(p, code, row)
             row.update(outcome="applied", reason=None, message="")
@@ -96,7 +100,7 @@ class Batch:
         if p.event.action in MOVING_ACTIONS:
             self.movements.append(Movement(self.municipality_id, p.event.id, item["id"], p.event.action,
                                            before.state, after.state, after.location, p.actor_id,
-                                           p.event.device_time))
+                                           row["event_time"], self.now))
 
     def _link(self, p: Prepared, code: Row, row: Row) -> None:
         """Stick a pre-printed label on an item: the item's old code (if any) now points here."""

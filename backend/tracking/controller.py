@@ -21,7 +21,9 @@ def history_entry(row: Row) -> schemas.HistoryEntry:
     return schemas.HistoryEntry(
         id=row["id"], action=row["action"], outcome=row["outcome"], reason=row["reason"], message=row["message"],
         code=row["code_display"], item_id=row["item"], item_title=row["item_title"], actor_name=row["actor_name"],
-        device_time=row["device_time"], server_time=row["server_time"], state_before=row["state_before"],
+        device_time=row["device_time"], server_time=row["server_time"],
+        event_time=row["event_time"] or row["device_time"], clock_skew_s=row["clock_skew"],
+        time_source=row["time_source"] or "device", state_before=row["state_before"],
         state_after=row["state_after"], scanned_location_id=row["location"], scanned_location_name=row["location_name"],
         location_after_id=row["location_after"], location_after_name=row["location_after_name"], note=row["note"],
     )

@@ -25,7 +25,8 @@ class Movement:
     state_after: str
     location_id: UUID | None
     actor_id: UUID
-    device_time: datetime
+    at: datetime  # when it happened: the device time, corrected for a wrong phone clock
+    received: datetime  # the server's time: what money and statuses are dated by
 
 
 Listener = Callable[[list[Movement]], Awaitable[None]]

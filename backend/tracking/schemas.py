@@ -10,11 +10,16 @@ import msgspec
 
 from backend.catalog.schemas import PhotoRead
 from backend.schemas import Schema, ShortText
+from backend.tracking.device_clock import MAX_SKEW_MS
 
 MAX_BATCH = 500
 # Content is checked per event (a bad code is that event's rejection); only the shape is strict here.
 ScanText = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
 DeviceTime = Annotated[datetime, msgspec.Meta(tz=True)]
+ClockSkew = Annotated[int, msgspec.Meta(
+    ge=-MAX_SKEW_MS, le=MAX_SKEW_MS,
+    description="How far the phone's clock was ahead (+) or behind (-) the server's when the event was made, "
+                "in milliseconds, as measured from the server's Date headers; the server corrects device_time by it.")]
 
 
 class ScanEventIn(Schema, kw_only=True):
@@ -22,6 +27,7 @@ class ScanEventIn(Schema, kw_only=True):
     code: ScanText
     action: ScanText
     device_time: DeviceTime
+    clock_skew_ms: ClockSkew | None = None
     location_code: ScanText | None = None
     item_id: UUID | None = None
     note: ShortText | None = None
@@ -63,6 +69,9 @@ class HistoryEntry(Schema, kw_only=True, omit_defaults=False):
     actor_name: str | None
     device_time: datetime
     server_time: datetime
+    event_time: datetime  # the time taken: device_time, corrected by the phone's skew, or server_time
+    clock_skew_s: int | None  # seconds the phone's clock was ahead (+) or behind (-), when known
+    time_source: Literal["device", "corrected", "server"]
     state_before: str
     state_after: str
     scanned_location_id: UUID | None

@@ -8,7 +8,6 @@ the others; a refused event is stored with its reason and leaves the item alone.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from functools import partial
 from uuid import UUID
 
@@ -27,7 +26,6 @@ from backend.vocabulary import MAX_HOPS
 
 WRITERS = ("warehouse", "driver", "coordinator", "admin")
 READERS = (*WRITERS, "reporter")
-FUTURE_SLACK = timedelta(minutes=10)
 
 
 class ScanService:
@@ -42,8 +40,7 @@ class ScanService:
         relabel=False refuses a link to an item that has a label in use (links the server makes itself).
         """
         self.actor.require(*WRITERS)
-        now = clock.now()
-        prepared = [_prepare(event, self.actor.user_id, now) for event in events]
+        prepared = [_prepare(event, self.actor.user_id) for event in events]
         apply = self._apply if relabel else partial(self._apply, relabel=False)
         if self.db.writes_queue:
             # Requests of the same municipality and kind waiting for the write lock are applied as one batch.
@@ -137,8 +134,8 @@ class ScanService:
             return await self.repo.history(location_id=location_id)
 
 
-def _prepare(event: schemas.ScanEventIn, actor_id: UUID, now) -> Prepared:
-    """Check what needs no database: the code texts, the action, the device clock."""
+def _prepare(event: schemas.ScanEventIn, actor_id: UUID) -> Prepared:
+    """Check what needs no database: the code texts, the action (never the device clock)."""
     try:
         code = code_from_text(event.code)
         location_code = code_from_text(event.location_code) if event.location_code else None
@@ -147,8 +144,4 @@ def _prepare(event: schemas.ScanEventIn, actor_id: UUID, now) -> Prepared:
     if event.action not in ACTIONS:
         return Prepared(event, actor_id, code, location_code,
                         Refusal("unknown_action", f"'{event.action}' is not a scan action."))
-    if event.device_time > now + FUTURE_SLACK:
-        return Prepared(event, actor_id, code, location_code, Refusal(
-            "device_time_in_future",
-            "The phone's clock is ahead of the server's by more than 10 minutes; set it right."))
     return Prepared(event, actor_id, code, location_code, None)

@@ -30,8 +30,13 @@ class ScanEvent(Table):
     action = Varchar(length=20)
     location = ForeignKey(references=Location, null=True, default=None, on_delete=OnDelete.restrict, index=True)
     actor = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
-    device_time = Timestamptz()
-    server_time = Timestamptz()
+    device_time = Timestamptz()  # as the phone sent it
+    server_time = Timestamptz()  # when the server received it
+    # The time taken for the event (device time corrected by the phone's skew, or the server's
+    # time when the device time was implausible), and the skew in seconds when known.
+    event_time = Timestamptz(null=True, default=None)
+    clock_skew = Integer(null=True, default=None)
+    time_source = Varchar(length=10, default="device")
     seq = Integer(default=0)
     outcome = Varchar(length=10)
     reason = Varchar(length=40, null=True, default=None)

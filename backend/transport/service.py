@@ -44,9 +44,13 @@ async def cancel_for_booking(booking_id: UUID, now: datetime) -> None:
         await notify_message(drivers, "job_changed", "job_cancelled", {}, "/dagen")
 
 
-async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
+async def on_item_scanned(item_id: UUID, action: str, at: datetime, received: datetime) -> None:
     """Called by tracking inside its write: pickups start open jobs, the last delivery finishes them
-    and marks their bookings fulfilled."""
+    and marks their bookings fulfilled.
+
+    at (the scan's time) dates the pickup and delivery; received (the server's) dates the jobs'
+    status and the charges, so a phone clock days behind never charges into an earlier month.
+    """
     scans = ScanRepository()
     links = await scans.open_links(item_id)
     if not links or action not in ("pickup", "deliver"):
@@ -54,14 +58,14 @@ async def on_item_scanned(item_id: UUID, action: str, at: datetime) -> None:
     job_ids = list({link["job"] for link in links})
     if action == "pickup":
         await scans.mark([link["id"] for link in links], "picked_up_at", at)
-        await scans.set_status(job_ids, "in_transit", ("planned", "assigned"), at)
+        await scans.set_status(job_ids, "in_transit", ("planned", "assigned"), received)
         return
     await scans.mark([link["id"] for link in links], "delivered_at", at)
     waiting = await scans.undelivered(job_ids)
     finished = [j for j in job_ids if j not in waiting]
     if finished:
-        await scans.set_status(finished, "done", OPEN, at)
-        await jobs_done(finished, at, delivered=True)
+        await scans.set_status(finished, "done", OPEN, received)
+        await jobs_done(finished, received, delivered=True)
 
 
 @on_item_moved
@@ -74,7 +78,7 @@ async def _follow_scans(movements: list[Movement]) -> None:
     on_jobs = await ScanRepository().on_open_jobs([m.item_id for m in movements])
     for movement in movements:
         if movement.item_id in on_jobs:
-            await on_item_scanned(movement.item_id, movement.action, movement.device_time)
+            await on_item_scanned(movement.item_id, movement.action, movement.at, movement.received)
 
 
 class JobService:

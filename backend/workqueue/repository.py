@@ -12,6 +12,7 @@ from backend.bookings.tables import Booking
 from backend.catalog.tables import Item, Listing, Photo
 from backend.codes.tables import Code
 from backend.db import Typed
+from backend.tracking.device_clock import WRONG_CLOCK
 from backend.tracking.tables import ScanEvent
 from backend.transport.tables import TransportJob
 from backend.vocabulary import PHYSICAL_KINDS
@@ -88,3 +89,17 @@ class WorkQueueRepository:
                                  scan.item, scan.server_time.as_alias("since")).where(
             scan.municipality == self.municipality_id, scan.outcome == "rejected", scan.server_time >= after,
         ).order_by(scan.server_time, ascending=False).limit(LIMIT)
+
+    async def wrong_clocks(self, after: datetime) -> list[Row]:
+        """Per person, their latest scan from a phone whose clock was off (newest first)."""
+        scan, limit = ScanEvent, int(WRONG_CLOCK.total_seconds())
+        rows = await scan.select(scan.actor.as_alias("id"), scan.actor.name.as_alias("title"),
+                                 scan.clock_skew.as_alias("clock_skew_s"), scan.item,
+                                 scan.server_time.as_alias("since")).where(
+            scan.municipality == self.municipality_id, scan.server_time >= after, scan.actor.is_not_null(),
+            (scan.clock_skew >= limit) | (scan.clock_skew <= -limit),
+        ).order_by(scan.server_time, ascending=False).limit(2000)
+        latest: dict = {}
+        for row in rows:
+            latest.setdefault(row["id"], row)
+        return list(latest.values())[:LIMIT]

@@ -14,6 +14,8 @@ class QueueRow(Schema, kw_only=True):
     detail: str
     since: datetime | None
     link: str
+    # "clocks" rows: how far the person's phone clock was ahead (+) or behind (-), in seconds
+    clock_skew_s: int | None = None
 
 
 class QueueSection(Schema, kw_only=True):

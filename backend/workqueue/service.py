@@ -17,7 +17,8 @@ def _section(key: str, rows: list[Row], link: str) -> dict[str, Any]:
     return {
         "key": key, "available": True, "count": len(rows),
         "rows": [{"id": r["id"], "title": r.get("title") or "", "detail": r.get("detail") or "",
-                  "since": r.get("since"), "link": link.format(**r)} for r in rows],
+                  "since": r.get("since"), "link": link.format(**r), "clock_skew_s": r.get("clock_skew_s")}
+                 for r in rows],
     }
 
 
@@ -38,4 +39,5 @@ class WorkQueueService:
                 _section("transport", await self.repo.jobs_to_plan(), "/transporter"),
                 _section("storage", await self.repo.longest_in_storage(), "/sak/{id}"),
                 _section("scans", await self.repo.rejected_scans(now - timedelta(days=14)), "/behover-atgard"),
+                _section("clocks", await self.repo.wrong_clocks(now - timedelta(days=14)), "/sak/{item}"),
             ]

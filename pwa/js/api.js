@@ -3,7 +3,8 @@
  * error code, so the UI can pick a Swedish message from the catalogue by code.
  */
 import { getCsrfToken } from "./csrf.js";
-import { API_CACHE } from "../sw/cache-names.js";
+import { API_CACHE, FROM_CACHE_HEADER } from "../sw/cache-names.js";
+import { noteServerAnswer } from "./outbox/skew.js";
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -79,6 +80,7 @@ async function request(path, { method = "GET", body, csrf = true, signal }) {
   if (UNSAFE.has(method) && csrf && token) headers["X-CSRF-Token"] = token;
 
   let response;
+  const sentAt = Date.now();
   try {
     response = await fetch(path, {
       method,
@@ -92,6 +94,8 @@ async function request(path, { method = "GET", body, csrf = true, signal }) {
     throw new ApiError({ status: 0, code: "network_error", detail: String(error) });
   }
 
+  // An answer the worker served from its cache says nothing about the server or its clock.
+  if (!response.headers.has(FROM_CACHE_HEADER)) await noteServerAnswer(response, sentAt, Date.now());
   const data = await readJson(response);
   if (response.ok && UNSAFE.has(method)) await forgetCachedAnswers(path);
   if (response.ok) return data;

@@ -6,6 +6,7 @@
 import admin from "./messages/admin.js";
 import bookings from "./messages/bookings.js";
 import catalog from "./messages/catalog.js";
+import clock from "./messages/clock.js";
 import common from "./messages/common.js";
 import field from "./messages/field.js";
 import impact from "./messages/impact.js";
@@ -14,7 +15,7 @@ import outbox from "./messages/outbox.js";
 import push from "./messages/push.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push, admin];
+const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push, admin, clock];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

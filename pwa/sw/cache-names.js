@@ -7,6 +7,8 @@ export const CACHE_PREFIX = "delbar-";
 export const PRECACHE_PREFIX = `${CACHE_PREFIX}precache-`;
 /** Last good answers to GET /api/... (network first, this as the fallback). */
 export const API_CACHE = `${CACHE_PREFIX}api`;
+/** Set on an answer the worker served from API_CACHE (or made up offline), not from the server. */
+export const FROM_CACHE_HEADER = "X-Delbar-From-Cache";
 /** Item thumbnails of the shift taken offline (filled by the page, read by the worker). */
 export const THUMB_CACHE = `${CACHE_PREFIX}thumbnails`;
 

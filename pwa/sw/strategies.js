@@ -1,7 +1,7 @@
 /**
  * Caching strategies. Each returns a Response promise for fetch's respondWith.
  */
-import { API_CACHE, PRECACHE_PREFIX, THUMB_CACHE } from "./cache-names.js";
+import { API_CACHE, FROM_CACHE_HEADER, PRECACHE_PREFIX, THUMB_CACHE } from "./cache-names.js";
 
 /**
  * Fetch every file of this version into its own cache. `cache: "no-cache"` revalidates each
@@ -67,7 +67,7 @@ export async function networkFirst(request) {
     response = await fetch(request);
   } catch {
     const cached = await caches.match(request, { cacheName: API_CACHE });
-    return cached ?? offlineAnswer();
+    return cached ? fromCache(cached) : offlineAnswer();
   }
   // Only whole, same-origin answers are kept (never an opaque or partial one).
   if (response.status === 200 && response.type === "basic") {
@@ -80,15 +80,27 @@ export async function networkFirst(request) {
   } else if (response.status >= 500) {
     // A server restarting behind a proxy answers 502/503: the last good answer is better.
     const cached = await caches.match(request, { cacheName: API_CACHE });
-    if (cached) return cached;
+    if (cached) return fromCache(cached);
   }
   return response;
+}
+
+/**
+ * A kept answer, marked as such: the page must not take its Date for the server's clock now,
+ * nor take it as a sign that the server answers.
+ * @param {Response} cached
+ * @returns {Response}
+ */
+function fromCache(cached) {
+  const headers = new Headers(cached.headers);
+  headers.set(FROM_CACHE_HEADER, "1");
+  return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
 }
 
 function offlineAnswer() {
   const body = JSON.stringify({ error: "offline", detail: "No network and no saved answer." });
   return new Response(body, {
     status: 503,
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", [FROM_CACHE_HEADER]: "1" },
   });
 }

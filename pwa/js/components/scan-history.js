@@ -4,6 +4,10 @@
  */
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
+import { skewText } from "../skew-text.js";
+
+/** From this many seconds off, the entry says the phone's clock was wrong (as the server's WRONG_CLOCK). */
+const WRONG_CLOCK_S = 120;
 
 /**
  * @typedef {object} HistoryEntry
@@ -14,7 +18,10 @@ import { t } from "../i18n.js";
  * @property {string} message
  * @property {string | null} item_title
  * @property {string | null} actor_name
- * @property {string} device_time
+ * @property {string} device_time as the phone sent it
+ * @property {string} [event_time] the time the server took (corrected for a wrong phone clock)
+ * @property {number | null} [clock_skew_s] how far the phone's clock was ahead (+) or behind (-)
+ * @property {"device" | "corrected" | "server"} [time_source]
  * @property {string} state_after
  * @property {string | null} location_after_name
  * @property {string | null} scanned_location_name
@@ -33,6 +40,7 @@ export function scanHistory({ entries, showItem = false }) {
     entries.map((entry) => {
       const refused = entry.outcome === "rejected";
       const where = entry.location_after_name ?? entry.scanned_location_name;
+      const when = entry.event_time ?? entry.device_time;
       return h(
         "li",
         { class: `scan-history__entry${refused ? " scan-history__entry--refused" : ""}` },
@@ -41,16 +49,24 @@ export function scanHistory({ entries, showItem = false }) {
           showItem && entry.item_title ? ` · ${entry.item_title}` : null,
           refused ? h("span", { class: "scan-history__badge", text: t("history.refused") }) : null),
         h("p", { class: "scan-history__meta" },
-          h("time", { datetime: entry.device_time, text: formatTime(entry.device_time) }),
+          h("time", { datetime: when, text: formatTime(when) }),
           entry.actor_name ? ` · ${entry.actor_name}` : null,
           where ? ` · ${where}` : null),
         refused
           ? h("p", { class: "scan-history__reason", text: reasonText(entry.reason, entry.message) })
           : h("p", { class: "scan-history__state", text: t("history.now", { state: stateName(entry.state_after) }) }),
         entry.note ? h("p", { class: "scan-history__note", text: entry.note }) : null,
+        clockNote(entry),
       );
     }),
   );
+}
+
+/** @param {HistoryEntry} entry @returns {HTMLElement | null} */
+function clockNote({ clock_skew_s: skew, time_source: source }) {
+  if (skew === null || skew === undefined || Math.abs(skew) < WRONG_CLOCK_S) return null;
+  const how = source === "server" ? t("clock.time_server") : source === "corrected" ? t("clock.time_corrected") : "";
+  return h("p", { class: "scan-history__clock", text: [skewText(skew, "clock.was"), how].filter(Boolean).join(" – ") });
 }
 
 /** @param {string} action */

@@ -11,6 +11,7 @@ import { beep, unlockAudio } from "../scan/feedback.js";
 import { afterEnqueue } from "../outbox/sync.js";
 import { queuePhoto } from "../outbox/photos.js";
 import { manualEntry } from "./manual-entry.js";
+import { clockWarning } from "./clock-warning.js";
 import { outboxStatus } from "./outbox-status.js";
 import { photoResults } from "./photo-results.js";
 import { scanCamera } from "./scan-camera.js";
@@ -53,6 +54,7 @@ export function scanView() {
     ui.result,
     manualEntry({ onCode: (code) => onCode(screen, code) }),
     ui.tally,
+    clockWarning(),
     outboxStatus(),
     photoResults(),
   );

@@ -5,6 +5,7 @@
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
 import { jobItems, loadShift, takeShiftOffline } from "../offline/shift.js";
+import { clockWarning } from "./clock-warning.js";
 import { outboxStatus } from "./outbox-status.js";
 
 /** @returns {HTMLElement} */
@@ -34,6 +35,7 @@ export function shiftView() {
     "section",
     { class: "shift-view", "aria-labelledby": "shift-title" },
     h("h1", { id: "shift-title", text: t("shift.title") }),
+    clockWarning(),
     outboxStatus(),
     take,
     status,

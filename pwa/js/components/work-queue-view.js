@@ -4,6 +4,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { skewText } from "../skew-text.js";
 
 /** @returns {HTMLElement} */
 export function workQueueView() {
@@ -53,9 +54,14 @@ function section(data) {
   );
 }
 
-/** @param {string} key @param {{title: string, detail: string, since: string | null, link: string}} row */
+/**
+ * @param {string} key
+ * @param {{title: string, detail: string, since: string | null, link: string, clock_skew_s?: number | null}} row
+ */
 function item(key, row) {
-  const detail = row.detail ? t(`work.detail_${row.detail}`) : "";
+  const detail = typeof row.clock_skew_s === "number"
+    ? skewText(row.clock_skew_s, "work.clock")
+    : row.detail ? t(`work.detail_${row.detail}`) : "";
   const since = row.since ? new Date(row.since).toLocaleDateString(getLanguage() === "en" ? "en-GB" : "sv-SE") : "";
   return h(
     "li",

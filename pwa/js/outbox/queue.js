@@ -15,6 +15,7 @@ import { CSRF_KEY } from "../csrf.js";
 import { OWNER_HEADER, currentOwner, waitingForOthers } from "./owner.js";
 import { addEntry, allEntries, countAttention, countEntries, countPhotos, headEntries, settleBatch } from "./store.js";
 import { judgeBatch } from "./verdicts.js";
+import { currentSkew, fetchNoting } from "./skew.js";
 
 export const BATCH_URL = "/api/scans/batch";
 export const BATCH_LIMIT = 500;
@@ -46,14 +47,19 @@ export function deviceTime(date = new Date()) {
 
 /**
  * Store a scan event under the signed-in person. Resolves after IndexedDB committed it: only
- * then may the UI confirm.
+ * then may the UI confirm. The event carries the phone's clock skew as last measured, so the
+ * server can correct its device time (entries stored before there was a skew have none).
  * @param {{code: string, action: string, location_code?: string, item_id?: string, note?: string}} fields
  * @param {{title?: string}} [extra] what the needs-attention list shows beside the code
  * @returns {Promise<ScanEvent>}
  */
 export async function enqueue(fields, { title } = {}) {
   // The cast: dropEmpty keeps code and action, which every caller fills.
-  const event = /** @type {ScanEvent} */ ({ id: crypto.randomUUID(), device_time: deviceTime(), ...dropEmpty(fields) });
+  const skew = await currentSkew();
+  const event = /** @type {ScanEvent} */ ({
+    id: crypto.randomUUID(), device_time: deviceTime(), ...(skew ? { clock_skew_ms: skew.skew_ms } : {}),
+    ...dropEmpty(fields),
+  });
   const owner = await currentOwner();
   await addEntry(owner ? { event, title, owner } : { event, title });
   announce();
@@ -117,7 +123,7 @@ async function sendBatch(entries, doFetch, owner) {
   if (token) headers["X-CSRF-Token"] = token;
   let answer;
   try {
-    const response = await doFetch(BATCH_URL, {
+    const response = await fetchNoting(doFetch, BATCH_URL, {
       method: "POST",
       headers,
       credentials: "same-origin",

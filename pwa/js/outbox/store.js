@@ -14,6 +14,8 @@ import { ownedBy } from "./owner.js";
  * @property {string} code
  * @property {string} action
  * @property {string} device_time ISO 8601 with the device's offset
+ * @property {number} [clock_skew_ms] how far the phone's clock was ahead (+) or behind (-) the
+ *   server's when the event was made; missing on entries stored before it was measured
  * @property {string} [location_code]
  * @property {string} [item_id]
  * @property {string} [note]

@@ -148,13 +148,13 @@ class TestScans:
         db: Database = app.state.db
         now = clock.now()
         async with db.write():
-            await on_item_scanned(items[0], "pickup", now)
+            await on_item_scanned(items[0], "pickup", now, now)
         assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
         async with db.write():
-            await on_item_scanned(items[0], "deliver", now + timedelta(minutes=30))
+            await on_item_scanned(items[0], "deliver", now + timedelta(minutes=30), now + timedelta(minutes=30))
         assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
         async with db.write():
-            await on_item_scanned(items[1], "deliver", now + timedelta(minutes=31))
+            await on_item_scanned(items[1], "deliver", now + timedelta(minutes=31), now + timedelta(minutes=31))
         assert (await TransportJob.select(TransportJob.status).first())["status"] == "done"
         delivered = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()
         assert delivered["status"] == "fulfilled" and delivered["events"][-1]["action"] == "deliver"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
@@ -106,12 +107,25 @@ class TestCharging:
         await set_tariff(await signed_in(new_client, world.coordinator_email), 45000, ystad.ame_unit)
         booking = await approved_with_delivery(as_requester, as_owner, world.listing)
         async with app.state.db.write():
-            await on_item_scanned(world.items[0], "pickup", clock.now())
+            await on_item_scanned(world.items[0], "pickup", clock.now(), clock.now())
         assert await Charge.count() == 0
         async with app.state.db.write():
-            await on_item_scanned(world.items[0], "deliver", clock.now())
+            await on_item_scanned(world.items[0], "deliver", clock.now(), clock.now())
         charges = (await as_owner.get(f"/api/bookings/{booking['id']}/charges")).json()
         assert [(c["kind"], c["amount_ore"]) for c in charges] == [("transport", 45000)]
+
+    async def test_a_delivery_dated_days_back_is_charged_in_the_servers_month(
+            self, as_requester, as_owner, ystad, world, new_client, app):
+        """A phone clock three days behind on the 1st must not charge into last month (maybe locked)."""
+        await set_tariff(await signed_in(new_client, world.coordinator_email), 45000, ystad.ame_unit)
+        await approved_with_delivery(as_requester, as_owner, world.listing)
+        received = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+        scanned = received - timedelta(days=3)
+        async with app.state.db.write():
+            await on_item_scanned(world.items[0], "pickup", scanned, received)
+            await on_item_scanned(world.items[0], "deliver", scanned, received)
+        (charge,) = await Charge.select(Charge.created_at)
+        assert month_of(charge["created_at"]) == "2026-12" and month_of(scanned) == "2026-11"
 
     async def test_the_fee_reaches_the_invoice_basis_of_the_month(self, as_requester, as_owner, ystad, world,
                                                                   new_client):

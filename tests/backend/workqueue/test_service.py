@@ -65,7 +65,8 @@ class TestWorkQueue:
 
     async def test_every_section_is_present_even_when_empty(self, client, ystad):
         body = (await _queue(client, ystad)).json()
-        assert [s["key"] for s in body] == ["bookings", "listings", "labels", "stale", "transport", "storage", "scans"]
+        assert [s["key"] for s in body] == ["bookings", "listings", "labels", "stale", "transport", "storage", "scans",
+                                             "clocks"]
 
 
 class TestRejectedScans:
@@ -92,3 +93,27 @@ class TestStorageAfterScans:
         assert response.status_code == 200, response.text
         rows = _section(response.json(), "storage")["rows"]
         assert [r["id"] for r in rows] == [str(waiting), str(item)]
+
+
+class TestWrongClocks:
+    async def test_a_phone_hours_ahead_is_listed_once_per_person_with_its_latest_skew(self, client, ystad):
+        item = await make_item(ystad.id, ystad.ame_unit, "Hurts", state="registered")
+        code = await make_code(ystad.id, item=item)
+        driver = await make_user(ystad.id, ystad.ame_unit, "forare@ystad.test", "driver", "coordinator")
+        await login(client, "forare@ystad.test")
+        ahead = (clock.now() + timedelta(hours=2)).isoformat()
+        scans = [{"id": str(uuid4()), "code": code, "action": "audit", "device_time": ahead} for _ in range(3)]
+        assert (await client.post("/api/scans/batch", json={"events": scans})).status_code == 200
+        rows = _section((await client.get("/api/workqueue")).json(), "clocks")["rows"]
+        assert [(r["id"], r["title"], r["link"]) for r in rows] == [(str(driver), "Forare", f"/sak/{item}")]
+        assert abs(rows[0]["clock_skew_s"] - 7200) <= 10
+
+    async def test_a_clock_a_minute_off_is_not_listed(self, client, ystad):
+        item = await make_item(ystad.id, ystad.ame_unit, "Hurts", state="registered")
+        code = await make_code(ystad.id, item=item)
+        await make_user(ystad.id, ystad.ame_unit, "forare@ystad.test", "driver", "coordinator")
+        await login(client, "forare@ystad.test")
+        scan = {"id": str(uuid4()), "code": code, "action": "audit", "device_time": clock.now().isoformat(),
+                "clock_skew_ms": 60_000}
+        assert (await client.post("/api/scans", json=scan)).status_code == 201
+        assert _section((await client.get("/api/workqueue")).json(), "clocks")["rows"] == []
