@@ -49,7 +49,8 @@ async def seed(url: str) -> str:
                                     title=values["title"], description=values["description"], status="published",
                                     visibility="municipality", search_text=search_text(values, None),
                                     published_at=at, created_at=at, updated_at=at))
-            await Listing.insert(*rows)
+            for start in range(0, SHELVES, 500):  # PostgreSQL takes at most 32,767 arguments a statement
+                await Listing.insert(*rows[start:start + 500])
         return EMAIL
     finally:
         await database.stop()
@@ -57,8 +58,8 @@ async def seed(url: str) -> str:
 
 def seed_many_listings(url: str) -> str:
     """Seed from a child process (the tests' own event loop belongs to Playwright)."""
-    out = subprocess.run([sys.executable, "-m", "tests.browser.seed_catalog", url], check=True, capture_output=True,
-                         text=True)
+    out = subprocess.run([sys.executable, "-m", "tests.browser.seed_catalog", url], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
     return out.stdout.strip()
 
 

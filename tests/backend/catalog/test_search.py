@@ -119,7 +119,8 @@ async def many_shelves(app, tenant, count: int) -> None:
                             search_text=search_text(values, None), published_at=published, created_at=published,
                             updated_at=published))
     async with app.state.db.write():
-        await Listing.insert(*rows)
+        for start in range(0, count, 500):  # PostgreSQL takes at most 32,767 arguments a statement
+            await Listing.insert(*rows[start:start + 500])
 
 
 async def search(client, **params) -> dict:
