@@ -27,6 +27,8 @@ PHOTO_CACHE = "private, max-age=31536000, immutable"
 Page = bounded(1, 1000, "Which page of results.")
 PerPage = bounded(1, 100, "Results per page.")
 SearchText = Annotated[str, Parameter(max_length=200, description="Words to search for.")]
+SortOrder = Annotated[schemas.Sort, Parameter(
+    description="newest: newest first; relevance: the 500 newest hits best match first, then older ones.")]
 PhotoSize = Literal["display", "thumb"]
 
 
@@ -46,7 +48,7 @@ class ListingController(Controller):
         category_id: FromQuery[UUID | None] = None, municipality_id: FromQuery[UUID | None] = None,
         condition: FromQuery[schemas.Condition | None] = None,
         availability: FromQuery[schemas.Availability | None] = None,
-        sort: FromQuery[schemas.Sort] = "newest", page: FromQuery[Page] = 1, per_page: FromQuery[PerPage] = 24,
+        sort: FromQuery[SortOrder] = "newest", page: FromQuery[Page] = 1, per_page: FromQuery[PerPage] = 24,
     ) -> schemas.SearchResult:
         query = SearchQuery(q, kind, deal, category_id, municipality_id, condition, availability, sort, page, per_page)
         return convert.search_result(await SearchService(db, actor).search(query), page, per_page)

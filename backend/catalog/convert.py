@@ -57,7 +57,8 @@ def card(row: Row) -> schemas.ListingCard:
 
 def search_result(page: SearchPage, number: int, per_page: int) -> schemas.SearchResult:
     return schemas.SearchResult(
-        total=page.total, page=number, per_page=per_page, results=[card(r) for r in page.results],
+        total=page.total, total_exact=page.exact, page=number, per_page=per_page,
+        results=[card(r) for r in page.results],
         facets={name: [schemas.FacetCount(value=v, count=n) for v, n in counts]
                 for name, counts in page.facets.items()},
     )

@@ -196,7 +196,13 @@ class FacetCount(Schema, kw_only=True):
 
 
 class SearchResult(Schema, kw_only=True):
-    total: int
+    """One page of hits. The count stops at 1,000: past it `total` is 1000 and `total_exact` false
+    ("more than 1,000"), and the facets count the first 1,001 hits found. Best match ranks the 500
+    newest hits; older ones follow them, newest first."""
+
+    total: Annotated[int, msgspec.Meta(ge=0, le=1000, description="Hits, counted up to 1,000.")]
+    total_exact: Annotated[bool, msgspec.Meta(
+        description="False when there are more hits than `total` (more than 1,000).")] = True
     page: int
     per_page: int
     results: list[ListingCard]

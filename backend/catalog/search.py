@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from uuid import UUID
 
 from backend import clock
 from backend.catalog.repository import CategoryRepository, Row
-from backend.catalog.search_repository import Filters, SearchRepository, match_text
+from backend.catalog.search_repository import COUNT_CAP, Filters, SearchRepository, match_text
 from backend.catalog.viewer import viewer_for
 from backend.db import Database
 from backend.errors import Invalid
@@ -35,9 +34,13 @@ class SearchQuery:
 
 @dataclass
 class SearchPage:
+    """One page of hits; past COUNT_CAP hits `total` is COUNT_CAP, `exact` is false and the facets
+    count the first hits found, not all of them."""
+
     total: int
     results: list[Row]
     facets: dict[str, list[tuple[str, int]]]
+    exact: bool = True
 
 
 class SearchService:
@@ -54,10 +57,12 @@ class SearchService:
         async with self.db.read():
             repo = SearchRepository(await viewer_for(self.actor))
             filters = await self._filters(query)
-            offset = (query.page - 1) * query.per_page
-            rows = await repo.page(match, filters, query.sort == "relevance", query.per_page, offset)
             groups = await repo.facets(match, filters)
-        return SearchPage(sum(g["n"] for g in groups), rows, _facet_counts(groups))
+            total = next(g["n"] for g in groups if g["facet"] == "total")
+            offset = (query.page - 1) * query.per_page
+            rows = [] if offset >= total and total <= COUNT_CAP else await repo.page(
+                match, filters, query.sort == "relevance", query.per_page, offset, many=total > COUNT_CAP)
+        return SearchPage(min(total, COUNT_CAP), rows, _facet_counts(groups), exact=total <= COUNT_CAP)
 
     async def _filters(self, query: SearchQuery) -> Filters:
         categories: list[UUID] = []
@@ -70,11 +75,9 @@ class SearchService:
 
 
 def _facet_counts(groups: list[Row]) -> dict[str, list[tuple[str, int]]]:
-    """Sum the grouped counts per facet, largest first."""
-    counters = {name: Counter() for name in FACETS}
+    """The counts per facet value, largest first (empty values, such as no category, left out)."""
+    counts: dict[str, list[tuple[str, int]]] = {name: [] for name in FACETS}
     for group in groups:
-        for name in FACETS:
-            value = group[name]
-            if value not in (None, ""):
-                counters[name][str(value)] += group["n"]
-    return {name: counter.most_common() for name, counter in counters.items()}
+        if group["facet"] in counts and group["value"] not in (None, ""):
+            counts[group["facet"]].append((str(group["value"]), group["n"]))
+    return {name: sorted(pairs, key=lambda pair: (-pair[1], pair[0])) for name, pairs in counts.items()}

@@ -1,11 +1,15 @@
-"""Search queries: full text (FTS5 on SQLite, to_tsvector('swedish') on PostgreSQL) plus facets.
+"""Search queries: full text (FTS5 on SQLite, a stored tsvector on PostgreSQL) plus facets.
 
-Both engines get the same SQL shape: a text-match clause, the visibility condition, the facet
-filters, one page of cards and one grouped count for the facets and the total.
+Both engines get the same SQL shape: a text-match condition, the visibility condition, the facet
+filters, one page of cards and one grouped count for the facets and the total. The work stays
+bounded when a word is found in thousands of listings: the count stops after COUNT_CAP hits (and
+the facets are counted over those), newest first reads the newest-first index and stops after
+the page, and best match ranks the RELEVANCE_POOL newest hits (the older ones follow them).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -18,6 +22,10 @@ from backend.db import engine_is_sqlite
 
 Row = dict[str, Any]
 
+COUNT_CAP = 1000  # hits counted exactly; past it the answer says "more than 1,000"
+RELEVANCE_POOL = 500  # best match ranks this many of the newest hits; older ones follow, newest first
+FACET_COLUMNS = ("kind", "deal", "category", "municipality", "condition")
+_NEWEST = "listing.published_at DESC, listing.id"
 _CARD = (
     "listing.id, listing.title, listing.kind, listing.deal, listing.price_ore, listing.rent_period,"
     " listing.quantity, listing.condition, listing.category AS category_id, listing.municipality AS municipality_id,"
@@ -52,24 +60,30 @@ def search_text(values: Row, category_name: str | None) -> str:
     return rules.search_text(values, category_name, engine_is_sqlite(Listing))
 
 
+def _stems(match: str) -> list[str]:
+    """The stems of an FTS5 expression made by text.fts_query (each quoted, no quotes inside)."""
+    return re.findall(r'"([^"]+)"', match)
+
+
 class SearchRepository:
     def __init__(self, viewer: Viewer) -> None:
         self.viewer, self.sqlite = viewer, engine_is_sqlite(Listing)
 
-    def _text(self, match: str | None) -> tuple[str, str, list[Any]]:
-        """(FROM clause addition, score expression, args) for the text match, or none."""
+    def _match(self, match: str | None) -> tuple[str, list[Any]]:
+        """The text-match condition over `listing`, and its argument; none without words."""
         if match is None:
-            return "", "0", []
+            return "", []
         if self.sqlite:
-            join = (" JOIN (SELECT rowid AS fts_rowid, bm25(listing_fts) AS fts_rank FROM listing_fts"
-                    " WHERE listing_fts MATCH {}) AS hits ON hits.fts_rowid = listing.rowid")
-            return join, "-hits.fts_rank", [match]
-        join = (" JOIN plainto_tsquery('swedish', {}) AS query ON to_tsvector('swedish', listing.search_text) @@ query")
-        return join, "ts_rank(to_tsvector('swedish', listing.search_text), query)", [match]
+            return "listing.rowid IN (SELECT rowid FROM listing_fts WHERE listing_fts MATCH {})", [match]
+        return "listing.search_vector @@ plainto_tsquery('swedish', {})", [match]
 
-    def _where(self, filters: Filters) -> tuple[str, list[Any]]:
+    def _where(self, filters: Filters, match: str | None = None) -> tuple[str, list[Any]]:
         sql, args = visibility.condition(self.viewer)
         clauses = [sql]
+        match_sql, match_args = self._match(match)
+        if match_sql:
+            clauses.insert(0, match_sql)
+            args = match_args + args
         for column, value in (("kind", filters.kind), ("deal", filters.deal), ("municipality", filters.municipality),
                               ("condition", filters.condition)):
             if value is not None:
@@ -84,22 +98,82 @@ class SearchRepository:
             args += [filters.available_on, filters.available_on]
         return " AND ".join(clauses), args
 
-    async def page(self, match: str | None, filters: Filters, relevance: bool, limit: int, offset: int) -> list[Row]:
-        join, score, text_args = self._text(match)
-        where, args = self._where(filters)
-        order = f"{score} DESC, listing.published_at DESC" if relevance and match else "listing.published_at DESC"
-        sql = (f"SELECT {_CARD} FROM listing{join} JOIN municipality ON municipality.id = listing.municipality"
-               f" WHERE {where} ORDER BY {order}, listing.id LIMIT {{}} OFFSET {{}}")
-        return await Listing.raw(sql, *text_args, *args, limit, offset)
+    def _source(self, many: bool) -> str:
+        """The listing table; on SQLite told to read newest first when the hits are many.
+
+        SQLite's planner cannot tell how many rows a MATCH returns, so it always looks up every
+        hit and sorts them; past COUNT_CAP hits, walking the newest-first index and stopping
+        after the page is cheaper. PostgreSQL chooses for itself from its statistics.
+        """
+        return "listing INDEXED BY listing_newest" if many and self.sqlite else "listing"
+
+    async def page(self, match: str | None, filters: Filters, relevance: bool, limit: int, offset: int,
+                   many: bool = False) -> list[Row]:
+        """One page of cards, newest first or best match first; `many`: more than COUNT_CAP hits.
+
+        Best match ranks the RELEVANCE_POOL newest hits; the older ones follow them newest first.
+        """
+        if not (relevance and match):
+            return await self._cards_of(*self._newest(match, filters, limit, offset, many), _NEWEST)
+        rows = []
+        if offset < RELEVANCE_POOL:
+            chosen, args = self._best(match, filters, min(limit, RELEVANCE_POOL - offset), offset, many)
+            rows = await self._cards_of(chosen, args, f"page.page_score DESC, {_NEWEST}")
+        start = max(offset, RELEVANCE_POOL)
+        if offset + limit > start:
+            rows += await self._cards_of(*self._newest(match, filters, offset + limit - start, start, many), _NEWEST)
+        return rows
+
+    async def _cards_of(self, chosen: str, args: list[Any], order: str) -> list[Row]:
+        """Cards of the chosen page's ids: only they get a card's look-ups (the photo), not every hit."""
+        sql = (f"SELECT {_CARD} FROM ({chosen}) AS page JOIN listing ON listing.id = page.page_id"
+               f" JOIN municipality ON municipality.id = listing.municipality ORDER BY {order}")
+        return await Listing.raw(sql, *args)
+
+    def _newest(self, match: str | None, filters: Filters, limit: int, offset: int,
+                many: bool) -> tuple[str, list[Any]]:
+        where, args = self._where(filters, match)
+        chosen = (f"SELECT listing.id AS page_id FROM {self._source(many)} WHERE {where} ORDER BY {_NEWEST}"
+                  " LIMIT {} OFFSET {}")
+        return chosen, [*args, limit, offset]
+
+    def _best(self, match: str, filters: Filters, limit: int, offset: int, many: bool) -> tuple[str, list[Any]]:
+        """The pool (the newest hits, scored as they are read), then its best page."""
+        where, args = self._where(filters, match)
+        score, score_args = self._score(match)
+        pool = (f"SELECT listing.id, listing.published_at, {score} AS score FROM {self._source(many)}"
+                f" WHERE {where} ORDER BY {_NEWEST} LIMIT {{}}")
+        chosen = (f"SELECT pool.id AS page_id, pool.score AS page_score FROM ({pool}) AS pool"
+                  " ORDER BY pool.score DESC, pool.published_at DESC, pool.id LIMIT {} OFFSET {}")
+        return chosen, [*score_args, *args, RELEVANCE_POOL, limit, offset]
+
+    def _score(self, match: str) -> tuple[str, list[Any]]:
+        """How well a listing matches: PostgreSQL's ts_rank; on SQLite how often the words occur.
+
+        FTS5's bm25() can only be had for every hit of a MATCH, thousands for a common word, so
+        SQLite counts the query's stems in the stored text instead (the title is stored twice,
+        so a word in the title counts double), which needs nothing but the pool's own rows.
+        """
+        if not self.sqlite:
+            return "ts_rank(listing.search_vector, plainto_tsquery('swedish', {}))", [match]
+        spaced = "(' ' || replace(listing.search_text, ' ', '  ') || ' ')"
+        counts = [f"(length({spaced}) - length(replace({spaced}, {{}}, ''))) / {{}}" for _ in _stems(match)]
+        args: list[Any] = []
+        for stem in _stems(match):
+            args += [f" {stem} ", len(stem) + 2]
+        return "(" + " + ".join(counts) + ")", args
 
     async def facets(self, match: str | None, filters: Filters) -> list[Row]:
-        """Counts per (kind, deal, category, municipality, condition) combination of the hits."""
-        join, _, text_args = self._text(match)
-        where, args = self._where(filters)
-        sql = (f"SELECT listing.kind, listing.deal, listing.category, listing.municipality, listing.condition,"
-               f" COUNT(*) AS n FROM listing{join} WHERE {where}"
-               " GROUP BY listing.kind, listing.deal, listing.category, listing.municipality, listing.condition")
-        return await Listing.raw(sql, *text_args, *args)
+        """(facet, value, count) of the first COUNT_CAP + 1 hits, and ("total", "", count)."""
+        where, args = self._where(filters, match)
+        hits = (f"SELECT listing.kind, listing.deal, listing.category, listing.municipality, listing.condition"
+                f" FROM listing WHERE {where} LIMIT {{}}")
+        groups = " UNION ALL ".join(
+            f"SELECT '{name}' AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n FROM hits GROUP BY {column}"
+            for name, column in zip(FACET_COLUMNS, FACET_COLUMNS, strict=True))
+        sql = (f"WITH hits AS MATERIALIZED ({hits}) SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM hits"
+               f" UNION ALL {groups}")
+        return await Listing.raw(sql, *args, COUNT_CAP + 1)
 
     async def cards(self, listing_ids: list[UUID]) -> list[Row]:
         """Cards of these listings that the viewer may see (for wants' matches)."""

@@ -1,5 +1,5 @@
 """The catalogue in the PWA: a listing made with a phone photo in Ystad is found and seen in Skurup;
-search filters live in the URL."""
+search filters live in the URL; past 1,000 hits the screen says "more than 1 000"."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from tests.browser.field import sign_in
+from tests.browser.seed_catalog import seed_many_listings
+from tests.browser.test_accessibility import AXE, WCAG_21_AA
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +110,25 @@ class TestCatalog:
         expect(page).to_have_url(re.compile(r"q=stol"))
         expect(page.get_by_label("Sökord")).to_have_value("stol")
         assert page.evaluate("window.__sameDocument") is True, "Back is handled by the app, not a reload"
+
+    def test_more_than_1000_hits_are_said_so_and_paged_without_a_last_page(self, page, live_database, tmp_path):
+        sign_in(page, seed_many_listings(live_database))
+        page.goto("/annonser?q=hyllor")
+        status = page.get_by_role("main").get_by_role("status")
+        expect(status).to_have_text(
+            "Fler än 1\u00a0000 annonser hittades. Lägg till ord eller filter för att hitta rätt.")
+        pager = page.get_by_role("navigation", name="Sidor")
+        expect(pager).to_contain_text("Sida 1")
+        expect(pager).not_to_contain_text(" av ")
+        expect(page.locator(".listing-card").first).to_contain_text("Hylla 1030")
+        page.wait_for_function("!document.querySelector('[aria-busy=true]')")
+        for width in (360, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=tmp_path / f"many-hits-{width}.png", full_page=True)
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+        assert found["violations"] == []
+        pager.get_by_role("link", name="Nästa sida").click()
+        expect(pager).to_contain_text("Sida 2")
+        expect(page.locator(".listing-card").first).to_contain_text("Hylla 1006")
+        expect(pager.get_by_role("link", name="Föregående sida")).to_be_visible()

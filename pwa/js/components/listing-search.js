@@ -5,7 +5,7 @@
  * &municipality_id=&availability=&sort=&page=), so it can be shared, reloaded and gone back to.
  */
 import { h } from "../dom.js";
-import { errorText, t } from "../i18n.js";
+import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { categoryOptions, listingCard } from "./listing-card.js";
 import { watchSearch } from "./watch-search.js";
@@ -83,8 +83,10 @@ export function listingSearch({ navigate }) {
       municipality.append(...municipalities.map((/** @type {any} */ m) => h("option", { value: m.id, text: m.name })));
       municipality.value = params.get("municipality_id") ?? "";
       list.replaceChildren(...result.results.map(listingCard));
-      status.textContent = result.total ? t("catalog.found", { count: result.total }) : t("catalog.none_found");
-      pager.replaceChildren(...pages(form, page, Math.ceil(result.total / PER_PAGE)));
+      status.textContent = found(result);
+      // Past 1,000 hits the server stops counting: the last page is not known, so no "of N".
+      const last = result.total_exact ? Math.ceil(result.total / PER_PAGE) : null;
+      pager.replaceChildren(...pages(form, page, last, result.results.length === PER_PAGE));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       status.textContent = errorText(error);
@@ -120,15 +122,28 @@ function fromUrl(params) {
   return out.toString();
 }
 
-/** @param {HTMLFormElement} form @param {number} page @param {number} last */
-function pages(form, page, last) {
-  if (last <= 1) return [];
+/** How many were found: exactly, or "more than 1 000" when the server stopped counting. @param {any} result */
+function found(result) {
+  if (!result.total) return t("catalog.none_found");
+  if (result.total_exact) return t("catalog.found", { count: result.total });
+  const count = new Intl.NumberFormat(getLanguage() === "en" ? "en-GB" : "sv-SE").format(result.total);
+  return t("catalog.found_more", { count });
+}
+
+/**
+ * The pager; `last` is null when the number of pages is not known (more than 1,000 hits).
+ * @param {HTMLFormElement} form @param {number} page @param {number | null} last @param {boolean} full
+ */
+function pages(form, page, last, full) {
+  const hasNext = last === null ? full : page < last;
+  if (page <= 1 && !hasNext) return [];
   const link = (/** @type {number} */ n, /** @type {string} */ key) =>
     h("a", { class: "button button--secondary", href: `/annonser?${query(new FormData(form), n)}`, text: t(key) });
+  const where = last === null ? t("catalog.page", { page }) : t("catalog.page_of", { page, last });
   return [
     page > 1 ? link(page - 1, "catalog.previous") : null,
-    h("span", { class: "listing-search__page", text: t("catalog.page_of", { page, last }) }),
-    page < last ? link(page + 1, "catalog.next") : null,
+    h("span", { class: "listing-search__page", text: where }),
+    hasNext ? link(page + 1, "catalog.next") : null,
   ].filter((node) => node !== null);
 }
 

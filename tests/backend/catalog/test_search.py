@@ -1,10 +1,16 @@
-"""Search in Swedish: stemming, stop words, facets, sorting and pages — the same on both databases."""
+"""Search in Swedish: stemming, stop words, facets, sorting and pages, many hits, edits — the same on both databases."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from uuid import uuid4
+
 import pytest
 
+from backend import clock
 from backend.catalog.categories import category_id
+from backend.catalog.search_repository import COUNT_CAP, RELEVANCE_POOL, search_text
+from backend.catalog.tables import Listing
 from tests.backend.catalog.helpers import colleague, create, publish
 from tests.factories import login
 
@@ -99,3 +105,98 @@ class TestPages:
         other = await new_client()
         await colleague(other, ystad, "nyfiken")
         assert await titles(other, q="soffa") == [] and await titles(client, q="soffa") == ["Hemlig soffa"]
+
+
+async def many_shelves(app, tenant, count: int) -> None:
+    """`count` published shelves of the tenant's AME unit, one minute apart, written straight to the table."""
+    now = clock.now().replace(microsecond=0)
+    rows = []
+    for n in range(count):
+        values = {"title": f"Hylla {n}", "description": "", "tags": ""}
+        published = now - timedelta(minutes=count - n)
+        rows.append(Listing(id=uuid4(), municipality=tenant.id, owner_unit=tenant.ame_unit, kind="furniture",
+                            deal="give", title=values["title"], status="published", visibility="municipality",
+                            search_text=search_text(values, None), published_at=published, created_at=published,
+                            updated_at=published))
+    async with app.state.db.write():
+        for start in range(0, count, 500):  # PostgreSQL takes at most 32,767 arguments a statement
+            await Listing.insert(*rows[start:start + 500])
+
+
+async def search(client, **params) -> dict:
+    response = await client.get("/api/listings", params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+class TestManyHits:
+    async def test_the_count_stops_at_1000_and_says_so(self, app, client, ystad):
+        await login(client, ystad.employee_email)
+        await many_shelves(app, ystad, COUNT_CAP + 5)
+        found = await search(client, q="hyllor")
+        assert (found["total"], found["total_exact"]) == (1000, False)
+        assert [r["title"] for r in found["results"][:2]] == ["Hylla 1004", "Hylla 1003"]
+        assert sum(f["count"] for f in found["facets"]["kind"]) == COUNT_CAP + 1
+
+    async def test_pages_past_the_count_still_answer(self, app, client, ystad):
+        await login(client, ystad.employee_email)
+        await many_shelves(app, ystad, COUNT_CAP + 5)
+        last = await search(client, q="hylla", page=11, per_page=100)
+        assert [r["title"] for r in last["results"]] == ["Hylla 4", "Hylla 3", "Hylla 2", "Hylla 1", "Hylla 0"]
+
+    async def test_a_count_below_the_cap_is_exact(self, client, ystad):
+        await catalogue(client, ystad)
+        found = await search(client, q="stolar")
+        assert (found["total"], found["total_exact"]) == (2, True)
+
+    async def test_best_match_shows_every_hit_once(self, app, client, ystad):
+        await login(client, ystad.employee_email)
+        await many_shelves(app, ystad, RELEVANCE_POOL + 30)
+        seen = []
+        for page in range(1, 7):
+            seen += [r["title"] for r in (await search(client, q="hylla", sort="relevance", page=page,
+                                                       per_page=100))["results"]]
+        assert sorted(seen) == sorted(f"Hylla {n}" for n in range(RELEVANCE_POOL + 30))
+
+    async def test_best_match_ranks_the_newest_hits_first_by_match(self, app, client, ystad):
+        await login(client, ystad.employee_email)
+        await many_shelves(app, ystad, RELEVANCE_POOL + 30)
+        await publish(client, await create(client, "Bokhylla", description="En hylla för pärmar"))
+        found = await search(client, q="hylla", sort="relevance")
+        assert found["results"][0]["title"] == "Bokhylla"  # newest, and "hylla" three times
+        assert found["results"][1]["title"] == f"Hylla {RELEVANCE_POOL + 29}"
+
+
+class TestSearchFollowsEdits:
+    async def test_a_new_listing_is_found_at_once(self, client, ystad):
+        await login(client, ystad.employee_email)
+        await publish(client, await create(client, "Skåp i ek"))
+        assert await titles(client, q="skåpen") == ["Skåp i ek"]
+
+    async def test_a_new_title_is_found_and_the_old_one_is_not(self, client, ystad):
+        await login(client, ystad.employee_email)
+        sofa = await publish(client, await create(client, "Gammal soffa"))
+        response = await client.patch(f"/api/listings/{sofa['id']}",
+                                      json={"version": sofa["version"], "title": "Fåtölj i läder"})
+        assert response.status_code == 200, response.text
+        assert await titles(client, q="soffa") == []
+        assert await titles(client, q="fåtöljer") == ["Fåtölj i läder"]
+
+    async def test_a_new_description_is_found(self, client, ystad):
+        await login(client, ystad.employee_email)
+        table = await publish(client, await create(client, "Bord"))
+        response = await client.patch(f"/api/listings/{table['id']}",
+                                      json={"version": table["version"], "description": "Passar i matsalen"})
+        assert response.status_code == 200, response.text
+        assert await titles(client, q="matsal") == ["Bord"]
+
+    async def test_a_withdrawn_listing_is_no_longer_found(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        lamp = await publish(client, await create(client, "Golvlampa"))
+        other = await new_client()
+        await colleague(other, ystad, "granne")
+        assert await titles(other, q="lampor") == ["Golvlampa"]
+        closed = await client.post(f"/api/listings/{lamp['id']}/status",
+                                   json={"status": "closed", "version": lamp["version"]})
+        assert closed.status_code == 200, closed.text
+        assert await titles(other, q="lampor") == []
