@@ -142,6 +142,7 @@ bench: setup
 	$(PY) bench/scans_bench.py
 	$(PY) bench/catalog_bench.py
 	$(PY) bench/field_app_bench.py
+	$(PY) bench/sync_recovery_bench.py
 	$(PY) bench/browse_bench.py
 	$(PY) bench/reports_bench.py
 	$(PY) bench/bookings_bench.py

@@ -6,6 +6,7 @@
 import { api, ApiError } from "../api.js";
 import { SHIFT_STORE, run } from "../db.js";
 import { THUMB_CACHE } from "../../sw/cache-names.js";
+import { currentSkew } from "../outbox/skew.js";
 
 const KEY = "current";
 
@@ -34,6 +35,16 @@ export function today(date = new Date()) {
 }
 
 /**
+ * Today as the server's clock has it, in the phone's time zone: a phone whose clock is days
+ * off still takes the day the jobs are planned for.
+ * @returns {Promise<string>}
+ */
+export async function serverToday() {
+  const skew = await currentSkew();
+  return today(new Date(Date.now() - (skew ? skew.skew_ms : 0)));
+}
+
+/**
  * An endpoint this server does not have (404) or this user may not use (403) gives an
  * empty list; anything else (offline, 5xx) fails the whole fetch, so a half day is never kept.
  * @param {string} path
@@ -58,11 +69,11 @@ async function optionalList(path) {
  * @returns {Promise<Shift>}
  * @throws {ApiError} when the network or the server failed
  */
-export async function takeShiftOffline(day = today()) {
-  const [jobs, locations] = await Promise.all([
-    optionalList(`/api/transport-jobs?driver=me&day=${encodeURIComponent(day)}`),
-    optionalList("/api/locations"),
-  ]);
+export async function takeShiftOffline(day) {
+  // The list asked for first measures the clock (when nothing did before), the day is asked after.
+  const locations = await optionalList("/api/locations");
+  day ??= await serverToday();
+  const jobs = await optionalList(`/api/transport-jobs?driver=me&day=${encodeURIComponent(day)}`);
   await cacheThumbnails(jobs.list);
   /** @type {Shift} */
   const shift = {
