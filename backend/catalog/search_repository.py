@@ -169,8 +169,8 @@ class SearchRepository:
         hits = (f"SELECT listing.kind, listing.deal, listing.category, listing.municipality, listing.condition"
                 f" FROM listing WHERE {where} LIMIT {{}}")
         groups = " UNION ALL ".join(
-            f"SELECT '{name}' AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n FROM hits GROUP BY {column}"
-            for name, column in zip(FACET_COLUMNS, FACET_COLUMNS, strict=True))
+            f"SELECT '{column}' AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n FROM hits GROUP BY {column}"
+            for column in FACET_COLUMNS)
         sql = (f"WITH hits AS MATERIALIZED ({hits}) SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM hits"
                f" UNION ALL {groups}")
         return await Listing.raw(sql, *args, COUNT_CAP + 1)
