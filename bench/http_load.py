@@ -7,6 +7,7 @@ CPU: on two cores a heavier client would take the time it measures from the serv
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import time
 from dataclasses import dataclass
@@ -74,3 +75,32 @@ async def run(host: str, port: int, paths: list[str], cookie: str, concurrency: 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(concurrency)))
     return Figures(len(latencies), time.perf_counter() - started, latencies, failures)
+
+
+def cpu_seconds(root_pid: int, marker: str | None = None) -> float:
+    """CPU time (user + system) used so far by a process and its descendants, and by any process
+    whose command line holds `marker` (PostgreSQL's backends name their database there)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    chosen: set[int] = {root_pid}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                command = cmdline.read().decode(errors="replace")
+        except OSError:  # the process ended while we looked
+            continue
+        pid = int(entry)
+        parents[pid], used[pid] = int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks
+        if marker and marker in command:
+            chosen.add(pid)
+    changed = True
+    while changed:
+        grown = {pid for pid, parent in parents.items() if parent in chosen} - chosen
+        chosen |= grown
+        changed = bool(grown)
+    return sum(used.get(pid, 0.0) for pid in chosen)

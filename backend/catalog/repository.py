@@ -31,14 +31,12 @@ LISTING_COLUMNS = (
 
 
 async def peers_of(municipality_id: UUID) -> tuple[UUID, ...]:
-    """Municipalities sharing an active network with this one (itself excluded)."""
-    networks = await NetworkMembership.select(NetworkMembership.network).where(
-        NetworkMembership.municipality == municipality_id, NetworkMembership.status == "active"
-    ).output(as_list=True)
-    if not networks:
-        return ()
+    """Municipalities sharing an active network with this one (itself excluded); one query, as every
+    catalogue read asks."""
+    mine = NetworkMembership.select(NetworkMembership.network).where(
+        NetworkMembership.municipality == municipality_id, NetworkMembership.status == "active")
     rows = await NetworkMembership.select(NetworkMembership.municipality).where(
-        NetworkMembership.network.is_in(networks),
+        NetworkMembership.network.is_in(mine),
         NetworkMembership.status == "active",
         NetworkMembership.municipality != municipality_id,
     ).output(as_list=True)

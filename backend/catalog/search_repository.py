@@ -25,7 +25,9 @@ Row = dict[str, Any]
 COUNT_CAP = 1000  # hits counted exactly; past it the answer says "more than 1,000"
 RELEVANCE_POOL = 500  # best match ranks this many of the newest hits; older ones follow, newest first
 FACET_COLUMNS = ("kind", "deal", "category", "municipality", "condition")
-_NEWEST = "listing.published_at DESC, listing.id"
+# Unpublished listings (an own unit's drafts) last on both databases: PostgreSQL would put NULL first,
+# and a newest-first walk would then read every draft before the first published listing.
+_NEWEST = "listing.published_at DESC NULLS LAST, listing.id"
 _CARD = (
     "listing.id, listing.title, listing.kind, listing.deal, listing.price_ore, listing.rent_period,"
     " listing.quantity, listing.condition, listing.category AS category_id, listing.municipality AS municipality_id,"
@@ -144,7 +146,7 @@ class SearchRepository:
         pool = (f"SELECT listing.id, listing.published_at, {score} AS score FROM {self._source(many)}"
                 f" WHERE {where} ORDER BY {_NEWEST} LIMIT {{}}")
         chosen = (f"SELECT pool.id AS page_id, pool.score AS page_score FROM ({pool}) AS pool"
-                  " ORDER BY pool.score DESC, pool.published_at DESC, pool.id LIMIT {} OFFSET {}")
+                  " ORDER BY pool.score DESC, pool.published_at DESC NULLS LAST, pool.id LIMIT {} OFFSET {}")
         return chosen, [*score_args, *args, RELEVANCE_POOL, limit, offset]
 
     def _score(self, match: str) -> tuple[str, list[Any]]:
@@ -169,8 +171,8 @@ class SearchRepository:
         hits = (f"SELECT listing.kind, listing.deal, listing.category, listing.municipality, listing.condition"
                 f" FROM listing WHERE {where} LIMIT {{}}")
         groups = " UNION ALL ".join(
-            f"SELECT '{name}' AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n FROM hits GROUP BY {column}"
-            for name, column in zip(FACET_COLUMNS, FACET_COLUMNS, strict=True))
+            f"SELECT '{column}' AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n FROM hits GROUP BY {column}"
+            for column in FACET_COLUMNS)
         sql = (f"WITH hits AS MATERIALIZED ({hits}) SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM hits"
                f" UNION ALL {groups}")
         return await Listing.raw(sql, *args, COUNT_CAP + 1)

@@ -16,9 +16,11 @@ ID = "2026-12-06T20:00:00:000000"
 VERSION = "1.38.0"
 DESCRIPTION = "Stored search vector and a newest-first listing index"
 
-COMMON = ("CREATE INDEX listing_newest ON listing (published_at DESC, id)",)
+# Unpublished listings (NULL) last, as search orders them: SQLite's DESC does so by itself.
+SQLITE = ("CREATE INDEX listing_newest ON listing (published_at DESC, id)",)
 
 POSTGRES = (
+    "CREATE INDEX listing_newest ON listing (published_at DESC NULLS LAST, id)",
     "ALTER TABLE listing ADD COLUMN search_vector tsvector"
     " GENERATED ALWAYS AS (to_tsvector('swedish', search_text)) STORED",
     "CREATE INDEX listing_search_vector ON listing USING GIN (search_vector)",
@@ -32,8 +34,7 @@ async def forwards():
 
     async def create():
         engine = engine_finder()
-        extra = () if isinstance(engine, SQLiteEngine) else POSTGRES
-        for statement in COMMON + extra:
+        for statement in SQLITE if isinstance(engine, SQLiteEngine) else POSTGRES:
             await engine.run_ddl(statement)
 
     manager.add_raw(create)
