@@ -144,6 +144,7 @@ bench: setup
 	$(PY) bench/field_app_bench.py
 	$(PY) bench/sync_recovery_bench.py
 	$(PY) bench/browse_bench.py
+	$(PY) bench/first_visit_bench.py
 	$(PY) bench/reports_bench.py
 	$(PY) bench/bookings_bench.py
 	$(MAKE) --no-print-directory node-packages node_modules/.installed

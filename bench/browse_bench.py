@@ -131,8 +131,8 @@ def main() -> None:
                 page = context.new_page()
                 sizes, counts, thumbs = visit(page, sign_in=True)
                 cards = page.locator(".listing-card").count()
-                print(f"browse page /annonser, {cards} listings, {thumbs} thumbnails, 360×740, uncompressed"
-                      " (the server sends no gzip)")
+                print(f"browse page /annonser, {cards} listings, {thumbs} thumbnails, 360×740"
+                      " (the server gzip-compresses text)")
                 show("first visit (sign-in page, then the browse page)", sizes, counts)
                 sizes, counts, _ = visit(page)
                 show("repeat visit", sizes, counts)

@@ -4,8 +4,8 @@ and the time from opening the app offline to a ready scan screen.
 Run: .venv/bin/python bench/field_app_bench.py   (starts its own server on a fresh SQLite file)
 Targets: first load of the shell <= 150 KB gzip-compressed (the jsQR fallback excluded; it is
 precached by the worker in the background), repeat load ~0 bytes from the network, 1,000 scans
-synced <= 10 s after reconnecting. The server sends files uncompressed; gzip sizes are what a
-compressing proxy in front of it would send, computed here with gzip level 6.
+synced <= 10 s after reconnecting. The gzip sizes are computed here with gzip level 6 from the
+plain bytes (the server itself sends text gzip-compressed at level 9).
 """
 
 from __future__ import annotations

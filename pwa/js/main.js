@@ -1,7 +1,7 @@
 /**
  * Composition root: builds the chrome (header, footer), the router over the routes and the
- * update offer. What the first screen does not need (the outbox's sync, the offline shift,
- * notification clicks, the service worker) is imported after it has been shown.
+ * update offer. What the first screen does not need is imported beside it (the outbox's sync)
+ * or after it (the offline shift, notification clicks, the service worker).
  */
 import { api, apiSettled } from "./api.js";
 import { replaceChildren } from "./dom.js";
@@ -92,12 +92,12 @@ document.documentElement.lang = getLanguage();
 renderChrome();
 const firstScreen = router.start().catch((error) => console.warn("delbar: the first screen failed", error));
 
-firstScreen.then(async () => {
-  // Replays the outbox now (app start), on `online` and while something waits.
-  (await import("./outbox/sync.js")).startSync();
-  // A notification clicked while Delbar is open shows its screen here, through the router.
-  (await import("./push.js")).followNotificationClicks(router.navigate);
-});
+// Replays the outbox now (app start), on `online` and while something waits. Scans queued on a
+// phone must not wait for a screen: it starts beside the first one, not after it.
+import("./outbox/sync.js").then((sync) => sync.startSync());
+
+// A notification clicked while Delbar is open shows its screen here, through the router.
+firstScreen.then(() => import("./push.js")).then((push) => push.followNotificationClicks(router.navigate));
 
 // The first screen's data comes first too: on a slow network the worker's precache of the
 // whole app, and the version in the footer, would compete with it.

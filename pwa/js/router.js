@@ -9,8 +9,8 @@ import { t } from "./i18n.js";
  * @typedef {object} View
  * @property {string} title the page's name, used in document.title
  * @property {HTMLElement | Promise<HTMLElement>} element the view; its h1 gets focus after a
- *   navigation. A promise is a screen whose module is still loading: the outlet is marked busy
- *   until it arrives, and a navigation made meanwhile wins over it.
+ *   navigation. A promise is a screen whose module is still loading: the outlet is emptied and
+ *   marked busy until it arrives, and a navigation made meanwhile wins over it.
  */
 /** @typedef {{redirect: string}} Redirect */
 /**
@@ -52,6 +52,8 @@ export function createRouter({ outlet, routes, fallback, failed }) {
     const ticket = ++latest;
     let element;
     if (result.element instanceof Promise) {
+      // The screen left goes at once, as a screen built at once would replace it.
+      outlet.replaceChildren();
       outlet.setAttribute("aria-busy", "true");
       try {
         element = await result.element;

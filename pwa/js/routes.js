@@ -129,7 +129,8 @@ export function loadFailed() {
   return h("section", { class: "not-found-view" },
     h("h1", { text: t("load_failed.title") }),
     h("p", { text: t("load_failed.body") }),
-    h("p", {}, h("button", { type: "button", text: t("load_failed.retry"), onclick: () => location.reload() })));
+    h("p", {}, h("button", { type: "button", class: "button button--primary", text: t("load_failed.retry"),
+                            onclick: () => location.reload() })));
 }
 
 /**

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from backend.demo.data import DEMO_PASSWORD
+from tests.browser.test_accessibility import AXE, WCAG_21_AA
 
 pytestmark = pytest.mark.browser
 PRELOAD = re.compile(r'^\s*<link rel="modulepreload" href="([^"]+)">\n', re.M)
@@ -69,6 +71,21 @@ class TestModulePreload:
         page.get_by_role("heading", level=1, name=re.compile("Tillgänglighet")).wait_for()
         after = page.evaluate("performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)")
         assert "/js/components/accessibility-view.js" in after
+
+    @pytest.mark.parametrize("width", [360, 1280])
+    def test_a_screen_that_cannot_be_fetched_says_so_and_offers_a_retry(self, page, width):
+        page.set_viewport_size({"width": width, "height": 800})
+        screen = "**/js/components/accessibility-view.js"
+        page.route(screen, lambda route: route.abort())
+        page.goto("/tillganglighet")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Sidan kunde inte hämtas")
+        assert page.evaluate("document.querySelector('main').getAttribute('aria-busy')") is None
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+        assert [v["id"] for v in result["violations"]] == []
+        page.unroute(screen)
+        page.get_by_role("button", name="Försök igen").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Tillgänglighet")
 
 
 class TestStylesheet:
