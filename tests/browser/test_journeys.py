@@ -170,6 +170,7 @@ class TestServiceSlots:
             times = page.get_by_role("group", name="Välj tid")
             expect(times.get_by_role("radio")).to_have_count(4)
             expect(times.get_by_role("radio").first).to_be_checked()
+            expect(times.get_by_label(re.compile(r"08:00–12:00 · 2 platser kvar$"))).to_have_count(4)
             assert axe_clean(page) == []
             fits(page)
             shot(page, "booking-form-service")

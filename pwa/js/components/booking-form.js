@@ -128,14 +128,19 @@ function calendarGrid(days, total) {
 /** @param {any[]} windows */
 function windowChoice(windows) {
   if (!windows.length) return h("p", { text: t("book.no_windows") });
-  const format = new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE",
-                                         { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" });
+  const locale = getLanguage() === "en" ? "en-GB" : "sv-SE";
+  const day = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short",
+                                                timeZone: "Europe/Stockholm" });
+  const time = new Intl.DateTimeFormat("sv-SE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm" });
+  // The first free time is chosen; a full one is shown but cannot be picked.
+  const first = windows.findIndex((w) => w.remaining > 0);
   return h("fieldset", { class: "booking-form__windows" }, h("legend", { text: t("book.window") }),
     windows.map((w, index) => h("div", { class: "booking-form__check" },
       h("input", { type: "radio", name: "window_id", id: `book-window-${index}`, value: w.id,
-                   disabled: w.remaining === 0, checked: index === 0 && w.remaining > 0 }),
+                   disabled: w.remaining === 0, checked: index === first }),
       h("label", { for: `book-window-${index}`,
-                   text: `${format.format(new Date(w.starts_at))} – ${t("book.places_left", { count: w.remaining })}` }))));
+                   text: `${day.format(new Date(w.starts_at))} ${time.format(new Date(w.starts_at))}–` +
+                         `${time.format(new Date(w.ends_at))} · ${t("book.places_left", { count: w.remaining })}` }))));
 }
 
 /** @param {string} id @param {string} label @param {Record<string, any>} attrs @param {string} [hint] */
