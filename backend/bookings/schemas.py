@@ -37,6 +37,9 @@ class BookingCreate(Schema, kw_only=True):
     delivery_address: ShortText = ""
     wanted_date: date | None = None
     displaces_purchase: bool = False
+    purchase_check_id: Annotated[UUID | None, msgspec.Meta(
+        description="The purchase check that led here: it is decided as reused through this booking, and the "
+                    "booking counts as displacing a purchase.")] = None
     id: UUID | None = None
 
 

@@ -22,6 +22,7 @@ from backend.bookings.transitions import TransitionService, auto_approves
 from backend.catalog.listings import visible_listing
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
+from backend.impact.service import link_check_to_booking
 from backend.tenancy import Actor
 from backend.transport.repository import transport_of_booking
 from backend.vocabulary import SERVICE_KINDS, STOCKHOLM
@@ -88,6 +89,8 @@ class BookingService:
                 values.update(id=booking_id, requester=self.actor.user_id, requester_unit=self.actor.unit_id,
                               requester_municipality=self.actor.municipality_id)
                 await self.bookings.insert(values, item_ids, now)
+                if data.purchase_check_id:
+                    await link_check_to_booking(self.actor, data.purchase_check_id, booking_id, listing["id"], now)
                 await self._record(booking_id, "request", "", "requested", now)
                 row = await self.bookings.get(booking_id)
                 await self._after_request(row, listing, now)
@@ -106,7 +109,7 @@ class BookingService:
         base = {"listing": listing["id"], "deal": listing["deal"], "owner_unit": listing["owner_unit"],
                 "owner_municipality": listing["municipality"], "quantity": data.quantity, "note": data.note,
                 "delivery_address": data.delivery_address.strip(), "wanted_date": data.wanted_date,
-                "displaces_purchase": data.displaces_purchase}
+                "displaces_purchase": data.displaces_purchase or data.purchase_check_id is not None}
         if listing["kind"] in SERVICE_KINDS:
             return {**base, **await self._take_seats(listing, data, today)}, []
         start, end = period_for(listing, data, today)

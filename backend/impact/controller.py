@@ -43,7 +43,8 @@ def check_read(row: dict[str, Any]) -> schemas.PurchaseCheckRead:
         id=row["id"], need=row["need"], category_slug=row["category_slug"], quantity=row["quantity"],
         search_query=row["search_query"], search_hits=row["search_hits"],
         offered=[schemas.OfferedListing(id=UUID(o["id"]), title=o["title"]) for o in json.loads(row["offered"])],
-        decision=row["decision"], reason=row["reason"], listing_id=row["listing_id"], spent_ore=row["spent_ore"],
+        decision=row["decision"], reason=row["reason"], listing_id=row["listing_id"], booking_id=row["booking_id"],
+        spent_ore=row["spent_ore"],
         decided_at=row["decided_at"], created_at=row["created_at"], version=row["version"])
 
 

@@ -84,6 +84,18 @@ class CheckRepository:
     async def insert(self, values: Row) -> None:
         await PurchaseCheck.insert(PurchaseCheck(municipality=self.municipality_id, **values))
 
+    async def link_booking(self, check_id: UUID, booking_id: UUID, listing_id: UUID, now: datetime) -> bool:
+        """Decide an open check as reused through this booking; False when it was decided already."""
+        rows = await PurchaseCheck.update({
+            PurchaseCheck.decision: "reused", PurchaseCheck.booking_id: booking_id,
+            PurchaseCheck.listing_id: listing_id, PurchaseCheck.decided_at: now,
+            PurchaseCheck.version: PurchaseCheck.version + 1,
+        }).where(
+            PurchaseCheck.id == check_id, PurchaseCheck.municipality == self.municipality_id,
+            PurchaseCheck.decision == "",
+        ).returning(PurchaseCheck.id)
+        return bool(rows)
+
     async def decide(self, check_id: UUID, version: int, values: Row, now: datetime) -> bool:
         rows = await PurchaseCheck.update({**values, PurchaseCheck.decided_at: now,
                                            PurchaseCheck.version: version + 1}).where(

@@ -83,6 +83,7 @@ class PurchaseCheckRead(Schema, kw_only=True):
     decision: str
     reason: str
     listing_id: UUID | None
+    booking_id: UUID | None
     spent_ore: int
     decided_at: datetime | None
     created_at: datetime

@@ -53,6 +53,22 @@ class FactorService:
             })
 
 
+async def link_check_to_booking(actor: Actor, check_id: UUID, booking_id: UUID, listing_id: UUID, now) -> None:
+    """Inside the booking's write: the check the person ran is decided "reused", through this booking.
+
+    Only the person's own unit's open check can be linked (404 otherwise; 409 once it is decided),
+    so a booking cannot claim someone else's purchase decision.
+    """
+    checks = CheckRepository(actor.municipality_id)
+    check = await checks.get(check_id)
+    if check is None or check["unit"] != actor.unit_id:
+        raise NotFound("No such purchase check.")
+    if check["booking_id"] == booking_id:
+        return
+    if not await checks.link_booking(check_id, booking_id, listing_id, now):
+        raise Conflict("This purchase check is already decided.", error="already_decided")
+
+
 class PurchaseCheckService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db, self.actor = db, actor

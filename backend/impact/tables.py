@@ -86,6 +86,8 @@ class PurchaseCheck(Table):
     decision = Varchar(length=12, default="", index=True)
     reason = Text(default="")
     listing_id = UUID(null=True, default=None)
+    # The booking the check led to (a plain UUID: bookings live in a later context).
+    booking_id = UUID(null=True, default=None)
     spent_ore = Integer(default=0)
     month = Varchar(length=7)
     decided_at = Timestamptz(null=True, default=None)

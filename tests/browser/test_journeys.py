@@ -170,6 +170,7 @@ class TestServiceSlots:
             times = page.get_by_role("group", name="Välj tid")
             expect(times.get_by_role("radio")).to_have_count(4)
             expect(times.get_by_role("radio").first).to_be_checked()
+            expect(times.get_by_label(re.compile(r"08:00–12:00 · 2 platser kvar$"))).to_have_count(4)
             assert axe_clean(page) == []
             fits(page)
             shot(page, "booking-form-service")
@@ -219,5 +220,43 @@ class TestWants:
             page.get_by_role("link", name="Mina efterlysningar").click()
             watched = page.get_by_role("article", name=f"skrivbord {model}", exact=True)
             expect(watched.get_by_role("listitem")).to_have_count(2)
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+class TestPurchaseCheck:
+    def test_a_check_shows_delbars_hits_first_and_books_one(self, browser, live_server, width):
+        model = word()
+        ystad_listing(live_server, f"Projektor {model} med fjärrkontroll", kind="equipment")
+        ystad_listing(live_server, f"Projektor {model} för takmontage", kind="equipment")
+        email = new_person(live_server, name="Robin Köper")
+        context, page = open_as(browser, live_server, width, email)
+        try:
+            page.goto("/inkopskontroll")
+            page.get_by_label("Vad behöver du?").fill(f"projektor {model}")
+            page.get_by_role("button", name="Sök i Delbar").click()
+            # The answer comes before any decision: the hits, each bookable, and a want one press away.
+            expect(page.get_by_role("main").get_by_role("status")).to_have_text("Sökningen gav 2 träffar i Delbar.")
+            found = page.get_by_role("region", name="Det här finns i Delbar")
+            expect(found.get_by_role("link", name=re.compile(r"^Boka Projektor"))).to_have_count(2)
+            expect(found.get_by_role("button", name="Efterlys i Delbar")).to_be_visible()
+            expect(page.get_by_role("list").last).to_contain_text(f"projektor {model} — Inte beslutat")
+            assert axe_clean(page) == []
+            fits(page)
+            shot(page, "purchase-check-hits")
+            found.get_by_role("link", name=f"Boka Projektor {model} med fjärrkontroll").click()
+            heading(page, "Boka")
+            expect(page.get_by_text("Bokningen kopplas till din inköpskontroll.")).to_be_visible()
+            page.get_by_label("Från och med").fill(local_day(3))
+            page.get_by_label("Återlämnas").fill(local_day(5))
+            page.get_by_role("button", name="Skicka förfrågan").click()
+            heading(page, "Mina bokningar")
+            page.goto("/inkopskontroll")
+            latest = page.locator(".check-view__item").filter(has_text=f"projektor {model}")
+            expect(latest).to_contain_text("Återbrukat från Delbar")
+            latest.get_by_role("link", name="bokningen").click()
+            heading(page, "Bokning")
+            expect(page.get_by_role("article", name=f"Projektor {model} med fjärrkontroll")).to_be_visible()
         finally:
             context.close()

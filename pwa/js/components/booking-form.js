@@ -44,6 +44,8 @@ export function bookingForm({ listingId, navigate }) {
 /** @param {any} free an AvailabilityRead @param {HTMLElement} status @param {(p: string) => void} navigate */
 function form(free, status, navigate) {
   const loan = free.deal === "lend" || free.deal === "rent";
+  // Reached from a purchase check's hit: the booking decides that check (and displaces a purchase).
+  const check = new URLSearchParams(location.search).get("inkopskontroll");
   const service = free.kind === "service" || free.kind === "staffing";
   const fields = [];
   if (service) fields.push(windowChoice(free.windows));
@@ -63,9 +65,10 @@ function form(free, status, navigate) {
                           : t("book.delivery_hint")));
   }
   fields.push(field("book-note", t("book.note"), { type: "text", name: "note", maxlength: "200" }));
-  fields.push(h("div", { class: "booking-form__check" },
-    h("input", { type: "checkbox", id: "book-displaces", name: "displaces_purchase" }),
-    h("label", { for: "book-displaces", text: t("book.displaces") })));
+  fields.push(check ? h("p", { class: "booking-form__hint", text: t("booking.from_check") })
+    : h("div", { class: "booking-form__check" },
+      h("input", { type: "checkbox", id: "book-displaces", name: "displaces_purchase" }),
+      h("label", { for: "book-displaces", text: t("book.displaces") })));
   const submit = h("button", { type: "submit", class: "button button--primary", text: t("book.submit") });
   const element = h("form", { class: "booking-form__form", novalidate: true }, ...fields, submit);
   let busy = false;
@@ -76,7 +79,9 @@ function form(free, status, navigate) {
     submit.setAttribute("aria-disabled", "true");
     status.textContent = t("book.sending");
     try {
-      await api("/api/bookings", { method: "POST", body: request(element, free.listing_id) });
+      const body = request(element, free.listing_id);
+      if (check) body.purchase_check_id = check;
+      await api("/api/bookings", { method: "POST", body });
       navigate("/bokningar");
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -123,14 +128,19 @@ function calendarGrid(days, total) {
 /** @param {any[]} windows */
 function windowChoice(windows) {
   if (!windows.length) return h("p", { text: t("book.no_windows") });
-  const format = new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE",
-                                         { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Stockholm" });
+  const locale = getLanguage() === "en" ? "en-GB" : "sv-SE";
+  const day = new Intl.DateTimeFormat(locale, { weekday: "short", day: "numeric", month: "short",
+                                                timeZone: "Europe/Stockholm" });
+  const time = new Intl.DateTimeFormat("sv-SE", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Stockholm" });
+  // The first free time is chosen; a full one is shown but cannot be picked.
+  const first = windows.findIndex((w) => w.remaining > 0);
   return h("fieldset", { class: "booking-form__windows" }, h("legend", { text: t("book.window") }),
     windows.map((w, index) => h("div", { class: "booking-form__check" },
       h("input", { type: "radio", name: "window_id", id: `book-window-${index}`, value: w.id,
-                   disabled: w.remaining === 0, checked: index === 0 && w.remaining > 0 }),
+                   disabled: w.remaining === 0, checked: index === first }),
       h("label", { for: `book-window-${index}`,
-                   text: `${format.format(new Date(w.starts_at))} – ${t("book.places_left", { count: w.remaining })}` }))));
+                   text: `${day.format(new Date(w.starts_at))} ${time.format(new Date(w.starts_at))}–` +
+                         `${time.format(new Date(w.ends_at))} · ${t("book.places_left", { count: w.remaining })}` }))));
 }
 
 /** @param {string} id @param {string} label @param {Record<string, any>} attrs @param {string} [hint] */

@@ -138,3 +138,35 @@ class TestRefusals:
         response = await as_owner.post("/api/bookings", json={**loan(world), "listing_id": str(listing)})
         assert response.status_code == 409 and response.json()["error"] == "not_bookable"
         assert await nothing_written()
+
+
+class TestPurchaseCheckLink:
+    async def check(self, client) -> dict:
+        made = await client.post("/api/purchase-checks", json={"need": "Projektor till aulan",
+                                                               "search_query": "projektor"})
+        assert made.status_code == 201, made.text
+        return made.json()
+
+    async def test_a_booking_made_from_a_check_decides_it_as_reused(self, as_requester, world):
+        check = await self.check(as_requester)
+        assert check["decision"] == "" and check["booking_id"] is None
+        booking = await as_requester.post("/api/bookings", json=loan(world, purchase_check_id=check["id"]))
+        assert booking.status_code == 201, booking.text
+        assert booking.json()["displaces_purchase"] is True
+        [after] = [c for c in (await as_requester.get("/api/purchase-checks")).json() if c["id"] == check["id"]]
+        assert (after["decision"], after["booking_id"], after["listing_id"]) == (
+            "reused", booking.json()["id"], str(world.listing))
+
+    async def test_a_decided_check_is_refused_and_nothing_is_booked(self, as_requester, world):
+        check = await self.check(as_requester)
+        decided = await as_requester.patch(f"/api/purchase-checks/{check['id']}", json={
+            "decision": "bought_new", "reason": "Behövdes samma dag", "version": check["version"]})
+        assert decided.status_code == 200, decided.text
+        refused = await as_requester.post("/api/bookings", json=loan(world, purchase_check_id=check["id"]))
+        assert refused.status_code == 409 and refused.json()["error"] == "already_decided"
+        assert await nothing_written()
+
+    async def test_another_units_check_cannot_be_claimed(self, as_requester, as_owner, world):
+        check = await self.check(as_owner)
+        refused = await as_requester.post("/api/bookings", json=loan(world, purchase_check_id=check["id"]))
+        assert refused.status_code == 404 and await nothing_written()
