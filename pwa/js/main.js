@@ -1,19 +1,21 @@
 /**
- * Composition root: builds the chrome (header, footer), the router over the routes and the
- * update offer. What the first screen does not need is imported beside it (the outbox's sync)
- * or after it (the offline shift, notification clicks, the service worker).
+ * Composition root: builds the chrome (header, navigation, footer), the router over the routes
+ * and the update offer. What the first screen does not need is imported beside it (the outbox's
+ * sync) or after it (the offline shift, notification clicks, the service worker).
  */
 import { api, apiSettled } from "./api.js";
 import { replaceChildren } from "./dom.js";
 import { getLanguage, onLanguageChange, t } from "./i18n.js";
 import { createRouter } from "./router.js";
 import { appRoutes, loadFailed, nextPath, notFound } from "./routes.js";
-import { chooseLanguage, login, logout } from "./session.js";
+import { chooseLanguage, currentUser, login, logout } from "./session.js";
 import { appHeader } from "./components/app-header.js";
+import { appNav } from "./components/app-nav.js";
 import { appFooter } from "./components/app-footer.js";
 
 const header = /** @type {HTMLElement} */ (document.getElementById("app-header"));
 const footer = /** @type {HTMLElement} */ (document.getElementById("app-footer"));
+const navSlot = /** @type {HTMLElement} */ (document.getElementById("app-nav"));
 const outlet = /** @type {HTMLElement} */ (document.getElementById("main"));
 const skipLink = /** @type {HTMLElement} */ (document.querySelector(".skip-link"));
 
@@ -22,6 +24,8 @@ const state = {
   waiting: null,
   /** @type {string | null} */
   version: null,
+  /** @type {number | null} unread notifications, for the badge on the Notiser tab */
+  unread: null,
 };
 
 const router = createRouter({
@@ -29,6 +33,10 @@ const router = createRouter({
   routes: appRoutes({ go, onLogin, onLogout }),
   fallback: notFound,
   failed: loadFailed,
+  onRender: () => {
+    renderNav();
+    countUnread();
+  },
 });
 
 /** @param {string} email @param {string} password */
@@ -69,6 +77,33 @@ function renderChrome() {
   if (focusedLang) /** @type {HTMLElement | null} */ (header.querySelector(`[data-lang="${focusedLang}"]`))?.focus();
 }
 
+/** The tab bar (phone) or sidebar (desk), with the current screen marked; nothing when signed out. */
+function renderNav() {
+  const user = currentUser();
+  document.body.classList.toggle("has-nav", Boolean(user));
+  if (!user) {
+    state.unread = null;
+    navSlot.replaceChildren();
+    return;
+  }
+  navSlot.replaceChildren(appNav({ user, path: location.pathname, unread: state.unread }));
+}
+
+/** Asked after each screen, so reading notifications clears the badge on the next step. */
+function countUnread() {
+  if (!currentUser()) return;
+  api("/api/notifications?limit=1")
+    .then((page) => {
+      const unread = typeof page?.unread === "number" ? page.unread : null;
+      if (unread === state.unread) return;
+      state.unread = unread;
+      renderNav();
+    })
+    .catch(() => {
+      // Offline: the tabs still work; the count is a courtesy.
+    });
+}
+
 /** The user took the new version: the waiting worker takes over and the page reloads. */
 async function offerUpdate() {
   const sw = await import("./sw-update.js");
@@ -85,6 +120,7 @@ skipLink.addEventListener("click", (event) => {
 
 onLanguageChange(() => {
   renderChrome();
+  renderNav();
   router.refresh();
 });
 

@@ -13,9 +13,10 @@ import impact from "./messages/impact.js";
 import labels from "./messages/labels.js";
 import outbox from "./messages/outbox.js";
 import push from "./messages/push.js";
+import shell from "./messages/shell.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push, admin, clock];
+const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push, admin, clock, shell];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

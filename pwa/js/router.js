@@ -23,10 +23,11 @@ import { t } from "./i18n.js";
  * @param {Record<string, Route>} options.routes keyed by pathname; ":name" matches one segment (/sak/:id)
  * @param {Route} options.fallback for unknown paths
  * @param {(error: unknown) => HTMLElement} options.failed shown when a screen's module cannot load
+ * @param {() => void} [options.onRender] called once a view is on screen (the navigation marks where we are)
  * @returns {{start: () => Promise<void>, navigate: (path: string, opts?: {replace?: boolean}) => Promise<void>,
  *   refresh: () => Promise<void>}}
  */
-export function createRouter({ outlet, routes, fallback, failed }) {
+export function createRouter({ outlet, routes, fallback, failed, onRender = () => {} }) {
   /** Path and query of the view on screen: Back to another query (an earlier search) re-renders too. */
   /** @type {string | null} */
   let currentUrl = null;
@@ -68,6 +69,7 @@ export function createRouter({ outlet, routes, fallback, failed }) {
     outlet.removeAttribute("aria-busy");
     outlet.replaceChildren(element);
     document.title = `${result.title} – ${t("app.name")}`;
+    onRender();
     if (focus) focusHeading(element);
   }
 

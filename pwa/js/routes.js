@@ -24,7 +24,7 @@ export function appRoutes({ go, onLogin, onLogout }) {
     "/": () => {
       const user = currentUser();
       if (!user) return { redirect: "/login" };
-      return view(t("home.title"), import("./components/home-view.js"), (m) => m.homeView({ user, onLogout }));
+      return view(t("home.title"), import("./components/home-view.js"), (m) => m.homeView({ user, onLogout, navigate: go }));
     },
     "/login": ({ sessionError }) => {
       if (currentUser()) return { redirect: nextPath(location.search) ?? "/" };

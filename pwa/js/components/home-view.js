@@ -1,35 +1,50 @@
 /**
- * The start page after login: who you are, where you belong and how to log out.
+ * The start page after login: a search, what waits on me, what is new near me, my open
+ * bookings and wants, then my account. Each card fetches its own data and shows when it has it.
  */
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
+import { api } from "../api.js";
+import { destinationsFor } from "../destinations.js";
+import { destinationList } from "./app-nav.js";
 import { logoutControl } from "./logout-control.js";
-import { notificationsNav } from "./notifications-nav.js";
-import { fieldNav } from "./field-nav.js";
-import { bookingsNav } from "./bookings-nav.js";
-import { labelsNav } from "./labels-nav.js";
-import { workNav } from "./work-nav.js";
-import { catalogNav } from "./catalog-nav.js";
-import { adminNav } from "./admin-nav.js";
+import { outboxStatus } from "./outbox-status.js";
+import { homeSearch } from "./home-search.js";
+import { homeWaiting } from "./home-waiting.js";
+import { homeNearby } from "./home-nearby.js";
+import { homeBookings, openBookings } from "./home-bookings.js";
+import { homeWants } from "./home-wants.js";
+
+/** Roles whose phone keeps scans in the outbox; they see its counter first. */
+const FIELD_ROLES = ["driver", "warehouse", "admin"];
 
 /**
  * @param {object} props
  * @param {import("../session.js").User} props.user
  * @param {() => Promise<void>} props.onLogout rejects with ApiError when it cannot reach the server
+ * @param {(path: string) => void} props.navigate
  * @returns {HTMLElement}
  */
-export function homeView({ user, onLogout }) {
+export function homeView({ user, onLogout, navigate }) {
+  const data = load(user);
+  const { more } = destinationsFor(user);
   return h(
     "section",
     { class: "home-view", "aria-labelledby": "home-title" },
     h("h1", { id: "home-title", text: t("home.greeting", { name: user.name }) }),
-    notificationsNav(),
-    catalogNav(),
-    bookingsNav(user),
-    fieldNav(user),
-    labelsNav(user),
-    workNav(user),
-    adminNav(user),
+    homeSearch({ navigate }),
+    user.roles?.some((role) => FIELD_ROLES.includes(role)) ? outboxStatus() : null,
+    h("div", { class: "home-view__grid" },
+      homeWaiting(data.waiting),
+      homeNearby({ user, data: data.nearby }),
+      homeBookings(data.mine),
+      homeWants(data.wants)),
+    // On a phone the screens without a tab are here; at desk width the sidebar lists them.
+    more.length
+      ? h("section", { class: "home-view__more", "aria-labelledby": "home-more" },
+        h("h2", { id: "home-more", text: t("nav.more") }),
+        destinationList(more, undefined, "home-more"))
+      : null,
     h(
       "section",
       { class: "home-view__card", "aria-labelledby": "account-title" },
@@ -46,6 +61,41 @@ export function homeView({ user, onLogout }) {
     ),
     logoutControl({ onLogout }),
   );
+}
+
+/**
+ * Every request the start page makes, started together; the cards share the answers.
+ * @param {import("../session.js").User} user
+ */
+function load(user) {
+  const mine = api("/api/bookings?view=mine");
+  const wants = Promise.all([api("/api/wants?show=mine"), api("/api/wants/matches")])
+    .then(([list, matches]) => ({ wants: list, matches }));
+  // Not everyone answers requests: a refusal counts as nothing to answer.
+  const queue = api("/api/bookings?view=queue&status=requested").catch(() => []);
+  const unread = api("/api/notifications?limit=1").then((page) => Number(page?.unread ?? 0)).catch(() => 0);
+  const waiting = Promise.all([unread, queue, mine.catch(() => []), wants.catch(() => ({ wants: [], matches: [] }))])
+    .then(([n, requests, bookings, found]) => ({
+      unread: n,
+      approve: requests.length,
+      toReturn: openBookings(bookings).filter((booking) => booking.next_step === "return_by_end").length,
+      matches: openMatches(found).length,
+    }));
+  const municipality = user.municipality?.id
+    ? api(`/api/listings?${new URLSearchParams({ municipality_id: user.municipality.id, per_page: "8" })}`)
+    : Promise.resolve({ results: [] });
+  const nearby = Promise.all([api("/api/listings/mine"), municipality, api("/api/listings?per_page=24")])
+    .then(([unit, near, all]) => ({ unit, municipality: near.results, network: all.results }));
+  return { mine, wants, waiting, nearby };
+}
+
+/**
+ * Matches of the wants still open (a closed want's matches no longer wait on anyone).
+ * @param {{wants: any[], matches: any[]}} found
+ */
+function openMatches({ wants, matches }) {
+  const open = new Set(wants.filter((want) => want.status === "open").map((want) => want.id));
+  return matches.filter((match) => open.has(match.want_id));
 }
 
 /**

@@ -1,0 +1,64 @@
+/**
+ * The navigation that is always there for a signed-in person: a tab bar at the bottom of a
+ * phone, a sidebar at desk width (app-nav.css switches at 64rem). The sidebar also lists the
+ * screens that have no tab; on a phone the start page lists those (homeMore).
+ */
+import { h } from "../dom.js";
+import { t } from "../i18n.js";
+import { currentDestination, destinationsFor } from "../destinations.js";
+import { navIcon } from "./nav-icons.js";
+
+/** @typedef {import("../destinations.js").Destination} Destination */
+
+/**
+ * @param {object} props
+ * @param {{roles?: string[]}} props.user
+ * @param {string} props.path the current location.pathname
+ * @param {number | null} props.unread unread notifications, null while unknown
+ * @returns {HTMLElement}
+ */
+export function appNav({ user, path, unread }) {
+  const { tabs, more } = destinationsFor(user);
+  const current = currentDestination([...tabs, ...more], path);
+  return h("nav", { class: "app-nav", "aria-label": t("nav.label") },
+    h("ul", { class: "app-nav__tabs" }, tabs.map((place) => tab(place, place === current, unread))),
+    more.length
+      ? h("div", { class: "app-nav__more" },
+        h("h2", { class: "app-nav__more-title", id: "app-nav-more", text: t("nav.more") }),
+        destinationList(more, current, "app-nav-more"))
+      : null);
+}
+
+/**
+ * The screens without a tab, as a plain list of links (the sidebar's lower part, the start page).
+ * @param {Destination[]} places
+ * @param {Destination | undefined} current
+ * @param {string} labelledBy id of the heading that names the list
+ * @returns {HTMLElement}
+ */
+export function destinationList(places, current, labelledBy) {
+  return h("ul", { class: "app-nav__list", "aria-labelledby": labelledBy },
+    places.map((place) => h("li", {},
+      h("a", { class: "app-nav__item", href: place.href, "aria-current": place === current ? "page" : null },
+        navIcon(place.icon), h("span", { text: t(place.label) })))));
+}
+
+/**
+ * @param {Destination} place
+ * @param {boolean} isCurrent
+ * @param {number | null} unread
+ */
+function tab(place, isCurrent, unread) {
+  const counted = place.href === "/notiser" && unread ? unread : 0;
+  return h("li", { class: "app-nav__tab" },
+    h("a", {
+      class: "app-nav__link",
+      href: place.href,
+      "aria-current": isCurrent ? "page" : null,
+      // The name carries the count for screen readers; the badge alone is visual.
+      "aria-label": counted ? `${t(place.label)}, ${t("notes.unread_count", { count: counted })}` : null,
+    },
+    h("span", { class: "app-nav__icon" }, navIcon(place.icon),
+      counted ? h("span", { class: "app-nav__badge", "aria-hidden": "true", text: counted > 99 ? "99+" : String(counted) }) : null),
+    h("span", { class: "app-nav__text", text: t(place.label) })));
+}

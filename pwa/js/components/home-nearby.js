@@ -1,0 +1,70 @@
+/**
+ * "Nytt nära dig": the newest published listings from my unit, my municipality and the
+ * municipalities I share with, nearest first; a listing shows in the nearest group only.
+ */
+import { h } from "../dom.js";
+import { t } from "../i18n.js";
+import { listingCard } from "./listing-card.js";
+import { homeSection, moreLink, note } from "./home-section.js";
+
+const PER_GROUP = 4;
+
+/**
+ * @typedef {object} Nearby
+ * @property {any[]} unit my unit's listings (ListingRead)
+ * @property {any[]} municipality my municipality's newest (ListingCard)
+ * @property {any[]} network the newest from anywhere I may see (ListingCard)
+ */
+
+/**
+ * @param {object} props
+ * @param {import("../session.js").User} props.user
+ * @param {Promise<Nearby>} props.data
+ * @returns {HTMLElement}
+ */
+export function homeNearby({ user, data }) {
+  return homeSection({
+    id: "home-nearby", title: t("home.nearby_title"), data, modifier: "wide",
+    render: (found) => {
+      const groups = nearbyGroups(user, found);
+      return [
+        group("home-nearby-unit", t("home.nearby_unit", { unit: user.unit?.name ?? "" }), groups.unit),
+        group("home-nearby-municipality", t("home.nearby_municipality", { municipality: user.municipality?.name ?? "" }),
+          groups.municipality),
+        group("home-nearby-network", t("home.nearby_network"), groups.network),
+        moreLink("/annonser", t("home.nearby_all")),
+      ];
+    },
+  });
+}
+
+/**
+ * Split the three answers into groups without repeats, newest first, a few each.
+ * @param {{municipality?: {id: string}}} user
+ * @param {Nearby} found
+ * @returns {{unit: any[], municipality: any[], network: any[]}}
+ */
+export function nearbyGroups(user, found) {
+  const newest = (/** @type {any} */ a, /** @type {any} */ b) =>
+    String(b.published_at ?? "").localeCompare(String(a.published_at ?? ""));
+  const unit = found.unit.filter((listing) => listing.status === "published").sort(newest).slice(0, PER_GROUP);
+  const seen = new Set(unit.map((listing) => listing.id));
+  const municipality = found.municipality.filter((listing) => !seen.has(listing.id)).slice(0, PER_GROUP);
+  const network = found.network
+    .filter((listing) => listing.municipality_id !== user.municipality?.id && !seen.has(listing.id))
+    .slice(0, PER_GROUP);
+  return { unit, municipality, network };
+}
+
+/**
+ * @param {string} id
+ * @param {string} title
+ * @param {any[]} listings
+ */
+function group(id, title, listings) {
+  return h("section", { class: "home-nearby__group", "aria-labelledby": id },
+    h("h3", { id, class: "home-nearby__title", text: title }),
+    listings.length
+      ? h("ul", { class: "home-nearby__list" }, listings.map((listing) => listingCard(listing)))
+      : note(t("home.nearby_none")));
+}
