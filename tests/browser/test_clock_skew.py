@@ -137,6 +137,35 @@ class TestWrongPhoneClock:
             context.close()
 
 
+class TestOldOutboxEntries:
+    def test_an_entry_stored_before_skews_were_measured_is_applied_with_the_servers_time(self, chaos, browser):
+        """An outbox entry of the previous version: no clock_skew_ms, made on a phone 2 h ahead."""
+        server, url = chaos
+        if server.process is None or server.process.poll() is not None:
+            server.start()
+        item = seed_rows(url, items=1)["items"][0]
+        context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=server.base)
+        try:
+            page = context.new_page()
+            sign_in(page, WAREHOUSE)
+            ahead = (datetime.now(UTC) + timedelta(hours=2)).isoformat()
+            context.set_offline(True)
+            page.evaluate("""async ([code, deviceTime]) => {
+                const { addEntry } = await import("/js/outbox/store.js");
+                const { currentOwner } = await import("/js/outbox/owner.js");
+                const event = { id: crypto.randomUUID(), device_time: deviceTime, code, action: "audit" };
+                await addEntry({ event, owner: await currentOwner() });
+            }""", [item["code"], ahead])
+            context.set_offline(False)
+            page.evaluate("import('/js/outbox/sync.js').then((m) => m.syncNow())")
+            wait_until_sent(page)
+            (entry,) = page.request.get(f"/api/items/{item['id']}/history").json()
+            assert (entry["outcome"], entry["time_source"]) == ("applied", "server")
+            assert entry["event_time"] == entry["server_time"] and abs(entry["clock_skew_s"] - 7200) < 60
+        finally:
+            context.close()
+
+
 def first_healthy(base: str, timeout: float = 30) -> float:
     """Poll /health every 20 ms: the monotonic time of the server's first healthy answer."""
     deadline = time.monotonic() + timeout
