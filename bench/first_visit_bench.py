@@ -13,6 +13,11 @@ precache, its network-first API calls) run in the worker and need not be throttl
 repeat visit is measured twice: as a user has it (the worker installed, answering the app's files
 from its cache) and with service workers blocked, where only the HTTP cache helps (every file
 revalidates: 304s) and every request is surely throttled.
+
+Measured on a shared 2-core machine (load average in brackets): before the assets change (one
+run, 10.2) 6.57 s, 548.3 KB and 164 requests before the first listing, repeat 1.15 s with the
+worker, 6.95 s without; after it (median of 3, 15.8) 1.86 s, 80.6 KB and 37 requests, repeat
+0.63 s with the worker, 1.62 s without (37 revalidations at 150 ms each).
 """
 
 from __future__ import annotations
