@@ -55,10 +55,11 @@ function tab(place, isCurrent, unread) {
       class: "app-nav__link",
       href: place.href,
       "aria-current": isCurrent ? "page" : null,
-      // The name carries the count for screen readers; the badge alone is visual.
+      // The name carries the count in words; it starts with the visible text (WCAG 2.5.3).
       "aria-label": counted ? `${t(place.label)}, ${t("notes.unread_count", { count: counted })}` : null,
     },
-    h("span", { class: "app-nav__icon" }, navIcon(place.icon),
-      counted ? h("span", { class: "app-nav__badge", "aria-hidden": "true", text: counted > 99 ? "99+" : String(counted) }) : null),
-    h("span", { class: "app-nav__text", text: t(place.label) })));
+    navIcon(place.icon),
+    h("span", { class: "app-nav__text", text: t(place.label) }),
+    // Drawn by CSS from data-count: the number is for the eye, the link's name says it in words.
+    counted ? h("span", { class: "app-nav__badge", "data-count": counted > 99 ? "99+" : String(counted) }) : null));
 }
