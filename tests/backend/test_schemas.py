@@ -5,8 +5,12 @@ from __future__ import annotations
 import msgspec
 import pytest
 
+from backend.tracking.device_clock import MAX_SKEW_MS
+
 INT32_MAX = 2**31 - 1
-NOT_STORED = {("SubscriptionCreate", "expirationTime"): 2**53 - 1}  # read, never written to a column
+# Read, never written to a column as sent: a subscription's expiry, and a phone's clock skew, which
+# is stored in seconds (clamped to its bound, backend/tracking/device_clock.py).
+NOT_STORED = {("SubscriptionCreate", "expirationTime"): 2**53 - 1, ("ScanEventIn", "clock_skew_ms"): MAX_SKEW_MS}
 
 
 def _structs(info: msgspec.inspect.Type, seen: set) -> list[msgspec.inspect.StructType]:

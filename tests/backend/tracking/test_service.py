@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 import pytest
 
 from backend.catalog.tables import Item
+from backend.tracking.device_clock import MAX_SKEW_MS
 from labels import new_code
 from tests.backend.codes.test_service import mistyped, warehouse
 from tests.factories import login, make_code, make_item, make_location
@@ -194,6 +195,15 @@ class TestDeviceClock:
         assert (await client.post("/api/scans", json=scan)).status_code == 201
         ((_, _, source, skew_s, at, received),) = await self.history_times(client, yard.item)
         assert source == "server" and at == received and abs(skew_s - 5 * 3600) <= 10
+
+    @pytest.mark.parametrize("device_time", ["0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+00:00"])
+    @pytest.mark.parametrize("skew_ms", [None, -MAX_SKEW_MS, MAX_SKEW_MS])
+    async def test_a_device_time_at_the_ends_of_the_calendar_is_applied_with_the_servers_time(
+            self, client, yard, device_time, skew_ms):
+        scan = event(yard.code, "intake", device_time=device_time, clock_skew_ms=skew_ms)
+        assert (await client.post("/api/scans", json=scan)).status_code == 201
+        ((_, _, source, skew_s, at, received),) = await self.history_times(client, yard.item)
+        assert source == "server" and at == received and abs(skew_s) == MAX_SKEW_MS // 1000
 
     async def test_skew_beyond_its_bound_is_a_400(self, client, yard):
         scan = event(yard.code, "intake", clock_skew_ms=11 * 366 * 24 * 3600 * 1000)
