@@ -20,12 +20,12 @@ import threading
 import time
 from pathlib import Path
 
-import httpx
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench.field_app_bench import ARGS, CHROMIUM, sign_in, start_server
+from tests.browser.field import first_healthy
 from tests.browser.seed import seed_rows
 
 BATCH = "/api/scans/batch"
@@ -38,18 +38,6 @@ def serve(port: str, url: str) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": url, "DELBAR_LOG_FORMAT": "text"}
     return subprocess.Popen([sys.executable, "-m", "backend", "serve", "--port", port], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
-def first_healthy(base: str, timeout: float = 60) -> float:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/health", timeout=0.5).status_code == 200:
-                return time.monotonic()
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.02)
-    raise RuntimeError("the server did not come back")
 
 
 def one_run(page, base: str, url: str, server: subprocess.Popen) -> tuple[float, float, subprocess.Popen]:
@@ -81,7 +69,7 @@ def one_run(page, base: str, url: str, server: subprocess.Popen) -> tuple[float,
     page.context.remove_listener("request", kill_mid_batch)
     server.wait(timeout=10)
     restarted = serve(base.rsplit(":", 1)[1], url)
-    healthy = first_healthy(base)
+    healthy = first_healthy(base, timeout=60)
     while page.evaluate(WAITING):
         if time.monotonic() - healthy > 60:
             raise RuntimeError("still waiting 60 s after the server came back")

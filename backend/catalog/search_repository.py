@@ -159,11 +159,9 @@ class SearchRepository:
         if not self.sqlite:
             return "ts_rank(listing.search_vector, plainto_tsquery('swedish', {}))", [match]
         spaced = "(' ' || replace(listing.search_text, ' ', '  ') || ' ')"
-        counts = [f"(length({spaced}) - length(replace({spaced}, {{}}, ''))) / {{}}" for _ in _stems(match)]
-        args: list[Any] = []
-        for stem in _stems(match):
-            args += [f" {stem} ", len(stem) + 2]
-        return "(" + " + ".join(counts) + ")", args
+        stems = _stems(match)
+        count = f"(length({spaced}) - length(replace({spaced}, {{}}, ''))) / {{}}"
+        return "(" + " + ".join([count] * len(stems)) + ")", [a for stem in stems for a in (f" {stem} ", len(stem) + 2)]
 
     async def facets(self, match: str | None, filters: Filters) -> list[Row]:
         """(facet, value, count) of the first COUNT_CAP + 1 hits, and ("total", "", count)."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+
+import httpx
 from playwright.sync_api import Page, expect
 
 from backend.demo.data import DEMO_PASSWORD
@@ -46,3 +49,16 @@ def outbox(page: Page) -> list[dict]:
 def type_code(page: Page, code: str) -> None:
     page.get_by_label("Skriv koden").fill(code)
     page.get_by_role("button", name="Använd koden").click()
+
+
+def first_healthy(base: str, timeout: float = 30) -> float:
+    """Poll /health every 20 ms: the monotonic time of the server's first healthy answer."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/health", timeout=0.5).status_code == 200:
+                return time.monotonic()
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.02)
+    raise AssertionError(f"the server at {base} never became healthy")

@@ -9,12 +9,11 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import httpx
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from backend.vocabulary import month_of
-from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
+from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, first_healthy, outbox, sign_in, type_code
 from tests.browser.seed import seed_rows
 from tests.browser.test_accessibility import violations
 from tests.browser.test_booking_view import signed_in_http
@@ -164,19 +163,6 @@ class TestOldOutboxEntries:
             assert entry["event_time"] == entry["server_time"] and abs(entry["clock_skew_s"] - 7200) < 60
         finally:
             context.close()
-
-
-def first_healthy(base: str, timeout: float = 30) -> float:
-    """Poll /health every 20 ms: the monotonic time of the server's first healthy answer."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(base + "/health", timeout=0.5).status_code == 200:
-                return time.monotonic()
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.02)
-    raise AssertionError("the server never became healthy")
 
 
 def drained_at(page: Page, timeout: float = 40) -> float:
