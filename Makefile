@@ -119,13 +119,22 @@ lint: $(VENV)/.installed
 lint-imports: $(VENV)/.installed
 	PYTHONPATH=. $(VENV)/bin/lint-imports --no-cache
 
+# A database's suite is two pytest runs: the tests that drive the app in this process, then the
+# browser tests (Playwright's loop in a process leaves no room for another asyncio loop). Each run
+# is spread over TEST_WORKERS processes, a file to a worker, each worker with its own databases,
+# server and browser; most of a test's time is waiting, so more workers than cores pay.
+TEST_WORKERS ?= 2
+PYTEST_RUN = $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=5 $(PYTEST_ARGS)
+
 test-sqlite:
 	@echo "== tests on SQLite"
-	DELBAR_TEST_DATABASE=sqlite $(PY) -m pytest -q --durations=10 $(PYTEST_ARGS)
+	DELBAR_TEST_DATABASE=sqlite $(PYTEST_RUN) --ignore=tests/browser tests
+	DELBAR_TEST_DATABASE=sqlite $(PYTEST_RUN) tests/browser
 
 test-postgres:
 	@echo "== tests on PostgreSQL ($(DELBAR_TEST_POSTGRES_URL))"
-	DELBAR_TEST_DATABASE=postgres $(PY) -m pytest -q --durations=10 $(PYTEST_ARGS)
+	DELBAR_TEST_DATABASE=postgres $(PYTEST_RUN) --ignore=tests/browser tests
+	DELBAR_TEST_DATABASE=postgres $(PYTEST_RUN) tests/browser
 
 # The suite fuzzes every operation with a fixed seed and a few examples; this is the long run:
 # a new random seed each time, FUZZ_EXAMPLES per operation, failures shrunk to their smallest form.

@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from bench.field_app_bench import ARGS, CHROMIUM, sign_in, start_server
+from bench.field_app_bench import ARGS, CHROMIUM, PHONE_ENV, sign_in, start_server
 from tests.browser.field import first_healthy
 from tests.browser.seed import seed_rows
 
@@ -84,7 +84,7 @@ def main() -> None:
         drains, restarts = [], []
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=PHONE_ENV)
                 context = browser.new_context(base_url=base, viewport={"width": 360, "height": 740})
                 page = context.new_page()
                 sign_in(page)

@@ -24,7 +24,8 @@ from tests.factories import Tenant, make_tenant
 
 def pytest_configure(config: pytest.Config) -> None:
     """Photos of this run, and of the servers it starts, go to a directory of its own, not var/."""
-    os.environ.setdefault("DELBAR_PHOTO_DIR", tempfile.mkdtemp(prefix="delbar-test-photos-"))
+    if os.environ.get("PYTEST_XDIST_WORKER") or "DELBAR_PHOTO_DIR" not in os.environ:  # one per worker
+        os.environ["DELBAR_PHOTO_DIR"] = tempfile.mkdtemp(prefix="delbar-test-photos-")
 
 
 def pytest_report_header() -> str:

@@ -86,7 +86,10 @@ function renderNav() {
     navSlot.replaceChildren();
     return;
   }
+  // The unread count redraws the navigation; a keyboard user on one of its links stays there.
+  const focused = navSlot.contains(document.activeElement) ? document.activeElement?.getAttribute("href") : null;
   navSlot.replaceChildren(appNav({ user, path: location.pathname, unread: state.unread }));
+  if (focused) /** @type {HTMLElement | null} */ (navSlot.querySelector(`a[href="${focused}"]`))?.focus();
 }
 
 /** Asked after each screen, so reading notifications clears the badge on the next step. */

@@ -20,6 +20,7 @@ from tests.databases import fresh_database, set_password_hashes
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("DELBAR_CHROMIUM", "/usr/bin/chromium")
+PHONE_TIME_ZONE = "Europe/Stockholm"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--disable-quic", "--no-first-run"]
 
@@ -105,9 +106,18 @@ def playwright(live_server: str):
         yield playwright
 
 
+def launch_chromium(playwright, args: list[str] = CHROMIUM_ARGS):
+    """Debian's Chromium, with a Swedish phone's time zone whatever the machine's.
+
+    The field app's "today" is the phone's calendar day: on a machine in UTC, the hour after
+    23:00 would be the day before the one a Swedish driver's phone shows.
+    """
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=args, env={**os.environ, "TZ": PHONE_TIME_ZONE})
+
+
 @pytest.fixture(scope="session")
 def browser(playwright):
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    chromium = launch_chromium(playwright)
     yield chromium
     chromium.close()
 

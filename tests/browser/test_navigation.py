@@ -32,9 +32,13 @@ def named(name: str) -> re.Pattern:
 
 
 def box(nav) -> dict:
-    """Where the navigation is drawn, measured in one step (the badge's update redraws it)."""
-    return nav.evaluate("n => { const r = n.getBoundingClientRect(); "
-                        "return {left: r.left, width: r.width, bottom: r.bottom}; }")
+    """Where the navigation is drawn, found and measured in one step in the page.
+
+    The unread count's arrival redraws the navigation: a handle found in one step and measured in
+    the next may be the one just taken out of the page, which measures as all zeros.
+    """
+    return nav.page.evaluate("""() => { const r = document.querySelector("nav.app-nav").getBoundingClientRect();
+                                return {left: r.left, width: r.width, bottom: r.bottom}; }""")
 
 
 def visit(page: Page, link) -> None:

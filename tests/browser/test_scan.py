@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from labels import new_codes
 from tests.browser.camera import label_video
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM_ARGS, launch_chromium
 from tests.browser.field import WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ def label(tmp_path_factory) -> tuple[str, str]:
 def camera_browser(playwright, label):
     """A second Chromium whose camera films a rendered label (the session one has no camera)."""
     args = [*CHROMIUM_ARGS, "--use-fake-device-for-media-stream", f"--use-file-for-fake-video-capture={label[0]}"]
-    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+    chromium = launch_chromium(playwright, args)
     yield chromium
     chromium.close()
 
