@@ -33,7 +33,9 @@ export function priceLine(listing) {
     h("p", { class: "listing-view__deal", text: dealLine(listing) }),
     h("dl", { class: "listing-view__where" },
       h("div", {}, h("dt", { text: t(service ? "listing.where_service" : "listing.where") }),
-        h("dd", { text: [place, listing.municipality_name].filter(Boolean).join(" · ") })),
+        // The municipality, unless the address already ends with it ("…, 271 39 Ystad").
+        h("dd", { text: place?.includes(listing.municipality_name) ? place
+          : [place, listing.municipality_name].filter(Boolean).join(" · ") })),
       h("div", {}, h("dt", { text: t("listing.ask") }),
         h("dd", { text: t("listing.ask_text", { unit: listing.owner_unit_name,
                                                 municipality: listing.municipality_name }) }))),
