@@ -8,7 +8,7 @@ import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { money } from "./listing-card.js";
 import { dealLine } from "./listing-details.js";
-import { isoDay, monthCalendar } from "./month-calendar.js";
+import { addDays, isoDay, monthCalendar } from "./month-calendar.js";
 import { bookingField, deliveryFields } from "./booking-fields.js";
 
 const DAYS = 91;
@@ -152,6 +152,14 @@ function form(free, listing, status, navigate) {
 
   function update() {
     replaceChildren(summary, ...costs(listing, free, element, loan, service));
+    // The delivery day lies within the period: from the first day, before the return day.
+    const deliveryDay = delivery?.fields["book-delivery-date"].input;
+    const start = fields["book-start"]?.input.value, end = fields["book-end"]?.input.value;
+    if (deliveryDay) {
+      deliveryDay.min = start || isoDay(0);
+      if (end) deliveryDay.max = addDays(end, -1);
+      else deliveryDay.removeAttribute("max");
+    }
   }
   element.addEventListener("input", update);
   element.addEventListener("change", update);
