@@ -26,7 +26,9 @@ def booking_read(row: Row, actor: Actor) -> schemas.BookingRead:
         requester_municipality=_ref(row, "requester_municipality"), owner_unit=_ref(row, "owner_unit"),
         owner_municipality=_ref(row, "owner_municipality"), note=row["note"],
         delivery_address=row["delivery_address"], wanted_date=row["wanted_date"],
-        displaces_purchase=row["displaces_purchase"], item_ids=row.get("item_ids", []),
+        displaces_purchase=row["displaces_purchase"], delivery_window=row["delivery_window"],
+        recipient_name=row["recipient_name"], recipient_phone=row["recipient_phone"],
+        delivery_room=row["delivery_room"], item_ids=row.get("item_ids", []),
         next_step=next_step(row), actions=actions_for(actor, row), version=row["version"],
         created_at=row["created_at"], events=[event_read(e) for e in row.get("events", [])],
         transport=schemas.TransportRead(**row["transport"]) if row.get("transport") else None)

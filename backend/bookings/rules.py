@@ -46,6 +46,24 @@ def period_for(listing: Row, data: schemas.BookingCreate, today: date) -> tuple[
     return start, end
 
 
+def delivery_for(data: schemas.BookingCreate, start: date, end: date | None) -> Row:
+    """The delivery details of a physical request, checked: they need an address, and the delivery
+    day falls within the period (on or after the first day, before a loan's return day)."""
+    details = {"delivery_address": data.delivery_address.strip(), "wanted_date": data.wanted_date,
+               "delivery_window": data.delivery_window, "recipient_name": data.recipient_name.strip(),
+               "recipient_phone": data.recipient_phone.strip(), "delivery_room": data.delivery_room.strip()}
+    if not details["delivery_address"]:
+        if any(details[k] for k in ("delivery_window", "recipient_name", "recipient_phone", "delivery_room")):
+            raise Invalid("Delivery details need a delivery address.", error="address_required")
+        return details
+    if data.wanted_date is not None:
+        if data.wanted_date < start:
+            raise Invalid("The delivery day is before the first day.", error="delivery_before_start")
+        if end is not None and data.wanted_date >= end:
+            raise Invalid("The delivery day must be before the return day.", error="delivery_after_end")
+    return details
+
+
 def is_owner_side(actor: Actor, booking: Row, *also: str) -> bool:
     """The owning unit's people, the owner municipality's coordinators (and any extra roles)."""
     if actor.municipality_id != booking["owner_municipality_id"]:

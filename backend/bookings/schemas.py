@@ -22,6 +22,13 @@ ReturnDay = Annotated[date, msgspec.Meta(description="The return day, as the per
                                                      "comes back. It is free for the next booking from this day "
                                                      "(the period held is [start, end)). Shown as it is, never a "
                                                      "day earlier. None for gives and sales.")]
+# The part of the delivery day: morning, afternoon or the whole working day ("" = any time).
+DeliveryWindow = Annotated[Literal["", "08-12", "12-16", "08-16"], msgspec.Meta(
+    description="When on the delivery day (and a loan's return day) the driver may come.")]
+PersonName = Annotated[str, msgspec.Meta(max_length=100, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
+# Empty, or a phone number: digits with an optional leading +, spaces, dashes and brackets, 6–20 digits.
+Phone = Annotated[str, msgspec.Meta(max_length=30, pattern=r"^(\+?[0-9][0-9 ()-]{5,28})?$")]
+Room = Annotated[str, msgspec.Meta(max_length=100, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
 Status = Literal["requested", "approved", "declined", "fulfilled", "returned", "completed", "cancelled", "expired"]
 
 
@@ -35,7 +42,12 @@ class BookingCreate(Schema, kw_only=True):
     window_id: UUID | None = None
     note: ShortText = ""
     delivery_address: ShortText = ""
-    wanted_date: date | None = None
+    wanted_date: Annotated[date | None, msgspec.Meta(
+        description="The delivery day (defaults to the first day); for a loan before its return day.")] = None
+    delivery_window: DeliveryWindow = ""
+    recipient_name: Annotated[PersonName, msgspec.Meta(description="Who takes the delivery (needs an address).")] = ""
+    recipient_phone: Annotated[Phone, msgspec.Meta(description="The recipient's phone (needs an address).")] = ""
+    delivery_room: Annotated[Room, msgspec.Meta(description="Building, floor or room (needs an address).")] = ""
     displaces_purchase: bool = False
     purchase_check_id: Annotated[UUID | None, msgspec.Meta(
         description="The purchase check that led here: it is decided as reused through this booking, and the "
@@ -67,6 +79,9 @@ class TransportRead(Schema, kw_only=True):
     status: str
     day: date | None
     wanted_date: date | None
+    # A loan's return trip, booked with the delivery: when it is fetched back.
+    return_date: date | None = None
+    return_status: str | None = None
 
 
 class EventRead(Schema, kw_only=True):
@@ -96,6 +111,10 @@ class BookingRead(Schema, kw_only=True):
     delivery_address: str
     wanted_date: date | None
     displaces_purchase: bool
+    delivery_window: str
+    recipient_name: str
+    recipient_phone: str
+    delivery_room: str
     item_ids: list[UUID]
     next_step: str
     actions: list[str]

@@ -17,7 +17,7 @@ from backend.bookings.repository import (
     Row,
     WindowRepository,
 )
-from backend.bookings.rules import local_today, may_see, period_for
+from backend.bookings.rules import delivery_for, local_today, may_see, period_for
 from backend.bookings.transitions import TransitionService, auto_approves
 from backend.catalog.listings import visible_listing
 from backend.db import Database
@@ -113,6 +113,7 @@ class BookingService:
         if listing["kind"] in SERVICE_KINDS:
             return {**base, **await self._take_seats(listing, data, today)}, []
         start, end = period_for(listing, data, today)
+        base.update(delivery_for(data, start, end))
         free = await self.holds.free_items(listing["id"], start, end)
         if await self.holds.own_overlap(self.actor.user_id, listing["id"], start, end):
             raise Conflict("You already have a booking of this for an overlapping period.", error="own_overlap")

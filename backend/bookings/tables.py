@@ -38,6 +38,12 @@ class Booking(Table):
     note = Text(default="")
     delivery_address = Varchar(length=300, default="")
     wanted_date = Date(null=True, default=None)
+    # Who takes the delivery and where in the building, and the part of the day ("08-12", "12-16",
+    # "08-16"); a loan's return trip is fetched from the same place on its return day.
+    delivery_window = Varchar(length=5, default="")
+    recipient_name = Varchar(length=100, default="")
+    recipient_phone = Varchar(length=30, default="")
+    delivery_room = Varchar(length=100, default="")
     displaces_purchase = Boolean(default=False)
     version = Integer(default=1)
     created_at = Timestamptz()

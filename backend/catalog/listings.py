@@ -20,6 +20,9 @@ from backend.locations.repository import LocationRepository
 from backend.tenancy import Actor
 from backend.vocabulary import PHYSICAL_KINDS
 
+# Who sees the physical items and their storage states besides the owners: the municipality's AME.
+ITEM_KEEPERS = ("coordinator", "warehouse", "driver")
+
 # Allowed lifecycle moves; "published" again from "paused" reopens the listing.
 TRANSITIONS = {
     "draft": ("published", "closed"),
@@ -81,9 +84,14 @@ class ListingService:
     async def _details(self, repo: ListingRepository, row: Row) -> Row:
         row["photos"] = await repo.photos([row["id"]])
         row["windows"] = await repo.windows(row["id"])
-        row["items"] = await ItemRepository(row["municipality"]).for_listing(row["id"])
         row["can_edit"] = can_edit(self.actor, row)
+        # Items' storage states are the owners' and AME's business, not a borrower's.
+        row["items"] = await ItemRepository(row["municipality"]).for_listing(row["id"]) if self._sees_items(row) else []
         return row
+
+    def _sees_items(self, row: Row) -> bool:
+        return row["can_edit"] or (self.actor.municipality_id == row["municipality"]
+                                   and self.actor.has_any(*ITEM_KEEPERS))
 
     async def mine(self, unit_id: UUID | None = None) -> list[Row]:
         """Listings of the actor's unit (a coordinator may name another unit of the municipality)."""

@@ -27,6 +27,8 @@ LISTING_COLUMNS = (
     Listing.municipality.name.as_alias("municipality_name"),
     Listing.owner_unit.name.as_alias("owner_unit_name"),
     Listing.category.name_sv.as_alias("category_name"),
+    Listing.location.name.as_alias("location_name"),
+    Listing.location.address.as_alias("location_address"),
 )
 
 

@@ -154,6 +154,9 @@ class ListingRead(Schema, kw_only=True):
     height_cm: int | None
     weight_g: int | None
     location_id: UUID | None
+    # Where the item is kept (a site, room or shelf of the owner's municipality) and its address.
+    location_name: str | None = None
+    location_address: str | None = None
     available_from: date | None
     available_until: date | None
     status: str
@@ -166,6 +169,7 @@ class ListingRead(Schema, kw_only=True):
     updated_at: datetime
     version: int
     can_edit: bool
+    # The physical items and their internal states: only for the owners and the municipality's AME staff.
     photos: list[PhotoRead] = msgspec.field(default_factory=list)
     windows: list[WindowRead] = msgspec.field(default_factory=list)
     items: list[ItemRead] = msgspec.field(default_factory=list)

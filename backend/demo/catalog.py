@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from PIL import Image, ImageDraw
 
@@ -18,11 +18,14 @@ from backend.catalog import categories, imaging, text
 from backend.catalog.categories import TREE, category_id
 from backend.catalog.search_repository import search_text
 from backend.catalog.storage import PhotoStore
-from backend.catalog.tables import Item, Listing, Photo, Want, WantMatch
+from backend.catalog.tables import AvailabilityWindow, Item, Listing, Photo, Want, WantMatch
 from backend.demo import catalog_data as cd
 from backend.demo import data
-from backend.vocabulary import PHYSICAL_KINDS
+from backend.vocabulary import PHYSICAL_KINDS, SERVICE_KINDS, STOCKHOLM
 
+WINDOW_WEEKS = 4  # bookable times of demo services and staff: this many weeks ahead of each demo load
+WINDOW_DAYS = (1, 3)  # Tuesdays and Thursdays
+WINDOW_HOURS = ((8, 12), (13, 16))
 PHOTO_EVERY = 3  # one listing in three has a photo: enough to look real, cheap enough to draw
 COLOURS = {"svart": (40, 40, 45), "grå": (128, 128, 135), "blå": (40, 80, 160), "vit": (235, 235, 230),
            "ek": (190, 150, 100), "björk": (220, 200, 160), "röd": (170, 40, 40), "grön": (50, 120, 70)}
@@ -51,6 +54,27 @@ async def seed_catalog(demo_id, store: PhotoStore) -> bool:
     return True
 
 
+async def seed_windows(demo_id) -> int:
+    """Bookable times for the demo's services and staff, Tuesdays and Thursdays 08–12 and 13–16 for the
+    next weeks, so a newcomer can book one; run at every load, it adds only the times not there yet."""
+    ids = [demo_id("catalog", name, str(n)) for name in data.MUNICIPALITIES for n in range(cd.LISTINGS[name])]
+    services = await Listing.select(Listing.id, Listing.municipality, Listing.kind).where(
+        Listing.id.is_in(ids), Listing.kind.is_in(list(SERVICE_KINDS)))
+    today, now = clock.now().astimezone(STOCKHOLM).date(), clock.now()
+    days = [today + timedelta(days=d) for d in range(1, WINDOW_WEEKS * 7 + 1)
+            if (today + timedelta(days=d)).weekday() in WINDOW_DAYS]
+    rows = [{"id": demo_id("window", str(listing["id"]), day.isoformat(), str(start)),
+             "municipality": listing["municipality"], "listing": listing["id"],
+             "starts_at": datetime.combine(day, time(start), STOCKHOLM),
+             "ends_at": datetime.combine(day, time(end), STOCKHOLM),
+             "capacity": 3 if listing["kind"] == "service" else 1, "created_at": now}
+            for listing in services for day in days for start, end in WINDOW_HOURS]
+    for first in range(0, len(rows), 200):
+        await AvailabilityWindow.insert(*[AvailabilityWindow(**row) for row in rows[first:first + 200]]).on_conflict(
+            action="DO NOTHING")
+    return len(rows)
+
+
 def _listing(rng: random.Random, demo_id, name: str, n: int, now) -> dict:
     kind, slug, title, description, deals, prices = rng.choice(cd.TEMPLATES)
     deal = rng.choice(deals)
@@ -69,6 +93,8 @@ def _listing(rng: random.Random, demo_id, name: str, n: int, now) -> dict:
         "rent_period": cd.RENT_PERIOD[kind] if deal == "rent" else "",
         "quantity": rng.choice((1, 1, 1, 2, 2, 3, 4, 6, 10)) if kind in PHYSICAL_KINDS else 1,
         "status": "published" if published else "draft",
+        # Physical things wait in the AME's warehouse, so the listing page can say where.
+        "location": demo_id(name, "site", "AME-lagret") if kind in PHYSICAL_KINDS else None,
         "visibility": "network" if rng.random() < 0.8 else "municipality",
         "published_at": created if published else None, "created_at": created, "updated_at": created,
     }

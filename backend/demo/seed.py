@@ -17,7 +17,7 @@ from backend.accounts.tables import (
 from backend.catalog.storage import photo_store
 from backend.db import Database
 from backend.demo import data
-from backend.demo.catalog import seed_catalog
+from backend.demo.catalog import seed_catalog, seed_windows
 from backend.demo.history import seed_history
 from backend.locations.tables import Location
 from backend.settings import Settings
@@ -95,4 +95,5 @@ async def seed(db: Database, settings: Settings | None = None) -> list[tuple[str
         await _seed_network(now)
         await seed_history(demo_id)
         await seed_catalog(demo_id, store)
+        await seed_windows(demo_id)
     return logins

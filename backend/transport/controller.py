@@ -35,7 +35,8 @@ def job_read(row: Row) -> schemas.JobRead:
                for i in row["items"]],
         storage=storage, day=row["day"],
         driver=schemas.Person(id=row["driver_id"], name=row["driver_name"]) if row["driver_id"] else None,
-        booking_id=row["booking_id"], version=row["version"])
+        booking_id=row["booking_id"], version=row["version"], leg=row["leg"], time_window=row["time_window"],
+        recipient_name=row["recipient_name"], recipient_phone=row["recipient_phone"], room=row["room"])
 
 
 class TransportJobController(Controller):

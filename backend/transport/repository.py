@@ -99,10 +99,18 @@ class JobRepository:
 
 
 async def transport_of_booking(booking_id: UUID) -> Row | None:
-    """The booking's newest transport job, its status and day only: the caller has checked that
-    the actor may see the booking (requester or owner side), whichever municipality drives it."""
-    return await TransportJob.select(TransportJob.status, TransportJob.day, TransportJob.wanted_date).where(
-        TransportJob.booking_id == booking_id).order_by(TransportJob.created_at, ascending=False).first()
+    """The booking's delivery (its newest delivery job: status and day) and, for a loan, its return
+    trip's day and status. The caller has checked that the actor may see the booking (requester or
+    owner side), whichever municipality drives it."""
+    rows = await TransportJob.select(TransportJob.status, TransportJob.day, TransportJob.wanted_date,
+                                     TransportJob.leg).where(
+        TransportJob.booking_id == booking_id).order_by(TransportJob.created_at, ascending=False)
+    delivery = next((r for r in rows if r["leg"] != "return"), None)
+    if delivery is None:
+        return None
+    back = next((r for r in rows if r["leg"] == "return"), None)
+    return {"status": delivery["status"], "day": delivery["day"], "wanted_date": delivery["wanted_date"],
+            "return_date": back["wanted_date"] if back else None, "return_status": back["status"] if back else None}
 
 
 class ScanRepository:
@@ -115,8 +123,15 @@ class ScanRepository:
         return {r["item"] for r in rows}
 
     async def open_links(self, item_id: UUID) -> list[Row]:
-        return await TransportJobItem.select(TransportJobItem.id, TransportJobItem.job).where(
+        """The item's links to its first open job: a loan's return trip waits until its delivery is done."""
+        rows = await TransportJobItem.select(TransportJobItem.id, TransportJobItem.job,
+                                             TransportJobItem.job.wanted_date.as_alias("wanted_date"),
+                                             TransportJobItem.job.leg.as_alias("leg")).where(
             TransportJobItem.item == item_id, TransportJobItem.job.status.is_in(list(OPEN)))
+        if not rows:
+            return rows
+        first = min(rows, key=lambda r: (r["leg"] == "return", r["wanted_date"] or date.max))
+        return [r for r in rows if r["job"] == first["job"]]
 
     async def mark(self, link_ids: list[UUID], column: str, at: datetime) -> None:
         await TransportJobItem.update({getattr(TransportJobItem, column): at}).where(

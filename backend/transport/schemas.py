@@ -45,6 +45,13 @@ class JobRead(Schema, kw_only=True):
     driver: Person | None
     booking_id: UUID | None
     version: int
+    # "delivery" to the borrower, or "return": a loan fetched back on its return day.
+    leg: str = "delivery"
+    # "08-12", "12-16", "08-16" or "" (any time that day).
+    time_window: str = ""
+    recipient_name: str = ""
+    recipient_phone: str = ""
+    room: str = ""
 
 
 class JobAssign(Schema, kw_only=True):

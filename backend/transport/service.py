@@ -24,16 +24,27 @@ PLANNERS = ("coordinator",)
 
 
 async def create_for_booking(booking: dict[str, Any], listing: dict[str, Any], now: datetime) -> UUID:
-    """Inside the approving write: a job from the listing's place to the requester's address."""
+    """Inside the approving write: a job from the listing's place to the requester's address, and for a
+    loan a second one that fetches it back from there on its return day."""
     municipality = booking["owner_municipality_id"]
     pickup = await LocationRepository(municipality).get(listing["location"]) if listing["location"] else None
+    details = {"time_window": booking["delivery_window"], "recipient_name": booking["recipient_name"],
+               "recipient_phone": booking["recipient_phone"], "room": booking["delivery_room"]}
     job_id = uuid4()
-    await JobRepository(municipality).insert({
-        "id": job_id, "booking_id": booking["id"], "status": "planned",
+    jobs = JobRepository(municipality)
+    await jobs.insert({
+        "id": job_id, "booking_id": booking["id"], "status": "planned", "leg": "delivery",
         "pickup_location": pickup["id"] if pickup else None, "pickup_address": pickup["address"] if pickup else "",
         "delivery_address": booking["delivery_address"],
-        "wanted_date": booking["wanted_date"] or booking["period_start"],
+        "wanted_date": booking["wanted_date"] or booking["period_start"], **details,
     }, booking["item_ids"], now)
+    if booking["deal"] in ("lend", "rent") and booking["period_end"] is not None:
+        # Back to where it was fetched: the driver picks up at the borrower's address and room.
+        await jobs.insert({
+            "id": uuid4(), "booking_id": booking["id"], "status": "planned", "leg": "return",
+            "pickup_address": booking["delivery_address"], "storage_location": pickup["id"] if pickup else None,
+            "delivery_address": pickup["address"] if pickup else "", "wanted_date": booking["period_end"], **details,
+        }, booking["item_ids"], now)
     return job_id
 
 

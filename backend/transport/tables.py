@@ -28,6 +28,12 @@ class TransportJob(Table):
     storage_location = ForeignKey(references=Location, null=True, default=None, on_delete=OnDelete.restrict)
     delivery_address = Varchar(length=300, default="")
     wanted_date = Date(null=True, default=None)
+    # "delivery" takes the items to the borrower; "return" brings a loan back on its return day.
+    leg = Varchar(length=10, default="delivery")
+    time_window = Varchar(length=5, default="")
+    recipient_name = Varchar(length=100, default="")
+    recipient_phone = Varchar(length=30, default="")
+    room = Varchar(length=100, default="")
     driver = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.restrict, index=True)
     day = Date(null=True, default=None, index=True)
     note = Varchar(length=500, default="")

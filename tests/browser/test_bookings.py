@@ -33,7 +33,9 @@ def ystad_chair(base: str) -> str:
 
 
 def as_user(browser, live_server, email):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server)
+    # A phone in Sweden: the driver's "today" is Swedish, as the days the test plans (also 23–24 UTC).
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server,
+                                  timezone_id="Europe/Stockholm")
     page = context.new_page()
     sign_in(page, email)
     return context, page
@@ -67,7 +69,8 @@ class TestBookingAcrossMunicipalities:
 
         context, coordinator = as_user(browser, live_server, "samordnare@ystad.exempel.se")
         coordinator.goto("/transporter")
-        job = coordinator.get_by_role("article").filter(has_text=ADDRESS)
+        # The delivery (a loan's return trip is planned beside it, named after where it comes back from).
+        job = coordinator.get_by_role("article", name=ADDRESS, exact=True)
         expect(job).to_contain_text("Ej tilldelat")
         job.get_by_label("Chaufför").select_option(label="Peter Sjöberg")
         job.get_by_label("Dag").fill(local_day(0))

@@ -159,7 +159,7 @@ class TestEditingAListing:
         listing = published_listing(page, title)
         colleague.goto(f"/annons/{listing['id']}")
         expect(colleague.get_by_role("heading", level=1)).to_have_text(title)
-        expect(colleague.get_by_role("link", name="Boka")).to_be_visible()
+        expect(colleague.get_by_role("link", name="Begär")).to_be_visible()
         expect(colleague.get_by_role("link", name="Ändra annonsen")).to_have_count(0)
         expect(colleague.get_by_role("button", name="Pausa")).to_have_count(0)
         colleague.goto(f"/annons/{listing['id']}/andra")

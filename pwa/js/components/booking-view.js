@@ -48,11 +48,21 @@ export function bookingView({ bookingId }) {
 /** @param {any} booking */
 function details(booking) {
   const lines = [
-    booking.delivery_address ? t("booking.delivery_to", { address: booking.delivery_address }) : null,
+    booking.delivery_address ? t("booking.delivery_to", { address: [booking.delivery_address, booking.delivery_room]
+      .filter(Boolean).join(", ") }) : null,
+    booking.recipient_name || booking.recipient_phone ? t("booking.delivery_details", {
+      who: [booking.recipient_name, booking.recipient_phone].filter(Boolean).join(", ") }) : null,
     booking.transport ? transportText(booking.transport) : null,
+    booking.transport?.return_date ? t("booking.return_trip", { day: mediumDay(booking.transport.return_date) }) : null,
     booking.note ? t("booking.note", { note: booking.note }) : null,
   ].filter(Boolean);
   return lines.length ? h("div", { class: "booking-view__details" }, lines.map((text) => h("p", { text }))) : null;
+}
+
+/** @param {string} iso */
+function mediumDay(iso) {
+  return new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE", { dateStyle: "medium" })
+    .format(new Date(`${iso}T12:00:00`));
 }
 
 /** Where the delivery stands, with its day once a driver has one. @param {any} transport */

@@ -10,7 +10,7 @@ import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { categoryOptions } from "./listing-card.js";
 import { field } from "./listing-search.js";
-import { listingPhotos, uploadPhotos, uploadProgress } from "./listing-photos.js";
+import { listingPhotos, photoPreview, uploadPhotos, uploadProgress } from "./listing-photos.js";
 import { noticeOnNextView } from "./listing-view.js";
 import { slotEditor } from "./slot-editor.js";
 
@@ -70,7 +70,8 @@ export function listingForm({ navigate, listingId }) {
     field("listing-visibility", "catalog.visibility", choose("visibility", TIERS, "catalog.tier_", "network")),
     editing ? null : h("div", { class: "field" },
       h("label", { class: "field__label", for: "listing-photos", text: t("catalog.photos") }),
-      h("p", { id: "listing-photos-hint", class: "listing-form__hint", text: t("catalog.photos_hint") }), photos),
+      h("p", { id: "listing-photos-hint", class: "listing-form__hint", text: t("catalog.photos_hint") }), photos,
+      photoPreview(/** @type {HTMLInputElement} */ (photos))),
     progress.element,
     status,
     reload,

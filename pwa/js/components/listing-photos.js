@@ -39,6 +39,28 @@ export function uploadProgress(id) {
 }
 
 /**
+ * The photos chosen for a new listing, shown before it is published (the browser reads them locally).
+ * @param {HTMLInputElement} input the file input
+ * @returns {HTMLElement}
+ */
+export function photoPreview(input) {
+  const list = h("ul", { class: "photo-preview__list", "aria-label": t("listing.preview") });
+  const element = h("div", { class: "photo-preview", hidden: true }, list);
+  /** @type {string[]} */
+  let urls = [];
+  input.addEventListener("change", () => {
+    for (const url of urls) URL.revokeObjectURL(url);
+    const files = [...input.files ?? []];
+    urls = files.map((file) => URL.createObjectURL(file));
+    replaceChildren(list, ...files.map((file, i) => h("li", { class: "photo-preview__item" },
+      h("img", { src: urls[i], alt: t("listing.preview_alt", { n: i + 1, count: files.length, name: file.name }),
+                 width: "96", height: "96" }))));
+    element.hidden = files.length === 0;
+  });
+  return element;
+}
+
+/**
  * Downsize each photo on the phone, then send them in one multipart request.
  * XMLHttpRequest rather than fetch: only it reports how much of the body has been sent.
  * @param {string} listingId

@@ -1,13 +1,15 @@
 /**
- * One listing (/annons/:id): its photos, what it is, what the deal is and who offers it.
- * Colleagues book it from here; its owners (the unit, or a coordinator on its behalf) edit it
- * and move it through its life: publish, pause, resume, close.
+ * One listing (/annons/:id), laid out like a marketplace ad: the photos, the deal and its price up
+ * front, where it is and whom to ask, when it is free, and a "Boka"/"Begär" button that stays in
+ * reach at the bottom of a phone (a side column card at desk width). Its owners (the unit, or a
+ * coordinator on its behalf) see the next step, its items' internal states, and its actions.
  */
 import { h, replaceChildren } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
-import { dealText } from "./listing-card.js";
 import { isStale, listingActions } from "./listing-actions.js";
+import { listingGallery } from "./listing-gallery.js";
+import { listingAvailability, listingFacts, nextStep, priceLine } from "./listing-details.js";
 
 /** @type {string | null} said once by the next listing page (the edit form saved and came back) */
 let pendingNotice = null;
@@ -24,10 +26,14 @@ export function noticeOnNextView(message) {
 export function listingView({ listingId }) {
   const title = h("h1", { id: "listing-view-title", text: t("catalog.listing") });
   const status = h("p", { class: "listing-view__status", role: "status", "aria-live": "polite" });
-  const body = h("div", { class: "listing-view__body" });
+  // Phone: photos, then the deal card, then the rest; desk: the card in a side column beside both.
+  const gallery = h("div", { class: "listing-view__gallery" });
+  const main = h("div", { class: "listing-view__main" });
+  const side = h("div", { class: "listing-view__side" });
   const owner = h("div", { class: "listing-view__owner" });
   const section = h("section", { class: "listing-view", "aria-labelledby": "listing-view-title" },
-    h("p", {}, h("a", { href: "/annonser", text: t("catalog.back_to_search") })), title, status, body, owner);
+    h("p", {}, h("a", { href: "/annonser", text: t("catalog.back_to_search") })), title, status,
+    h("div", { class: "listing-view__layout" }, gallery, side, main));
   let notice = pendingNotice;
   pendingNotice = null;
 
@@ -48,11 +54,19 @@ export function listingView({ listingId }) {
   /** @param {any} listing */
   function render(listing) {
     title.textContent = listing.title;
-    replaceChildren(body, ...details(listing));
+    replaceChildren(gallery, listingGallery({ photos: listing.photos, title: listing.title }));
+    replaceChildren(main,
+      listing.description ? h("section", { class: "listing-view__about", "aria-labelledby": "listing-about" },
+        h("h2", { id: "listing-about", text: t("listing.about") }),
+        h("p", { class: "listing-view__description", text: listing.description })) : null,
+      listingFacts(listing),
+      listing.status === "published" ? listingAvailability(listing) : null);
     replaceChildren(owner, ...(listing.can_edit ? [
       h("h2", { class: "listing-view__owner-title", text: t("catalog.manage") }),
       listingActions({ listing, onChanged: changed, onError: refused }),
     ] : []));
+    replaceChildren(side, h("div", { class: "listing-view__card" }, ...priceLine(listing), cta(listing)),
+      listing.can_edit ? nextStep(listing) : null, owner);
   }
 
   /** @param {any} listing @param {string} message */
@@ -78,30 +92,10 @@ export function listingView({ listingId }) {
   return section;
 }
 
-/** @param {any} listing */
-function details(listing) {
-  /** @type {any[]} */
-  const shown = listing.photos;
-  const photos = shown.map((photo, i) => h("li", { class: "listing-view__photo" },
-    h("a", { href: photo.display_url, target: "_blank", rel: "noopener" },
-      h("img", { src: photo.display_url, width: String(photo.width), height: String(photo.height),
-                 alt: t("catalog.photo_alt", { n: i + 1, count: listing.photos.length, title: listing.title }) }))));
-  const facts = [
-    ["catalog.deal", dealText(listing)],
-    ["catalog.kind", t(`catalog.kind_${listing.kind}`)],
-    ["catalog.category", listing.category_name],
-    ["catalog.condition", listing.condition ? t(`catalog.condition_${listing.condition}`) : ""],
-    ["catalog.quantity", String(listing.quantity)],
-    ["catalog.offered_by", `${listing.owner_unit_name}, ${listing.municipality_name}`],
-    ["catalog.status", t(`catalog.status_${listing.status}`)],
-  ];
-  return [
-    photos.length ? h("ul", { class: "listing-view__photos", "aria-label": t("catalog.photos") }, photos)
-      : h("p", { class: "listing-view__nophoto", text: t("catalog.no_photos") }),
-    h("dl", { class: "listing-view__facts" }, facts.filter(([, value]) => value).map(([key, value]) =>
-      h("div", { class: "listing-view__fact" }, h("dt", { text: t(key) }), h("dd", { text: value })))),
-    listing.description ? h("p", { class: "listing-view__description", text: listing.description }) : null,
-    !listing.can_edit && listing.status === "published"
-      ? h("a", { class: "button button--primary", href: `/boka/${listing.id}`, text: t("catalog.book") }) : null,
-  ];
+/** "Boka" for loans, rentals and times; "Begär" for a gift or a purchase. Not for its owners. @param {any} listing */
+function cta(listing) {
+  if (listing.can_edit || listing.status !== "published") return null;
+  const word = listing.deal === "give" || listing.deal === "sell" ? "listing.request" : "listing.book";
+  return h("div", { class: "listing-view__cta" },
+    h("a", { class: "button button--primary listing-view__book", href: `/boka/${listing.id}`, text: t(word) }));
 }

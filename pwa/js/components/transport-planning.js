@@ -67,10 +67,20 @@ function row(job, drivers, assign) {
   const items = job.items.map((/** @type {any} */ item) => item.title).join(", ");
   return h("li", { class: "transport-planning__item" },
     h("article", { "aria-labelledby": id },
-      h("h2", { id, class: "transport-planning__title", text: job.delivery.address }),
+      h("h2", { id, class: "transport-planning__title", text: job.leg === "return"
+        ? t("jobs.return_from", { address: job.pickup.address }) : job.delivery.address }),
       h("p", { text: t(`jobs.status_${job.status}`) + (job.driver ? ` – ${job.driver.name}, ${job.day}` : "") }),
       h("p", { text: t("jobs.route", { from: job.pickup.address || job.pickup.name || t("jobs.pickup_unknown"), to: job.delivery.address }) }),
       h("p", { text: t("jobs.wanted", { date: job.wanted_date ?? "–" }) }),
+      details(job),
       h("p", { text: items }),
       form));
+}
+
+/** When in the day, who takes it, their phone and the room, as the requester gave them. @param {any} job */
+function details(job) {
+  const who = [job.recipient_name, job.recipient_phone, job.room].filter(Boolean).join(", ");
+  const window = job.time_window ? t("jobs.window", { window: job.time_window.replace("-", "–") }) : "";
+  if (!who && !window) return null;
+  return h("p", { text: t("jobs.details", { window: window && who ? `${window} · ` : window, who }) });
 }

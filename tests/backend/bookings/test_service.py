@@ -97,6 +97,32 @@ class TestRequest:
         assert response.status_code == 409 and response.json()["error"] == "own_overlap"
 
 
+class TestDeliveryDetails:
+    @pytest.mark.parametrize(("extra", "error"), [
+        ({"recipient_name": "Robin"}, "address_required"),
+        ({"delivery_room": "Rum 2", "delivery_window": "08-12"}, "address_required"),
+        ({"delivery_address": "Skolgatan 3", "wanted_date": days(2)}, "delivery_before_start"),
+        ({"delivery_address": "Skolgatan 3", "wanted_date": days(6)}, "delivery_after_end"),
+        ({"delivery_address": "Skolgatan 3", "recipient_phone": "ring mig"}, "invalid_request"),
+        ({"delivery_address": "Skolgatan 3", "delivery_window": "07-09"}, "invalid_request"),
+        ({"delivery_address": "Skolgatan 3", "recipient_name": "x" * 101}, "invalid_request"),
+    ])
+    async def test_wrong_delivery_details_are_refused_and_nothing_is_written(self, as_requester, world, extra, error):
+        response = await as_requester.post("/api/bookings", json=loan(world, 3, 6, **extra))
+        assert response.status_code == 400, response.text
+        assert response.json()["error"] == error
+        assert await nothing_written()
+
+    async def test_delivery_details_read_back_as_entered(self, as_requester, world):
+        booking = (await as_requester.post("/api/bookings", json=loan(
+            world, 3, 6, delivery_address=" Skolgatan 3 ", wanted_date=days(5), delivery_window="12-16",
+            recipient_name=" Robin Lånar ", recipient_phone="+46 411 55 50 00", delivery_room="Hus B"))).json()
+        read = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()
+        assert (read["delivery_address"], read["wanted_date"], read["delivery_window"], read["recipient_name"],
+                read["recipient_phone"], read["delivery_room"]) == (
+            "Skolgatan 3", days(5), "12-16", "Robin Lånar", "+46 411 55 50 00", "Hus B")
+
+
 class TestRefusals:
     @pytest.mark.parametrize(("start", "end", "error"), [
         (5, 3, "end_before_start"), (5, 5, "end_before_start"), (-2, 3, "in_the_past"), (1, 400, "too_long"),

@@ -6,7 +6,9 @@ from uuid import uuid4
 
 import pytest
 
+from backend import clock
 from backend.catalog.categories import category_id
+from backend.locations.tables import Location
 from tests.backend.catalog.helpers import colleague, create, listing_body, publish
 from tests.factories import login
 
@@ -200,3 +202,29 @@ class TestMine:
         await login(client, ystad.employee_email)
         response = await client.get("/api/listings/mine", params={"unit_id": str(ystad.admin_unit)})
         assert response.status_code == 403
+
+
+class TestWhatABorrowerSees:
+    async def test_items_and_their_storage_states_are_for_owners_and_the_ame_only(self, client, new_client, ystad):
+        await login(client, ystad.employee_email)
+        listing = await publish(client, await create(client))
+        owned = (await client.get(f"/api/listings/{listing['id']}")).json()
+        assert [i["state"] for i in owned["items"]] == ["registered"]
+        borrower = await new_client()
+        await colleague(borrower, ystad, "bertil")
+        assert (await borrower.get(f"/api/listings/{listing['id']}")).json()["items"] == []
+        warehouse = await new_client()
+        await colleague(warehouse, ystad, "lager", "warehouse")
+        assert len((await warehouse.get(f"/api/listings/{listing['id']}")).json()["items"]) == 1
+
+    async def test_the_place_it_is_kept_is_named_with_its_address(self, client, new_client, ystad):
+        site = uuid4()
+        await Location.insert(Location(id=site, municipality=ystad.id, kind="site", name="AME-lagret",
+                                       address="Industrigatan 12", created_at=clock.now()))
+        await login(client, ystad.employee_email)
+        listing = await publish(client, await create(client, location_id=str(site)))
+        borrower = await new_client()
+        await colleague(borrower, ystad, "bertil")
+        seen = (await borrower.get(f"/api/listings/{listing['id']}")).json()
+        assert (seen["location_name"], seen["location_address"]) == ("AME-lagret", "Industrigatan 12")
+

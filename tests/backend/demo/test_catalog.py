@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from backend.catalog.tables import Item, Listing, Photo, Want, WantMatch
+from backend.catalog.tables import AvailabilityWindow, Item, Listing, Photo, Want, WantMatch
 from backend.demo.seed import seed
 from tests.factories import login
 
@@ -43,3 +43,18 @@ class TestCatalog:
         first = await counts()
         await seed(app.state.db, settings)
         assert await counts() == first and first[0] > 150
+
+    async def test_a_newcomer_can_book_a_demo_service(self, client, app, settings):
+        await seed(app.state.db, settings)
+        windows = await AvailabilityWindow.count()
+        await seed(app.state.db, settings)
+        assert await AvailabilityWindow.count() == windows > 0
+        await login(client, "medarbetare@skurup.exempel.se", "delbar-demo")
+        service = await Listing.select(Listing.id).where(
+            Listing.kind == "service", Listing.visibility == "network").first()
+        free = (await client.get(f"/api/listings/{service['id']}/availability")).json()
+        assert free["windows"] and free["windows"][0]["remaining"] > 0
+        booked = await client.post("/api/bookings", json={"listing_id": str(service["id"]),
+                                                          "window_id": free["windows"][0]["id"]})
+        assert booked.status_code == 201, booked.text
+

@@ -27,6 +27,11 @@ async def approved_with_delivery(requester, owner, listing, start=2):
     return booking
 
 
+async def delivery_status() -> str:
+    """The delivery trip's status (a loan's return trip is a second job)."""
+    return (await TransportJob.select(TransportJob.status).where(TransportJob.leg == "delivery").first())["status"]
+
+
 async def signed_in(new_client, email):
     http = await new_client()
     await login(http, email)
@@ -41,12 +46,47 @@ class TestCreatedByApproval:
         booking = await approved_with_delivery(as_requester, as_owner, listing)
         coordinator = await signed_in(new_client, world.coordinator_email)
         jobs = (await coordinator.get("/api/transport-jobs", params={"status": "unassigned"})).json()
-        assert len(jobs) == 1
+        assert [j["leg"] for j in jobs] == ["delivery", "return"]
         job = jobs[0]
         assert job["status"] == "planned" and job["booking_id"] == booking["id"] and job["wanted_date"] == days(2)
         assert job["pickup"] == {"location_id": str(site), "name": "AME-lagret", "address": "Industrigatan 12"}
         assert job["delivery"]["address"] == "Skolgatan 3, 274 30 Skurup"
         assert [i["id"] for i in job["items"]] == [str(items[0])]
+
+    async def test_a_loan_s_return_trip_is_booked_for_its_return_day(self, as_requester, as_owner, ystad, world,
+                                                                     new_client):
+        site = await _site(ystad.id)
+        listing, items = await make_listing(ystad, location=site)
+        booking = await approved_with_delivery(as_requester, as_owner, listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        back = (await coordinator.get("/api/transport-jobs")).json()[1]
+        assert back["leg"] == "return" and back["wanted_date"] == booking["end"] == days(5)
+        assert back["pickup"]["address"] == "Skolgatan 3, 274 30 Skurup"
+        assert back["delivery"]["address"] == "Industrigatan 12"
+        assert [i["id"] for i in back["items"]] == [str(items[0])]
+
+    async def test_the_delivery_details_reach_both_trips(self, as_requester, as_owner, world, new_client):
+        booking = (await as_requester.post("/api/bookings", json={
+            "listing_id": str(world.listing), "start": days(2), "end": days(5), "wanted_date": days(3),
+            "delivery_address": "Skolgatan 3", "delivery_window": "08-12", "recipient_name": "Robin Lånar",
+            "recipient_phone": "0411-55 50 00", "delivery_room": "Hus B, rum 204"})).json()
+        assert (booking["delivery_window"], booking["recipient_name"], booking["recipient_phone"],
+                booking["delivery_room"]) == ("08-12", "Robin Lånar", "0411-55 50 00", "Hus B, rum 204")
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        jobs = (await coordinator.get("/api/transport-jobs")).json()
+        assert [(j["leg"], j["wanted_date"]) for j in jobs] == [("delivery", days(3)), ("return", days(5))]
+        for job in jobs:
+            assert (job["time_window"], job["recipient_name"], job["recipient_phone"], job["room"]) == (
+                "08-12", "Robin Lånar", "0411-55 50 00", "Hus B, rum 204")
+
+    async def test_a_sale_has_no_return_trip(self, as_requester, as_owner, ystad, world):
+        listing, _ = await make_listing(ystad, deal="give")
+        booking = (await as_requester.post("/api/bookings", json={
+            "listing_id": str(listing), "delivery_address": "Skolgatan 3"})).json()
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        assert await TransportJob.count().where(TransportJob.leg == "return") == 0
+        assert await TransportJob.count().where(TransportJob.leg == "delivery") == 1
 
     async def test_approval_without_delivery_plans_nothing(self, as_requester, as_owner, world):
         booking = (await as_requester.post("/api/bookings", json={"listing_id": str(world.listing), "start": days(2),
@@ -77,7 +117,8 @@ class TestPlanning:
                                                                             new_client):
         booking = await approved_with_delivery(as_requester, as_owner, world.listing)
         seen = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["transport"]
-        assert seen == {"status": "planned", "day": None, "wanted_date": days(2)}
+        assert seen == {"status": "planned", "day": None, "wanted_date": days(2), "return_date": days(5),
+                        "return_status": "planned"}
         coordinator = await signed_in(new_client, world.coordinator_email)
         job = (await coordinator.get("/api/transport-jobs")).json()[0]
         await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
@@ -149,13 +190,16 @@ class TestScans:
         now = clock.now()
         async with db.write():
             await on_item_scanned(items[0], "pickup", now, now)
-        assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
+        assert await delivery_status() == "in_transit"
         async with db.write():
             await on_item_scanned(items[0], "deliver", now + timedelta(minutes=30), now + timedelta(minutes=30))
-        assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
+        assert await delivery_status() == "in_transit"
         async with db.write():
             await on_item_scanned(items[1], "deliver", now + timedelta(minutes=31), now + timedelta(minutes=31))
-        assert (await TransportJob.select(TransportJob.status).first())["status"] == "done"
+        assert await delivery_status() == "done"
+        # The loan's return trip waits for its day: the delivery's scans did not start it.
+        back = await TransportJob.select(TransportJob.status).where(TransportJob.leg == "return").first()
+        assert back["status"] == "planned"
         delivered = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()
         assert delivered["status"] == "fulfilled" and delivered["events"][-1]["action"] == "deliver"
 
@@ -180,10 +224,10 @@ class TestScans:
         picked = await driver.post("/api/scans/batch", json={"events": [
             event(c, "pickup", location_code=van_code) for c in codes]})
         assert [r["status"] for r in picked.json()["results"]] == ["applied", "applied"]
-        assert (await TransportJob.select(TransportJob.status).first())["status"] == "in_transit"
+        assert await delivery_status() == "in_transit"
         delivered = await driver.post("/api/scans/batch", json={"events": [event(c, "deliver") for c in codes]})
         assert [r["status"] for r in delivered.json()["results"]] == ["applied", "applied"]
-        assert (await TransportJob.select(TransportJob.status).first())["status"] == "done"
+        assert await delivery_status() == "done"
         assert (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["status"] == "fulfilled"
 
 
