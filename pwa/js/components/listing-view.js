@@ -6,6 +6,7 @@
 import { h, replaceChildren } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { searchUrl } from "../search-return.js";
 import { dealText } from "./listing-card.js";
 import { isStale, listingActions } from "./listing-actions.js";
 
@@ -27,7 +28,7 @@ export function listingView({ listingId }) {
   const body = h("div", { class: "listing-view__body" });
   const owner = h("div", { class: "listing-view__owner" });
   const section = h("section", { class: "listing-view", "aria-labelledby": "listing-view-title" },
-    h("p", {}, h("a", { href: "/annonser", text: t("catalog.back_to_search") })), title, status, body, owner);
+    h("p", {}, h("a", { href: searchUrl(), text: t("catalog.back_to_search") })), title, status, body, owner);
   let notice = pendingNotice;
   pendingNotice = null;
 
