@@ -51,7 +51,8 @@ def desk(browser, live_server):
 def projectors(live_server) -> str:
     """A word of its own and two listings with it: the older says "projektor" three times, the newer once."""
     word = f"sokprov{uuid.uuid4().hex[:6]}"
-    ystad_listing(live_server, f"Projektor {word}", kind="equipment", description="Projektor med projektorduk, projektor")
+    ystad_listing(live_server, f"Projektor {word}", kind="equipment",
+                  description="Projektor med projektorduk, projektor")
     ystad_listing(live_server, f"Duk {word}", kind="equipment", description="Passar en projektor")
     return word
 
@@ -71,7 +72,8 @@ class TestResultsFirst:
         ystad_listing(live_server, f"Hyrbord {word}", deal="rent", price_ore=15000, rent_period="day")
         ystad_listing(live_server, f"Skänkt bord {word}", deal="give", available_from=later)
         searched(desk, "/annonser?q=stol")
-        tops = desk.locator(".listing-card").evaluate_all("cs => cs.slice(0, 5).map(c => c.getBoundingClientRect().top)")
+        tops = desk.locator(".listing-card").evaluate_all(
+            "cs => cs.slice(0, 5).map(c => c.getBoundingClientRect().top)")
         columns = tops.count(tops[0])
         assert 3 <= columns <= 4, tops
         assert axe_clean(desk) == []
