@@ -118,7 +118,7 @@ export function listingSearch({ navigate }) {
       empty.replaceChildren(...(result.total > 0 ? [] : [
         watching,
         activeFilters(params).length ? h("button", { type: "button", class: "button button--secondary",
-                                                     text: t("catalog.filter_clear_all"), onclick: clearAll }) : null,
+                                                     text: t("catalog.search_without_filters"), onclick: clearAll }) : null,
       ].filter((node) => node !== null)));
       watch.replaceChildren(...(result.total > 0 && watching ? [watching] : []));
       // Past 1,000 hits the server stops counting: the last page is not known, so no "of N".

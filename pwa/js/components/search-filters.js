@@ -58,6 +58,11 @@ export function filterDrawer({ params, onClearAll }) {
                       onclick: () => { dialog.close(); onClearAll(); } }),
         h("button", { type: "submit", class: "button button--primary", text: t("catalog.filter_show") }))));
 
+  // Until the names arrive, the URL's category and municipality stay chosen (a search sent meanwhile keeps them).
+  for (const control of [category, municipality]) {
+    const value = params.get(control.name);
+    if (value) control.append(h("option", { value, text: "…", "data-pending": "" }));
+  }
   /** The sheet shows what the URL says: choices made and then dismissed are not kept. */
   function reset() {
     for (const control of [kind, deal, category, condition, municipality]) control.value = params.get(control.name) ?? "";
@@ -88,9 +93,12 @@ export function filterDrawer({ params, onClearAll }) {
     button,
     dialog,
     fill(categories, municipalities) {
+      // What is chosen stays chosen: the sheet may already be open, with choices made in it.
+      const chosen = [category.value, municipality.value];
+      for (const pending of dialog.querySelectorAll("option[data-pending]")) pending.remove();
       category.append(...categoryOptions(categories));
       municipality.append(...municipalities.map((/** @type {any} */ m) => h("option", { value: m.id, text: m.name })));
-      reset();
+      [category.value, municipality.value] = chosen;
     },
   };
 }
