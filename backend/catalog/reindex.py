@@ -1,14 +1,16 @@
-"""Rebuild every listing's search text with the current rules (stemming, compound heads).
+"""Rebuild every listing's search text, and every want's search words, with the current rules.
 
-A listing's search text is written when it is saved; after the rules change, older listings
-keep the old text until their next save. `python -m backend reindex` brings them all up to
-date, a batch per write transaction so the app keeps serving while it runs.
+A listing's search text (and a want's stems) is written when it is saved; after the rules change
+(stemming, compound heads), older ones keep the old text until their next save. `python -m
+backend reindex` brings them all up to date, a batch per write transaction so the app keeps
+serving while it runs.
 """
 
 from __future__ import annotations
 
 from uuid import UUID
 
+from backend.catalog import text
 from backend.catalog.search_repository import ReindexRepository, search_text
 from backend.db import Database
 
@@ -28,6 +30,25 @@ async def reindex(db: Database, batch: int = BATCH) -> tuple[int, int]:
                 text = search_text(row, names.get(row["category"]))
                 if text != row["search_text"]:
                     await repository.set_search_text(row["id"], text)
+                    changed += 1
+        if not rows:
+            return seen, changed
+        seen += len(rows)
+        after = rows[-1]["id"]
+
+
+async def reindex_wants(db: Database, batch: int = BATCH) -> tuple[int, int]:
+    """Recompute the stems every want matches listings by; returns (wants read, wants changed)."""
+    repository = ReindexRepository()
+    seen = changed = 0
+    after: UUID | None = None
+    while True:
+        async with db.write():
+            rows = await repository.want_batch(after, batch)
+            for row in rows:
+                stems = " ".join(text.stems(row["text"]))
+                if stems and stems != row["search_text"]:
+                    await repository.set_want_search_text(row["id"], stems)
                     changed += 1
         if not rows:
             return seen, changed

@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from backend.catalog import rules, text, visibility
-from backend.catalog.tables import Category, Listing
+from backend.catalog.tables import Category, Listing, Want
 from backend.catalog.visibility import Viewer
 from backend.db import engine_is_sqlite
 
@@ -201,3 +201,10 @@ class ReindexRepository:
 
     async def set_search_text(self, listing_id: UUID, search_text: str) -> None:
         await Listing.update({Listing.search_text: search_text}).where(Listing.id == listing_id)
+
+    async def want_batch(self, after: UUID | None, size: int) -> list[Row]:
+        query = Want.select(Want.id, Want.text, Want.search_text).order_by(Want.id).limit(size)
+        return await (query.where(Want.id > after) if after else query)
+
+    async def set_want_search_text(self, want_id: UUID, search_text: str) -> None:
+        await Want.update({Want.search_text: search_text}).where(Want.id == want_id)
