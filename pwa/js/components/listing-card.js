@@ -6,6 +6,10 @@
  */
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
+import { navIcon } from "./nav-icons.js";
+
+/** What stands in for a missing photo: a line drawing of the kind (people for staffing, a tool for a service). */
+const KIND_ICONS = { furniture: "box", equipment: "box", service: "gear", staffing: "people" };
 
 /**
  * @param {any} listing a ListingCard (search, matches) or a ListingRead (my listings)
@@ -26,7 +30,8 @@ export function listingCard(listing, options = {}) {
     h("a", { class: "listing-card__link", href: `/annons/${listing.id}` },
       thumb
         ? h("img", { class: "listing-card__thumb", src: thumb, alt: "", loading: "lazy", width: "96", height: "96" })
-        : h("span", { class: "listing-card__thumb listing-card__thumb--none", "aria-hidden": "true" }),
+        : h("span", { class: "listing-card__thumb listing-card__thumb--none", "aria-hidden": "true" },
+          navIcon(KIND_ICONS[/** @type {keyof typeof KIND_ICONS} */ (listing.kind)] ?? "box")),
       h("span", { class: "listing-card__body" },
         h("span", { class: "listing-card__title", text: listing.title }),
         h("span", { class: "listing-card__price" },
