@@ -82,10 +82,12 @@ def cmd_push_due(settings: Settings, _: argparse.Namespace) -> int:
 
 
 def cmd_reindex(settings: Settings, _: argparse.Namespace) -> int:
-    from backend.catalog.reindex import reindex
+    from backend.catalog.reindex import reindex, reindex_wants
 
     seen, changed = asyncio.run(_with_database(settings, reindex))
     print(f"Search text rebuilt: {changed} of {seen} listings changed.")
+    seen, changed = asyncio.run(_with_database(settings, reindex_wants))
+    print(f"Search words rebuilt: {changed} of {seen} wants changed.")
     return 0
 
 

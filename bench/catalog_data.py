@@ -77,7 +77,7 @@ def listings(count: int, municipalities: list[UUID], units: list[list[UUID]], sq
         published = created + timedelta(minutes=5) if status != "draft" else None
         share_days = 7 if widen else None
         share_at = published + timedelta(days=7) if widen and published else None
-        text = rules.search_text({"title": title, "description": description, "tags": ""}, None, sqlite)
+        text = rules.search_text({"title": title, "description": description, "tags": ""}, None)
         row = (uuid4(), municipalities[owner], rng.choice(units[owner]), rng.choice(KINDS), deal,
                rng.choice(category_ids), title, description, rng.choice(CONDITIONS), "",
                rng.randint(1, 5000) * 100 if deal in ("rent", "sell") else None, "day" if deal == "rent" else "",

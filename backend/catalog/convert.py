@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from uuid import UUID
 
 from backend.catalog import schemas
@@ -41,6 +42,11 @@ def listing_read(row: Row) -> schemas.ListingRead:
     )
 
 
+def _date(value: object) -> date | None:
+    # Raw SQL on SQLite may return a date as its ISO text.
+    return None if value is None else value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
 def _uuid(value: object) -> UUID | None:
     # Raw SQL on SQLite returns ids of computed columns as text.
     return None if value is None else value if isinstance(value, UUID) else UUID(str(value))
@@ -52,7 +58,9 @@ def card(row: Row) -> schemas.ListingCard:
         id=_uuid(row["id"]), title=row["title"], kind=row["kind"], deal=row["deal"], price_ore=row["price_ore"],
         rent_period=row["rent_period"], quantity=row["quantity"], condition=row["condition"],
         category_id=_uuid(row["category_id"]), municipality_id=_uuid(row["municipality_id"]),
-        municipality_name=row["municipality_name"], status=row["status"], published_at=row["published_at"],
+        municipality_name=row["municipality_name"], owner_unit_name=row["owner_unit_name"], status=row["status"],
+        published_at=row["published_at"], available_from=_date(row["available_from"]),
+        available_until=_date(row["available_until"]),
         thumb_url=photo_urls(photo_id)[1] if photo_id else None,
     )
 

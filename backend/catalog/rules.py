@@ -57,11 +57,11 @@ def _check_windows(windows: list[Row]) -> None:
             raise Invalid("A time window must end after it starts.", error="dates_out_of_order")
 
 
-def search_text(values: Row, category_name: str | None, sqlite: bool) -> str:
-    """What full-text search indexes: stems for SQLite's FTS5, words for PostgreSQL's to_tsvector."""
+def search_text(values: Row, category_name: str | None) -> str:
+    """What full-text search indexes, on both databases: the stems text.py makes."""
     # The title twice: a word in the title should rank above one deep in the description.
     parts = [values["title"], values["title"], values.get("tags") or "", category_name or "",
              values.get("description") or ""]
     joined = " ".join(parts)
     found = text.with_heads(text.words(joined))
-    return " ".join(text.stem(word) for word in found) if sqlite else " ".join(found)
+    return " ".join(text.stem(word) for word in found)

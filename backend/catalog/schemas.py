@@ -189,8 +189,11 @@ class ListingCard(Schema, kw_only=True):
     category_id: UUID | None
     municipality_id: UUID
     municipality_name: str
+    owner_unit_name: str
     status: str
     published_at: datetime | None
+    available_from: date | None = None
+    available_until: date | None = None
     thumb_url: str | None
 
 

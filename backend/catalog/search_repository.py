@@ -1,4 +1,4 @@
-"""Search queries: full text (FTS5 on SQLite, a stored tsvector on PostgreSQL) plus facets.
+"""Search queries: full text (FTS5 on SQLite, a stored tsvector on PostgreSQL, both of text.py's stems) plus facets.
 
 Both engines get the same SQL shape: a text-match condition, the visibility condition, the facet
 filters, one page of cards and one grouped count for the facets and the total. The work stays
@@ -16,7 +16,7 @@ from typing import Any
 from uuid import UUID
 
 from backend.catalog import rules, text, visibility
-from backend.catalog.tables import Category, Listing
+from backend.catalog.tables import Category, Listing, Want
 from backend.catalog.visibility import Viewer
 from backend.db import engine_is_sqlite
 
@@ -31,7 +31,8 @@ _NEWEST = "listing.published_at DESC NULLS LAST, listing.id"
 _CARD = (
     "listing.id, listing.title, listing.kind, listing.deal, listing.price_ore, listing.rent_period,"
     " listing.quantity, listing.condition, listing.category AS category_id, listing.municipality AS municipality_id,"
-    " municipality.name AS municipality_name, listing.status, listing.published_at,"
+    " municipality.name AS municipality_name, unit.name AS owner_unit_name, listing.status, listing.published_at,"
+    " listing.available_from, listing.available_until,"
     " (SELECT photo.id FROM photo WHERE photo.listing = listing.id ORDER BY photo.position, photo.created_at"
     " LIMIT 1) AS photo_id"
 )
@@ -53,13 +54,13 @@ def match_text(q: str) -> str | None:
     """What the engine's text match is given for the search words, or None when there are none."""
     if engine_is_sqlite(Listing):
         return text.fts_query(q)
-    # PostgreSQL stems and drops stop words itself; only the words go in.
-    return " ".join(text.words(q)[:12]) or None
+    # Stems made here, as the stored text is: PostgreSQL's `simple` configuration takes them as they are.
+    return " ".join(list(dict.fromkeys(text.stems(q)))[:12]) or None
 
 
 def search_text(values: Row, category_name: str | None) -> str:
-    """A listing's stored search text: stemmed here for SQLite's FTS, left to PostgreSQL's swedish config."""
-    return rules.search_text(values, category_name, engine_is_sqlite(Listing))
+    """A listing's stored search text: the stems both databases index."""
+    return rules.search_text(values, category_name)
 
 
 def _stems(match: str) -> list[str]:
@@ -77,7 +78,7 @@ class SearchRepository:
             return "", []
         if self.sqlite:
             return "listing.rowid IN (SELECT rowid FROM listing_fts WHERE listing_fts MATCH {})", [match]
-        return "listing.search_vector @@ plainto_tsquery('swedish', {})", [match]
+        return "listing.search_vector @@ plainto_tsquery('simple', {})", [match]
 
     def _where(self, filters: Filters, match: str | None = None) -> tuple[str, list[Any]]:
         sql, args = visibility.condition(self.viewer)
@@ -129,7 +130,8 @@ class SearchRepository:
     async def _cards_of(self, chosen: str, args: list[Any], order: str) -> list[Row]:
         """Cards of the chosen page's ids: only they get a card's look-ups (the photo), not every hit."""
         sql = (f"SELECT {_CARD} FROM ({chosen}) AS page JOIN listing ON listing.id = page.page_id"
-               f" JOIN municipality ON municipality.id = listing.municipality ORDER BY {order}")
+               f" JOIN municipality ON municipality.id = listing.municipality JOIN unit ON unit.id = listing.owner_unit"
+               f" ORDER BY {order}")
         return await Listing.raw(sql, *args)
 
     def _newest(self, match: str | None, filters: Filters, limit: int, offset: int,
@@ -157,7 +159,7 @@ class SearchRepository:
         so a word in the title counts double), which needs nothing but the pool's own rows.
         """
         if not self.sqlite:
-            return "ts_rank(listing.search_vector, plainto_tsquery('swedish', {}))", [match]
+            return "ts_rank(listing.search_vector, plainto_tsquery('simple', {}))", [match]
         spaced = "(' ' || replace(listing.search_text, ' ', '  ') || ' ')"
         stems = _stems(match)
         count = f"(length({spaced}) - length(replace({spaced}, {{}}, ''))) / {{}}"
@@ -182,7 +184,7 @@ class SearchRepository:
         where, args = self._where(Filters())
         marks = ", ".join("{}" for _ in listing_ids)
         sql = (f"SELECT {_CARD} FROM listing JOIN municipality ON municipality.id = listing.municipality"
-               f" WHERE listing.id IN ({marks}) AND {where}")
+               f" JOIN unit ON unit.id = listing.owner_unit WHERE listing.id IN ({marks}) AND {where}")
         return await Listing.raw(sql, *listing_ids, *args)
 
 
@@ -199,3 +201,10 @@ class ReindexRepository:
 
     async def set_search_text(self, listing_id: UUID, search_text: str) -> None:
         await Listing.update({Listing.search_text: search_text}).where(Listing.id == listing_id)
+
+    async def want_batch(self, after: UUID | None, size: int) -> list[Row]:
+        query = Want.select(Want.id, Want.text, Want.search_text).order_by(Want.id).limit(size)
+        return await (query.where(Want.id > after) if after else query)
+
+    async def set_want_search_text(self, want_id: UUID, search_text: str) -> None:
+        await Want.update({Want.search_text: search_text}).where(Want.id == want_id)

@@ -1,8 +1,8 @@
 """Swedish words for search: tokenise, drop stop words, stem with Snowball's Swedish stemmer.
 
-PostgreSQL's `swedish` text-search configuration is the same Snowball stemmer with the same
-stop-word list, so stemming here for SQLite's FTS5 (which has no Swedish stemmer) gives both
-databases one results contract: "stolar" finds "stol" on both.
+Both databases index and query the stems made here (SQLite's FTS5 has no Swedish stemmer, and
+PostgreSQL's `swedish` configuration cannot be taught the fix below), so "stolar" finds "stol"
+and "projektorer" finds "projektor" on both, by one piece of code.
 """
 
 from __future__ import annotations
@@ -36,9 +36,23 @@ COMPOUND_HEADS = ("stol", "bord", "hylla", "skåp", "soffa", "lampa", "bänk", "
 _MIN_LEFT = 3  # letters before the head: "skrivbord" splits, "ombord" is too short to
 
 
+_MIN_DEFINITE_OR = 6  # "datorn", "motorn" are definite forms; "torn", "korn" are words of their own
+
+
 @lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    """Snowball's stem, made the same for every form of a noun in -or.
+
+    Snowball strips "-or" from "projektor" ("projek") but only "-er" from "projektorer"
+    ("projektor"), and leaves "projektorn" whole, so the three forms never met. A stem that still
+    ends in "-or", or a definite "-orn", is stemmed once more: all three become "projek".
+    """
+    stemmed = _stemmer.stemWord(word)
+    if stemmed.endswith("orn") and len(stemmed) >= _MIN_DEFINITE_OR:
+        stemmed = stemmed[:-1]
+    if stemmed.endswith("or"):
+        stemmed = _stemmer.stemWord(stemmed)
+    return stemmed
 
 
 def words(text: str) -> list[str]:

@@ -1,22 +1,24 @@
 /**
- * Browse and search the catalogue (/annonser): words, and the filters the search API has —
- * kind, deal, category, condition, municipality, available now — newest or best match first,
- * with pages. The search lives in the URL (?q=&kind=&deal=&category_id=&condition=
- * &municipality_id=&availability=&sort=&page=), so it can be shared, reloaded and gone back to.
+ * Browse and search the catalogue (/annonser), results first: the words, a "Filter (2)" button
+ * that opens the filters in a sheet, the sort, the filters in use as removable chips, then the
+ * cards. Best match first when there are words, newest first without. The search lives in the URL
+ * (?q=&kind=&deal=&category_id=&condition=&municipality_id=&availability=&sort=&page=), so it can
+ * be shared, reloaded and gone back to; coming back from a listing opened here ("Till
+ * sökningen" or Back) shows the same results scrolled to where the person was.
  */
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
-import { categoryOptions, listingCard } from "./listing-card.js";
+import { lastSearch, rememberSearch } from "../search-return.js";
+import { listingCard } from "./listing-card.js";
+import { activeFilters, filterChips, filterDrawer, FILTERS } from "./search-filters.js";
 import { watchSearch } from "./watch-search.js";
 
 const PER_PAGE = 24; // the API's default too: a full grid in 2, 3 or 4 columns
-const KINDS = ["furniture", "equipment", "service", "staffing"];
-const DEALS = ["give", "lend", "rent", "sell"];
-const CONDITIONS = ["new", "good", "used", "worn", "broken"];
-const SORTS = ["newest", "relevance"];
-/** The query parameters the search API takes (besides per_page), in the order they are sent. */
-const PARAMS = ["q", "kind", "deal", "category_id", "condition", "municipality_id", "availability", "sort", "page"];
+const SORTS = ["relevance", "newest"];
+
+/** @type {"chips" | "filter" | "sort" | null} where focus goes once the next search is on screen */
+let focusAfter = null;
 
 /**
  * @param {{navigate: (path: string) => void}} props
@@ -25,100 +27,170 @@ const PARAMS = ["q", "kind", "deal", "category_id", "condition", "municipality_i
 export function listingSearch({ navigate }) {
   const params = new URLSearchParams(location.search);
   const page = Math.max(1, Number(params.get("page")) || 1);
-  const q = h("input", { id: "search-q", name: "q", type: "search", class: "field__input", maxlength: "200",
-                         value: params.get("q") ?? "", autocomplete: "off" });
-  const kind = select("search-kind", "kind", KINDS.map((k) => option(k, `catalog.kind_${k}`)), params);
-  const deal = select("search-deal", "deal", DEALS.map((d) => option(d, `catalog.deal_${d}`)), params);
-  const category = select("search-category", "category_id", [], params);
-  const condition = select("search-condition", "condition",
-    CONDITIONS.map((c) => option(c, `catalog.condition_${c}`)), params);
-  const municipality = select("search-municipality", "municipality_id", [], params);
-  const availableNow = h("input", { id: "search-availability", name: "availability", type: "checkbox", value: "now",
-                                    class: "listing-search__check", checked: params.get("availability") === "now" });
-  const sort = h("select", { id: "search-sort", name: "sort", class: "field__input" },
-    SORTS.map((s) => h("option", { value: s, text: t(`catalog.sort_${s}`),
-                                   selected: s === (params.get("sort") ?? "newest") })));
+  const words = params.get("q")?.trim() ?? "";
+  const sortShown = sortOf(params);
+  /** The sort is sent only once someone has picked one: otherwise it follows the words. */
+  let sortChosen = params.has("sort");
+  const q = h("input", { id: "search-q", name: "q", type: "search", class: "field__input listing-search__input",
+                         maxlength: "200", value: params.get("q") ?? "", autocomplete: "off", enterkeyhint: "search",
+                         placeholder: t("catalog.search_placeholder") });
+  const sort = h("select", { id: "search-sort", name: "sort", class: "field__input listing-search__sort" },
+    SORTS.map((s) => h("option", { value: s, text: t(`catalog.sort_${s}`), selected: s === sortShown })));
+  const drawer = filterDrawer({ params, onClearAll: clearAll });
   const status = h("p", { class: "listing-search__status", role: "status", "aria-live": "polite" });
+  const progress = h("progress", { class: "listing-search__progress", "aria-label": t("catalog.searching") });
+  const chips = h("div", { class: "listing-search__chips-slot" });
   const list = h("ul", { class: "listing-search__results", "aria-labelledby": "listing-search-results" });
+  const empty = h("div", { class: "listing-search__empty", hidden: true });
+  const watch = h("div", { class: "listing-search__watch" });
   const pager = h("nav", { class: "listing-search__pager", "aria-label": t("catalog.pages") });
   const form = h("form", { class: "listing-search__form", role: "search" },
-    field("search-q", "catalog.search_words", q),
-    h("fieldset", { class: "listing-search__filters" },
-      h("legend", { class: "listing-search__legend", text: t("catalog.filters") }),
-      field("search-kind", "catalog.kind", kind),
-      field("search-deal", "catalog.deal", deal),
-      field("search-category", "catalog.category", category),
-      field("search-condition", "catalog.condition", condition),
-      field("search-municipality", "catalog.municipality", municipality),
-      h("div", { class: "listing-search__option" }, availableNow,
-        h("label", { for: "search-availability", text: t("catalog.available_now") }))),
-    field("search-sort", "catalog.sort", sort),
-    h("div", { class: "listing-search__buttons" },
-      h("button", { type: "submit", class: "button button--primary", text: t("catalog.search") }),
-      h("a", { class: "button button--secondary", href: "/annonser", text: t("catalog.clear_search") })));
+    h("label", { class: "listing-search__hidden", for: "search-q", text: t("catalog.search_words") }),
+    h("div", { class: "listing-search__query" }, q,
+      h("button", { type: "submit", class: "button button--primary listing-search__submit", text: t("catalog.search") })),
+    h("div", { class: "listing-search__tools" }, drawer.button,
+      h("div", { class: "listing-search__sorting" },
+        h("label", { class: "listing-search__sort-label", for: "search-sort", text: t("catalog.sort") }), sort)),
+    drawer.dialog);
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    navigate(`/annonser?${query(new FormData(form), 1)}`);
+    if (drawer.dialog.open) {
+      drawer.dialog.dataset.applied = "true";
+      drawer.dialog.close();
+      focusAfter = "filter";
+    }
+    navigate(`/annonser?${query(new FormData(form), 1, sortChosen)}`);
+  });
+  sort.addEventListener("change", () => {
+    sortChosen = true;
+    focusAfter = "sort";
+    form.requestSubmit();
+  });
+  // The search a listing is opened from, and how far down it was, for the way back.
+  list.addEventListener("click", (event) => {
+    const card = /** @type {Element} */ (event.target).closest?.(".listing-card");
+    if (card instanceof HTMLElement && card.dataset.listing) rememberSearch(card.dataset.listing);
   });
   const section = h("section", { class: "listing-search", "aria-labelledby": "listing-search-title" },
-    h("h1", { id: "listing-search-title", text: t("catalog.search_title") }),
-    h("p", { class: "listing-search__links" },
-      h("a", { href: "/annonser/ny", text: t("catalog.new_title") }), " · ",
-      h("a", { href: "/annonser/mina", text: t("catalog.mine_title") }), " · ",
-      h("a", { href: "/efterlysningar", text: t("wants.title") })),
-    form,
-    h("h2", { id: "listing-search-results", class: "listing-search__heading", text: t("catalog.results") }),
-    status, watchSearch(params), list, pager);
+    h("h1", { id: "listing-search-title", class: "listing-search__title", text: t("catalog.search_title") }),
+    form, chips,
+    h("h2", { id: "listing-search-results", class: "listing-search__hidden", text: t("catalog.results") }),
+    status, progress, list, empty, watch, pager,
+    h("nav", { class: "listing-search__links", "aria-label": t("catalog.more_links") },
+      h("a", { href: "/annonser/ny", text: t("catalog.new_title") }),
+      h("a", { href: "/annonser/mina", text: t("catalog.mine_title") }),
+      h("a", { href: "/efterlysningar", text: t("wants.title") })));
+
+  /** Remove the named filters (all when none named); the same words and sort, page 1. @param {string[]} names */
+  function without(names) {
+    const next = new URLSearchParams(params);
+    for (const name of names) next.delete(name);
+    next.delete("page");
+    focusAfter = "chips";
+    navigate(next.toString() ? `/annonser?${next}` : "/annonser");
+  }
+
+  function clearAll() {
+    without(FILTERS);
+  }
 
   async function load() {
     section.setAttribute("aria-busy", "true");
+    status.textContent = t("catalog.searching");
     try {
       const [categories, municipalities, result] = await Promise.all([
         api("/api/categories"),
         api("/api/municipalities"),
-        api(`/api/listings?${fromUrl(params)}&per_page=${PER_PAGE}`),
+        api(`/api/listings?${toServer(params)}`),
       ]);
-      category.append(...categoryOptions(categories));
-      category.value = params.get("category_id") ?? "";
-      municipality.append(...municipalities.map((/** @type {any} */ m) => h("option", { value: m.id, text: m.name })));
-      municipality.value = params.get("municipality_id") ?? "";
+      drawer.fill(categories, municipalities);
+      const names = Object.fromEntries([
+        ...categories.map((/** @type {any} */ c) => [c.id, getLanguage() === "en" ? c.name_en : c.name_sv]),
+        ...municipalities.map((/** @type {any} */ m) => [m.id, m.name]),
+      ]);
+      chips.replaceChildren(filterChips({ params, names, onRemove: (name) => without([name]), onClearAll: clearAll })
+                            ?? "");
       list.replaceChildren(...result.results.map(listingCard));
       status.textContent = found(result);
+      const watching = watchSearch(params);
+      // Nothing found: say what to try, and offer to be told when something turns up.
+      empty.hidden = result.total > 0;
+      empty.replaceChildren(...(result.total > 0 ? [] : [
+        watching,
+        activeFilters(params).length ? h("button", { type: "button", class: "button button--secondary",
+                                                     text: t("catalog.search_without_filters"), onclick: clearAll }) : null,
+      ].filter((node) => node !== null)));
+      watch.replaceChildren(...(result.total > 0 && watching ? [watching] : []));
       // Past 1,000 hits the server stops counting: the last page is not known, so no "of N".
       const last = result.total_exact ? Math.ceil(result.total / PER_PAGE) : null;
-      pager.replaceChildren(...pages(form, page, last, result.results.length === PER_PAGE));
+      pager.replaceChildren(...pages(params, page, last, result.results.length === PER_PAGE));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       status.textContent = errorText(error);
     } finally {
       section.removeAttribute("aria-busy");
+      progress.remove();
     }
+    settle();
+  }
+
+  /** Focus where the person acted (a chip, the sort, the sheet), or back where they left the results. */
+  function settle() {
+    const next = focusAfter;
+    focusAfter = null;
+    if (next === "sort") sort.focus();
+    else if (next === "filter") drawer.button.focus();
+    else if (next === "chips") /** @type {HTMLElement} */ (chips.querySelector("button") ?? drawer.button).focus();
+    const back = lastSearch();
+    if (!back || back.url !== location.pathname + location.search) return;
+    if (!next) {
+      const card = list.querySelector(`[data-listing="${CSS.escape(back.listing)}"] a`);
+      if (card instanceof HTMLElement) card.focus({ preventScroll: true });
+    }
+    window.scrollTo(0, back.y);
   }
 
   queueMicrotask(load);
   return section;
 }
 
-/** The filled-in filters as a query string (empty ones left out). @param {FormData} data @param {number} page */
-function query(data, page) {
+/** Best match first when there are words, newest first without, unless the URL says. @param {URLSearchParams} params */
+function sortOf(params) {
+  const chosen = params.get("sort");
+  if (chosen && SORTS.includes(chosen)) return chosen;
+  return params.get("q")?.trim() ? "relevance" : "newest";
+}
+
+/**
+ * The form as the search URL's query (empty fields left out; the sort only when picked).
+ * @param {FormData} data @param {number} page @param {boolean} sortChosen
+ */
+function query(data, page, sortChosen) {
   const out = new URLSearchParams();
   for (const [name, value] of data) {
-    // Newest first is the default: leave it out, so the plain search keeps its short URL.
-    if (typeof value === "string" && value.trim() && !(name === "sort" && value === "newest")) {
-      out.set(name, value.trim());
-    }
+    if (name === "sort" && !sortChosen) continue;
+    if (typeof value === "string" && value.trim()) out.set(name, value.trim());
   }
   if (page > 1) out.set("page", String(page));
   return out.toString();
 }
 
-/** The search the URL names, for the server (only the filters it knows). @param {URLSearchParams} params */
-function fromUrl(params) {
+/**
+ * What the screen asks the server for: the URL's words and filters, the sort in effect (best
+ * match with words), the page and PER_PAGE. bench/catalog_bench.py sends the same.
+ * @param {URLSearchParams} params
+ */
+export function toServer(params) {
   const out = new URLSearchParams();
-  for (const name of PARAMS) {
+  for (const name of ["q", ...FILTERS]) {
     const value = params.get(name)?.trim();
     if (value) out.set(name, value);
   }
+  const sort = sortOf(params);
+  if (sort !== "newest") out.set("sort", sort);
+  const page = Number(params.get("page"));
+  if (page > 1) out.set("page", String(page));
+  out.set("per_page", String(PER_PAGE));
   return out.toString();
 }
 
@@ -132,31 +204,23 @@ function found(result) {
 
 /**
  * The pager; `last` is null when the number of pages is not known (more than 1,000 hits).
- * @param {HTMLFormElement} form @param {number} page @param {number | null} last @param {boolean} full
+ * @param {URLSearchParams} params @param {number} page @param {number | null} last @param {boolean} full
  */
-function pages(form, page, last, full) {
+function pages(params, page, last, full) {
   const hasNext = last === null ? full : page < last;
   if (page <= 1 && !hasNext) return [];
-  const link = (/** @type {number} */ n, /** @type {string} */ key) =>
-    h("a", { class: "button button--secondary", href: `/annonser?${query(new FormData(form), n)}`, text: t(key) });
+  const link = (/** @type {number} */ n, /** @type {string} */ key) => {
+    const target = new URLSearchParams(params);
+    if (n > 1) target.set("page", String(n));
+    else target.delete("page");
+    return h("a", { class: "button button--secondary", href: `/annonser?${target}`, text: t(key) });
+  };
   const where = last === null ? t("catalog.page", { page }) : t("catalog.page_of", { page, last });
   return [
     page > 1 ? link(page - 1, "catalog.previous") : null,
     h("span", { class: "listing-search__page", text: where }),
     hasNext ? link(page + 1, "catalog.next") : null,
   ].filter((node) => node !== null);
-}
-
-/** @param {string} id @param {string} name @param {HTMLElement[]} options @param {URLSearchParams} params */
-function select(id, name, options, params) {
-  const element = h("select", { id, name, class: "field__input" }, option("", "catalog.any"), options);
-  /** @type {HTMLSelectElement} */ (element).value = params.get(name) ?? "";
-  return element;
-}
-
-/** @param {string} value @param {string} key */
-function option(value, key) {
-  return h("option", { value, text: t(key) });
 }
 
 /** @param {string} id @param {string} key @param {HTMLElement} input */

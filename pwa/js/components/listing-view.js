@@ -7,6 +7,7 @@
 import { h, replaceChildren } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { searchUrl } from "../search-return.js";
 import { isStale, listingActions } from "./listing-actions.js";
 import { listingGallery } from "./listing-gallery.js";
 import { listingAvailability, listingFacts, nextStep, priceLine } from "./listing-details.js";
@@ -32,7 +33,7 @@ export function listingView({ listingId }) {
   const side = h("div", { class: "listing-view__side" });
   const owner = h("div", { class: "listing-view__owner" });
   const section = h("section", { class: "listing-view", "aria-labelledby": "listing-view-title" },
-    h("p", {}, h("a", { href: "/annonser", text: t("catalog.back_to_search") })), title, status,
+    h("p", {}, h("a", { href: searchUrl(), text: t("catalog.back_to_search") })), title, status,
     h("div", { class: "listing-view__layout" }, gallery, side, main));
   let notice = pendingNotice;
   pendingNotice = null;

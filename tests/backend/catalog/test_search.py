@@ -55,10 +55,41 @@ class TestSwedishWords:
         await catalogue(client, ystad)
         assert set(await titles(client, q=query)) == expected
 
+    @pytest.mark.parametrize("query", ["projektor", "projektorer", "projektorn", "Projektorerna"])
+    async def test_every_form_of_a_noun_in_or_finds_the_others(self, client, ystad, query):
+        await login(client, ystad.employee_email)
+        for title in ("Projektor till konferensrum", "Två projektorer", "Projektorn i aulan"):
+            await publish(client, await create(client, title, kind="equipment"))
+        assert set(await titles(client, q=query)) == {
+            "Projektor till konferensrum", "Två projektorer", "Projektorn i aulan"}
+
+    @pytest.mark.parametrize("query", ["datorer", "dator", "datorn"])
+    async def test_a_computer_is_found_by_any_form(self, client, ystad, query):
+        await login(client, ystad.employee_email)
+        await publish(client, await create(client, "Bärbar dator", kind="equipment"))
+        await publish(client, await create(client, "Stationära datorer", kind="equipment"))
+        assert set(await titles(client, q=query)) == {"Bärbar dator", "Stationära datorer"}
+
+    async def test_a_word_that_only_looks_definite_is_left_alone(self, client, ystad):
+        await login(client, ystad.employee_email)
+        await publish(client, await create(client, "Torn av lego"))
+        assert await titles(client, q="torn") == ["Torn av lego"]
+        assert await titles(client, q="tor") == []
+
     async def test_relevance_puts_the_title_match_first(self, client, ystad):
         await catalogue(client, ystad)
         await publish(client, await create(client, "Matsalsbord", description="Passar till stolar"))
         assert (await titles(client, q="stolar", sort="relevance"))[-1] == "Matsalsbord"
+
+
+class TestCards:
+    async def test_a_card_says_who_offers_it_and_when_it_is_free(self, client, ystad):
+        await login(client, ystad.employee_email)
+        await publish(client, await create(client, "Partytält", available_from="2099-06-01",
+                                           available_until="2099-08-31"))
+        card = (await search(client, q="partytält"))["results"][0]
+        assert (card["owner_unit_name"], card["municipality_name"]) == ("Arbetsmarknadsenheten", "Ystad")
+        assert (card["available_from"], card["available_until"]) == ("2099-06-01", "2099-08-31")
 
 
 class TestFacets:
