@@ -1,11 +1,15 @@
 /**
  * Notification settings: turning push on for this device (permission is asked only when the
- * button is pressed, after the explanation), a test push, which kinds, and quiet hours.
+ * button is pressed, after the explanation), a test push, how each kind reaches the person (push,
+ * e-mail, both, none or a daily digest e-mail), and quiet hours.
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { disablePush, enablePush, pushState } from "../push.js";
+
+/** How a kind of event can reach a person, in the order the choice lists them. */
+export const CHANNELS = ["push", "email", "both", "digest", "none"];
 
 export const KINDS = [
   "want_matched", "booking_requested", "booking_approved", "booking_declined", "booking_cancelled",
@@ -73,7 +77,11 @@ function deviceCard() {
 
 function preferencesForm() {
   const status = h("p", { class: "push-settings__status", role: "status", "aria-live": "polite" });
-  const boxes = Object.fromEntries(KINDS.map((kind) => [kind, h("input", { type: "checkbox", id: `kind-${kind}` })]));
+  const boxes = Object.fromEntries(KINDS.map((kind) => [kind, channelSelect(kind)]));
+  const offNotes = Object.fromEntries(KINDS.map((kind) => [kind, h("p", {
+    class: "push-settings__off", id: `kind-${kind}-off`, text: t("push.kind_off"), hidden: true })]));
+  /** @type {string[]} */
+  let offKinds = [];
   const quietOn = h("input", { type: "checkbox", id: "quiet-on" });
   const start = h("input", { type: "time", id: "quiet-start", class: "field__input", value: "22:00" });
   const end = h("input", { type: "time", id: "quiet-end", class: "field__input", value: "07:00" });
@@ -84,7 +92,11 @@ function preferencesForm() {
   /** @param {any} prefs a PreferencesRead */
   function fill(prefs) {
     version = prefs.version;
-    for (const kind of KINDS) boxes[kind].checked = Boolean(prefs.kinds[kind]);
+    offKinds = prefs.off_kinds || [];
+    for (const kind of KINDS) {
+      boxes[kind].value = prefs.channels[kind];
+      offNotes[kind].hidden = !offKinds.includes(kind);
+    }
     quietOn.checked = Boolean(prefs.quiet_start);
     if (prefs.quiet_start) start.value = prefs.quiet_start;
     if (prefs.quiet_end) end.value = prefs.quiet_end;
@@ -96,7 +108,8 @@ function preferencesForm() {
    * @param {boolean} on
    */
   function usable(on) {
-    for (const control of [...Object.values(boxes), quietOn, save]) control.disabled = !on;
+    for (const control of [quietOn, save]) control.disabled = !on;
+    for (const kind of KINDS) boxes[kind].disabled = !on || offKinds.includes(kind);
     syncQuiet();
   }
   function syncQuiet() {
@@ -112,8 +125,9 @@ function preferencesForm() {
       "fieldset",
       { class: "push-settings__kinds" },
       h("legend", { text: t("push.kinds_hint") }),
-      KINDS.map((kind) => h("div", { class: "push-settings__check" }, boxes[kind],
-                            h("label", { for: `kind-${kind}`, text: t(`push.kind.${kind}`) }))),
+      KINDS.map((kind) => h("div", { class: "push-settings__kind" },
+                            h("label", { for: `kind-${kind}`, text: t(`push.kind.${kind}`) }), boxes[kind],
+                            offNotes[kind])),
     ),
     h(
       "fieldset",
@@ -133,7 +147,7 @@ function preferencesForm() {
     busy(save, t("push.saving"), async () => {
       const body = {
         version,
-        kinds: Object.fromEntries(KINDS.map((kind) => [kind, boxes[kind].checked])),
+        channels: Object.fromEntries(KINDS.map((kind) => [kind, boxes[kind].value])),
         quiet_start: quietOn.checked ? start.value : null,
         quiet_end: quietOn.checked ? end.value : null,
       };
@@ -156,6 +170,15 @@ function preferencesForm() {
     status.textContent = error instanceof ApiError ? errorText(error) : t("push.failed");
   });
   return form;
+}
+
+/** @param {string} kind @returns {HTMLSelectElement} */
+function channelSelect(kind) {
+  const select = /** @type {HTMLSelectElement} */ (h("select", {
+    id: `kind-${kind}`, class: "field__input", "aria-describedby": `kind-${kind}-off` },
+    CHANNELS.map((channel) => h("option", { value: channel, text: t(`push.channel.${channel}`) }))));
+  select.selectedIndex = -1; // nothing shown until the saved choice arrives (never a guess that looks saved)
+  return select;
 }
 
 /**
