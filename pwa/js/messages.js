@@ -11,12 +11,13 @@ import common from "./messages/common.js";
 import field from "./messages/field.js";
 import impact from "./messages/impact.js";
 import labels from "./messages/labels.js";
+import mail from "./messages/mail.js";
 import outbox from "./messages/outbox.js";
 import push from "./messages/push.js";
 import shell from "./messages/shell.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push, admin, clock, shell];
+const groups = [common, catalog, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+import time
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
@@ -43,6 +44,7 @@ class Inbox:
     received: list[Received] = field(default_factory=list)
     refuse_rcpt: dict[str, str] = field(default_factory=dict)
     refuse_data: dict[str, list[str]] = field(default_factory=dict)
+    port: int = 0
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse_rcpt:
@@ -61,6 +63,15 @@ class Inbox:
 
     def to(self, address: str) -> list[EmailMessage]:
         return [r.message for r in self.received if address in r.rcpt_tos]
+
+    def wait_for(self, address: str, count: int = 1, timeout: float = 20.0) -> list[EmailMessage]:
+        """The messages to an address once `count` have come (a server in another process sends them)."""
+        deadline = time.monotonic() + timeout
+        while len(found := self.to(address)) < count:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no e-mail to {address} within {timeout} s")
+            time.sleep(0.1)
+        return found
 
     def clear(self) -> None:
         self.received.clear()
