@@ -31,6 +31,8 @@ log = logging.getLogger("delbar.mail")
 @dataclass(frozen=True)
 class MailConfig:
     batch: int = 100
+    # SMTP connections a batch is spread over: a remote server's round trips overlap.
+    connections: int = 4
     lease_seconds: int = 300
     poll_seconds: float = 1.0
     max_attempts: int = 10
@@ -73,19 +75,25 @@ class MailWorker:
             secret = await outbox.signing_secret() if rows else ""
         if not rows:
             return Counter()
-        letters, sendable = [], []
+        sendable = [r for r in rows if r["active"]]
+        skipped = [r for r in rows if not r["active"]]
+        share = -(-len(sendable) // self.config.connections) if sendable else 1
+        parts = [sendable[i:i + share] for i in range(0, len(sendable), share)]
+        # Rendering and sending run in threads: the event loop keeps serving requests meanwhile.
+        results = await asyncio.gather(*(asyncio.to_thread(self._render_and_send, part, secret) for part in parts))
+        outcomes = [outcome for result in results for outcome in result]
+        await self._record(sendable, outcomes, skipped)
+        return Counter(o.result for o in outcomes) + Counter({"skipped": len(skipped)} if skipped else {})
+
+    def _render_and_send(self, rows: list[dict], secret: str) -> list[Outcome]:
+        """Each row as an e-mail in its reader's language, sent on one connection (a thread's work)."""
+        letters = []
         for row in rows:
-            if not row["active"]:
-                continue
             unsubscribe = None if row["message"] in ACCOUNT_MESSAGES else unsubscribe_url(
                 self.settings.app_url, secret, row["user_id"], row["kind"])
             letters.append(compose(row, sender=self.settings.mail_from, base_url=self.settings.app_url,
                                    unsubscribe=unsubscribe, domain=self.domain))
-            sendable.append(row)
-        outcomes = await asyncio.to_thread(self.sender.send_batch, letters) if letters else []
-        skipped = [r for r in rows if not r["active"]]
-        await self._record(sendable, outcomes, skipped)
-        return Counter(o.result for o in outcomes) + Counter({"skipped": len(skipped)} if skipped else {})
+        return self.sender.send_batch(letters)
 
     async def _record(self, rows: list[dict], outcomes: list[Outcome], skipped: list[dict]) -> None:
         now = clock.now()

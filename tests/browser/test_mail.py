@@ -9,9 +9,10 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
+from backend.mail.channels import KINDS
 from tests.backend.mail.conftest import html_body, plain_body
 from tests.browser.field import sign_in
-from tests.browser.journeys import WIDTHS, axe_clean, fits, heading, new_person, shot, ystad_listing
+from tests.browser.journeys import WIDTHS, axe_clean, fits, heading, new_person, open_as, shot, ystad_listing
 from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day
 
@@ -111,7 +112,8 @@ class TestBookingAnswer:
         context = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server)
         page = context.new_page()
         sign_in(page, email)
-        page.get_by_role("button", name="English").click()
+        with page.expect_response(lambda r: r.url.endswith("/api/session/language") and r.ok):
+            page.get_by_role("button", name="English").click()
         page.goto("/notiser/installningar")
         approved = page.get_by_label("Your booking was approved")
         expect(approved).to_be_enabled()
@@ -144,3 +146,37 @@ class TestBookingAnswer:
         page.goto("/notiser/installningar")
         expect(page.get_by_label("Your booking was approved")).to_have_value("none")
         context.close()
+
+
+class TestDefaults:
+    def test_an_admin_switches_a_kind_off_and_an_employee_sees_it_switched_off(self, browser, live_server):
+        email = new_person(live_server, "trelleborg", "Kultur och fritid", "Dora Default")
+        try:
+            context, page = open_as(browser, live_server, "desk", "admin@trelleborg.exempel.se")
+            page.goto("/notiser/installningar")
+            card = page.get_by_role("form", name="Kommunens standardval")
+            default = card.get_by_label("Något du efterlyser finns")
+            expect(default).to_be_enabled()
+            default.select_option("digest")
+            card.get_by_role("checkbox", name="Stäng av för alla").nth(KINDS.index("return_due")).check()
+            card.get_by_role("button", name="Spara standardvalen").click()
+            expect(card.get_by_text("Kommunens standardval är sparade.")).to_be_visible()
+            checked(page)
+            shot(page, "municipality-defaults")
+            context.close()
+            for width in ("phone", "desk"):
+                context, page = open_as(browser, live_server, width, email)
+                page.goto("/notiser/installningar")
+                expect(page.get_by_label("Något du efterlyser finns")).to_have_value("digest")
+                returns = page.get_by_label("Återlämning i morgon")
+                expect(returns).to_be_disabled()
+                expect(returns).to_have_accessible_description(re.compile("^Avstängt av kommunen."))
+                expect(page.get_by_label("Hämtning i morgon")).to_have_accessible_description("")
+                checked(page)
+                context.close()
+        finally:
+            with signed_in_http(live_server, "admin@trelleborg.exempel.se") as admin:
+                version = admin.get("/api/mail/defaults").json()["version"]
+                restored = admin.put("/api/mail/defaults", json={
+                    "version": version, "channels": dict.fromkeys(KINDS, "push"), "off_kinds": []})
+                assert restored.status_code == 200, restored.text
