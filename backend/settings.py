@@ -46,6 +46,9 @@ class Settings:
     smtp_username: str = ""
     smtp_password: str = field(default="", repr=False)
     smtp_timeout_seconds: float = 30.0
+    # A CA certificate file to trust for the SMTP server (a municipality's internal relay); empty:
+    # the system's CAs.
+    smtp_ca_file: str = ""
     mail_from: str = "Delbar <delbar@delbar.invalid>"
     mail_worker: bool = True
     # Where links in e-mails lead: the app's address as people reach it.
@@ -77,6 +80,7 @@ class Settings:
             smtp_username=env.get("DELBAR_SMTP_USERNAME", ""),
             smtp_password=env.get("DELBAR_SMTP_PASSWORD", ""),
             smtp_timeout_seconds=float(env.get("DELBAR_SMTP_TIMEOUT", 30)),
+            smtp_ca_file=env.get("DELBAR_SMTP_CA_FILE", ""),
             mail_from=env.get("DELBAR_MAIL_FROM", "Delbar <delbar@delbar.invalid>"),
             mail_worker=env.get("DELBAR_MAIL_WORKER", "1") not in {"0", "false", "no"},
             app_url=env.get("DELBAR_APP_URL", "http://127.0.0.1:8000"),

@@ -29,11 +29,16 @@ class SmtpConfig:
     username: str = ""
     password: str = ""
     timeout: float = 30.0
+    ca_file: str = ""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SmtpConfig:
         return cls(settings.smtp_host, settings.smtp_port, settings.smtp_security, settings.smtp_username,
-                   settings.smtp_password, settings.smtp_timeout_seconds)
+                   settings.smtp_password, settings.smtp_timeout_seconds, settings.smtp_ca_file)
+
+    def tls_context(self) -> ssl.SSLContext:
+        """The server's certificate and host name are checked, against ca_file when one is given."""
+        return ssl.create_default_context(cafile=self.ca_file or None)
 
 
 def _answer(code: int, text: bytes | str) -> str:
@@ -49,11 +54,11 @@ class SmtpSender:
         config = self.config
         if config.security == "tls":
             connection: smtplib.SMTP = smtplib.SMTP_SSL(config.host, config.port, timeout=config.timeout,
-                                                        context=ssl.create_default_context())
+                                                        context=config.tls_context())
         else:
             connection = smtplib.SMTP(config.host, config.port, timeout=config.timeout)
             if config.security == "starttls":
-                connection.starttls(context=ssl.create_default_context())
+                connection.starttls(context=config.tls_context())
         if config.username:
             connection.login(config.username, config.password)
         return connection

@@ -52,13 +52,15 @@ class MailWorker:
         self._digest_checked: str = ""
 
     async def gather_digests(self) -> int:
-        """Make the digests of earlier days, at most one look per Swedish day and process."""
+        """Make the digests of earlier days and forget old e-mails, at most once per Swedish day and process."""
         now = clock.now()
         cutoff = outbox.digest_cutoff(now)
         if cutoff is None or cutoff.isoformat() == self._digest_checked:
             return 0
         async with self.db.write():
             made = await outbox.gather_digests(now)
+            # Once a day, too: e-mails finished longer ago than the retention are deleted (GDPR).
+            await self.repository.delete_finished_before(now - timedelta(days=self.settings.push_retention_days))
         self._digest_checked = cutoff.isoformat()
         return made
 

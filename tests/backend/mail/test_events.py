@@ -135,3 +135,20 @@ class TestDigest:
         assert [line for line in body.splitlines() if line.startswith("* ")] == ["* Något du efterlyser finns nu"] * 3
         assert "Soffa matchar" in body and "Hyllor matchar" in body
         assert "k=digest" in digest["List-Unsubscribe"]
+
+    async def test_the_daily_look_deletes_e_mails_finished_before_the_retention(self, app, client, ystad, inbox,
+                                                                               mailer, monkeypatch):
+        from backend.mail.outbox import queue
+        from tests.backend.mail.test_worker import PARAMS, statuses
+
+        start = datetime.combine(today(), time(10), tzinfo=STOCKHOLM)
+        monkeypatch.setattr(clock, "now", lambda: start)
+        async with app.state.db.write():
+            await queue([ystad.employee], "booking_approved", "booking_approved", PARAMS, "/")
+        await mailer.run_until_idle()
+        monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=mailer.settings.push_retention_days, hours=-2))
+        await mailer.gather_digests()
+        assert await statuses(app) == {"sent": 1}  # 08:00 that day: sent two hours less than the retention ago
+        monkeypatch.setattr(clock, "now", lambda: start + timedelta(days=mailer.settings.push_retention_days + 1))
+        await mailer.gather_digests()
+        assert await statuses(app) == {}
