@@ -62,7 +62,7 @@ def letter(row: dict, lang: str, base_url: str, unsubscribe: str | None) -> Lett
 
 
 def plain(mail: Letter) -> str:
-    lines = [mail.intro, ""]
+    lines = [mail.subject, "", mail.intro, ""]
     for title, body, link in mail.items:
         lines += [f"* {title}", f"  {body}", f"  {link}", ""]
     lines += [f"{mail.link_label}: {mail.link}", "", "-- ", *mail.footer]
@@ -81,7 +81,7 @@ def html(mail: Letter, lang: str) -> str:
         f'<!doctype html><html lang="{language(lang)}"><head><meta charset="utf-8">'
         f"<title>{escape(mail.subject)}</title></head>"
         '<body style="font-family:sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:36em">'
-        f"<p>{escape(mail.intro)}</p>"
+        f'<h1 style="font-size:22px">{escape(mail.subject)}</h1><p>{escape(mail.intro)}</p>'
         + (f"<ul>{items}</ul>" if items else "")
         + f'<p><a href="{escape(mail.link)}" style="display:inline-block;padding:.6em 1.2em;background:#0b5d3b;'
         f'color:#fff;border-radius:6px;text-decoration:none">{escape(mail.link_label)}</a></p>'

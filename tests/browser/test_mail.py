@@ -134,6 +134,10 @@ class TestBookingAnswer:
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         link = link_in(message, f"{live_server}/bokningar/")
         assert link == f"{live_server}/bokningar/{booking_id}"
+        letter = context.new_page()
+        letter.set_content(html_body(message))  # the HTML part as a mail program shows it
+        shot(letter, "booking-answer-email")
+        letter.close()
         page.goto(link)
         expect(page.get_by_role("heading", level=1)).to_have_text("Booking")
         expect(page.get_by_role("article").first).to_contain_text("Approved")
@@ -141,6 +145,7 @@ class TestBookingAnswer:
         page.goto(unsubscribe)
         expect(page.get_by_role("heading", level=1)).to_have_text("Stop e-mails")
         checked(page)
+        shot(page, "unsubscribe")
         page.get_by_role("button", name="Yes, stop sending").click()
         expect(page.get_by_text("You no longer get e-mails about approved bookings")).to_be_visible()
         page.goto("/notiser/installningar")
