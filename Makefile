@@ -170,6 +170,7 @@ bench: setup
 	$(PY) bench/bookings_bench.py
 	$(MAKE) --no-print-directory node-packages node_modules/.installed
 	$(PY) bench/push_bench.py
+	$(PY) bench/mail_bench.py
 
 # Third-party browser code, pinned. The result is committed, so neither tests nor users need npm;
 # run this only to change a version. jsQR's UMD bundle sets self.jsQR when loaded as a module.

@@ -33,6 +33,13 @@ from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
 from backend.locations.controller import LocationController
 from backend.logs import logging_config
+from backend.mail.controller import (
+    InvitationController,
+    MailDefaultsController,
+    PasswordLinkController,
+    UnsubscribeController,
+)
+from backend.mail.lifespan import MailLifespan
 from backend.media import require_json_body
 from backend.openapi import ContractJson
 from backend.ops import controller as ops
@@ -80,6 +87,10 @@ API_CONTROLLERS = [
     BillingController,
     PushController,
     NotificationController,
+    UnsubscribeController,
+    PasswordLinkController,
+    InvitationController,
+    MailDefaultsController,
     FactorController,
     PurchaseCheckController,
     ReportController,
@@ -107,6 +118,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     assets = Assets.scan(settings.pwa_dir)
     catalog = CatalogLifespan(database)
     push = PushLifespan(database, settings, REMINDERS)
+    mail = MailLifespan(database, settings)
 
     return Litestar(
         route_handlers=[*API_CONTROLLERS, *ops.route_handlers, *qr_controller.route_handlers, *web.route_handlers],
@@ -128,8 +140,8 @@ def create_app(settings: Settings | None = None) -> Litestar:
         logging_config=logging_config(settings),
         openapi_config=OpenAPIConfig(title="Delbar", version=app_version(), path="/schema",
                                      render_plugins=[ContractJson()]),
-        state=State({"sessions": sessions, "db": database, "settings": settings}),
-        on_startup=[database.start, catalog.start, push.start],
-        on_shutdown=[catalog.stop, push.stop, database.stop],
+        state=State({"sessions": sessions, "db": database, "settings": settings, "mail": mail}),
+        on_startup=[database.start, catalog.start, push.start, mail.start],
+        on_shutdown=[catalog.stop, mail.stop, push.stop, database.stop],
         debug=settings.debug,
     )

@@ -14,6 +14,7 @@ APPS = [
     "backend.locations.piccolo_app",
     "backend.transport.piccolo_app",
     "backend.push.piccolo_app",
+    "backend.mail.piccolo_app",
     "backend.catalog.piccolo_app",
     "backend.bookings.piccolo_app",
     "backend.codes.piccolo_app",

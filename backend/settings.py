@@ -37,6 +37,22 @@ class Settings:
     photo_dir: Path = Path("var/photos")
     photo_max_bytes: int = 15 * 1024 * 1024
     photo_max_pixels: int = 50_000_000
+    # E-mail (backend/mail): the SMTP server, how to reach it, and who the messages are from. No
+    # host: messages wait in the outbox until one is set. Security: "starttls" (port 587),
+    # "tls" (implicit TLS, port 465) or "none" (a relay on this machine or in the tests).
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_security: str = "starttls"
+    smtp_username: str = ""
+    smtp_password: str = field(default="", repr=False)
+    smtp_timeout_seconds: float = 30.0
+    # A CA certificate file to trust for the SMTP server (a municipality's internal relay); empty:
+    # the system's CAs.
+    smtp_ca_file: str = ""
+    mail_from: str = "Delbar <delbar@delbar.invalid>"
+    mail_worker: bool = True
+    # Where links in e-mails lead: the app's address as people reach it.
+    app_url: str = "http://127.0.0.1:8000"
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -58,8 +74,28 @@ class Settings:
             push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
             push_worker=env.get("DELBAR_PUSH_WORKER", "1") not in {"0", "false", "no"},
             push_retention_days=int(env.get("DELBAR_PUSH_RETENTION_DAYS", 90)),
+            smtp_host=env.get("DELBAR_SMTP_HOST", ""),
+            smtp_port=int(env.get("DELBAR_SMTP_PORT", 587)),
+            smtp_security=_security(env.get("DELBAR_SMTP_SECURITY", "starttls")),
+            smtp_username=env.get("DELBAR_SMTP_USERNAME", ""),
+            smtp_password=env.get("DELBAR_SMTP_PASSWORD", ""),
+            smtp_timeout_seconds=float(env.get("DELBAR_SMTP_TIMEOUT", 30)),
+            smtp_ca_file=env.get("DELBAR_SMTP_CA_FILE", ""),
+            mail_from=env.get("DELBAR_MAIL_FROM", "Delbar <delbar@delbar.invalid>"),
+            mail_worker=env.get("DELBAR_MAIL_WORKER", "1") not in {"0", "false", "no"},
+            app_url=env.get("DELBAR_APP_URL", "http://127.0.0.1:8000"),
         )
+
+    @property
+    def mail_enabled(self) -> bool:
+        return bool(self.smtp_host)
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite:")
+
+
+def _security(value: str) -> str:
+    if value not in {"starttls", "tls", "none"}:
+        raise ValueError(f"DELBAR_SMTP_SECURITY must be starttls, tls or none, not {value!r}")
+    return value

@@ -15,6 +15,7 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from backend import clock
+from backend.mail import outbox as mail
 from backend.messages import text
 from backend.push.daily_repository import ReminderKeyRepository
 from backend.push.delivery_repository import DeliveryRepository
@@ -106,10 +107,11 @@ async def notify(
         for user in users
     ]
     by_user = {n["user"]: n for n in notifications}
+    channels = await mail.channels_for(users, kind)
     deliveries = []
     for device in await DeliveryRepository().subscriptions_of(users):
         preference = preferences.get(device["user"])
-        if _enabled(kind, preference):
+        if channels[device["user"]] in ("push", "both") and _enabled(kind, preference):
             note = by_user[device["user"]]
             deliveries.append({"id": uuid4(), "notification": note["id"], "subscription": device["id"],
                                "seq": note["seq"], "status": "pending", "attempts": 0,
@@ -117,6 +119,9 @@ async def notify(
     repository = DeliveryRepository()
     await repository.insert_notifications(notifications)
     await repository.insert_deliveries(deliveries)
+    if message:  # e-mail says what the catalogue says; literal texts stay in the app and on phones
+        await mail.queue([u for u in users if channels[u] in ("email", "both")], kind, message, params, url)
+        await mail.queue([u for u in users if channels[u] == "digest"], kind, message, params, url, held=True)
     _wake()
     return [n["id"] for n in notifications]
 

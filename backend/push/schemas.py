@@ -11,6 +11,7 @@ from uuid import UUID
 
 import msgspec
 
+from backend.mail.schemas import Channels, EventKind
 from backend.schemas import Schema, Version
 
 # base64url without padding (browsers) or with it (some libraries): 65 and 16 raw bytes.
@@ -106,6 +107,10 @@ class PushKinds(Schema, kw_only=True):
 
 class PreferencesRead(Schema, kw_only=True):
     kinds: PushKinds
+    # How each kind reaches the person: push, email, both, none or digest (push follows `kinds`).
+    channels: Channels
+    # Kinds the municipality's admin switched off: nothing but the in-app list, whatever is chosen.
+    off_kinds: list[EventKind]
     quiet_start: str | None
     quiet_end: str | None
     timezone: str
@@ -113,8 +118,11 @@ class PreferencesRead(Schema, kw_only=True):
 
 
 class PreferencesUpdate(Schema, kw_only=True):
+    """Give `channels` (push, e-mail, both, none or digest per kind) or only `kinds` (push on or off)."""
+
     version: Version
-    kinds: PushKinds
+    kinds: PushKinds | None = None
+    channels: Channels | None = None
     quiet_start: ClockTime | None = None
     quiet_end: ClockTime | None = None
 

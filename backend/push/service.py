@@ -10,6 +10,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from backend import clock
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
+from backend.mail.schemas import Channels
+from backend.mail.service import choices_of, save_choices
 from backend.push import schemas
 from backend.push.keys import VapidKey, load_or_create_key
 from backend.push.kinds import CHOOSABLE
@@ -69,12 +71,19 @@ class PushService:
     async def get_preferences(self) -> schemas.PreferencesRead:
         async with self.db.read():
             row = await self.preferences.get(self.actor.user_id)
-        return _preferences_read(row)
+            channels, off = await choices_of(self.actor.user_id)
+        return _preferences_read(row, channels, off)
 
     async def set_preferences(self, data: schemas.PreferencesUpdate) -> schemas.PreferencesRead:
         if (data.quiet_start is None) != (data.quiet_end is None):
             raise Invalid("Give both the start and the end of the quiet hours, or neither.", error="bad_quiet_hours")
-        disabled = ",".join(k for k in CHOOSABLE if not getattr(data.kinds, k))
+        if data.kinds is None and data.channels is None:
+            raise Invalid("Give the channels per kind, or which kinds reach you by push.", error="no_choices")
+        chosen = {k: getattr(data.channels, k) for k in CHOOSABLE} if data.channels is not None else None
+        if chosen is not None:
+            disabled = ",".join(k for k in CHOOSABLE if chosen[k] not in ("push", "both"))
+        else:
+            disabled = ",".join(k for k in CHOOSABLE if not getattr(data.kinds, k))
         values = {"disabled_kinds": disabled, "quiet_start": data.quiet_start, "quiet_end": data.quiet_end}
         now = clock.now()
         async with self.db.write():
@@ -83,7 +92,10 @@ class PushService:
                 await self.preferences.insert(self.actor.user_id, {"id": uuid4(), **values, "version": 2}, now)
             elif row is None or not await self.preferences.update(self.actor.user_id, data.version, values, now):
                 raise Conflict("The settings were changed elsewhere; reload them and try again.", error="stale_version")
-            return _preferences_read(await self.preferences.get(self.actor.user_id))
+            if chosen is not None:
+                await save_choices(self.actor.user_id, chosen)
+            channels, off = await choices_of(self.actor.user_id)
+            return _preferences_read(await self.preferences.get(self.actor.user_id), channels, off)
 
     async def send_test(self) -> int:
         """Queue a test notification to every device of the caller; the number of devices."""
@@ -119,10 +131,19 @@ def _in_language(row: Row, lang: str) -> Row:
     return {**row, "title": title, "body": body}
 
 
-def _preferences_read(row: Row | None) -> schemas.PreferencesRead:
+def _shown(channel: str, push_on: bool) -> str:
+    """The channel a person sees: push turned off on its own (by `kinds`) takes push out of it."""
+    if push_on or channel not in ("push", "both"):
+        return channel
+    return "email" if channel == "both" else "none"
+
+
+def _preferences_read(row: Row | None, channels: dict[str, str], off: set[str]) -> schemas.PreferencesRead:
     disabled = set(row["disabled_kinds"].split(",")) if row else set()
-    kinds = schemas.PushKinds(**{k: k not in disabled for k in CHOOSABLE})
+    kinds = schemas.PushKinds(**{k: k not in disabled and channels[k] in ("push", "both") for k in CHOOSABLE})
     return schemas.PreferencesRead(
-        kinds=kinds, quiet_start=row["quiet_start"] if row else None, quiet_end=row["quiet_end"] if row else None,
+        kinds=kinds, channels=Channels(**{k: _shown(channels[k], k not in disabled) for k in CHOOSABLE}),
+        off_kinds=[k for k in CHOOSABLE if k in off],
+        quiet_start=row["quiet_start"] if row else None, quiet_end=row["quiet_end"] if row else None,
         timezone=STOCKHOLM.key, version=row["version"] if row else 1,
     )

@@ -12,12 +12,13 @@ import field from "./messages/field.js";
 import impact from "./messages/impact.js";
 import labels from "./messages/labels.js";
 import listing from "./messages/listing.js";
+import mail from "./messages/mail.js";
 import outbox from "./messages/outbox.js";
 import push from "./messages/push.js";
 import shell from "./messages/shell.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell];
+const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -35,6 +35,12 @@ export function appRoutes({ go, onLogin, onLogout }) {
           : errorText(sessionError);
       return view(t("login.title"), import("./components/login-view.js"), (m) => m.loginView({ onLogin, notice }));
     },
+    // Passwords by e-mail: asking for a link, and choosing a password from it (also after an invitation).
+    "/glomt-losenord": () =>
+      view(t("password.forgot_title"), import("./components/password-link-view.js"), (m) => m.forgotPasswordView()),
+    "/losenord": () =>
+      view(t("password.link_title"), import("./components/password-link-view.js"),
+           (m) => m.passwordLinkView({ token: new URLSearchParams(location.search).get("nyckel") ?? "" })),
     "/tillganglighet": () =>
       view(t("a11y.title"), import("./components/accessibility-view.js"), (m) => m.accessibilityView()),
     // Bookings: request with the free days shown, my bookings, the approval queue, transport planning.

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 
 from backend.demo.data import DEMO_PASSWORD
+from tests.backend.mail.conftest import Inbox
 from tests.databases import fresh_database, set_password_hashes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,9 +87,24 @@ class ServerProcess:
 
 
 @pytest.fixture(scope="session")
-def live_server(live_database: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """http://127.0.0.1:<port> of a server started the way the README starts it."""
+def smtp_inbox() -> Iterator[Inbox]:
+    """A real SMTP server (aiosmtpd) the live server sends its e-mail to; what it received."""
+    port = free_port()
+    controller = Controller(Inbox(port=port), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield controller.handler
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_database: str, smtp_inbox: Inbox, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """http://127.0.0.1:<port> of a server started the way the README starts it, sending e-mail to smtp_inbox."""
     server = ServerProcess(live_database, tmp_path_factory.mktemp("logs") / "server.log")
+    server.env |= {"DELBAR_SMTP_HOST": "127.0.0.1", "DELBAR_SMTP_PORT": str(smtp_inbox.port),
+                   "DELBAR_SMTP_SECURITY": "none", "DELBAR_APP_URL": server.base,
+                   "DELBAR_MAIL_FROM": "Delbar <noreply@delbar.test>"}
     try:
         yield server.start()
     finally:

@@ -75,15 +75,15 @@ class TestSettings:
         page.goto("/notiser/installningar")
         pickup = page.get_by_label("Hämtning i morgon")
         expect(pickup).to_be_enabled()  # the saved choices are shown (the empty form is disabled)
-        expect(pickup).to_be_checked()
-        pickup.uncheck()
+        expect(pickup).to_have_value("push")
+        pickup.select_option("digest")
         page.get_by_label("Använd tysta timmar").check()
         page.get_by_label("Från", exact=True).fill("21:00")
         page.get_by_role("button", name="Spara").click()
         expect(page.locator(".push-settings__status")).to_contain_text("sparade")
         page.reload()
         expect(pickup).to_be_enabled()  # not the empty form before the answer: the answer itself
-        expect(pickup).not_to_be_checked()
+        expect(pickup).to_have_value("digest")
         expect(page.get_by_label("Från", exact=True)).to_have_value("21:00")
 
     def test_choices_cannot_be_changed_while_a_save_is_on_its_way(self, page):
@@ -95,7 +95,7 @@ class TestSettings:
         page.goto("/notiser/installningar")
         pickup, returns = page.get_by_label("Hämtning i morgon"), page.get_by_label("Återlämning i morgon")
         expect(pickup).to_be_enabled()
-        pickup.uncheck()
+        pickup.select_option("none")
         with page.expect_request(lambda request: request.method == "PUT"):
             page.get_by_role("button", name="Spara").click()
         # A tick now would be overwritten by the answer to the save.
@@ -104,7 +104,7 @@ class TestSettings:
         held[0].continue_()
         expect(page.locator(".push-settings__status")).to_contain_text("sparade")
         expect(returns).to_be_enabled()
-        expect(pickup).not_to_be_checked()
+        expect(pickup).to_have_value("none")
 
     def test_after_a_save_a_reload_without_network_never_shows_the_choices_from_before(self, page):
         sign_in(page, "chauffor@trelleborg.exempel.se")
@@ -112,12 +112,12 @@ class TestSettings:
         controlled_by_worker(page)
         page.goto("/notiser/installningar")
         pickup = page.get_by_label("Hämtning i morgon")
-        expect(pickup).to_be_checked()
+        expect(pickup).to_have_value("push")
         expect(pickup).to_be_enabled()
         # The worker has kept this answer as its fallback for a failing network.
         page.wait_for_function("""() => caches.open("delbar-api")
             .then((cache) => cache.match("/api/push/preferences")).then(Boolean)""")
-        pickup.uncheck()
+        pickup.select_option("none")
         page.get_by_role("button", name="Spara").click()
         expect(page.locator(".push-settings__status")).to_contain_text("sparade")
         page.context.set_offline(True)
@@ -125,7 +125,7 @@ class TestSettings:
             page.reload()
             expect(page.locator(".push-settings__status")).to_contain_text("offline")
             expect(pickup).to_be_disabled()
-            expect(pickup).not_to_be_checked()
+            expect(pickup).not_to_have_value("push")  # no answer: nothing shown, not the choice from before
         finally:
             page.context.set_offline(False)
 

@@ -105,6 +105,7 @@ export function loginView({ onLogin, notice = null }) {
     h("p", { class: "login-view__intro", text: t("login.intro") }),
     notice ? h("p", { class: "login-view__notice", role: "status", text: notice }) : null,
     form,
+    h("p", { class: "login-view__forgot" }, h("a", { href: "/glomt-losenord", text: t("login.forgot") })),
   );
 }
 

@@ -46,6 +46,7 @@ export function usersView() {
   /** The form and list appear only once the server has agreed to show them. */
   function layout(/** @type {any[]} */ units) {
     return [
+      inviteDetails(units),
       h("details", { class: "admin-page__create" },
         h("summary", { class: "admin-page__summary", text: t("admin.user_new") }),
         userForm({ units, onCreated })),
@@ -60,6 +61,28 @@ export function usersView() {
   async function onCreated(user) {
     await load();
     page.say(t("admin.user_created", { name: user.name, email: user.email }));
+  }
+
+  /**
+   * "Bjud in": its form exists only while it is open, so the page never holds two fields with
+   * the same label (this form's and the one below it for adding with a first password).
+   * @param {any[]} units
+   */
+  function inviteDetails(units) {
+    const details = h("details", { class: "admin-page__create" },
+      h("summary", { class: "admin-page__summary", text: t("admin.invite_new") }));
+    details.addEventListener("toggle", () => {
+      const open = /** @type {HTMLDetailsElement} */ (details).open;
+      if (open && details.children.length === 1) details.append(userForm({ units, onCreated: onInvited, invite: true }));
+      if (!open && details.children.length > 1) details.lastElementChild?.remove();
+    });
+    return details;
+  }
+
+  /** @param {any} user */
+  async function onInvited(user) {
+    await load();
+    page.say(t("admin.user_invited", { name: user.name, email: user.email }));
   }
 
   /** @type {import("./user-card.js").CardContext["save"]} */

@@ -41,6 +41,8 @@ const EXAMPLES = [
   ["/annonser/:id", "/annonser/l-9", { id: "l-9" }],
   ["/annons/:id/andra", "/annons/l-9/andra", { id: "l-9" }],
   ["/efterlysningar", "/efterlysningar", {}],
+  ["/glomt-losenord", "/glomt-losenord", {}],
+  ["/losenord", "/losenord", {}],
   ["/admin", "/admin", {}],
   ["/admin/anvandare", "/admin/anvandare", {}],
   ["/admin/enheter", "/admin/enheter", {}],
