@@ -49,8 +49,12 @@ class ListingController(Controller):
         condition: FromQuery[schemas.Condition | None] = None,
         availability: FromQuery[schemas.Availability | None] = None,
         sort: FromQuery[SortOrder] = "newest", page: FromQuery[Page] = 1, per_page: FromQuery[PerPage] = 24,
+        facets: FromQuery[Annotated[bool, Parameter(
+            description="Also count the hits per kind, deal, category, municipality and condition (the filter"
+                        " sheet asks when it opens; a page of results does not need them).")]] = False,
     ) -> schemas.SearchResult:
-        query = SearchQuery(q, kind, deal, category_id, municipality_id, condition, availability, sort, page, per_page)
+        query = SearchQuery(q, kind, deal, category_id, municipality_id, condition, availability, sort, page, per_page,
+                            facets)
         return convert.search_result(await SearchService(db, actor).search(query), page, per_page)
 
     @get("/mine")

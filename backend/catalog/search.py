@@ -30,12 +30,13 @@ class SearchQuery:
     sort: str = "newest"
     page: int = 1
     per_page: int = 24
+    facets: bool = False
 
 
 @dataclass
 class SearchPage:
     """One page of hits; past COUNT_CAP hits `total` is COUNT_CAP, `exact` is false and the facets
-    count the first hits found, not all of them."""
+    (when asked for; empty lists otherwise) count the first hits found, not all of them."""
 
     total: int
     results: list[Row]
@@ -57,7 +58,9 @@ class SearchService:
         async with self.db.read():
             repo = SearchRepository(await viewer_for(self.actor))
             filters = await self._filters(query)
-            groups = await repo.facets(match, filters)
+            # Counting per facet costs more than the page itself: only the filter sheet asks for it.
+            groups = await repo.facets(match, filters) if query.facets else [
+                {"facet": "total", "value": "", "n": await repo.count(match, filters)}]
             total = next(g["n"] for g in groups if g["facet"] == "total")
             offset = (query.page - 1) * query.per_page
             rows = [] if offset >= total and total <= COUNT_CAP else await repo.page(

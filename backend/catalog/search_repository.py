@@ -165,11 +165,30 @@ class SearchRepository:
         count = f"(length({spaced}) - length(replace({spaced}, {{}}, ''))) / {{}}"
         return "(" + " + ".join([count] * len(stems)) + ")", [a for stem in stems for a in (f" {stem} ", len(stem) + 2)]
 
+    def _hits(self, match: str | None, filters: Filters) -> tuple[str, list[Any]]:
+        """FROM and WHERE of every hit in no order, to count them.
+
+        On SQLite the hits stream from the text index into the table, so the count stops after
+        COUNT_CAP + 1 of them; `rowid IN (MATCH)` would first collect every hit of a common word.
+        """
+        where, args = self._where(filters, None if self.sqlite else match)
+        if self.sqlite and match is not None:
+            return ("listing_fts CROSS JOIN listing ON listing.rowid = listing_fts.rowid"
+                    f" WHERE listing_fts MATCH {{}} AND {where}"), [match, *args]
+        return f"listing WHERE {where}", args
+
+    async def count(self, match: str | None, filters: Filters) -> int:
+        """The hits, counted up to COUNT_CAP + 1."""
+        hits, args = self._hits(match, filters)
+        rows = await Listing.raw(f"SELECT COUNT(*) AS n FROM (SELECT 1 FROM {hits} LIMIT {{}}) AS hits",
+                                 *args, COUNT_CAP + 1)
+        return rows[0]["n"]
+
     async def facets(self, match: str | None, filters: Filters) -> list[Row]:
         """(facet, value, count) of the first COUNT_CAP + 1 hits, and ("total", "", count)."""
-        where, args = self._where(filters, match)
+        source, args = self._hits(match, filters)
         hits = (f"SELECT listing.kind, listing.deal, listing.category, listing.municipality, listing.condition"
-                f" FROM listing WHERE {where} LIMIT {{}}")
+                f" FROM {source} LIMIT {{}}")
         groups = " UNION ALL ".join(
             f"SELECT '{column}' AS facet, CAST({column} AS TEXT) AS value, COUNT(*) AS n FROM hits GROUP BY {column}"
             for column in FACET_COLUMNS)

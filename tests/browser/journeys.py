@@ -79,3 +79,11 @@ def shot(page: Page, name: str) -> None:
 
 def heading(page: Page, text: str | re.Pattern) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(text)
+
+
+def choose_filter(select, name: str) -> None:
+    """Pick a filter sheet's option by its name: the sheet adds each option's count ("Skurup (12)")."""
+    value = select.evaluate("(s, name) => [...s.options].find((o) => (o.dataset.name ?? o.text) === name)?.value",
+                            name)
+    assert value is not None, f"no option {name!r}"
+    select.select_option(value=value)

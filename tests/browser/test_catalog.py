@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from tests.browser.field import sign_in
+from tests.browser.journeys import choose_filter
 from tests.browser.seed_catalog import seed_many_listings
 from tests.browser.test_accessibility import AXE, WCAG_21_AA
 
@@ -77,8 +78,8 @@ class TestCatalog:
         page.goto("/annonser")
         page.get_by_role("button", name="Filter", exact=True).click()
         filters = page.get_by_role("dialog", name="Filtrera")
-        filters.get_by_label("Typ").select_option(label="Möbel")
-        filters.get_by_label("Kommun").select_option(label="Skurup")
+        choose_filter(filters.get_by_label("Typ"), "Möbel")
+        choose_filter(filters.get_by_label("Kommun"), "Skurup")
         filters.get_by_label("Bara det som går att få nu").check()
         filters.get_by_role("button", name="Visa träffar").click()
         expect(page.get_by_role("button", name="Filter (3)")).to_be_visible()

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlencode, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.journeys import axe_clean, fits, open_as, shot, ystad_listing
+from tests.browser.journeys import axe_clean, choose_filter, fits, open_as, shot, ystad_listing
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +122,13 @@ class TestFilterSheet:
             for _ in range(12):
                 page.keyboard.press("Tab")
                 assert page.evaluate("document.activeElement.closest('dialog') !== null")
-            sheet.get_by_label("Typ").select_option(label="Möbel")
+            # Each option says how many of the search's hits it has, asked for when the sheet opened.
+            expect(sheet.get_by_label("Typ").locator("option[value=furniture]")).to_have_text(
+                re.compile(r"^Möbel \(\d+\)$"))
+            kinds = sheet.get_by_label("Typ").locator("option:not([value=''])").all_text_contents()
+            found = page.get_by_role("status").filter(has_text="hittades").text_content()
+            assert sum(int(re.search(r"\((\d+)\)", k).group(1)) for k in kinds) == int(re.sub(r"\D", "", found))
+            sheet.get_by_label("Typ").select_option(value="furniture")
             sheet.get_by_label("Bara det som går att få nu").check()
             sheet.get_by_role("button", name="Visa träffar").click()
             expect(page.get_by_role("button", name="Filter (2)")).to_be_focused()
@@ -150,7 +156,7 @@ class TestFilterSheet:
         searched(phone, "/annonser?q=stol")
         phone.get_by_role("button", name="Filter", exact=True).click()
         sheet = phone.get_by_role("dialog", name="Filtrera")
-        sheet.get_by_label("Typ").select_option(label="Utrustning")
+        choose_filter(sheet.get_by_label("Typ"), "Utrustning")
         phone.keyboard.press("Escape")
         expect(sheet).to_be_hidden()
         expect(phone.get_by_role("button", name="Filter", exact=True)).to_be_focused()

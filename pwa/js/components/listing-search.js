@@ -36,7 +36,8 @@ export function listingSearch({ navigate }) {
                          placeholder: t("catalog.search_placeholder") });
   const sort = h("select", { id: "search-sort", name: "sort", class: "field__input listing-search__sort" },
     SORTS.map((s) => h("option", { value: s, text: t(`catalog.sort_${s}`), selected: s === sortShown })));
-  const drawer = filterDrawer({ params, onClearAll: clearAll });
+  const drawer = filterDrawer({ params, onClearAll: clearAll,
+                               counts: () => api(`/api/listings?${toServer(params, { facets: true })}`) });
   const status = h("p", { class: "listing-search__status", role: "status", "aria-live": "polite" });
   const progress = h("progress", { class: "listing-search__progress", "aria-label": t("catalog.searching") });
   const chips = h("div", { class: "listing-search__chips-slot" });
@@ -179,8 +180,9 @@ function query(data, page, sortChosen) {
  * What the screen asks the server for: the URL's words and filters, the sort in effect (best
  * match with words), the page and PER_PAGE. bench/catalog_bench.py sends the same.
  * @param {URLSearchParams} params
+ * @param {{facets?: boolean}} [options] facets: the counts per filter value (and one card), for the sheet
  */
-export function toServer(params) {
+export function toServer(params, { facets = false } = {}) {
   const out = new URLSearchParams();
   for (const name of ["q", ...FILTERS]) {
     const value = params.get(name)?.trim();
@@ -189,8 +191,9 @@ export function toServer(params) {
   const sort = sortOf(params);
   if (sort !== "newest") out.set("sort", sort);
   const page = Number(params.get("page"));
-  if (page > 1) out.set("page", String(page));
-  out.set("per_page", String(PER_PAGE));
+  if (page > 1 && !facets) out.set("page", String(page));
+  out.set("per_page", String(facets ? 1 : PER_PAGE));
+  if (facets) out.set("facets", "true");
   return out.toString();
 }
 

@@ -21,13 +21,19 @@ const CONDITIONS = ["new", "good", "used", "worn", "broken"];
  * @property {(categories: any[], municipalities: any[]) => void} fill the options read from the server
  */
 
+/** The facets whose options get a count of their hits ("Möbel (412)"). */
+const COUNTED = { kind: "kind", deal: "deal", category_id: "category", condition: "condition",
+                  municipality_id: "municipality" };
+
 /**
  * @param {object} props
  * @param {URLSearchParams} props.params the search as the URL has it
  * @param {() => void} props.onClearAll "Rensa alla": the same words, no filters
+ * @param {() => Promise<any>} props.counts the search's hits per facet (a page with `facets`), asked
+ *   when the sheet opens: a page of results does not need them, and they cost more than the page
  * @returns {FilterDrawer}
  */
-export function filterDrawer({ params, onClearAll }) {
+export function filterDrawer({ params, onClearAll, counts }) {
   const count = activeFilters(params).length;
   const button = h("button", { type: "button", class: "button button--secondary listing-search__filter-button",
                                "aria-haspopup": "dialog", "aria-controls": "search-filters",
@@ -69,7 +75,31 @@ export function filterDrawer({ params, onClearAll }) {
     availableNow.checked = params.get("availability") === "now";
   }
   reset();
-  button.addEventListener("click", () => dialog.showModal());
+  /** @type {any} */
+  let counted = null;
+  /** Each option says how many of this search's hits it has ("Möbel (412)"; "(3+)" past 1 000 hits). */
+  function showCounts() {
+    if (!counted) return;
+    const more = counted.total_exact ? "" : "+";
+    for (const [name, facet] of Object.entries(COUNTED)) {
+      // A facet in use counts only its own value: the others' counts would be the zeros of this search.
+      if (params.get(name)?.trim()) continue;
+      const n = new Map((counted.facets?.[facet] ?? []).map((/** @type {any} */ f) => [f.value, f.count]));
+      const control = /** @type {HTMLSelectElement} */ (dialog.querySelector(`select[name="${name}"]`));
+      for (const item of control.options) {
+        if (!item.value) continue;
+        item.dataset.name ??= item.text;
+        item.text = `${item.dataset.name} (${n.get(item.value) ?? 0}${n.has(item.value) ? more : ""})`;
+      }
+    }
+  }
+  button.addEventListener("click", () => {
+    dialog.showModal();
+    if (counted) return;
+    counts().then((page) => { counted = page; showCounts(); }).catch(() => {
+      // Offline or refused: the filters work without their counts.
+    });
+  });
   close.addEventListener("click", () => dialog.close());
   // A tap on the dimmed page around the sheet closes it, as on a phone's own sheets.
   dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
@@ -99,6 +129,7 @@ export function filterDrawer({ params, onClearAll }) {
       category.append(...categoryOptions(categories));
       municipality.append(...municipalities.map((/** @type {any} */ m) => h("option", { value: m.id, text: m.name })));
       [category.value, municipality.value] = chosen;
+      showCounts();
     },
   };
 }

@@ -96,8 +96,17 @@ class TestFacets:
     async def test_kind_and_deal_filter_and_count(self, client, ystad):
         await catalogue(client, ystad)
         assert await titles(client, kind="equipment", deal="rent") == ["Borrmaskin"]
-        facets = (await client.get("/api/listings")).json()["facets"]
+        facets = (await client.get("/api/listings", params={"facets": "true"})).json()["facets"]
         assert {f["value"]: f["count"] for f in facets["kind"]} == {"furniture": 3, "equipment": 1, "service": 1}
+
+    async def test_a_page_of_results_is_counted_without_its_facets_unless_asked(self, client, ystad):
+        await catalogue(client, ystad)
+        plain = (await client.get("/api/listings", params={"q": "stol"})).json()
+        asked = (await client.get("/api/listings", params={"q": "stol", "facets": "true"})).json()
+        assert plain["total"] == asked["total"] == 2
+        assert all(values == [] for values in plain["facets"].values())
+        assert sum(f["count"] for f in asked["facets"]["kind"]) == 2
+        assert plain["results"] == asked["results"]
 
     async def test_parent_category_includes_its_children(self, client, ystad):
         await catalogue(client, ystad)
@@ -164,7 +173,7 @@ class TestManyHits:
     async def test_the_count_stops_at_1000_and_says_so(self, app, client, ystad):
         await login(client, ystad.employee_email)
         await many_shelves(app, ystad, COUNT_CAP + 5)
-        found = await search(client, q="hyllor")
+        found = await search(client, q="hyllor", facets="true")
         assert (found["total"], found["total_exact"]) == (1000, False)
         assert [r["title"] for r in found["results"][:2]] == ["Hylla 1004", "Hylla 1003"]
         assert sum(f["count"] for f in found["facets"]["kind"]) == COUNT_CAP + 1
