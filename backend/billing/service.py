@@ -18,7 +18,7 @@ from backend.billing.ubl import Party, build_invoice
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.tenancy import Actor
-from backend.vocabulary import month_of
+from backend.vocabulary import local_day, month_of
 
 BILLERS = ("coordinator", "admin")
 MAX_ORE = 2**31 - 1  # totals are stored in 32-bit integer columns
@@ -99,7 +99,7 @@ class BillingService:
                 continue  # no Peppol address without both organisation numbers; the CSV still carries the lines
             number = f"DELBAR-{month}-{Party(buyer['name'], buyer['org_number']).org_digits}"
             kind, xml, total = build_invoice(
-                number=number, month=month, issued=now.date(), seller=Party(seller["name"], seller["org_number"]),
+                number=number, month=month, issued=local_day(now), seller=Party(seller["name"], seller["org_number"]),
                 buyer=Party(buyer["name"], buyer["org_number"]), lines=rows,
             )
             await self.repo.insert_document(period_id, {"counterpart": counterpart, "number": number,

@@ -13,6 +13,7 @@ from backend.catalog.viewer import viewer_for
 from backend.db import Database
 from backend.errors import Invalid
 from backend.tenancy import Actor
+from backend.vocabulary import local_day
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 FACETS = ("kind", "deal", "category", "municipality", "condition")
@@ -73,7 +74,7 @@ class SearchService:
             if await CategoryRepository().get(query.category_id) is None:
                 raise Invalid("No such category.", error="unknown_category")
             categories = await CategoryRepository().subtree(query.category_id)
-        available_on = clock.now().date() if query.availability == "now" else None
+        available_on = local_day(clock.now()) if query.availability == "now" else None
         return Filters(query.kind, query.deal, categories, query.municipality_id, query.condition, available_on)
 
 

@@ -20,6 +20,7 @@ from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.push.outbox import notify_message
 from backend.tenancy import Actor
+from backend.vocabulary import local_day
 
 # A new want is matched at once against what is already listed, best matches first, up to this many.
 MAX_EXISTING_MATCHES = 50
@@ -68,7 +69,7 @@ def _fits(want: Row, listing: Row, categories: set, listing_stems: set[str], now
         return False
     if want["category"] and want["category"] not in categories:
         return False
-    if want["needed_by"] and want["needed_by"] < now.date():
+    if want["needed_by"] and want["needed_by"] < local_day(now):
         return False
     stems = set(want["search_text"].split())
     return bool(stems) and stems <= listing_stems

@@ -10,14 +10,20 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import date
+from datetime import date, datetime
 from uuid import UUID, uuid4
+from zoneinfo import ZoneInfo
 
 from backend import clock
 from backend.accounts.tables import Municipality, Unit, User
 from backend.db import Database
 from backend.piccolo_conf import use_engine
 from tests.factories import make_code, make_item, make_location
+
+
+def phone_today() -> date:
+    """Today on a Swedish driver's phone (the browser runs in Stockholm's time zone, see conftest.py)."""
+    return datetime.now(ZoneInfo("Europe/Stockholm")).date()
 
 
 async def make_booking(municipality: UUID, driver: UUID, driver_unit: UUID) -> UUID:
@@ -33,7 +39,7 @@ async def make_booking(municipality: UUID, driver: UUID, driver_unit: UUID) -> U
                                  updated_at=now))
     await Booking.insert(Booking(id=booking, listing=listing, deal="give", status="approved", requester=driver,
                                  requester_unit=other["id"], requester_municipality=municipality,
-                                 owner_unit=driver_unit, owner_municipality=municipality, period_start=date.today(),
+                                 owner_unit=driver_unit, owner_municipality=municipality, period_start=phone_today(),
                                  delivery_address="Bryggaregatan 6, 274 30 Skurup", created_at=now, updated_at=now))
     if not await TransportTariff.exists().where(TransportTariff.municipality == municipality):
         await TransportTariff.insert(TransportTariff(id=uuid4(), municipality=municipality, fee_ore=45000,
@@ -55,8 +61,8 @@ async def make_job(municipality: UUID, driver_email: str, shelf: UUID, items: li
     now = clock.now()
     await TransportJob.insert(TransportJob(id=job, municipality=municipality, booking_id=booking,
                                            pickup_location=shelf,
-                                           delivery_address="Bryggaregatan 6, 274 30 Skurup", wanted_date=date.today(),
-                                           driver=driver["id"], day=date.today(), created_at=now, updated_at=now))
+                                           delivery_address="Bryggaregatan 6, 274 30 Skurup", wanted_date=phone_today(),
+                                           driver=driver["id"], day=phone_today(), created_at=now, updated_at=now))
     for item in items:
         await TransportJobItem.insert(TransportJobItem(id=uuid4(), job=job, item=item))
     return job, booking
