@@ -103,6 +103,14 @@ class UserRepository:
         # E-mail addresses are unique across all municipalities: they are the login name.
         return await User.exists().where(User.email == email)
 
+    async def taken_emails(self, emails: list[str]) -> set[str]:
+        """Which of these addresses have an account in any municipality (they are login names)."""
+        found: set[str] = set()
+        for start in range(0, len(emails), 500):  # SQLite bounds the parameters of one query
+            rows = await User.select(User.email).where(User.email.is_in(emails[start:start + 500]))
+            found.update(r["email"] for r in rows)
+        return found
+
     async def insert(self, values: Row, roles: list[str], now: datetime) -> None:
         await User.insert(User(**values, municipality=self.municipality_id, created_at=now))
         await UserRole.insert(*[UserRole(user=values["id"], role=role) for role in roles])

@@ -100,8 +100,11 @@ class PasswordLinks:
             user, created = await users.create(create)
             if created:
                 inviter = await UserRepository(actor.municipality_id).get(actor.user_id)
-                token = await self._issue(user["id"], "invite", INVITE_VALID)
-                params = {"inviter": inviter["name"] if inviter else "", "email": user["email"],
-                          "municipality": user["municipality_name"]}
-                await queue([user["id"]], "invitation", "invitation", params, f"/losenord?nyckel={token}")
+                await self.send_invitation(user, inviter["name"] if inviter else "")
         return user, created
+
+    async def send_invitation(self, user: Row, inviter: str) -> None:
+        """Issue an invitation link and queue its e-mail; inside the caller's db.write()."""
+        token = await self._issue(user["id"], "invite", INVITE_VALID)
+        params = {"inviter": inviter, "email": user["email"], "municipality": user["municipality_name"]}
+        await queue([user["id"]], "invitation", "invitation", params, f"/losenord?nyckel={token}")
