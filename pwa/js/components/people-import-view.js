@@ -117,7 +117,8 @@ export function peopleImportView() {
  * @param {ImportRow[]} rows
  */
 function rowsTable(rows) {
-  const head = ["import.col_row", "import.col_email", "import.col_name", "import.col_unit", "import.col_what"];
+  // What happens comes right after the row number: on a phone it is the column in view.
+  const head = ["import.col_row", "import.col_what", "import.col_email", "import.col_name", "import.col_unit"];
   return h("div", { class: "people-import__table-wrap", tabindex: "0", role: "region",
                     "aria-labelledby": "people-import-caption" },
     h("table", { class: "people-import__table" },
@@ -125,10 +126,10 @@ function rowsTable(rows) {
       h("thead", {}, h("tr", {}, head.map((key) => h("th", { scope: "col", text: t(key) })))),
       h("tbody", {}, rows.map((row) => h("tr", { class: `people-import__row people-import__row--${row.action}` },
         h("th", { scope: "row", text: String(row.row) }),
+        h("td", { class: "people-import__what", text: what(row) }),
         h("td", { class: "people-import__email", text: row.email }),
         h("td", { text: row.name }),
-        h("td", { text: row.unit }),
-        h("td", { class: "people-import__what", text: what(row) }))))));
+        h("td", { text: row.unit }))))));
 }
 
 /** @param {ImportReport} report */
