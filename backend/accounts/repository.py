@@ -115,6 +115,14 @@ class UserRepository:
         await User.insert(User(**values, municipality=self.municipality_id, created_at=now))
         await UserRole.insert(*[UserRole(user=values["id"], role=role) for role in roles])
 
+    async def insert_many(self, rows: list[Row], roles: dict[UUID, list[str]], now: datetime) -> None:
+        """Many new users at once (an HR import), in chunks that stay under SQLite's parameter limit."""
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            await User.insert(*[User(**values, municipality=self.municipality_id, created_at=now) for values in chunk])
+            await UserRole.insert(*[UserRole(user=values["id"], role=role)
+                                    for values in chunk for role in roles[values["id"]]])
+
     async def update(self, user_id: UUID, version: int, values: Row) -> bool:
         values = {**values, User.version: version + 1}
         rows = await User.update(values).where(

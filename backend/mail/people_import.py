@@ -180,21 +180,22 @@ class PeopleImport:
         for key, name in new_units.items():
             unit_ids[key] = uuid4()
             await self.units.insert(unit_ids[key], name, "", now)
-        inviter = await self.users.get(self.actor.user_id)
-        links = PasswordLinks(self.db, password_hashing=self.password_hashing)
+        await self._create([p for p in plan if p.read.action == "create"], unit_ids, no_password)
         for planned in plan:
-            if planned.read.action == "create":
-                await self._create(planned, unit_ids, no_password, inviter, links)
-            elif planned.read.action == "update":
+            if planned.read.action == "update":
                 await self._update(planned, unit_ids)
 
-    async def _create(self, planned: Planned, unit_ids: dict[str, UUID], no_password: str, inviter: Row | None,
-                      links: PasswordLinks) -> None:
-        user_id = uuid4()
-        values = {**planned.values, "id": user_id, "unit": unit_ids[planned.unit_key], "password_hash": no_password}
-        await self.users.insert(values, planned.roles or ["employee"], clock.now())
-        user = await self.users.get(user_id)
-        await links.send_invitation(user, inviter["name"] if inviter else "")
+    async def _create(self, plan: list[Planned], unit_ids: dict[str, UUID], no_password: str) -> None:
+        """The new people in a few bulk inserts, each invited by e-mail."""
+        if not plan:
+            return
+        rows = [{**p.values, "id": uuid4(), "unit": unit_ids[p.unit_key], "password_hash": no_password} for p in plan]
+        roles = {row["id"]: p.roles or ["employee"] for row, p in zip(rows, plan, strict=True)}
+        await self.users.insert_many(rows, roles, clock.now())
+        inviter = await self.users.get(self.actor.user_id)  # the signed-in admin: always there
+        invited = [{"id": row["id"], "email": row["email"], "municipality_name": inviter["municipality_name"]}
+                   for row in rows]
+        await PasswordLinks(self.db, password_hashing=self.password_hashing).send_invitations(invited, inviter["name"])
 
     async def _update(self, planned: Planned, unit_ids: dict[str, UUID]) -> None:
         user = planned.user

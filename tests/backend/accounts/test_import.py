@@ -6,7 +6,7 @@ import pytest
 
 from backend.accounts.tables import Unit, User
 from backend.mail.hr_csv import MAX_BYTES, MAX_ROWS
-from backend.mail.tables import MailMessage
+from backend.mail.tables import MailMessage, MailToken
 from tests.factories import login
 
 pytestmark = pytest.mark.anyio
@@ -116,6 +116,9 @@ class TestImport:
         assert ove["language"] == "en"
         invitations = await MailMessage.select(MailMessage.user.email).where(MailMessage.message == "invitation")
         assert sorted(m["user.email"] for m in invitations) == ["nora@ystad.test", "ove@ystad.test"]
+        links = await MailToken.select(MailToken.purpose, MailToken.user.email)
+        assert sorted((t["user.email"], t["purpose"]) for t in links) == [
+            ("nora@ystad.test", "invite"), ("ove@ystad.test", "invite")]
 
     async def test_a_second_import_of_the_same_file_changes_nothing_and_says_so(self, admin):
         await apply(admin, SWEDISH)
