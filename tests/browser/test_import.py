@@ -39,6 +39,8 @@ class TestImport:
                 f"{known};Kim Känd-Nyman;Kultur och fritid;medarbetare;svenska\n")
         context, page = open_as(browser, live_server, "desk", ADMIN)
         page.goto("/admin/anvandare")
+        expect(page.get_by_role("link", name="Importera från fil")).to_be_visible()
+        shot(page, "users-import-link")
         page.get_by_role("link", name="Importera från fil").click()
         heading(page, "Importera personer från fil")
         checked(page)
