@@ -4,11 +4,14 @@ real SMTP server, and a second import of the same file that changes nothing."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from backend.demo.data import DEMO_PASSWORD
 from tests.browser.journeys import axe_clean, fits, heading, new_person, open_as, shot
+from tests.browser.test_booking_view import signed_in_http
 
 pytestmark = pytest.mark.browser
 ADMIN = "admin@ystad.exempel.se"
@@ -73,4 +76,40 @@ class TestImport:
         expect(page.get_by_text("Inget ändrades: allt i filen fanns redan i Delbar.")).to_be_visible()
         checked(page)
         shot(page, "import-nothing")
+        context.close()
+
+
+@pytest.fixture
+def english_admin(live_server: str) -> Iterator[str]:
+    """An admin of Ystad of this test's own, free to switch to English; deactivated afterwards so no
+    other test meets an extra admin (notices to a municipality's admins, for one)."""
+    email = f"admin-en-{uuid.uuid4().hex[:8]}@ystad.exempel.se"
+    with signed_in_http(live_server, ADMIN) as admin:
+        unit_id = admin.get("/api/units").json()[0]["id"]
+        made = admin.post("/api/users", json={"email": email, "name": "Alex Admin", "unit_id": unit_id,
+                                              "roles": ["admin"], "password": DEMO_PASSWORD})
+        assert made.status_code == 201, made.text
+    yield email
+    with signed_in_http(live_server, ADMIN) as admin:
+        user = made.json()
+        done = admin.patch(f"/api/users/{user['id']}", json={"version": user["version"], "active": False})
+        assert done.status_code == 200, done.text
+
+
+class TestInEnglish:
+    def test_the_preview_reads_in_english_with_its_errors_marked(self, browser, live_server, english_admin):
+        context, page = open_as(browser, live_server, "phone", english_admin)
+        with page.expect_response(lambda r: r.url.endswith("/api/session/language") and r.ok):
+            page.get_by_role("button", name="English").click()
+        page.goto("/admin/importera")
+        heading(page, "Import people from a file")
+        page.get_by_label("CSV file from the HR system").set_input_files({
+            "name": "staff.csv", "mimeType": "text/csv",
+            "buffer": b"Email,Name,Unit\nnot-an-address,Nils,Kultur och fritid\n"})
+        table = page.get_by_role("table", name="What happens to each row")
+        expect(table.get_by_role("row").filter(has_text="not-an-address")).to_contain_text(
+            "Error: not an e-mail address")
+        expect(page.get_by_text("1 row has errors.")).to_be_visible()
+        checked(page)
+        shot(page, "import-errors-en")
         context.close()
