@@ -47,8 +47,8 @@ def _valid(value: str, kind: object) -> bool:
     return True
 
 
-def _error(code: str, detail: str) -> schemas.ImportRowError:
-    return schemas.ImportRowError(code=code, detail=detail)
+def _error(code: str, detail: str, value: str = "") -> schemas.ImportRowError:
+    return schemas.ImportRowError(code=code, detail=detail, value=value[:200])
 
 
 def _cell_errors(cells: dict[str, str]) -> tuple[list[schemas.ImportRowError], list[str] | None, str | None]:
@@ -64,12 +64,14 @@ def _cell_errors(cells: dict[str, str]) -> tuple[list[schemas.ImportRowError], l
     if cells.get("roles"):
         roles, unknown = hr_csv.roles_of(cells["roles"])
         if unknown or not roles:
-            errors.append(_error("unknown_role", f"Unknown role: {', '.join(unknown)[:200]}."))
+            words = ", ".join(unknown) or cells["roles"]
+            errors.append(_error("unknown_role", f"Unknown role: {words[:200]}.", words))
     language = None
     if cells.get("language"):
         language = hr_csv.language_of(cells["language"])
         if language is None:
-            errors.append(_error("unknown_language", "The language must be sv or en (svenska or engelska)."))
+            errors.append(_error("unknown_language", "The language must be sv or en (svenska or engelska).",
+                                 cells["language"]))
     return errors, roles, language
 
 

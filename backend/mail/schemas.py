@@ -85,6 +85,7 @@ class ImportRowError(Schema, kw_only=True):
 
     code: str
     detail: str
+    value: str = ""  # what in the file was not understood (an unknown role or language), if anything
 
 
 class ImportRowRead(Schema, kw_only=True):

@@ -64,7 +64,7 @@ class TestImport:
         page.goto("/admin/importera")
         heading(page, "Importera personer från fil")
         choose(page, file + "inte-en-adress;Nils;Kultur och fritid;trollkarl;\n")
-        expect(row(page, "inte-en-adress")).to_contain_text("Fel: inte en e-postadress; okänd roll")
+        expect(row(page, "inte-en-adress")).to_contain_text("Fel: inte en e-postadress; okänd roll (trollkarl)")
         expect(page.get_by_text("1 rad har fel.")).to_be_visible()
         expect(page.get_by_role("button", name="Importera 3 personer")).to_have_count(0)
         checked(page)

@@ -9,7 +9,7 @@ import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { adminPage } from "./admin-page.js";
 
-/** @typedef {{code: string, detail: string}} RowError */
+/** @typedef {{code: string, detail: string, value: string}} RowError */
 /** @typedef {{row: number, email: string, name: string, unit: string, action: string, changes: string[],
  *   new_unit: boolean, errors: RowError[]}} ImportRow */
 /** @typedef {{rows: ImportRow[], created: number, updated: number, unchanged: number, errors: number,
@@ -140,7 +140,8 @@ function counts({ created, updated, unchanged, errors }) {
 /** @param {ImportRow} row */
 function what(row) {
   if (row.action === "error") {
-    return t("import.action_error", { errors: row.errors.map((e) => t(`import.error.${e.code}`)).join("; ") });
+    const errors = row.errors.map((e) => (e.value ? `${t(`import.error.${e.code}`)} (${e.value})` : t(`import.error.${e.code}`)));
+    return t("import.action_error", { errors: errors.join("; ") });
   }
   const text = row.action === "create" ? t("import.action_create")
     : row.action === "update" ? t("import.action_update", { fields: row.changes.map((f) => t(`import.field_${f}`)).join(", ") })

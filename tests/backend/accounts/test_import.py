@@ -54,6 +54,11 @@ class TestPreview:
         [row] = report["rows"]
         assert row["action"] == "create" and row["name"] == "Nora Ny" and row["errors"] == []
 
+    async def test_a_tab_separated_file_with_blank_lines_counts_rows_as_a_spreadsheet_does(self, admin):
+        body = "E-post\tNamn\tEnhet\tRoller\n\nnora@ystad.test\tNora Ny\tArbetsmarknadsenheten\tlager|chaufför\n"
+        [row] = (await preview(admin, body)).json()["rows"]
+        assert (row["row"], row["action"], row["errors"]) == (3, "create", [])
+
     async def test_a_known_person_shows_the_fields_that_change(self, admin, ystad):
         body = f"e-post;namn;enhet;roller\n{ystad.employee_email};Anna Andersson;Arbetsmarknadsenheten;samordnare\n"
         [row] = (await preview(admin, body)).json()["rows"]
@@ -70,6 +75,7 @@ class TestPreview:
         assert [[e["code"] for e in r["errors"]] for r in rows] == [
             ["bad_email"], ["unknown_role"], ["duplicate"], ["unknown_language"], ["name_missing", "unit_missing"]]
         assert all(r["action"] == "error" for r in rows)
+        assert rows[1]["errors"][0]["value"] == "trollkarl" and rows[3]["errors"][0]["value"] == "tyska"
 
     async def test_an_address_of_another_municipality_is_refused_without_saying_whose(self, admin, skurup):
         body = f"e-post;namn;enhet\n{skurup.employee_email};Anna;Arbetsmarknadsenheten\n"
