@@ -39,6 +39,7 @@ from backend.mail.controller import (
     PasswordLinkController,
     UnsubscribeController,
 )
+from backend.mail.import_controller import PeopleImportController
 from backend.mail.lifespan import MailLifespan
 from backend.media import require_json_body
 from backend.openapi import ContractJson
@@ -90,6 +91,7 @@ API_CONTROLLERS = [
     UnsubscribeController,
     PasswordLinkController,
     InvitationController,
+    PeopleImportController,
     MailDefaultsController,
     FactorController,
     PurchaseCheckController,

@@ -103,9 +103,25 @@ class UserRepository:
         # E-mail addresses are unique across all municipalities: they are the login name.
         return await User.exists().where(User.email == email)
 
+    async def taken_emails(self, emails: list[str]) -> set[str]:
+        """Which of these addresses have an account in any municipality (they are login names)."""
+        found: set[str] = set()
+        for start in range(0, len(emails), 500):  # SQLite bounds the parameters of one query
+            rows = await User.select(User.email).where(User.email.is_in(emails[start:start + 500]))
+            found.update(r["email"] for r in rows)
+        return found
+
     async def insert(self, values: Row, roles: list[str], now: datetime) -> None:
         await User.insert(User(**values, municipality=self.municipality_id, created_at=now))
         await UserRole.insert(*[UserRole(user=values["id"], role=role) for role in roles])
+
+    async def insert_many(self, rows: list[Row], roles: dict[UUID, list[str]], now: datetime) -> None:
+        """Many new users at once (an HR import), in chunks that stay under SQLite's parameter limit."""
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            await User.insert(*[User(**values, municipality=self.municipality_id, created_at=now) for values in chunk])
+            await UserRole.insert(*[UserRole(user=values["id"], role=role)
+                                    for values in chunk for role in roles[values["id"]]])
 
     async def update(self, user_id: UUID, version: int, values: Row) -> bool:
         values = {**values, User.version: version + 1}

@@ -100,8 +100,20 @@ class PasswordLinks:
             user, created = await users.create(create)
             if created:
                 inviter = await UserRepository(actor.municipality_id).get(actor.user_id)
-                token = await self._issue(user["id"], "invite", INVITE_VALID)
-                params = {"inviter": inviter["name"] if inviter else "", "email": user["email"],
-                          "municipality": user["municipality_name"]}
-                await queue([user["id"]], "invitation", "invitation", params, f"/losenord?nyckel={token}")
+                await self.send_invitation(user, inviter["name"] if inviter else "")
         return user, created
+
+    async def send_invitation(self, user: Row, inviter: str) -> None:
+        """Issue an invitation link and queue its e-mail; inside the caller's db.write()."""
+        await self.send_invitations([user], inviter)
+
+    async def send_invitations(self, users: list[Row], inviter: str) -> None:
+        """Invite many people at once (an HR import): their links in one insert, one e-mail each."""
+        now = clock.now()
+        tokens = {user["id"]: secrets.token_urlsafe(32) for user in users}
+        await self.tokens.insert_many([
+            {"id": uuid4(), "token_hash": token_hash(token), "user": user_id, "purpose": "invite",
+             "expires_at": now + INVITE_VALID, "used": False, "created_at": now} for user_id, token in tokens.items()])
+        for user in users:
+            params = {"inviter": inviter, "email": user["email"], "municipality": user["municipality_name"]}
+            await queue([user["id"]], "invitation", "invitation", params, f"/losenord?nyckel={tokens[user['id']]}")

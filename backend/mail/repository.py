@@ -216,6 +216,10 @@ class TokenRepository:
     async def insert(self, values: Row) -> None:
         await MailToken.insert(MailToken(**values))
 
+    async def insert_many(self, rows: list[Row]) -> None:
+        for start in range(0, len(rows), 500):  # under SQLite's parameter limit
+            await MailToken.insert(*[MailToken(**values) for values in rows[start:start + 500]])
+
     async def find(self, token_hash: str) -> Row | None:
         return await MailToken.select(
             MailToken.id, MailToken.user, MailToken.purpose, MailToken.expires_at, MailToken.used,

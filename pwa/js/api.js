@@ -26,7 +26,7 @@ export class ApiError extends Error {
 /**
  * @typedef {object} RequestOptions
  * @property {string} [method]
- * @property {any} [body] sent as JSON
+ * @property {any} [body] sent as JSON, or as it is when a FormData (a file upload)
  * @property {boolean} [csrf] send X-CSRF-Token on an unsafe method (default true; login is the exception)
  * @property {AbortSignal} [signal]
  */
@@ -75,7 +75,8 @@ export function apiSettled(limit = 10_000) {
 async function request(path, { method = "GET", body, csrf = true, signal }) {
   /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const form = typeof FormData !== "undefined" && body instanceof FormData;
+  if (body !== undefined && !form) headers["Content-Type"] = "application/json";
   const token = getCsrfToken();
   if (UNSAFE.has(method) && csrf && token) headers["X-CSRF-Token"] = token;
 
@@ -85,7 +86,7 @@ async function request(path, { method = "GET", body, csrf = true, signal }) {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || form ? body : JSON.stringify(body),
       credentials: "same-origin",
       signal,
     });

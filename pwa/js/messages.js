@@ -14,11 +14,13 @@ import labels from "./messages/labels.js";
 import listing from "./messages/listing.js";
 import mail from "./messages/mail.js";
 import outbox from "./messages/outbox.js";
+import peopleImport from "./messages/people-import.js";
 import push from "./messages/push.js";
 import shell from "./messages/shell.js";
 import work from "./messages/work.js";
 
-const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail];
+const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
+  peopleImport];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -116,6 +116,9 @@ export function appRoutes({ go, onLogin, onLogout }) {
     "/admin": () => signedIn(() => view(t("admin.title"), import("./components/admin-view.js"), (m) => m.adminView())),
     "/admin/anvandare": () =>
       signedIn(() => view(t("admin.users_title"), import("./components/users-view.js"), (m) => m.usersView())),
+    "/admin/importera": () =>
+      signedIn(() => view(t("import.title"), import("./components/people-import-view.js"),
+                          (m) => m.peopleImportView())),
     "/admin/enheter": () =>
       signedIn(() => view(t("admin.units_title"), import("./components/units-view.js"), (m) => m.unitsView())),
     "/admin/samverkan": () =>

@@ -46,6 +46,8 @@ export function usersView() {
   /** The form and list appear only once the server has agreed to show them. */
   function layout(/** @type {any[]} */ units) {
     return [
+      h("p", { class: "users-view__import" },
+        h("a", { href: "/admin/importera", class: "button button--secondary", text: t("import.open") })),
       inviteDetails(units),
       h("details", { class: "admin-page__create" },
         h("summary", { class: "admin-page__summary", text: t("admin.user_new") }),

@@ -46,6 +46,7 @@ const EXAMPLES = [
   ["/admin", "/admin", {}],
   ["/admin/anvandare", "/admin/anvandare", {}],
   ["/admin/enheter", "/admin/enheter", {}],
+  ["/admin/importera", "/admin/importera", {}],
   ["/admin/samverkan", "/admin/samverkan", {}],
 ];
 
