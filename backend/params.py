@@ -29,6 +29,9 @@ Month = Annotated[str, Parameter(**_MONTH)]
 # Printed codes are 8 characters; people type them with spaces or dashes, which the lookup ignores.
 CodeText = Annotated[str, Parameter(max_length=64, description="A label's code as printed or typed.")]
 OptionalMonth = Annotated[str | None, Parameter(**_MONTH)]
+# The secret of an e-mailed link (password reset, invitation): URL-safe base64.
+LinkToken = Annotated[str, Parameter(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$",
+                                     description="The secret of a link sent by e-mail.")]
 
 
 def bounded(low: int, high: int, description: str) -> Any:

@@ -18,6 +18,7 @@ from backend.mail.links import PasswordLinks
 from backend.mail.service import DefaultsService, UnsubscribeService
 from backend.messages import text
 from backend.openapi import retried
+from backend.params import LinkToken
 from backend.security import CSRF_EXEMPT, PUBLIC, check_same_origin
 
 UserParam = Annotated[UUID, Parameter(description="The person the link was made for.")]
@@ -91,7 +92,7 @@ class PasswordLinkController(Controller):
         return schemas.Accepted(detail=await links.request_reset(data.email, client))
 
     @get("/{token:str}", opt={PUBLIC: True}, raises=[Invalid])
-    async def get_password_link(self, db: DbDep, token: FromPath[schemas.Token]) -> schemas.LinkRead:
+    async def get_password_link(self, db: DbDep, token: FromPath[LinkToken]) -> schemas.LinkRead:
         row = await PasswordLinks(db).check(token)
         return schemas.LinkRead(purpose=row["purpose"], email=row["email"])
 
