@@ -7,6 +7,7 @@
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
 import { navIcon } from "./nav-icons.js";
+import { softHyphens } from "../hyphenate.js";
 
 /** What stands in for a missing photo: a line drawing of the kind (people for staffing, a tool for a service). */
 const KIND_ICONS = { furniture: "box", equipment: "box", service: "gear", staffing: "people" };
@@ -37,7 +38,8 @@ export function listingCard(listing, options = {}) {
         h("span", { class: "listing-card__price" },
           h("span", { class: "listing-card__amount", text: price }),
           price === deal ? null : h("span", { class: "listing-card__deal", text: deal })),
-        h("span", { class: "listing-card__meta", text: where }),
+        // Municipalities and units have Swedish names, whatever the page's language: hyphenate them as Swedish.
+        h("span", { class: "listing-card__meta", lang: "sv", text: softHyphens(where) }),
         when ? h("span", { class: "listing-card__when", text: when }) : null,
         status)));
 }
