@@ -1,13 +1,17 @@
 """What a search card says and how it reads: long Swedish unit names break where words join, with a
-hyphen, at both widths (four columns at a desk)."""
+hyphen, at both widths (four columns at a desk); a loan out on a booking today is free from its return."""
 
 from __future__ import annotations
+
+import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.journeys import WIDTHS, axe_clean, fits, new_person, open_as, shot, unique
+from tests.browser.journeys import WIDTHS, axe_clean, fits, new_person, open_as, shot, unique, ystad_listing
 from tests.browser.test_booking_view import signed_in_http
+from tests.browser.test_bookings import local_day
 
 pytestmark = pytest.mark.browser
 
@@ -73,5 +77,35 @@ def test_a_long_unit_name_breaks_where_the_words_join(browser, live_server, widt
         assert axe_clean(page) == []
         fits(page)
         shot(page, "search-card-long-name")
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def out_today(live_server) -> tuple[str, date]:
+    """A loan approved from today for three days: its title and the day it comes back."""
+    title = unique("Utlånad borrmaskin")
+    listing = ystad_listing(live_server, title, kind="equipment")
+    borrower = new_person(live_server, name="Bo Lånar")
+    with signed_in_http(live_server, borrower) as person:
+        made = person.post("/api/bookings", json={"listing_id": listing, "start": local_day(0), "end": local_day(3)})
+        assert made.status_code == 201, made.text
+    with signed_in_http(live_server, "samordnare@ystad.exempel.se") as owner:
+        answer = owner.post(f"/api/bookings/{made.json()['id']}/approve", json={})
+        assert answer.status_code == 200, answer.text
+    return title, date.fromisoformat(local_day(3))
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_a_loan_out_today_is_free_from_its_return_day(browser, live_server, width, out_today):
+    title, back = out_today
+    context, page = open_as(browser, live_server, width, "medarbetare@skurup.exempel.se")
+    try:
+        page.goto(f"/annonser?q={title.split()[-1]}")
+        card = page.get_by_role("link", name=title)
+        expect(card.locator(".listing-card__when")).to_have_text(re.compile(rf"^Ledig från {back.day} \w+"))
+        expect(card).not_to_contain_text("Ledig nu")
+        assert axe_clean(page) == []
+        shot(page, "search-card-booked")
     finally:
         context.close()

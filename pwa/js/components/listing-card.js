@@ -59,14 +59,16 @@ export function priceText(listing) {
 
 /**
  * When it can be had: "Ledig nu", "Ledig från 3 feb.", "Ledig t.o.m. 30 juni"; nothing for a
- * service (its times are on its page) unless it has dates.
- * @param {{kind?: string, available_from?: string | null, available_until?: string | null}} listing
+ * service (its times are on its page) unless it has dates. A loan that is out today on a booking
+ * (the search's `free_from`: the day it is back) is free from then, not now.
+ * @param {{kind?: string, available_from?: string | null, available_until?: string | null,
+ *          free_from?: string | null}} listing
  * @param {Date} [today]
  * @returns {string}
  */
 export function freeText(listing, today = new Date()) {
   const day = localDay(today);
-  const from = listing.available_from ?? null;
+  const from = [listing.available_from, listing.free_from].filter(Boolean).sort().pop() ?? null;
   const until = listing.available_until ?? null;
   if (from && from > day) return t("catalog.free_from", { date: shortDate(from, day) });
   if (until && until < day) return t("catalog.free_no_longer");
