@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 # (the windows about to be removed) -> those that something still holds
@@ -49,3 +50,10 @@ async def next_free_days(listing_ids: list[UUID], today: date) -> dict[UUID, dat
         for listing_id, day in (await provider(listing_ids, today) if listing_ids else {}).items():
             days[listing_id] = max(day, days.get(listing_id, day))
     return days
+
+
+async def with_free_from(cards: list[dict[str, Any]], today: date) -> list[dict[str, Any]]:
+    """Listing cards with `free_from`: a loan that is out today is free from its return, not now."""
+    ids = [card["id"] if isinstance(card["id"], UUID) else UUID(str(card["id"])) for card in cards]
+    free = await next_free_days(ids, today)
+    return [{**card, "free_from": free.get(listing_id)} for card, listing_id in zip(cards, ids, strict=True)]
