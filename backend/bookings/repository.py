@@ -21,7 +21,7 @@ from backend.bookings.tables import (
     CalendarFeed,
     Charge,
 )
-from backend.catalog.hooks import on_windows_in_use
+from backend.catalog.hooks import on_next_free_days, on_windows_in_use
 from backend.catalog.tables import AvailabilityWindow, Item, Listing
 from backend.db import engine_is_sqlite
 from backend.vocabulary import PHYSICAL_KINDS, TERMINAL_STATES
@@ -171,6 +171,35 @@ class HoldRepository:
             BookingItem.item.is_in(item_ids), BookingItem.holds.eq(True),
             overlapping(BookingItem.period_start, BookingItem.period_end, start, end),
         ).order_by(BookingItem.period_start)
+
+
+# The bookings that have a thing out of the owner's hands: approved, or handed over and not yet back.
+TAKEN = ("approved", "fulfilled")
+
+
+@on_next_free_days
+async def booked_until(listing_ids: list[UUID], today: date) -> dict[UUID, date]:
+    """For listings whose every item is taken today by an approved or ongoing booking, the first day
+    one of them is free again (after back-to-back bookings too); an item held for ever is never free."""
+    items = await Item.select(Item.id, Item.listing).where(
+        Item.listing.is_in(listing_ids), Item.state.not_in(sorted(TERMINAL_STATES)))
+    if not items:
+        return {}
+    holds = await BookingItem.select(BookingItem.item, BookingItem.period_start, BookingItem.period_end).where(
+        BookingItem.item.is_in([i["id"] for i in items]), BookingItem.holds.eq(True),
+        BookingItem.booking.status.is_in(list(TAKEN)),
+        Or(BookingItem.period_end.is_null(), BookingItem.period_end > today),
+    ).order_by(BookingItem.period_start)
+    free: dict[UUID, list[date | None]] = {}
+    for item in items:
+        day: date | None = today
+        for hold in (h for h in holds if h["item"] == item["id"]):
+            if day is None or hold["period_start"] > day:
+                break
+            day = hold["period_end"] if hold["period_end"] is None else max(day, hold["period_end"])
+        free.setdefault(item["listing"], []).append(day)
+    days = {listing: [d for d in found if d is not None] for listing, found in free.items()}
+    return {listing: min(found) for listing, found in days.items() if found and min(found) > today}
 
 
 @on_windows_in_use

@@ -60,7 +60,7 @@ def card(row: Row) -> schemas.ListingCard:
         category_id=_uuid(row["category_id"]), municipality_id=_uuid(row["municipality_id"]),
         municipality_name=row["municipality_name"], owner_unit_name=row["owner_unit_name"], status=row["status"],
         published_at=row["published_at"], available_from=_date(row["available_from"]),
-        available_until=_date(row["available_until"]),
+        available_until=_date(row["available_until"]), free_from=row.get("free_from"),
         thumb_url=photo_urls(photo_id)[1] if photo_id else None,
     )
 

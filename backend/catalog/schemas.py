@@ -194,6 +194,8 @@ class ListingCard(Schema, kw_only=True):
     published_at: datetime | None
     available_from: date | None = None
     available_until: date | None = None
+    # Set when every item is out today on an approved or ongoing booking: the day one is free again.
+    free_from: date | None = None
     thumb_url: str | None
 
 

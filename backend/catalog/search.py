@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from backend import clock
+from backend.catalog.hooks import with_free_from
 from backend.catalog.repository import CategoryRepository, Row
 from backend.catalog.search_repository import COUNT_CAP, Filters, SearchRepository, match_text
 from backend.catalog.viewer import viewer_for
@@ -66,6 +67,8 @@ class SearchService:
             offset = (query.page - 1) * query.per_page
             rows = [] if offset >= total and total <= COUNT_CAP else await repo.page(
                 match, filters, query.sort == "relevance", query.per_page, offset, many=total > COUNT_CAP)
+            # "When it is free" counts the bookings too: a loan that is out today is free from its return.
+            rows = await with_free_from(rows, local_day(clock.now()))
         return SearchPage(min(total, COUNT_CAP), rows, _facet_counts(groups), exact=total <= COUNT_CAP)
 
     async def _filters(self, query: SearchQuery) -> Filters:

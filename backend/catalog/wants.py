@@ -11,6 +11,7 @@ from uuid import UUID, uuid4
 
 from backend import clock
 from backend.catalog import schemas, text
+from backend.catalog.hooks import with_free_from
 from backend.catalog.repository import CategoryRepository, Row, mark_shared, peers_of, unscoped_listing
 from backend.catalog.search_repository import Filters, SearchRepository, match_text
 from backend.catalog.tables import TIERS
@@ -151,5 +152,6 @@ class WantService:
         async with self.db.read():
             matches = await self.wants.matches_of_user(self.actor.user_id)
             repo = SearchRepository(await viewer_for(self.actor))
-            cards = {c["id"]: c for c in await repo.cards([m["listing_id"] for m in matches])}
+            found = await with_free_from(await repo.cards([m["listing_id"] for m in matches]), local_day(clock.now()))
+            cards = {c["id"]: c for c in found}
         return [(m, cards[m["listing_id"]]) for m in matches if m["listing_id"] in cards]

@@ -77,6 +77,11 @@ def shot(page: Page, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{re.sub(r'[^a-z0-9-]', '-', name)}-{width}.png"), full_page=True)
 
 
+def booking_entry(page: Page, title: str):
+    """A booking in "Mina bokningar" or "Att godkänna": a card on a phone, a table row at desk width."""
+    return page.get_by_role("article", name=title).or_(page.get_by_role("row", name=title))
+
+
 def heading(page: Page, text: str | re.Pattern) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(text)
 

@@ -9,7 +9,18 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.journeys import WIDTHS, axe_clean, fits, heading, new_person, open_as, shot, unique, ystad_listing
+from tests.browser.journeys import (
+    WIDTHS,
+    axe_clean,
+    booking_entry,
+    fits,
+    heading,
+    new_person,
+    open_as,
+    shot,
+    unique,
+    ystad_listing,
+)
 from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day
 
@@ -62,7 +73,7 @@ class TestBookingFlow:
             shot(page, "booking-flow")
             page.get_by_role("button", name="Skicka förfrågan").click()
             heading(page, "Mina bokningar")
-            page.get_by_role("article", name=title).get_by_role("link", name=title).click()
+            booking_entry(page, title).get_by_role("link", name=title).click()
             heading(page, "Bokning")
             booking_id = page.url.rsplit("/", 1)[1]
             expect(page.get_by_text(f"Levereras till {address}, Hus B, rum 204")).to_be_visible()

@@ -14,6 +14,7 @@ from backend.messages import day_text
 from tests.browser.journeys import (
     WIDTHS,
     axe_clean,
+    booking_entry,
     fits,
     heading,
     new_person,
@@ -88,7 +89,7 @@ class TestReturnDay:
             shot(page, "booking-form")
             page.get_by_role("button", name="Skicka förfrågan").click()
             heading(page, "Mina bokningar")
-            card = page.get_by_role("article", name=title)
+            card = booking_entry(page, title)
             returned = re.compile(r"återlämnas " + sv_medium(6).pattern)
             expect(card).to_contain_text(returned)
             expect(card).not_to_contain_text(re.compile(r"återlämnas " + sv_medium(5).pattern))
@@ -109,7 +110,7 @@ class TestReturnDay:
         context, owner = open_as(browser, live_server, width, "samordnare@ystad.exempel.se")
         try:
             owner.goto("/att-godkanna")
-            request = owner.get_by_role("article", name=title)
+            request = booking_entry(owner, title)
             expect(request).to_contain_text(returned)
             owner.goto("/notiser")
             note = owner.locator(".notifications-view__item").filter(has_text=title)
@@ -176,7 +177,7 @@ class TestServiceSlots:
             shot(page, "booking-form-service")
             page.get_by_role("button", name="Skicka förfrågan").click()
             heading(page, "Mina bokningar")
-            card = page.get_by_role("article", name=title)
+            card = booking_entry(page, title)
             expect(card).to_contain_text("08:00–12:00")
             expect(card).to_contain_text(re.compile(rf"{tuesday.day} {day_text(tuesday, 'sv').split()[1]}"))
             shot(page, "my-bookings-service")

@@ -1,13 +1,15 @@
 /**
- * Bookings as cards with their status, what happens next and the steps this user may take.
- * "mine" lists the user's own requests; "queue" lists what their unit (or, for coordinators,
- * the municipality) must answer.
+ * Bookings with their status, what happens next and the steps this user may take: cards on a
+ * phone, a table at desk width where rows are compared. "mine" lists the user's own requests;
+ * "queue" lists what their unit (or, for coordinators, the municipality) must answer.
  */
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 
 const NEEDS_REASON = new Set(["decline", "cancel"]);
+/** Where the sidebar appears (app-nav.css): from there the list is a table. */
+const DESK = "(min-width: 64rem)";
 
 /**
  * @param {object} props
@@ -16,22 +18,31 @@ const NEEDS_REASON = new Set(["decline", "cancel"]);
  */
 export function bookingList({ view }) {
   const status = h("p", { class: "booking-list__status", role: "status", "aria-live": "polite" });
-  const list = h("ul", { class: "booking-list__list" });
+  const body = h("div", { class: "booking-list__body" });
   const titleKey = view === "mine" ? "bookings.mine_title" : "bookings.queue_title";
   const section = h(
     "section",
     { class: "booking-list", "aria-labelledby": "booking-list-title" },
     h("h1", { id: "booking-list-title", text: t(titleKey) }),
     status,
-    list,
+    body,
   );
+  const desk = matchMedia(DESK);
+  /** @type {any[]} */
+  let rows = [];
+
+  function render() {
+    if (!rows.length) body.replaceChildren();
+    else if (desk.matches) body.replaceChildren(table(rows, view, act));
+    else body.replaceChildren(h("ul", { class: "booking-list__list" }, rows.map((row) => card(row, act))));
+  }
 
   async function load() {
     section.setAttribute("aria-busy", "true");
     try {
       const query = view === "mine" ? "view=mine" : "view=queue&status=open";
-      const rows = await api(`/api/bookings?${query}`);
-      list.replaceChildren(...rows.map((/** @type {any} */ row) => card(row, act)));
+      rows = await api(`/api/bookings?${query}`);
+      render();
       if (!rows.length) status.textContent = t(view === "mine" ? "bookings.none_mine" : "bookings.none_queue");
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -41,6 +52,11 @@ export function bookingList({ view }) {
     }
   }
 
+  const onWidth = () => {
+    if (!section.isConnected) desk.removeEventListener("change", onWidth);
+    else render();
+  };
+  desk.addEventListener("change", onWidth);
   queueMicrotask(load);
   return section;
 
@@ -68,14 +84,12 @@ export async function takeStep(booking, action, reason, status, reload) {
 }
 
 /**
- * One booking as a card: status, period, who, the next step and this user's buttons. In a list
- * its title links to the booking's own page.
+ * This user's steps on a booking: its buttons, and the reason field when a step needs one.
  * @param {any} booking @param {(b: any, action: string, reason: string) => Promise<void>} act
- * @param {{link?: boolean}} options
+ * @param {string} reasonId
  */
-export function card(booking, act, { link = true } = {}) {
-  const headingId = `booking-${booking.id}`;
-  const reason = h("input", { type: "text", id: `${headingId}-reason`, maxlength: "500" });
+function controls(booking, act, reasonId) {
+  const reason = h("input", { type: "text", id: reasonId, maxlength: "500" });
   const needsReason = booking.actions.some((/** @type {string} */ a) => NEEDS_REASON.has(a));
   const buttons = booking.actions.map((/** @type {string} */ action) => {
     const button = h("button", { type: "button", text: t(`bookings.action_${action}`),
@@ -96,6 +110,24 @@ export function card(booking, act, { link = true } = {}) {
     });
     return button;
   });
+  return [
+    needsReason ? h("div", { class: "booking-list__reason" },
+      h("label", { for: reasonId, text: t("bookings.reason") }), reason) : null,
+    buttons.length ? h("div", { class: "booking-list__actions" }, buttons) : null,
+  ];
+}
+
+/** @param {any} party @param {any} unit @param {any} municipality */
+const who = (party, unit, municipality) => `${party ? `${party.name}, ` : ""}${unit.name} (${municipality.name})`;
+
+/**
+ * One booking as a card: status, period, who, the next step and this user's buttons. In a list
+ * its title links to the booking's own page.
+ * @param {any} booking @param {(b: any, action: string, reason: string) => Promise<void>} act
+ * @param {{link?: boolean}} options
+ */
+export function card(booking, act, { link = true } = {}) {
+  const headingId = `booking-${booking.id}`;
   return h("li", { class: `booking-list__item booking-list__item--${booking.status}` },
     h("article", { "aria-labelledby": headingId },
       h("h2", { id: headingId, class: "booking-list__title" },
@@ -104,13 +136,41 @@ export function card(booking, act, { link = true } = {}) {
         h("span", { class: "booking-list__badge", text: t(`bookings.status_${booking.status}`) }),
         " ", period(booking)),
       h("p", { class: "booking-list__who", text: t("bookings.between", {
-        requester: `${booking.requester.name}, ${booking.requester_unit.name} (${booking.requester_municipality.name})`,
-        owner: `${booking.owner_unit.name} (${booking.owner_municipality.name})` }) }),
+        requester: who(booking.requester, booking.requester_unit, booking.requester_municipality),
+        owner: who(null, booking.owner_unit, booking.owner_municipality) }) }),
       h("p", { class: "booking-list__next", text: t(`bookings.next_${booking.next_step}`) }),
-      needsReason ? h("div", { class: "booking-list__reason" },
-        h("label", { for: `${headingId}-reason`, text: t("bookings.reason") }), reason) : null,
-      buttons.length ? h("div", { class: "booking-list__actions" }, buttons) : null,
+      controls(booking, act, `${headingId}-reason`),
       h("a", { href: `/api/bookings/${booking.id}/ics`, download: "", text: t("bookings.ics") })));
+}
+
+/**
+ * The bookings as one table, a row each, to compare at desk width: what, when, with whom, the
+ * status and next step, and this user's steps. Each row is named by its listing's title.
+ * @param {any[]} bookings @param {"mine" | "queue"} view
+ * @param {(b: any, action: string, reason: string) => Promise<void>} act
+ */
+function table(bookings, view, act) {
+  const column = (/** @type {string} */ key) => h("th", { scope: "col", text: t(key) });
+  return h("div", { class: "booking-list__scroll" }, h("table", { class: "booking-list__table", "aria-labelledby": "booking-list-title" },
+    h("thead", {}, h("tr", {},
+      column("bookings.col_item"), column("bookings.col_when"),
+      column(view === "mine" ? "bookings.col_owner" : "bookings.col_requester"),
+      column("bookings.col_status"), column("bookings.col_actions"))),
+    h("tbody", {}, bookings.map((booking) => {
+      const id = `booking-${booking.id}`;
+      const party = view === "mine" ? who(null, booking.owner_unit, booking.owner_municipality)
+        : who(booking.requester, booking.requester_unit, booking.requester_municipality);
+      return h("tr", { class: `booking-list__row booking-list__item--${booking.status}`, "aria-labelledby": id },
+        h("th", { scope: "row", id, class: "booking-list__cell-title" },
+          h("a", { href: `/bokningar/${booking.id}`, text: booking.listing.title })),
+        h("td", {}, h("span", { class: "booking-list__period" }, period(booking)),
+          h("a", { class: "booking-list__ics", href: `/api/bookings/${booking.id}/ics`, download: "",
+                   text: t("bookings.ics_short") })),
+        h("td", { text: party }),
+        h("td", {}, h("span", { class: "booking-list__badge", text: t(`bookings.status_${booking.status}`) }),
+          h("span", { class: "booking-list__next", text: t(`bookings.next_${booking.next_step}`) })),
+        h("td", { class: "booking-list__cell-actions" }, controls(booking, act, `${id}-reason`)));
+    }))));
 }
 
 /**

@@ -7,6 +7,7 @@
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
 import { navIcon } from "./nav-icons.js";
+import { softHyphens } from "../hyphenate.js";
 
 /** What stands in for a missing photo: a line drawing of the kind (people for staffing, a tool for a service). */
 const KIND_ICONS = { furniture: "box", equipment: "box", service: "gear", staffing: "people" };
@@ -37,7 +38,8 @@ export function listingCard(listing, options = {}) {
         h("span", { class: "listing-card__price" },
           h("span", { class: "listing-card__amount", text: price }),
           price === deal ? null : h("span", { class: "listing-card__deal", text: deal })),
-        h("span", { class: "listing-card__meta", text: where }),
+        // Municipalities and units have Swedish names, whatever the page's language: hyphenate them as Swedish.
+        h("span", { class: "listing-card__meta", lang: "sv", text: softHyphens(where) }),
         when ? h("span", { class: "listing-card__when", text: when }) : null,
         status)));
 }
@@ -57,14 +59,16 @@ export function priceText(listing) {
 
 /**
  * When it can be had: "Ledig nu", "Ledig från 3 feb.", "Ledig t.o.m. 30 juni"; nothing for a
- * service (its times are on its page) unless it has dates.
- * @param {{kind?: string, available_from?: string | null, available_until?: string | null}} listing
+ * service (its times are on its page) unless it has dates. A loan that is out today on a booking
+ * (the search's `free_from`: the day it is back) is free from then, not now.
+ * @param {{kind?: string, available_from?: string | null, available_until?: string | null,
+ *          free_from?: string | null}} listing
  * @param {Date} [today]
  * @returns {string}
  */
 export function freeText(listing, today = new Date()) {
   const day = localDay(today);
-  const from = listing.available_from ?? null;
+  const from = [listing.available_from, listing.free_from].filter(Boolean).sort().pop() ?? null;
   const until = listing.available_until ?? null;
   if (from && from > day) return t("catalog.free_from", { date: shortDate(from, day) });
   if (until && until < day) return t("catalog.free_no_longer");

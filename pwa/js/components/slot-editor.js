@@ -59,7 +59,7 @@ export function slotEditor({ windows = [] }) {
   const input = (/** @type {string} */ name, /** @type {Record<string, any>} */ attrs) =>
     h("input", { id: `slot-${name}`, class: "field__input", ...attrs });
   const labelled = (/** @type {string} */ name, /** @type {string} */ label, /** @type {HTMLElement} */ control) =>
-    h("div", { class: "field slot-editor__field" },
+    h("div", { class: `field slot-editor__field slot-editor__field--${name}` },
       h("label", { class: "field__label", for: `slot-${name}`, text: t(label) }), control);
   const day = input("day", { type: "date" });
   const from = input("from", { type: "time", value: "08:00", step: "900" });
