@@ -17,6 +17,7 @@ from backend.accounts import schemas as account_schemas
 from backend.accounts.passwords import hash_password_async
 from backend.accounts.repository import SessionRepository, UserRepository
 from backend.accounts.service import UserService
+from backend.audit.service import record
 from backend.db import Database
 from backend.errors import Invalid, RateLimited
 from backend.mail import schemas
@@ -104,4 +105,5 @@ class PasswordLinks:
                 params = {"inviter": inviter["name"] if inviter else "", "email": user["email"],
                           "municipality": user["municipality_name"]}
                 await queue([user["id"]], "invitation", "invitation", params, f"/losenord?nyckel={token}")
+                await record(actor, "user.invited", "user", user["id"], after={"email": user["email"]})
         return user, created

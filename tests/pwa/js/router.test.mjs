@@ -47,6 +47,7 @@ const EXAMPLES = [
   ["/admin/anvandare", "/admin/anvandare", {}],
   ["/admin/enheter", "/admin/enheter", {}],
   ["/admin/samverkan", "/admin/samverkan", {}],
+  ["/admin/handelselogg", "/admin/handelselogg", {}],
 ];
 
 /** @param {string} path the pattern the path matched, or undefined */

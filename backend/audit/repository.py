@@ -1,0 +1,81 @@
+"""Every audit query: append, read one municipality's entries, and blank personal data past retention."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from backend.audit.tables import AuditEvent
+
+Row = dict[str, Any]
+
+
+class AuditWriter:
+    """Appends entries; any municipality (the service names it), never an update or a delete."""
+
+    async def name_of(self, user_id: UUID) -> str:
+        """The actor's name now, to keep with the entry (the accounts context owns the table)."""
+        rows = await AuditEvent.raw("SELECT name FROM app_user WHERE id = {}", user_id)
+        return rows[0]["name"] if rows else ""
+
+    async def append(self, values: Row) -> None:
+        await AuditEvent.insert(AuditEvent(**values))
+
+
+class AuditRepository:
+    """The entries of one municipality, newest first."""
+
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    def _where(self, query: Any, action: str | None, actor: UUID | None, since: datetime | None,
+               until: datetime | None) -> Any:
+        query = query.where(AuditEvent.municipality == self.municipality_id)
+        if action:
+            # "user" matches every user.* action; "user.created" only itself.
+            query = query.where(AuditEvent.action == action) if "." in action else query.where(
+                AuditEvent.action.like(f"{action}.%"))
+        if actor:
+            query = query.where(AuditEvent.actor == actor)
+        if since:
+            query = query.where(AuditEvent.at >= since)
+        if until:
+            query = query.where(AuditEvent.at < until)
+        return query
+
+    async def page(self, *, action: str | None = None, actor: UUID | None = None, since: datetime | None = None,
+                   until: datetime | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
+        query = self._where(AuditEvent.select(), action, actor, since, until)
+        return await query.order_by(AuditEvent.at, AuditEvent.id, ascending=False).limit(limit).offset(offset)
+
+    async def count(self, *, action: str | None = None, actor: UUID | None = None, since: datetime | None = None,
+                    until: datetime | None = None) -> int:
+        return await self._where(AuditEvent.count(), action, actor, since, until)
+
+    async def actors(self) -> list[Row]:
+        """Everyone who appears as an actor, with the latest name kept for them (the person filter)."""
+        rows = await AuditEvent.select(AuditEvent.actor, AuditEvent.actor_name, AuditEvent.at).where(
+            AuditEvent.municipality == self.municipality_id, AuditEvent.actor.is_not_null()
+        ).order_by(AuditEvent.at, ascending=False)
+        seen: dict[UUID, str] = {}
+        for row in rows:
+            if row["actor"] not in seen or not seen[row["actor"]]:
+                seen[row["actor"]] = row["actor_name"]
+        return [{"id": k, "name": v} for k, v in seen.items()]
+
+
+class RetentionRepository:
+    """The retention clean-up across all municipalities (system work, no user)."""
+
+    async def with_personal_data(self, before: datetime, limit: int) -> list[UUID]:
+        rows = await AuditEvent.select(AuditEvent.id).where(
+            AuditEvent.at < before,
+            (AuditEvent.address != "") | (AuditEvent.user_agent != "") | (AuditEvent.actor_name != ""),
+        ).limit(limit)
+        return [r["id"] for r in rows]
+
+    async def blank(self, ids: list[UUID]) -> None:
+        if ids:
+            await AuditEvent.update({AuditEvent.address: "", AuditEvent.user_agent: "",
+                                     AuditEvent.actor_name: ""}).where(AuditEvent.id.is_in(ids))

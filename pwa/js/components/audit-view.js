@@ -1,0 +1,143 @@
+/**
+ * The audit trail (/admin/handelselogg): every administrative change and sign-in of the admin's
+ * municipality, newest first, with filters (kind of event, person, date range), pages, and the
+ * filtered list as a CSV download. Each entry shows who did what to which object, and what the
+ * changed fields were before and after. Only admins may read it: others get the server's refusal.
+ */
+import { h } from "../dom.js";
+import { getLanguage, t } from "../i18n.js";
+import { api } from "../api.js";
+import { currentUser } from "../session.js";
+import { adminPage } from "./admin-page.js";
+
+const PER_PAGE = 25;
+const KINDS = ["user", "unit", "network", "factor", "tariff", "period", "mail", "session"];
+const ACTIONS = [
+  "user.created", "user.invited", "user.changed", "user.roles_changed", "user.unit_changed", "user.deactivated",
+  "user.reactivated", "user.password_set", "unit.created", "unit.renamed", "unit.changed", "network.created",
+  "network.member_added", "network.joined", "network.left", "factor.changed", "tariff.changed", "period.locked",
+  "mail.defaults_changed", "session.signed_in", "session.sign_in_failed",
+];
+
+/**
+ * @typedef {{id: string, at: string, actor_id: string | null, actor_name: string, action: string,
+ *   object_type: string, object_id: string, before: Record<string, any>, after: Record<string, any>,
+ *   address: string, user_agent: string}} Entry
+ */
+
+/** @returns {HTMLElement} */
+export function auditView() {
+  const action = h("select", { id: "audit-action", class: "field__input" },
+    h("option", { value: "", text: t("audit.action_all") }),
+    KINDS.map((kind) => h("optgroup", { label: t(`audit.kind.${kind}`) },
+      h("option", { value: kind, text: t(`audit.kind.${kind}`) }),
+      ACTIONS.filter((a) => a.startsWith(`${kind}.`)).map((a) => h("option", { value: a, text: t(`audit.action.${a}`) })))));
+  const person = h("select", { id: "audit-person", class: "field__input" },
+    h("option", { value: "", text: t("audit.person_all") }));
+  const since = h("input", { id: "audit-since", type: "date", class: "field__input" });
+  const until = h("input", { id: "audit-until", type: "date", class: "field__input" });
+  const field = (/** @type {HTMLElement} */ input, /** @type {string} */ key) =>
+    h("div", { class: "field audit-view__field" }, h("label", { class: "field__label", for: input.id, text: t(key) }), input);
+  const exportLink = h("a", { class: "button button--secondary audit-view__export", download: "", text: t("audit.export") });
+  const form = h("form", { class: "audit-view__filters", role: "search", "aria-label": t("audit.filters") },
+    field(action, "audit.action"), field(person, "audit.person"), field(since, "audit.since"), field(until, "audit.until"),
+    h("div", { class: "audit-view__actions" },
+      h("button", { type: "submit", class: "button button--primary", text: t("audit.show") }), exportLink));
+  const heading = h("h2", { id: "audit-view-list", tabindex: "-1", text: t("audit.entries") });
+  const list = h("ol", { class: "audit-view__list", "aria-labelledby": "audit-view-list" });
+  const previous = h("button", { type: "button", class: "button button--secondary", text: t("audit.previous") });
+  const next = h("button", { type: "button", class: "button button--secondary", text: t("audit.next") });
+  const where = h("p", { class: "audit-view__page", "aria-live": "polite" });
+  const paging = h("nav", { class: "audit-view__paging", "aria-label": t("audit.paging") }, previous, where, next);
+  const content = h("div", { class: "audit-view__content", hidden: true }, form, heading, list, paging);
+  const municipality = currentUser()?.municipality?.name ?? "";
+  const page = adminPage({ id: "audit-view", titleKey: "audit.title", intro: t("audit.intro", { municipality }) },
+    content);
+  let current = 1;
+
+  /** The filters as a query string (the list's and the CSV's). */
+  function query() {
+    const params = new URLSearchParams();
+    if (action.value) params.set("action", action.value);
+    if (person.value) params.set("actor_id", person.value);
+    if (since.value) params.set("since", since.value);
+    if (until.value) params.set("until", until.value);
+    return params;
+  }
+
+  /** @param {number} pageNumber @param {boolean} [focus] move focus to the list's heading afterwards */
+  async function load(pageNumber, focus = false) {
+    page.busy(true);
+    try {
+      const params = query();
+      exportLink.setAttribute("href", `/api/audit/csv?${params}`);
+      params.set("page", String(pageNumber));
+      params.set("per_page", String(PER_PAGE));
+      const [result, people] = await Promise.all([
+        api(`/api/audit?${params}`), person.options.length > 1 ? null : api("/api/audit/actors")]);
+      if (people) person.append(...people.map((/** @type {any} */ p) => h("option", { value: p.id, text: p.name || p.id })));
+      current = result.page;
+      const pages = Math.max(1, Math.ceil(result.total / PER_PAGE));
+      heading.textContent = `${t("audit.entries")}: ${t("audit.count", { count: result.total })}`;
+      list.replaceChildren(...result.entries.map(entryItem));
+      if (!result.entries.length) list.replaceChildren(h("li", { class: "audit-view__none", text: t("audit.none") }));
+      where.textContent = t("audit.page", { page: current, pages });
+      previous.disabled = current <= 1;
+      next.disabled = current >= pages;
+      content.hidden = false;
+      if (focus) heading.focus();
+    } catch (error) {
+      content.hidden = true;
+      page.refuse(error);
+    } finally {
+      page.busy(false);
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    load(1, true);
+  });
+  previous.addEventListener("click", () => load(current - 1, true));
+  next.addEventListener("click", () => load(current + 1, true));
+  queueMicrotask(() => load(1));
+  return page.element;
+}
+
+/** @param {Entry} entry */
+function entryItem(entry) {
+  const when = new Date(entry.at);
+  const actor = entry.actor_id
+    ? (entry.actor_name ? t("audit.by", { name: entry.actor_name }) : t("audit.by_unknown"))
+    : t("audit.by_nobody");
+  const label = ACTIONS.includes(entry.action) ? t(`audit.action.${entry.action}`) : entry.action;
+  return h("li", { class: `audit-view__entry audit-view__entry--${entry.action.split(".")[0]}` },
+    h("p", { class: "audit-view__head" },
+      h("time", { class: "audit-view__time", datetime: entry.at,
+                  text: when.toLocaleString(getLanguage() === "sv" ? "sv-SE" : "en-GB",
+                                            { dateStyle: "short", timeStyle: "medium" }) }),
+      " ", h("strong", { class: "audit-view__action", text: label }), " ",
+      h("span", { class: "audit-view__actor", text: actor })),
+    entry.object_id ? h("p", { class: "audit-view__object",
+                               text: t("audit.object", { type: entry.object_type, id: entry.object_id }) }) : null,
+    changes(entry),
+    entry.address || entry.user_agent
+      ? h("p", { class: "audit-view__where", text: t("audit.from_where", { address: entry.address, agent: entry.user_agent }) })
+      : null);
+}
+
+/** The changed fields, each "field: before → after". @param {Entry} entry */
+function changes(entry) {
+  const keys = [...new Set([...Object.keys(entry.before), ...Object.keys(entry.after)])];
+  if (!keys.length) return null;
+  const show = (/** @type {any} */ value) => value === undefined || value === null || value === ""
+    ? t("audit.empty_value") : Array.isArray(value) ? value.join(", ") || t("audit.empty_value") : String(value);
+  return h("dl", { class: "audit-view__changes", "aria-label": t("audit.before_after") },
+    keys.flatMap((key) => [
+      h("dt", { class: "audit-view__field-name", text: key }),
+      h("dd", { class: "audit-view__change" },
+        h("span", { class: "audit-view__before", text: show(entry.before[key]) }),
+        " → ",
+        h("span", { class: "audit-view__after", text: show(entry.after[key]) })),
+    ]));
+}
