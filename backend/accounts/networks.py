@@ -47,7 +47,8 @@ class NetworkService:
             if await self.networks.name_taken(data.name):  # maybe another's network: its name is not repeated
                 raise Conflict("That network name is already taken; choose another.", error="name_taken")
             await self.networks.create(network_id, data.name, clock.now())
-            await record(self.actor, "network.created", "network", network_id, after={"name": data.name})
+            await record(self.actor, "network.created", "network", network_id, object_name=data.name,
+                         after={"name": data.name})
             return await self.networks.get(network_id)
 
     async def invite(self, network_id: UUID, municipality_id: UUID) -> Row:
@@ -61,8 +62,9 @@ class NetworkService:
             if any(m["municipality_id"] == municipality_id for m in network["members"]):
                 return network
             await self.networks.invite(network_id, municipality_id, clock.now())
-            await record(self.actor, "network.member_added", "network", network_id,
-                         after={"invited_municipality": municipality_id})
+            invited = await self.municipalities.get(municipality_id)
+            await record(self.actor, "network.member_added", "network", network_id, object_name=network["name"],
+                         after={"invited_municipality": invited["name"]})
             return await self.networks.get(network_id)
 
     async def accept(self, network_id: UUID) -> Row:

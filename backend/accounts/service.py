@@ -47,11 +47,11 @@ async def record_user_change(actor: Actor, before: Row, after: Row) -> None:
               "user.changed": ("email", "name", "language")}
     if old["active"] != new["active"]:
         await record(actor, "user.deactivated" if not new["active"] else "user.reactivated", "user", after["id"],
-                     before={"active": old["active"]}, after={"active": new["active"]})
+                     object_name=after["name"], before={"active": old["active"]}, after={"active": new["active"]})
     for action, fields in groups.items():
         if any(old[f] != new[f] for f in fields):
-            await record(actor, action, "user", after["id"], before={f: old[f] for f in fields},
-                         after={f: new[f] for f in fields})
+            await record(actor, action, "user", after["id"], object_name=after["name"],
+                         before={f: old[f] for f in fields}, after={f: new[f] for f in fields})
 
 
 class UnitService:
@@ -80,7 +80,7 @@ class UnitService:
             if await self.units.name_taken(data.name):
                 raise Conflict(f"A unit named {data.name!r} already exists.", error="name_taken")
             await self.units.insert(unit_id, data.name, data.cost_centre, clock.now())
-            await record(self.actor, "unit.created", "unit", unit_id,
+            await record(self.actor, "unit.created", "unit", unit_id, object_name=data.name,
                          after={"name": data.name, "cost_centre": data.cost_centre})
             return await self.units.get(unit_id), True
 
@@ -99,7 +99,7 @@ class UnitService:
             fields = ("name", "cost_centre")
             if any(before[f] != after[f] for f in fields):
                 await record(self.actor, "unit.renamed" if before["name"] != after["name"] else "unit.changed",
-                             "unit", unit_id, before={f: before[f] for f in fields},
+                             "unit", unit_id, object_name=after["name"], before={f: before[f] for f in fields},
                              after={f: after[f] for f in fields})
             return after
 
@@ -141,7 +141,7 @@ class UserService:
                       "password_hash": password_hash, "language": data.language}
             await self.users.insert(values, sorted(set(data.roles)), clock.now())
             user = await self.users.get(user_id)
-            await record(self.actor, "user.created", "user", user_id, after=_audited(user))
+            await record(self.actor, "user.created", "user", user_id, object_name=user["name"], after=_audited(user))
             return user, True
 
     async def update(self, user_id: UUID, data: schemas.UserUpdate) -> Row:
@@ -171,11 +171,12 @@ class UserService:
         self.actor.require("admin")
         password_hash = await hash_password_async(password, self.password_hashing)
         async with self.db.write():
-            if await self.users.get(user_id) is None:
+            user = await self.users.get(user_id)
+            if user is None:
                 raise NotFound("No such user.")
             await self.users.set_password_hash(user_id, password_hash)
             await self.sessions.delete_for_user(user_id)
-            await record(self.actor, "user.password_set", "user", user_id)
+            await record(self.actor, "user.password_set", "user", user_id, object_name=user["name"])
 
     async def set_own_language(self, language: str) -> Row:
         """The language the signed-in person reads Delbar in: the app's and the server's texts."""

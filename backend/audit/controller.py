@@ -19,7 +19,8 @@ PerPage = bounded(1, 200, "Entries per page.")
 def _entry(row: dict) -> schemas.AuditEntryRead:
     return schemas.AuditEntryRead(
         id=row["id"], at=row["at"], actor_id=row["actor"], actor_name=row["actor_name"], action=row["action"],
-        object_type=row["object_type"], object_id=row["object_id"], before=row["before"], after=row["after"],
+        object_type=row["object_type"], object_id=row["object_id"],
+        object_name=row["object_name"], before=row["before"], after=row["after"],
         address=row["address"], user_agent=row["user_agent"],
     )
 

@@ -71,7 +71,8 @@ class RetentionRepository:
     async def with_personal_data(self, before: datetime, limit: int) -> list[UUID]:
         rows = await AuditEvent.select(AuditEvent.id).where(
             AuditEvent.at < before,
-            (AuditEvent.address != "") | (AuditEvent.user_agent != "") | (AuditEvent.actor_name != ""),
+            (AuditEvent.address != "") | (AuditEvent.user_agent != "") | (AuditEvent.actor_name != "")
+            | ((AuditEvent.object_type == "user") & (AuditEvent.object_name != "")),
         ).limit(limit)
         return [r["id"] for r in rows]
 
@@ -79,3 +80,5 @@ class RetentionRepository:
         if ids:
             await AuditEvent.update({AuditEvent.address: "", AuditEvent.user_agent: "",
                                      AuditEvent.actor_name: ""}).where(AuditEvent.id.is_in(ids))
+            await AuditEvent.update({AuditEvent.object_name: ""}).where(
+                AuditEvent.id.is_in(ids), AuditEvent.object_type == "user")

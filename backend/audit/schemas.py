@@ -27,6 +27,7 @@ class AuditEntryRead(Schema, kw_only=True):
     action: str
     object_type: str
     object_id: str
+    object_name: str
     before: dict[str, Any]
     after: dict[str, Any]
     address: str

@@ -42,7 +42,7 @@ def changed(before: dict[str, Any] | None, after: dict[str, Any] | None) -> tupl
 
 
 async def record(actor: Actor | None, action: str, object_type: str = "", object_id: Any = "", *,
-                 before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
+                 before: dict[str, Any] | None = None, after: dict[str, Any] | None = None, object_name: str = "",
                  municipality_id: UUID | None = None, actor_id: UUID | None = None, address: str = "",
                  user_agent: str = "") -> None:
     """Append one entry; call it inside the write transaction of the change it records."""
@@ -54,6 +54,7 @@ async def record(actor: Actor | None, action: str, object_type: str = "", object
         "municipality": actor.municipality_id if actor else municipality_id,
         "actor": actor_id_, "actor_name": (await writer.name_of(actor_id_))[:200] if actor_id_ else "",
         "action": action, "object_type": object_type, "object_id": str(object_id or "")[:100],
+        "object_name": object_name[:200],
         "before": json.dumps(old, ensure_ascii=False, sort_keys=True),
         "after": json.dumps(new, ensure_ascii=False, sort_keys=True),
         "address": address[:64], "user_agent": user_agent[:300],
@@ -108,12 +109,13 @@ class AuditService:
             rows = await self.entries.page(**filters, limit=EXPORT_LIMIT, offset=0)
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow(("Tid", "Händelse", "Utförd av", "Utförd av (id)", "Objekt", "Objekt-id", "Före", "Efter",
-                         "IP-adress", "Webbläsare"))
+        writer.writerow(("Tid", "Händelse", "Utförd av", "Utförd av (id)", "Objekt", "Objekt-id", "Objektets namn",
+                         "Före", "Efter", "IP-adress", "Webbläsare"))
         for row in rows:
             writer.writerow((
                 row["at"].isoformat(timespec="seconds"), row["action"], _safe(row["actor_name"]),
-                str(row["actor"] or ""), row["object_type"], row["object_id"], _safe(row["before"]),
+                str(row["actor"] or ""), row["object_type"], row["object_id"], _safe(row["object_name"]),
+                _safe(row["before"]),
                 _safe(row["after"]), row["address"], _safe(row["user_agent"]),
             ))
         return "\ufeff" + out.getvalue()
@@ -125,7 +127,7 @@ def _safe(text: str) -> str:
 
 
 async def blank_personal_data(db: Database, now: datetime, days: int, chunk: int = CHUNK) -> Counter:
-    """Blank the address, user agent and actor name of entries older than `days`; the count blanked."""
+    """Blank the address, user agent, actor's and person's names of entries older than `days`; the count."""
     if days < 1:
         raise ValueError("retention must be at least one day")
     before, repository, counts = now - timedelta(days=days), RetentionRepository(), Counter()

@@ -24,6 +24,9 @@ class AuditEvent(Table, tablename="audit_event"):
     action = Varchar(length=60, index=True)
     object_type = Varchar(length=40, default="")
     object_id = Varchar(length=100, default="")
+    # What the object was called then (a person's or unit's name), for reading; a person's is blanked
+    # after the retention like the actor's.
+    object_name = Varchar(length=200, default="")
     # JSON objects of the changed fields only: their values before and after.
     before = Text(default="{}")
     after = Text(default="{}")

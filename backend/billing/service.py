@@ -73,7 +73,7 @@ class BillingService:
                 await copy_new_charges(self.actor.municipality_id)
                 await self._lock(month)
                 period = await self.repo.period(month)
-                await record(self.actor, "period.locked", "period", month,
+                await record(self.actor, "period.locked", "period", month, object_name=month,
                              after={"month": month, "line_count": period["line_count"],
                                     "total_ore": period["total_ore"]})
                 created = True

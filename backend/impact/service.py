@@ -56,7 +56,7 @@ class FactorService:
             older = [f for f in await self.factors.visible()
                      if f["category_slug"] == data.category_slug and f["version"] < version]
             previous = max(older, key=lambda f: f["version"]) if older else None
-            await record(self.actor, "factor.changed", "factor", data.category_slug,
+            await record(self.actor, "factor.changed", "factor", data.category_slug, object_name=data.category_slug,
                          before={f: previous[f] for f in fields if f in previous} if previous else None,
                          after={f: saved[f] for f in fields if f in saved})
             return saved

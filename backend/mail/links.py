@@ -105,5 +105,6 @@ class PasswordLinks:
                 params = {"inviter": inviter["name"] if inviter else "", "email": user["email"],
                           "municipality": user["municipality_name"]}
                 await queue([user["id"]], "invitation", "invitation", params, f"/losenord?nyckel={token}")
-                await record(actor, "user.invited", "user", user["id"], after={"email": user["email"]})
+                await record(actor, "user.invited", "user", user["id"], object_name=user["name"],
+                             after={"email": user["email"]})
         return user, created

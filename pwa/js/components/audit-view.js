@@ -5,12 +5,17 @@
  * changed fields were before and after. Only admins may read it: others get the server's refusal.
  */
 import { h } from "../dom.js";
-import { getLanguage, t } from "../i18n.js";
+import { getLanguage, LANGUAGE_NAMES, t } from "../i18n.js";
 import { api } from "../api.js";
 import { currentUser } from "../session.js";
 import { adminPage } from "./admin-page.js";
 
 const PER_PAGE = 25;
+// Fields with a name in the catalogue (audit.field.*); others show as the server names them.
+const FIELDS = ["name", "email", "roles", "unit_name", "active", "language", "cost_centre", "fee_ore", "payee_unit_id",
+  "reason", "status", "off_kinds", "invited_municipality", "month", "line_count", "total_ore", "source", "version"];
+const REASONS = ["wrong_password", "unknown_account", "inactive", "rate_limited"];
+const ROLES = ["employee", "warehouse", "driver", "coordinator", "admin", "reporter"];
 const KINDS = ["user", "unit", "network", "factor", "tariff", "period", "mail", "session"];
 const ACTIONS = [
   "user.created", "user.invited", "user.changed", "user.roles_changed", "user.unit_changed", "user.deactivated",
@@ -21,7 +26,7 @@ const ACTIONS = [
 
 /**
  * @typedef {{id: string, at: string, actor_id: string | null, actor_name: string, action: string,
- *   object_type: string, object_id: string, before: Record<string, any>, after: Record<string, any>,
+ *   object_type: string, object_id: string, object_name: string, before: Record<string, any>, after: Record<string, any>,
  *   address: string, user_agent: string}} Entry
  */
 
@@ -84,6 +89,7 @@ export function auditView() {
       where.textContent = t("audit.page", { page: current, pages });
       previous.disabled = current <= 1;
       next.disabled = current >= pages;
+      paging.hidden = pages <= 1;
       content.hidden = false;
       if (focus) heading.focus();
     } catch (error) {
@@ -118,8 +124,8 @@ function entryItem(entry) {
                                             { dateStyle: "short", timeStyle: "medium" }) }),
       " ", h("strong", { class: "audit-view__action", text: label }), " ",
       h("span", { class: "audit-view__actor", text: actor })),
-    entry.object_id ? h("p", { class: "audit-view__object",
-                               text: t("audit.object", { type: entry.object_type, id: entry.object_id }) }) : null,
+    entry.object_name ? h("p", { class: "audit-view__object", text: t("audit.object", { name: entry.object_name }) })
+      : null,
     changes(entry),
     entry.address || entry.user_agent
       ? h("p", { class: "audit-view__where", text: t("audit.from_where", { address: entry.address, agent: entry.user_agent }) })
@@ -128,16 +134,27 @@ function entryItem(entry) {
 
 /** The changed fields, each "field: before → after". @param {Entry} entry */
 function changes(entry) {
-  const keys = [...new Set([...Object.keys(entry.before), ...Object.keys(entry.after)])];
+  const all = [...new Set([...Object.keys(entry.before), ...Object.keys(entry.after)])];
+  // A unit shows by its name; its id is there for the CSV.
+  const keys = all.filter((key) => !(key === "unit_id" && all.includes("unit_name")));
   if (!keys.length) return null;
-  const show = (/** @type {any} */ value) => value === undefined || value === null || value === ""
-    ? t("audit.empty_value") : Array.isArray(value) ? value.join(", ") || t("audit.empty_value") : String(value);
+  const onlyAfter = !Object.keys(entry.before).length;
+  const onlyBefore = !onlyAfter && !Object.keys(entry.after).length;
+  const show = (/** @type {string} */ key, /** @type {any} */ value) => {
+    if (value === undefined || value === null || value === "") return t("audit.empty_value");
+    if (typeof value === "boolean") return t(value ? "audit.yes" : "audit.no");
+    if (key === "roles" && Array.isArray(value)) return value.map((r) => ROLES.includes(r) ? t(`role.${r}`) : r).join(", ");
+    if (key === "reason" && REASONS.includes(value)) return t(`audit.reason.${value}`);
+    if (key === "language" && value in LANGUAGE_NAMES) return LANGUAGE_NAMES[/** @type {"sv" | "en"} */ (value)];
+    return Array.isArray(value) ? value.join(", ") || t("audit.empty_value") : String(value);
+  };
   return h("dl", { class: "audit-view__changes", "aria-label": t("audit.before_after") },
     keys.flatMap((key) => [
-      h("dt", { class: "audit-view__field-name", text: key }),
+      h("dt", { class: "audit-view__field-name", text: FIELDS.includes(key) ? t(`audit.field.${key}`) : key }),
+      // Something new (or gone) shows its one side; a change shows before → after.
       h("dd", { class: "audit-view__change" },
-        h("span", { class: "audit-view__before", text: show(entry.before[key]) }),
-        " → ",
-        h("span", { class: "audit-view__after", text: show(entry.after[key]) })),
+        onlyAfter ? null : h("span", { class: "audit-view__before", text: show(key, entry.before[key]) }),
+        onlyAfter || onlyBefore ? null : " → ",
+        onlyBefore ? null : h("span", { class: "audit-view__after", text: show(key, entry.after[key]) })),
     ]));
 }

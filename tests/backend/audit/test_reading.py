@@ -82,4 +82,5 @@ class TestCsv:
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
         assert rows[0][:3] == ["Tid", "Händelse", "Utförd av"] and len(rows) == 2
         assert rows[1][1] == "user.roles_changed"
-        assert rows[1][6] == '{"roles": ["employee"]}' and rows[1][7] == '{"roles": ["driver"]}'
+        assert rows[1][7] == '{"roles": ["employee"]}' and rows[1][8] == '{"roles": ["driver"]}'
+        assert rows[1][6] and rows[1][5] == str(ystad.employee)

@@ -30,6 +30,15 @@ class TestBlanking:
         assert (entry["address"], entry["user_agent"], entry["actor_name"]) == ("", "", "")
         assert entry["actor"] == ystad.admin and entry["action"] == "session.signed_in"
 
+    async def test_a_person_s_name_as_the_object_is_blanked_a_unit_s_is_kept(self, app, client, ystad):
+        await login(client, ystad.admin_email)
+        await client.patch(f"/api/users/{ystad.employee}", json={"version": 1, "roles": ["driver"]})
+        await client.patch(f"/api/units/{ystad.ame_unit}", json={"version": 1, "name": "AME Syd"})
+        await blank_personal_data(app.state.db, clock.now() + timedelta(days=DAYS + 1), DAYS)
+        names = {r["object_type"]: r["object_name"] for r in await AuditEvent.select().where(
+            AuditEvent.action.is_in(["user.roles_changed", "unit.renamed"]))}
+        assert names == {"user": "", "unit": "AME Syd"}
+
     async def test_younger_entries_keep_them(self, app, client, ystad):
         await login(client, ystad.admin_email)
         assert await blank_personal_data(app.state.db, clock.now() + timedelta(days=DAYS - 1), DAYS) == {}
