@@ -35,6 +35,13 @@ class TestWhoReads:
         assert seen and {e["action"] for e in seen} == {"session.signed_in"}
         assert all(e["actor_id"] == str(skurup.admin) for e in seen)
 
+    async def test_filtering_on_another_municipality_s_person_shows_nothing(self, client, new_client, ystad, skurup):
+        other = await new_client()
+        await login(other, skurup.admin_email)
+        await login(client, ystad.admin_email)
+        response = await client.get("/api/audit", params={"actor_id": str(skurup.admin)})
+        assert response.status_code == 200 and response.json()["total"] == 0
+
 
 class TestFilters:
     async def test_newest_first_in_pages(self, client, ystad):
@@ -84,3 +91,4 @@ class TestCsv:
         assert rows[1][1] == "user.roles_changed"
         assert rows[1][7] == '{"roles": ["employee"]}' and rows[1][8] == '{"roles": ["driver"]}'
         assert rows[1][6] and rows[1][5] == str(ystad.employee)
+
