@@ -14,9 +14,9 @@ Row = dict[str, Any]
 class AuditWriter:
     """Appends entries; any municipality (the service names it), never an update or a delete."""
 
-    async def name_of(self, user_id: UUID) -> str:
-        """The actor's name now, to keep with the entry (the accounts context owns the table)."""
-        rows = await AuditEvent.raw("SELECT name FROM app_user WHERE id = {}", user_id)
+    async def name_of(self, user_id: UUID | str) -> str:
+        """A person's name now, to keep with the entry (the accounts context owns the table)."""
+        rows = await AuditEvent.raw("SELECT name FROM app_user WHERE id = {}", UUID(str(user_id)))
         return rows[0]["name"] if rows else ""
 
     async def append(self, values: Row) -> None:

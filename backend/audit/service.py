@@ -49,6 +49,8 @@ async def record(actor: Actor | None, action: str, object_type: str = "", object
     writer = AuditWriter()
     actor_id_ = actor.user_id if actor else actor_id
     old, new = changed(before, after)
+    if object_type == "user" and object_id and not object_name:
+        object_name = await writer.name_of(object_id)  # e.g. the account a failed sign-in tried
     await writer.append({
         "id": uuid4(), "at": clock.now(),
         "municipality": actor.municipality_id if actor else municipality_id,

@@ -113,9 +113,10 @@ export function auditView() {
 /** @param {Entry} entry */
 function entryItem(entry) {
   const when = new Date(entry.at);
+  // A failed sign-in has no actor: it names the account tried, or says the address was unknown.
   const actor = entry.actor_id
     ? (entry.actor_name ? t("audit.by", { name: entry.actor_name }) : t("audit.by_unknown"))
-    : t("audit.by_nobody");
+    : entry.object_id ? "" : t("audit.by_nobody");
   const label = ACTIONS.includes(entry.action) ? t(`audit.action.${entry.action}`) : entry.action;
   return h("li", { class: `audit-view__entry audit-view__entry--${entry.action.split(".")[0]}` },
     h("p", { class: "audit-view__head" },

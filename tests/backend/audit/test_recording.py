@@ -106,6 +106,7 @@ class TestSignIns:
         assert response.status_code == 401
         [entry] = await entries("session.sign_in_failed")
         assert entry["after"] == '{"reason": "wrong_password"}' and entry["municipality"] == ystad.id
+        assert entry["actor"] is None and entry["object_id"] == str(ystad.employee) and entry["object_name"]
         assert "fel-lösen-123" not in str(await entries())
 
     async def test_an_unknown_address_is_recorded_for_no_municipality(self, client, ystad):
@@ -113,3 +114,12 @@ class TestSignIns:
         [entry] = await entries("session.sign_in_failed")
         assert entry["municipality"] is None and entry["object_id"] == ""
         assert entry["after"] == '{"reason": "unknown_account"}' and "ingen@" not in str(entry)
+
+    async def test_a_rate_limited_attempt_is_recorded_as_such(self, client, ystad):
+        for _ in range(5):
+            await client.post("/api/session", json={"email": ystad.employee_email, "password": "bad"})
+        sixth = await client.post("/api/session", json={"email": ystad.employee_email, "password": PASSWORD})
+        assert sixth.status_code == 429
+        reasons = [json.loads(e["after"])["reason"] for e in await entries("session.sign_in_failed")]
+        assert reasons == ["wrong_password"] * 5 + ["rate_limited"]
+        assert await entries("session.signed_in") == []
