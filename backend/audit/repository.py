@@ -54,15 +54,16 @@ class AuditRepository:
         return await self._where(AuditEvent.count(), action, actor, since, until)
 
     async def actors(self) -> list[Row]:
-        """Everyone who appears as an actor, with the latest name kept for them (the person filter)."""
-        rows = await AuditEvent.select(AuditEvent.actor, AuditEvent.actor_name, AuditEvent.at).where(
-            AuditEvent.municipality == self.municipality_id, AuditEvent.actor.is_not_null()
-        ).order_by(AuditEvent.at, ascending=False)
-        seen: dict[UUID, str] = {}
-        for row in rows:
-            if row["actor"] not in seen or not seen[row["actor"]]:
-                seen[row["actor"]] = row["actor_name"]
-        return [{"id": k, "name": v} for k, v in seen.items()]
+        """Everyone who appears as an actor, by their name now (the person filter; one row each)."""
+        rows = await AuditEvent.select(AuditEvent.actor).where(
+            AuditEvent.municipality == self.municipality_id, AuditEvent.actor.is_not_null()).distinct()
+        ids = [r["actor"] for r in rows]
+        if not ids:
+            return []
+        placeholders = ", ".join("{}" for _ in ids)
+        names = {r["id"]: r["name"] for r in await AuditEvent.raw(
+            f"SELECT id, name FROM app_user WHERE id IN ({placeholders})", *ids)}
+        return [{"id": i, "name": names.get(i, "")} for i in ids]
 
 
 class RetentionRepository:
