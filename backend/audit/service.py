@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -20,6 +20,7 @@ from backend.audit.schemas import ACTIONS, KINDS
 from backend.db import Database
 from backend.errors import Invalid
 from backend.tenancy import Actor
+from backend.vocabulary import STOCKHOLM
 
 CHUNK = 1000
 # Entries an export holds at most: a filtered year of a large municipality's administration.
@@ -80,12 +81,14 @@ class AuditService:
             raise Invalid("The end of the date range is before its start.", error="bad_range")
         if action and action not in ACTIONS and action not in KINDS:
             raise Invalid("No such kind of event.", error="unknown_action")
-        zone = clock.now().tzinfo
+        def start_of(day: date) -> datetime:
+            """Midnight of a Swedish day, in UTC as the entries are stored."""
+            return datetime.combine(day, time(), STOCKHOLM).astimezone(UTC)
+
         return {
-            "action": action, "actor": actor,
-            "since": datetime.combine(since, time(), zone) if since else None,
+            "action": action, "actor": actor, "since": start_of(since) if since else None,
             # The range includes its last day.
-            "until": datetime.combine(until + timedelta(days=1), time(), zone) if until else None,
+            "until": start_of(until + timedelta(days=1)) if until else None,
         }
 
     async def page(self, *, action: str | None = None, actor: UUID | None = None, since: date | None = None,
@@ -115,7 +118,7 @@ class AuditService:
                          "Före", "Efter", "IP-adress", "Webbläsare"))
         for row in rows:
             writer.writerow((
-                row["at"].isoformat(timespec="seconds"), row["action"], _safe(row["actor_name"]),
+                row["at"].astimezone(STOCKHOLM).isoformat(timespec="seconds"), row["action"], _safe(row["actor_name"]),
                 str(row["actor"] or ""), row["object_type"], row["object_id"], _safe(row["object_name"]),
                 _safe(row["before"]),
                 _safe(row["after"]), row["address"], _safe(row["user_agent"]),

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from backend import clock
+from backend.vocabulary import local_day
 from tests.factories import login
 
 pytestmark = pytest.mark.anyio
@@ -64,7 +65,7 @@ class TestFilters:
 
     async def test_a_date_range_includes_its_last_day(self, client, ystad):
         await login(client, ystad.admin_email)
-        today = clock.now().date()
+        today = local_day(clock.now())
         inside = await client.get("/api/audit", params={"since": str(today), "until": str(today)})
         before = await client.get("/api/audit", params={"until": str(today - timedelta(days=1))})
         assert inside.json()["total"] == 1 and before.json()["total"] == 0
