@@ -125,8 +125,9 @@ function entryItem(entry) {
                                             { dateStyle: "short", timeStyle: "medium" }) }),
       " ", h("strong", { class: "audit-view__action", text: label }), " ",
       h("span", { class: "audit-view__actor", text: actor })),
-    entry.object_name ? h("p", { class: "audit-view__object", text: t("audit.object", { name: entry.object_name }) })
-      : null,
+    // A sign-in's object is the person who signed in: named once, as the actor.
+    entry.object_name && entry.object_id !== entry.actor_id
+      ? h("p", { class: "audit-view__object", text: t("audit.object", { name: entry.object_name }) }) : null,
     changes(entry),
     entry.address || entry.user_agent
       ? h("p", { class: "audit-view__where", text: t("audit.from_where", { address: entry.address, agent: entry.user_agent }) })
