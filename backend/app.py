@@ -18,6 +18,7 @@ from backend.accounts.session_controller import (
     SessionController,
 )
 from backend.accounts.sessions import SessionService
+from backend.audit.controller import AuditController
 from backend.billing.controller import BillingController
 from backend.bookings.calendar_controller import CalendarFeedController, calendar_feed
 from backend.bookings.controller import AvailabilityController, BookingController, PolicyController
@@ -64,6 +65,7 @@ API_CONTROLLERS = [
     DeviceSessionController,
     UnitController,
     UserController,
+    AuditController,
     NetworkController,
     MunicipalityController,
     LocationController,

@@ -7,6 +7,7 @@ from uuid import UUID, uuid4
 from backend import clock
 from backend.accounts import schemas
 from backend.accounts.repository import MunicipalityRepository, NetworkRepository, Row
+from backend.audit.service import record
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.tenancy import Actor
@@ -46,6 +47,8 @@ class NetworkService:
             if await self.networks.name_taken(data.name):  # maybe another's network: its name is not repeated
                 raise Conflict("That network name is already taken; choose another.", error="name_taken")
             await self.networks.create(network_id, data.name, clock.now())
+            await record(self.actor, "network.created", "network", network_id, object_name=data.name,
+                         after={"name": data.name})
             return await self.networks.get(network_id)
 
     async def invite(self, network_id: UUID, municipality_id: UUID) -> Row:
@@ -59,13 +62,18 @@ class NetworkService:
             if any(m["municipality_id"] == municipality_id for m in network["members"]):
                 return network
             await self.networks.invite(network_id, municipality_id, clock.now())
+            invited = await self.municipalities.get(municipality_id)
+            await record(self.actor, "network.member_added", "network", network_id, object_name=network["name"],
+                         after={"invited_municipality": invited["name"]})
             return await self.networks.get(network_id)
 
     async def accept(self, network_id: UUID) -> Row:
         self.actor.require("admin")
         async with self.db.write():
-            await self._own_status(network_id)
+            status = await self._own_status(network_id)
             await self.networks.set_own_status(network_id, "active")
+            await record(self.actor, "network.joined", "network", network_id, before={"status": status},
+                         after={"status": "active"})
             return await self.networks.get(network_id)
 
     async def leave(self, network_id: UUID) -> None:
@@ -73,3 +81,4 @@ class NetworkService:
         async with self.db.write():
             await self._own_status(network_id)
             await self.networks.leave(network_id)
+            await record(self.actor, "network.left", "network", network_id)

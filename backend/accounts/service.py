@@ -13,6 +13,7 @@ from backend.accounts.repository import (
     UnitRepository,
     UserRepository,
 )
+from backend.audit.service import record
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.tenancy import Actor
@@ -29,6 +30,28 @@ async def _replayed_or_taken(row: Row | None, actor: Actor) -> bool:
     if row["municipality"] != actor.municipality_id:
         raise Conflict("That id is already in use.")
     return True
+
+
+# What the audit trail keeps of a user: never the password hash.
+_AUDITED_USER = ("email", "name", "unit_id", "unit_name", "roles", "active", "language")
+
+
+def _audited(user: Row) -> dict:
+    return {f: user[f] for f in _AUDITED_USER}
+
+
+async def record_user_change(actor: Actor, before: Row, after: Row) -> None:
+    """One audit entry per kind of change: roles, unit, (de)activation, and the rest."""
+    old, new = _audited(before), _audited(after)
+    groups = {"user.roles_changed": ("roles",), "user.unit_changed": ("unit_id", "unit_name"),
+              "user.changed": ("email", "name", "language")}
+    if old["active"] != new["active"]:
+        await record(actor, "user.deactivated" if not new["active"] else "user.reactivated", "user", after["id"],
+                     object_name=after["name"], before={"active": old["active"]}, after={"active": new["active"]})
+    for action, fields in groups.items():
+        if any(old[f] != new[f] for f in fields):
+            await record(actor, action, "user", after["id"], object_name=after["name"],
+                         before={f: old[f] for f in fields}, after={f: new[f] for f in fields})
 
 
 class UnitService:
@@ -57,19 +80,28 @@ class UnitService:
             if await self.units.name_taken(data.name):
                 raise Conflict(f"A unit named {data.name!r} already exists.", error="name_taken")
             await self.units.insert(unit_id, data.name, data.cost_centre, clock.now())
+            await record(self.actor, "unit.created", "unit", unit_id, object_name=data.name,
+                         after={"name": data.name, "cost_centre": data.cost_centre})
             return await self.units.get(unit_id), True
 
     async def update(self, unit_id: UUID, data: schemas.UnitUpdate) -> Row:
         self.actor.require("admin")
         values = {k: v for k, v in {"name": data.name, "cost_centre": data.cost_centre}.items() if v is not None}
         async with self.db.write():
-            if await self.units.get(unit_id) is None:
+            before = await self.units.get(unit_id)
+            if before is None:
                 raise NotFound("No such unit.")
             if data.name and await self.units.name_taken(data.name, except_id=unit_id):
                 raise Conflict(f"A unit named {data.name!r} already exists.", error="name_taken")
             if not await self.units.update(unit_id, data.version, values):
                 raise _stale("unit")
-            return await self.units.get(unit_id)
+            after = await self.units.get(unit_id)
+            fields = ("name", "cost_centre")
+            if any(before[f] != after[f] for f in fields):
+                await record(self.actor, "unit.renamed" if before["name"] != after["name"] else "unit.changed",
+                             "unit", unit_id, object_name=after["name"], before={f: before[f] for f in fields},
+                             after={f: after[f] for f in fields})
+            return after
 
 
 class UserService:
@@ -108,7 +140,9 @@ class UserService:
             values = {"id": user_id, "email": email, "name": data.name, "unit": data.unit_id,
                       "password_hash": password_hash, "language": data.language}
             await self.users.insert(values, sorted(set(data.roles)), clock.now())
-            return await self.users.get(user_id), True
+            user = await self.users.get(user_id)
+            await record(self.actor, "user.created", "user", user_id, object_name=user["name"], after=_audited(user))
+            return user, True
 
     async def update(self, user_id: UUID, data: schemas.UserUpdate) -> Row:
         self.actor.require("admin")
@@ -117,7 +151,8 @@ class UserService:
         values = {k: v for k, v in {"name": data.name, "unit": data.unit_id, "active": data.active,
                                     "language": data.language}.items() if v is not None}
         async with self.db.write():
-            if await self.users.get(user_id) is None:
+            before = await self.users.get(user_id)
+            if before is None:
                 raise NotFound("No such user.")
             if data.unit_id and await self.units.get(data.unit_id) is None:
                 raise Invalid("The unit does not exist in your municipality.", error="unknown_unit")
@@ -127,17 +162,21 @@ class UserService:
                 await self.users.set_roles(user_id, sorted(set(data.roles)))
             if data.active is False:
                 await self.sessions.delete_for_user(user_id)
-            return await self.users.get(user_id)
+            after = await self.users.get(user_id)
+            await record_user_change(self.actor, before, after)
+            return after
 
     async def reset_password(self, user_id: UUID, password: str) -> None:
         """An admin sets a new password; every session of that user ends."""
         self.actor.require("admin")
         password_hash = await hash_password_async(password, self.password_hashing)
         async with self.db.write():
-            if await self.users.get(user_id) is None:
+            user = await self.users.get(user_id)
+            if user is None:
                 raise NotFound("No such user.")
             await self.users.set_password_hash(user_id, password_hash)
             await self.sessions.delete_for_user(user_id)
+            await record(self.actor, "user.password_set", "user", user_id, object_name=user["name"])
 
     async def set_own_language(self, language: str) -> Row:
         """The language the signed-in person reads Delbar in: the app's and the server's texts."""

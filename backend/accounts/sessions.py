@@ -21,6 +21,7 @@ from backend.accounts.repository import (
     SessionRepository,
     UserRepository,
 )
+from backend.audit.service import record
 from backend.db import Database
 from backend.errors import Invalid, NotAuthenticated, RateLimited
 from backend.settings import Settings
@@ -63,16 +64,24 @@ class SessionService:
     async def login(self, email: str, password: str, *, address: str, user_agent: str) -> NewSession:
         """Check the password and open a session; the same error for every kind of failure."""
         key, now = account_key(email), clock.now()
-        await self._check_rate_limits(key, address)
+        try:
+            await self._check_rate_limits(key, address)
+        except RateLimited:
+            async with self.db.write():
+                login = await self.auth.find_login(email.strip().lower())
+                await self._record_failure(login, "rate_limited", address, user_agent)
+            raise
         async with self.db.read():
             login = await self.auth.find_login(email.strip().lower())
         ok = await verify_password_async(login["password_hash"] if login else None, password,
                                          self.settings.password_hashing)
         if not (ok and login and login["active"]):
+            reason = "unknown_account" if not login else "wrong_password" if not ok else "inactive"
             # Recorded in its own transaction: raising inside one would roll the record back.
             async with self.db.write():
                 await self.auth.record_failure(key, address[:64], now)
                 await self.auth.forget_failures_before(now - timedelta(days=1))
+                await self._record_failure(login, reason, address, user_agent)
             raise NotAuthenticated("Wrong e-mail address or password.", error="invalid_credentials")
         session = NewSession(
             secrets.token_urlsafe(32), secrets.token_urlsafe(32), login["id"], login["municipality"], self._max_age
@@ -88,7 +97,16 @@ class SessionService:
                 "last_seen_at": now,
                 "expires_at": now + timedelta(seconds=self._max_age),
             })
+            await record(None, "session.signed_in", "user", login["id"], municipality_id=login["municipality"],
+                         actor_id=login["id"], address=address, user_agent=user_agent)
         return session
+
+    @staticmethod
+    async def _record_failure(login: dict | None, reason: str, address: str, user_agent: str) -> None:
+        """The audit entry of a refused sign-in: the reason, never the password (nor an unknown address)."""
+        await record(None, "session.sign_in_failed", "user", login["id"] if login else "",
+                     municipality_id=login["municipality"] if login else None, after={"reason": reason},
+                     address=address, user_agent=user_agent)
 
     async def _check_rate_limits(self, key: str, address: str) -> None:
         s = self.settings

@@ -10,6 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from backend import clock
+from backend.audit.service import record
 from backend.billing.charges import copy_new_charges
 from backend.billing.csv_export import render_csv
 from backend.billing.repository import BillingRepository, Row
@@ -71,6 +72,10 @@ class BillingService:
             else:
                 await copy_new_charges(self.actor.municipality_id)
                 await self._lock(month)
+                period = await self.repo.period(month)
+                await record(self.actor, "period.locked", "period", month, object_name=month,
+                             after={"month": month, "line_count": period["line_count"],
+                                    "total_ore": period["total_ore"]})
                 created = True
         return await self.detail(month), created
 

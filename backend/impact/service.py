@@ -10,6 +10,7 @@ import json
 from uuid import UUID, uuid4
 
 from backend import clock
+from backend.audit.service import record
 from backend.catalog.categories import category_id
 from backend.catalog.listings import visible_listing
 from backend.catalog.search import SearchQuery, SearchService
@@ -43,7 +44,7 @@ class FactorService:
         now = clock.now()
         async with self.db.write():
             version = await self.factors.latest_version(data.category_slug) + 1
-            return await self.factors.insert({
+            saved = await self.factors.insert({
                 "id": uuid4(), "category_slug": data.category_slug, "version": version,
                 "co2e_g": round(data.co2e_kg * 1000) if data.co2e_kg else None,
                 "co2e_g_per_kg": round(data.co2e_kg_per_kg * 1000) if data.co2e_kg_per_kg else None,
@@ -51,6 +52,14 @@ class FactorService:
                 "new_price_ore": data.new_price_ore, "source": data.source, "boundary": data.boundary,
                 "valid_from": now, "created_by": self.actor.user_id, "created_at": now,
             })
+            fields = ("version", "co2e_g", "co2e_g_per_kg", "typical_weight_g", "new_price_ore", "source", "boundary")
+            older = [f for f in await self.factors.visible()
+                     if f["category_slug"] == data.category_slug and f["version"] < version]
+            previous = max(older, key=lambda f: f["version"]) if older else None
+            await record(self.actor, "factor.changed", "factor", data.category_slug, object_name=data.category_slug,
+                         before={f: previous[f] for f in fields if f in previous} if previous else None,
+                         after={f: saved[f] for f in fields if f in saved})
+            return saved
 
 
 async def link_check_to_booking(actor: Actor, check_id: UUID, booking_id: UUID, listing_id: UUID, now) -> None:

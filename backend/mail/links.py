@@ -17,6 +17,7 @@ from backend.accounts import schemas as account_schemas
 from backend.accounts.passwords import hash_password_async
 from backend.accounts.repository import SessionRepository, UserRepository
 from backend.accounts.service import UserService
+from backend.audit.service import record
 from backend.db import Database
 from backend.errors import Invalid, RateLimited
 from backend.mail import schemas
@@ -101,6 +102,8 @@ class PasswordLinks:
             if created:
                 inviter = await UserRepository(actor.municipality_id).get(actor.user_id)
                 await self.send_invitation(user, inviter["name"] if inviter else "")
+                await record(actor, "user.invited", "user", user["id"], object_name=user["name"],
+                             after={"email": user["email"]})
         return user, created
 
     async def send_invitation(self, user: Row, inviter: str) -> None:

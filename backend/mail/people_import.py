@@ -19,6 +19,7 @@ import msgspec
 from backend import clock
 from backend.accounts.passwords import hash_password_async
 from backend.accounts.repository import Row, UnitRepository, UserRepository
+from backend.audit.service import record
 from backend.db import Database
 from backend.mail import hr_csv, schemas
 from backend.mail.links import PasswordLinks
@@ -182,6 +183,7 @@ class PeopleImport:
         for key, name in new_units.items():
             unit_ids[key] = uuid4()
             await self.units.insert(unit_ids[key], name, "", now)
+            await record(self.actor, "unit.created", "unit", unit_ids[key], object_name=name, after={"name": name})
         await self._create([p for p in plan if p.read.action == "create"], unit_ids, no_password)
         for planned in plan:
             if planned.read.action == "update":
@@ -198,6 +200,11 @@ class PeopleImport:
         invited = [{"id": row["id"], "email": row["email"], "municipality_name": inviter["municipality_name"]}
                    for row in rows]
         await PasswordLinks(self.db, password_hashing=self.password_hashing).send_invitations(invited, inviter["name"])
+        for row in rows:
+            after = {"email": row["email"], "name": row.get("name", ""), "roles": roles[row["id"]]}
+            await record(self.actor, "user.created", "user", row["id"], object_name=row.get("name", ""), after=after)
+            await record(self.actor, "user.invited", "user", row["id"], object_name=row.get("name", ""),
+                         after={"email": row["email"]})
 
     async def _update(self, planned: Planned, unit_ids: dict[str, UUID]) -> None:
         user = planned.user
@@ -206,8 +213,12 @@ class PeopleImport:
             values["unit"] = unit_ids[planned.unit_key]
         if values:
             await self.users.update(user["id"], user["version"], values)
+            await record(self.actor, "user.changed", "user", user["id"], object_name=user["name"],
+                         before={field: user.get(field) for field in values}, after=values)
         if planned.roles is not None:
             await self.users.set_roles(user["id"], planned.roles)
+            await record(self.actor, "user.roles_changed", "user", user["id"], object_name=user["name"],
+                         before={"roles": user.get("roles")}, after={"roles": planned.roles})
 
     @staticmethod
     def _report(plan: list[Planned], new_units: dict[str, str], ignored: list[str], *,

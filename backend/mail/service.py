@@ -5,6 +5,7 @@ from __future__ import annotations
 from uuid import UUID
 
 from backend import clock
+from backend.audit.service import record
 from backend.db import Database
 from backend.errors import Conflict, NotFound
 from backend.mail import channels as ch
@@ -42,6 +43,12 @@ def _defaults_read(row: Row | None) -> schemas.DefaultsRead:
     )
 
 
+def _audited_defaults(defaults: schemas.DefaultsRead) -> dict:
+    """The defaults as flat fields, so the audit trail keeps only the kinds that changed."""
+    channels = {f"channel.{k}": getattr(defaults.channels, k) for k in ch.KINDS}
+    return {**channels, "off_kinds": sorted(defaults.off_kinds)}
+
+
 class DefaultsService:
     """The municipality's defaults, set by its admin."""
 
@@ -60,12 +67,17 @@ class DefaultsService:
         channels = ch.dump({k: getattr(data.channels, k) for k in ch.KINDS})
         off = ",".join(k for k in ch.KINDS if k in data.off_kinds)
         async with self.db.write():
+            before = _defaults_read((await self.choices.defaults_of([self.actor.municipality_id])).get(
+                self.actor.municipality_id))
             if not await self.choices.save_defaults(self.actor.municipality_id, channels, off, data.version,
                                                     clock.now()):
                 raise Conflict("The defaults were changed elsewhere; reload them and try again.",
                                error="stale_version")
-            return _defaults_read((await self.choices.defaults_of([self.actor.municipality_id])).get(
+            after = _defaults_read((await self.choices.defaults_of([self.actor.municipality_id])).get(
                 self.actor.municipality_id))
+            await record(self.actor, "mail.defaults_changed", "mail_defaults", self.actor.municipality_id,
+                         before=_audited_defaults(before), after=_audited_defaults(after))
+            return after
 
 
 class UnsubscribeService:

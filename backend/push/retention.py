@@ -1,7 +1,8 @@
 """Retention: pushes and in-app notifications older than the configured days are deleted.
 
 Finished deliveries (sent, failed, expired) go first, then the notifications, then old reminder
-keys; a notification a push is still waiting to carry is kept whatever its age. Each chunk is
+keys; a notification a push is still waiting to carry is kept whatever its age. The audit trail's
+entries are kept, but their personal data (address, browser, the actor's name) is blanked. Each chunk is
 its own short write transaction, so a large first clean-up does not hold SQLite's write lock.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta
 
+from backend.audit.service import blank_personal_data
 from backend.db import Database
 from backend.push.daily_repository import RetentionRepository
 
@@ -34,4 +36,5 @@ async def purge(db: Database, now: datetime, days: int, chunk: int = CHUNK) -> C
             counts[name] += len(ids)
             if len(ids) < chunk:
                 break
+    counts += await blank_personal_data(db, now, days, chunk)
     return +counts

@@ -10,12 +10,17 @@ from uuid import UUID
 
 from backend import clock
 from backend.accounts.repository import UnitRepository
+from backend.audit.service import record
 from backend.db import Database
 from backend.errors import Conflict, Invalid
 from backend.tenancy import Actor
 from backend.transport.repository import Row, TariffRepository
 
 SETTERS = ("admin", "coordinator")
+
+
+def _audited(tariff: Row) -> dict:
+    return {k: tariff[k] for k in ("fee_ore", "payee_unit_id") if k in tariff}
 
 
 class TariffService:
@@ -35,6 +40,7 @@ class TariffService:
             if await UnitRepository(municipality).get(payee_unit_id) is None:
                 raise Invalid("No such unit in your municipality.", error="unknown_unit")
             repo, now = TariffRepository(), clock.now()
+            before = await repo.of(municipality)
             values = {"fee_ore": fee_ore, "payee_unit": payee_unit_id, "updated_by": self.actor.user_id}
             if version is None:
                 saved = await repo.insert(municipality, values, now)
@@ -42,5 +48,8 @@ class TariffService:
                 saved = await repo.update(municipality, version, values, now)
             if not saved:
                 raise Conflict("The tariff was changed by someone else; reload it.", error="stale_version")
-            return await repo.of(municipality)
+            after = await repo.of(municipality)
+            await record(self.actor, "tariff.changed", "transport_tariff", municipality,
+                         before=_audited(before) if before else None, after=_audited(after))
+            return after
 

@@ -34,6 +34,7 @@ const ALL = {
   users: { href: "/admin/anvandare", label: "admin.users_title", icon: "people" },
   units: { href: "/admin/enheter", label: "admin.units_title", icon: "building" },
   networks: { href: "/admin/samverkan", label: "admin.networks_title", icon: "network" },
+  audit: { href: "/admin/handelselogg", label: "audit.title", icon: "doc" },
 };
 
 /**
@@ -73,6 +74,7 @@ const MORE = [
   ["users", ["admin"]],
   ["units", ["admin"]],
   ["networks", ["admin"]],
+  ["audit", ["admin"]],
 ];
 
 /**

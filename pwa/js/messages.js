@@ -4,6 +4,7 @@
  * strings (lists), or, for counts, objects keyed by Intl.PluralRules category ("one", "other").
  */
 import admin from "./messages/admin.js";
+import audit from "./messages/audit.js";
 import bookings from "./messages/bookings.js";
 import catalog from "./messages/catalog.js";
 import clock from "./messages/clock.js";
@@ -20,7 +21,7 @@ import shell from "./messages/shell.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport];
+  peopleImport, audit];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -140,6 +140,15 @@ class TestImport:
         assert (anna["name"], anna["unit"]["name"], anna["roles"], anna["language"]) == (
             "Anna A", "Ny enhet", ["coordinator"], "en")
 
+    async def test_what_an_import_changes_is_in_the_audit_trail(self, admin, ystad):
+        assert (await apply(admin, SWEDISH)).status_code == 200
+        body = f"e-post;namn;enhet;roller;språk\n{ystad.employee_email};Anna A;Kultur och fritid;samordnare;sv\n"
+        assert (await apply(admin, body)).status_code == 200
+        actions = [e["action"] for e in (await admin.get("/api/audit", params={"per_page": 100})).json()["entries"]]
+        assert actions.count("user.created") == 2 and actions.count("user.invited") == 2
+        assert actions.count("unit.created") == 1
+        assert "user.changed" in actions and "user.roles_changed" in actions
+
     async def test_a_file_with_an_error_is_refused_whole(self, admin):
         body = SWEDISH + "trasig;Trasig;Kultur;;\n"
         answer = await apply(admin, body)

@@ -48,6 +48,7 @@ const EXAMPLES = [
   ["/admin/enheter", "/admin/enheter", {}],
   ["/admin/importera", "/admin/importera", {}],
   ["/admin/samverkan", "/admin/samverkan", {}],
+  ["/admin/handelselogg", "/admin/handelselogg", {}],
 ];
 
 /** @param {string} path the pattern the path matched, or undefined */
