@@ -13,7 +13,7 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from labels import ROLLS, LabelContent, render_label_png
-from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
+from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in_with_form, type_code
 from tests.browser.seed import seed_rows
 
 pytestmark = pytest.mark.browser
@@ -69,7 +69,7 @@ def log_out(page: Page) -> None:
 class TestSharedPhone:
     def test_scans_left_by_one_user_wait_for_them_and_are_never_sent_by_the_next(self, page, live_database):
         item = seed_rows(live_database, items=1)["items"][0]
-        sign_in(page, WAREHOUSE)
+        sign_in_with_form(page, WAREHOUSE)
         controlled_by_worker(page)
         audit(page, item["code"], refused=True)
         (queued,) = outbox(page)
@@ -85,7 +85,7 @@ class TestSharedPhone:
         # The server takes writes again; the driver signs in on the same phone and scans something of her own.
         sent = []
         page.on("request", lambda r: sent.append(r.post_data_json["events"]) if r.url.endswith(BATCH) else None)
-        sign_in(page, DRIVER)
+        sign_in_with_form(page, DRIVER)
         expect(page.get_by_test_id("outbox-others")).to_have_text(
             f"1 skanning väntar på {LENA}. De skickas när {LENA} loggar in på den här telefonen igen.")
         mine = seed_rows(live_database, items=1)["items"][0]
@@ -102,25 +102,25 @@ class TestSharedPhone:
         # Her own scan is sent as her when she signs in again.
         log_out(page)
         expect(page.get_by_label("E-postadress")).to_be_visible()
-        sign_in(page, WAREHOUSE)
+        sign_in_with_form(page, WAREHOUSE)
         wait_for_outbox(page, [])  # sent at her login
         assert [(h["id"], h["action"], h["actor_name"]) for h in history(page, item["id"])] == [
             (queued["id"], "audit", LENA)]
 
     def test_the_owner_may_delete_what_is_unsent_when_logging_out(self, page, live_database):
         item = seed_rows(live_database, items=1)["items"][0]
-        sign_in(page, WAREHOUSE)
+        sign_in_with_form(page, WAREHOUSE)
         audit(page, item["code"], refused=True)
         log_out(page)
         page.get_by_role("alertdialog").get_by_role("button", name="Ta bort dem och logga ut").click()
         expect(page.get_by_label("E-postadress")).to_be_visible()
         assert outbox(page) == []
-        sign_in(page, WAREHOUSE)
+        sign_in_with_form(page, WAREHOUSE)
         assert history(page, item["id"]) == []
 
     def test_cancel_keeps_the_user_signed_in_and_nothing_is_lost(self, page, live_database):
         item = seed_rows(live_database, items=1)["items"][0]
-        sign_in(page, WAREHOUSE)
+        sign_in_with_form(page, WAREHOUSE)
         audit(page, item["code"], refused=True)
         log_out(page)
         page.get_by_role("alertdialog").get_by_role("button", name="Avbryt").click()
@@ -134,7 +134,7 @@ class TestSharedPhone:
 
     def test_with_nothing_unsent_logout_asks_nothing(self, page, live_database):
         item = seed_rows(live_database, items=1)["items"][0]
-        sign_in(page, WAREHOUSE)
+        sign_in_with_form(page, WAREHOUSE)
         audit(page, item["code"])  # the server takes it: sent at once, or at the latest before logging out
         log_out(page)
         expect(page.get_by_label("E-postadress")).to_be_visible()
@@ -168,7 +168,7 @@ def take_photo(page: Page, item_id: str, photo: bytes) -> None:
 
 class TestPhotoOutcome:
     def test_an_intake_photo_of_a_fresh_label_shows_the_label_linked(self, page):
-        sign_in(page, WAREHOUSE)
+        sign_in_with_form(page, WAREHOUSE)
         token = page.evaluate("import('/js/csrf.js').then((m) => m.getCsrfToken())")
         headers = {"X-CSRF-Token": token}
         listing = page.request.post("/api/listings", headers=headers,
