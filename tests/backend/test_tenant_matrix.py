@@ -25,8 +25,10 @@ pytestmark = pytest.mark.anyio
 # municipality's value too; there the answer may be 2xx but must show none of its private text.
 SHARED = {"month", "size", "name"}
 SHARED_DEFAULTS = {"size": "thumb", "name": "trend"}
-# The calendar feed's secret URL is its own key, whoever fetches it (signed in or not, any municipality).
-BEARER_SECRETS = {("GET", "/ical/{token}")}
+# The calendar feed's secret URL, and an e-mailed password or invitation link, are their own key,
+# whoever fetches them (signed in or not, any municipality); tests/backend/mail/test_links.py checks
+# that a guessed or used link is refused.
+BEARER_SECRETS = {("GET", "/ical/{token}"), ("GET", "/api/password-links/{token}")}
 REFUSALS = {403, 404}
 
 

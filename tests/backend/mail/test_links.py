@@ -49,6 +49,12 @@ class TestReset:
         assert again.status_code == 400 and again.json()["error"] == "invalid_link"
         assert (await client.get(f"/api/password-links/{token}")).status_code == 400
 
+    async def test_a_guessed_or_malformed_link_is_refused(self, client, ystad):
+        guessed = await client.get("/api/password-links/" + "A" * 43)
+        assert guessed.status_code == 400 and guessed.json()["error"] == "invalid_link"
+        malformed = await client.get("/api/password-links/not.a.token.at.all.ics")
+        assert malformed.status_code == 400 and malformed.json()["error"] == "invalid_request"
+
     async def test_setting_a_password_ends_the_sessions_the_person_had(self, client, ystad, inbox, mailer):
         await login(client, ystad.employee_email)
         await ask_reset(client, ystad.employee_email)
