@@ -61,9 +61,11 @@ class SearchService:
             repo = SearchRepository(await viewer_for(self.actor))
             filters = await self._filters(query)
             # Counting per facet costs more than the page itself: only the filter sheet asks for it.
-            groups = await repo.facets(match, filters) if query.facets else [
-                {"facet": "total", "value": "", "n": await repo.count(match, filters)}]
-            total = next(g["n"] for g in groups if g["facet"] == "total")
+            if query.facets:
+                groups = await repo.facets(match, filters)
+                total = next(g["n"] for g in groups if g["facet"] == "total")
+            else:
+                groups, total = [], await repo.count(match, filters)
             offset = (query.page - 1) * query.per_page
             rows = [] if offset >= total and total <= COUNT_CAP else await repo.page(
                 match, filters, query.sort == "relevance", query.per_page, offset, many=total > COUNT_CAP)
