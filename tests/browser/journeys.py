@@ -87,8 +87,8 @@ def heading(page: Page, text: str | re.Pattern) -> None:
 
 
 def choose_filter(select, name: str) -> None:
-    """Pick a filter sheet's option by its name: the sheet adds each option's count ("Skurup (12)")."""
-    value = select.evaluate("(s, name) => [...s.options].find((o) => (o.dataset.name ?? o.text) === name)?.value",
-                            name)
-    assert value is not None, f"no option {name!r}"
-    select.select_option(value=value)
+    """Pick a filter sheet's option by its name once it is there: the sheet fills the category and
+    municipality names when they arrive, and adds each option's count ("Skurup (12)")."""
+    option = select.locator("option").filter(has_text=re.compile(rf"^{re.escape(name)}(?: \(.*\))?$"))
+    expect(option).to_have_count(1)
+    select.select_option(value=option.get_attribute("value"))
