@@ -18,7 +18,7 @@ from backend.app import create_app
 from backend.piccolo_conf import use_engine
 from backend.settings import Settings
 from tests.clients import app_client
-from tests.databases import KIND, empty_all_tables, fresh_database
+from tests.databases import KIND, empty_all_tables, forget_the_run, fresh_database, name_the_run
 from tests.factories import Tenant, make_tenant
 
 
@@ -26,6 +26,12 @@ def pytest_configure(config: pytest.Config) -> None:
     """Photos of this run, and of the servers it starts, go to a directory of its own, not var/."""
     if os.environ.get("PYTEST_XDIST_WORKER") or "DELBAR_PHOTO_DIR" not in os.environ:  # one per worker
         os.environ["DELBAR_PHOTO_DIR"] = tempfile.mkdtemp(prefix="delbar-test-photos-")
+    name_the_run()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # the run's first process, after all the others
+        forget_the_run()
 
 
 def pytest_report_header() -> str:

@@ -7,11 +7,16 @@ on both. PostgreSQL databases are created on DELBAR_TEST_POSTGRES_URL and droppe
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import secrets
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
 
@@ -45,6 +50,13 @@ async def _migrate(url: str) -> None:
         await database.stop()
 
 
+def _create_postgres(name: str, template: str | None = None) -> str:
+    asyncio.run(_admin(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")))
+    # A test database need not survive a power cut: commits do not wait for the disk.
+    asyncio.run(_admin(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
+    return _with_dbname(POSTGRES_ADMIN_URL, name)
+
+
 @contextmanager
 def fresh_database(directory: Path, label: str) -> Iterator[str]:
     """Yield the URL of a new, migrated database of the configured kind; drop it afterwards."""
@@ -56,15 +68,98 @@ def fresh_database(directory: Path, label: str) -> Iterator[str]:
     if KIND != "postgres":
         raise RuntimeError(f"DELBAR_TEST_DATABASE must be sqlite or postgres, not {KIND!r}")
     name = f"delbar_test_{label}_{secrets.token_hex(4)}"
-    asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-    # A test database need not survive a power cut: commits do not wait for the disk.
-    asyncio.run(_admin(f'ALTER DATABASE "{name}" SET synchronous_commit = off'))
     try:
-        url = _with_dbname(POSTGRES_ADMIN_URL, name)
+        url = _create_postgres(name)
         asyncio.run(_migrate(url))
         yield url
     finally:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+# The demo data, loaded once per test run (`python -m backend demo` takes seconds, and tens of
+# seconds on a busy machine) into a template that every process of the run copies: a file copy on
+# SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. The run's first pytest process names the run;
+# the processes it spreads the tests over inherit the name.
+RUN = "DELBAR_TEST_RUN"
+
+
+def name_the_run() -> None:
+    os.environ.setdefault(RUN, secrets.token_hex(4))
+
+
+def _demo_folder() -> Path:
+    return Path(tempfile.gettempdir()) / f"delbar-demo-{os.environ[RUN]}"
+
+
+def _demo_template_name() -> str:
+    return f"delbar_test_demo_{os.environ[RUN]}"
+
+
+def _load_demo(url: str, photo_dir: Path, password: str) -> None:
+    env = {**os.environ, "DATABASE_URL": url, "DELBAR_PHOTO_DIR": str(photo_dir)}
+    subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=Path(__file__).resolve().parents[1], env=env,
+                   check=True, capture_output=True)
+    asyncio.run(set_password_hashes(url, password))
+
+
+def _demo_template(folder: Path, password: str) -> str:
+    """The run's demo template, built by whichever process asks first (the caller holds the lock)."""
+    photos = folder / "photos"
+    if KIND == "sqlite":
+        url = f"sqlite:///{folder / 'demo.sqlite'}"
+        if not (folder / "ready").exists():
+            asyncio.run(_migrate(url))
+            _load_demo(url, photos, password)
+            with closing(sqlite3.connect(url.removeprefix("sqlite:///"))) as connection:
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            (folder / "ready").touch()
+        return url
+    name = _demo_template_name()
+    url = _with_dbname(POSTGRES_ADMIN_URL, name)
+    if not (folder / "ready").exists():
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _create_postgres(name)
+        asyncio.run(_migrate(url))
+        _load_demo(url, photos, password)
+        (folder / "ready").touch()
+    return url
+
+
+@contextmanager
+def demo_database(directory: Path, label: str, password: str) -> Iterator[str]:
+    """Yield the URL of a new database holding the demo data, every user's password `password` with
+    a cheap hash; drop it afterwards. The demo's photos are copied into this process's photo folder."""
+    folder = _demo_folder()
+    folder.mkdir(exist_ok=True)
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one builder; PostgreSQL copies a template for one session at a time
+        template = _demo_template(folder, password)
+        shutil.copytree(folder / "photos", os.environ["DELBAR_PHOTO_DIR"], dirs_exist_ok=True)
+        if KIND == "sqlite":
+            path = directory / f"{label}.sqlite"
+            with closing(sqlite3.connect(template.removeprefix("sqlite:///"))) as source, \
+                    closing(sqlite3.connect(path)) as target:
+                source.backup(target)
+            url = f"sqlite:///{path}"
+        else:
+            name = f"delbar_test_{label}_{secrets.token_hex(4)}"
+            url = _create_postgres(name, template=_demo_template_name())
+    if KIND == "sqlite":
+        yield url
+        return
+    try:
+        yield url
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def forget_the_run() -> None:
+    """Remove the run's demo template; called once every process of the run is done."""
+    if RUN not in os.environ:
+        return
+    shutil.rmtree(_demo_folder(), ignore_errors=True)
+    if KIND == "postgres":
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{_demo_template_name()}" WITH (FORCE)'))
 
 
 async def empty_all_tables(url: str) -> None:

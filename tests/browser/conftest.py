@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import shutil
 import socket
@@ -18,7 +17,7 @@ from aiosmtpd.controller import Controller
 
 from backend.demo.data import DEMO_PASSWORD
 from tests.backend.mail.conftest import Inbox
-from tests.databases import fresh_database, set_password_hashes
+from tests.databases import demo_database
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("DELBAR_CHROMIUM", "/usr/bin/chromium")
@@ -33,7 +32,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30) -> None:
+def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -50,10 +49,7 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 30)
 @pytest.fixture(scope="session")
 def live_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The URL of the live server's database, loaded with the demo data (with cheap password hashes)."""
-    with fresh_database(tmp_path_factory.mktemp("browser"), "browser") as url:
-        env = {**os.environ, "DATABASE_URL": url}
-        subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=ROOT, env=env, check=True, capture_output=True)
-        asyncio.run(set_password_hashes(url, DEMO_PASSWORD))
+    with demo_database(tmp_path_factory.mktemp("browser"), "browser", DEMO_PASSWORD) as url:
         yield url
 
 

@@ -3,10 +3,6 @@ killed server, a lost answer, a dropped network, two tabs and a closed browser."
 
 from __future__ import annotations
 
-import asyncio
-import os
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -15,10 +11,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from backend.demo.data import DEMO_PASSWORD
-from tests.browser.conftest import ROOT, ServerProcess
+from tests.browser.conftest import ServerProcess
 from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, type_code
 from tests.browser.seed import seed_rows
-from tests.databases import fresh_database, set_password_hashes
+from tests.databases import demo_database
 
 pytestmark = pytest.mark.browser
 
@@ -37,12 +33,9 @@ def in_thread(function):
 @pytest.fixture(scope="module")
 def chaos(tmp_path_factory) -> Iterator[tuple[ServerProcess, str]]:
     """A server of its own, on its own database, that the tests may kill and restart."""
-    database = fresh_database(tmp_path_factory.mktemp("chaos"), "chaos")
+    database = demo_database(tmp_path_factory.mktemp("chaos"), "chaos", DEMO_PASSWORD)
     url = in_thread(database.__enter__)
     try:
-        subprocess.run([sys.executable, "-m", "backend", "demo"], cwd=ROOT, env={**os.environ, "DATABASE_URL": url},
-                       check=True, capture_output=True)
-        in_thread(lambda: asyncio.run(set_password_hashes(url, DEMO_PASSWORD)))
         server = ServerProcess(url, tmp_path_factory.mktemp("chaos-logs") / "server.log")
         server.start()
         try:
