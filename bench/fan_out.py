@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -103,6 +104,38 @@ async def publish_and_send(database: Database, actor: Actor, send: Callable[[], 
     return {"matches": len(matches), "publish": queued - started, "send": finished - queued,
             "total": finished - started, "sent": counts["sent"], "statuses": by_status, "peak": peak,
             "cpu_python": cpu_python, "cpu_peer": cpu_peer}
+
+
+@dataclass(frozen=True)
+class Words:
+    """How a bench names its steps and its peer in the report."""
+
+    queue: str  # what the publish's one write transaction does
+    send: str  # what the worker does
+    sent: str  # what counts as sent
+    rows: str  # the outbox's rows, by status
+    one: str  # one of what is sent
+    peer: str  # the process that receives them
+    peer_note: str = ""
+
+
+def report(title: str, figures: dict, words: Words, target_rate: int, target_memory_mb: int | None = None) -> None:
+    rate = figures["sent"] / figures["total"]
+    memory = figures["peak"] / 2**20
+    print(f"\n{title}")
+    print(f"  {'matches recorded':<30}{figures['matches']:>10,}")
+    print(f"  {words.queue:<30}{figures['publish']:>10.2f} s   (one write transaction)")
+    print(f"  {words.send:<30}{figures['send']:>10.2f} s")
+    print(f"  {'total':<30}{figures['total']:>10.2f} s")
+    print(f"  {words.sent:<30}{figures['sent']:>10,}   {words.rows} by status: {figures['statuses']}")
+    print(f"  {'rate':<30}{rate:>10.0f} /s   target ≥ {target_rate}/s  {'OK' if rate >= target_rate else 'MISSED'}")
+    target = "" if target_memory_mb is None else (
+        f"   target < {target_memory_mb} MB  {'OK' if memory < target_memory_mb else 'MISSED'}")
+    print(f"  {'peak memory growth (RSS)':<30}{memory:>10.1f} MB{target}")
+    sent = max(figures["sent"], 1)
+    print(f"  CPU per {words.one}: Delbar {1000 * figures['cpu_python'] / sent:.2f} ms, {words.peer} "
+          f"{1000 * figures['cpu_peer'] / sent:.2f} ms{words.peer_note}; this machine has {os.cpu_count()} cores, "
+          f"load average {os.getloadavg()[0]:.1f}")
 
 
 def arguments() -> argparse.Namespace:

@@ -12,7 +12,6 @@ with its signed unsubscribe link) and sends it over one SMTP connection per batc
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -76,23 +75,13 @@ async def run(url: str, wants: int, smtp_port: int, smtp_pid: int) -> dict:
         await database.stop()
 
 
+WORDS = fan_out.Words(queue="publish + match + queue", send="worker: render, SMTP, record",
+                      sent="accepted by the SMTP server", rows="outbox", one="e-mail", peer="SMTP server")
+
+
 def report(label: str, figures: dict, wants: int) -> None:
-    rate = figures["sent"] / figures["total"]
-    memory = figures["peak"] / 2**20
-    print(f"\n{label}: one listing matching {wants:,} wants, each by e-mail")
-    print(f"  matches recorded              {figures['matches']:>10,}")
-    print(f"  publish + match + queue       {figures['publish']:>10.2f} s   (one write transaction)")
-    print(f"  worker: render, SMTP, record  {figures['send']:>10.2f} s")
-    print(f"  total                         {figures['total']:>10.2f} s")
-    print(f"  accepted by the SMTP server   {figures['sent']:>10,}   outbox by status: {figures['statuses']}")
-    print(f"  rate                          {rate:>10.0f} /s   target ≥ {TARGET_RATE}/s  "
-          f"{'OK' if rate >= TARGET_RATE else 'MISSED'}")
-    print(f"  peak memory growth (RSS)      {memory:>10.1f} MB   target < {TARGET_MEMORY_MB} MB  "
-          f"{'OK' if memory < TARGET_MEMORY_MB else 'MISSED'}")
-    sent = max(figures["sent"], 1)
-    print(f"  CPU per e-mail: Delbar {1000 * figures['cpu_python'] / sent:.2f} ms, SMTP server "
-          f"{1000 * figures['cpu_peer'] / sent:.2f} ms; this machine has {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    fan_out.report(f"{label}: one listing matching {wants:,} wants, each by e-mail", figures, WORDS, TARGET_RATE,
+                   TARGET_MEMORY_MB)
 
 
 def main() -> None:

@@ -95,21 +95,13 @@ async def run(url: str, wants: int, emulator: str, emulator_pid: int) -> dict:
         await database.stop()
 
 
-def report(label: str, figures: dict, wants: int, emulator: str) -> None:
-    rate = figures["sent"] / figures["total"]
-    print(f"\n{label}: one listing matching {wants:,} wants")
-    print(f"  matches recorded              {figures['matches']:>10,}")
-    print(f"  publish + match + notify()    {figures['publish']:>10.2f} s   (one write transaction)")
-    print(f"  worker: encrypt, POST, record {figures['send']:>10.2f} s")
-    print(f"  total                         {figures['total']:>10.2f} s")
-    print(f"  delivered                     {figures['sent']:>10,}   deliveries by status: {figures['statuses']}")
-    print(f"  rate                          {rate:>10.0f} /s   target ≥ {TARGET_RATE}/s  "
-          f"{'OK' if rate >= TARGET_RATE else 'MISSED'}")
-    print(f"  peak memory growth (RSS)      {figures['peak'] / 2**20:>10.1f} MB")
-    sent = max(figures["sent"], 1)
-    print(f"  CPU per message: Delbar {1000 * figures['cpu_python'] / sent:.2f} ms, emulator "
-          f"{1000 * figures['cpu_peer'] / sent:.2f} ms (it verifies VAPID and decrypts each one); "
-          f"this machine has {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+WORDS = fan_out.Words(queue="publish + match + notify()", send="worker: encrypt, POST, record", sent="delivered",
+                      rows="deliveries", one="message", peer="emulator",
+                      peer_note=" (it verifies VAPID and decrypts each one)")
+
+
+def report(label: str, figures: dict, wants: int) -> None:
+    fan_out.report(f"{label}: one listing matching {wants:,} wants", figures, WORDS, TARGET_RATE)
 
 
 def main() -> None:
@@ -119,7 +111,7 @@ def main() -> None:
     process, emulator = start_emulator()
     try:
         fan_out.on_database(args, "push", lambda url: run(url, args.wants, emulator, process.pid),
-                            lambda label, figures: report(label, figures, args.wants, emulator))
+                            lambda label, figures: report(label, figures, args.wants))
     finally:
         process.terminate()
         process.wait(timeout=10)
