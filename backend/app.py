@@ -40,13 +40,13 @@ from backend.mail.controller import (
     PasswordLinkController,
     UnsubscribeController,
 )
-from backend.mail.import_controller import PeopleImportController
 from backend.mail.lifespan import MailLifespan
 from backend.media import require_json_body
 from backend.openapi import ContractJson
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
 from backend.params import TYPE_DECODERS, DaySchema
+from backend.people.controller import PeopleImportController
 from backend.piccolo_conf import use_engine
 from backend.push.controller import NotificationController, PushController
 from backend.push.lifespan import PushLifespan

@@ -57,7 +57,7 @@ async def queue(user_ids: Iterable[UUID], kind: str, message: str, params: dict 
     rows = [{"id": uuid4(), "user": user, "kind": kind, "message": message, "params": params_text, "url": url[:1000],
              "status": "held" if held else "pending", "attempts": 0, "next_attempt_at": now, "created_at": now}
             for user in dict.fromkeys(user_ids)]
-    await OutboxRepository().insert(rows)
+    await OutboxRepository().insert_pending(rows)
     if rows and not held:
         _wake()
     return [r["id"] for r in rows]
@@ -88,7 +88,7 @@ async def gather_digests(now: datetime) -> int:
                 "params": json.dumps({"day": day, "items": items}, ensure_ascii=False, separators=(",", ":")),
                 "url": "/notiser", "status": "pending", "attempts": 0, "next_attempt_at": now, "created_at": now}
                for (user, day), items in groups.items()]
-    await outbox.insert(digests)
+    await outbox.insert_pending(digests)
     return len(digests)
 
 

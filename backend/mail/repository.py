@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
 from uuid import UUID
 
 from backend.accounts.tables import User
-from backend.db import engine_is_sqlite
 from backend.mail.tables import MailDefault, MailKey, MailMessage, MailPreference, MailRequest, MailToken
-
-Row = dict[str, Any]
+from backend.outbox_repository import LeaseRepository, Row, as_uuid, chunks
 
 # Due: pending, its time has come, nobody holds a live lease on it. Oldest first.
 _CLAIM = """
@@ -21,22 +18,6 @@ ORDER BY m.next_attempt_at, m.id
 LIMIT {}"""
 
 
-def _chunks(values: list, size: int) -> list[list]:
-    return [values[i:i + size] for i in range(0, len(values), size)]
-
-
-def _uuid(value: object) -> UUID:
-    return value if isinstance(value, UUID) else UUID(str(value))
-
-
-def _sqlite_value(value: object) -> object:
-    if isinstance(value, UUID):
-        return str(value)
-    if isinstance(value, datetime):
-        return str(value.astimezone(UTC))
-    return value
-
-
 class KeyRepository:
     async def first(self) -> Row | None:
         return await MailKey.select().order_by(MailKey.created_at).first()
@@ -45,47 +26,15 @@ class KeyRepository:
         await MailKey.insert(MailKey(id=key_id, secret=secret, created_at=now))
 
 
-class OutboxRepository:
-    async def insert(self, rows: list[Row]) -> None:
-        """One executemany on the caller's transaction (a want matched by thousands must stay cheap)."""
-        if not rows:
-            return
-        engine = MailMessage._meta.db
-        transaction = engine.current_transaction.get()
-        if transaction is None:
-            raise RuntimeError("the mail outbox is written inside a write transaction")
-        rows = [{**r, "leased_until": None, "last_error": "", "sent_at": None} for r in rows]
-        columns = list(rows[0])
-        names = ", ".join(f'"{c}"' for c in columns)
-        if engine_is_sqlite(MailMessage):
-            marks = ", ".join("?" for _ in columns)
-            values = [tuple(_sqlite_value(r[c]) for c in columns) for r in rows]
-        else:
-            marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
-            values = [tuple(r[c] for c in columns) for r in rows]
-        sql = f'INSERT INTO "mail_message" ({names}) VALUES ({marks})'
-        await transaction.connection.executemany(sql, values)
-
-    async def any_due(self, now: datetime) -> bool:
-        return await MailMessage.exists().where(
-            MailMessage.status == "pending", MailMessage.next_attempt_at <= now,
-            MailMessage.leased_until.is_null() | (MailMessage.leased_until < now),
-        )
-
-    async def claim(self, now: datetime, limit: int, lease_until: datetime) -> list[UUID]:
-        """Lease up to `limit` due messages; SKIP LOCKED (PostgreSQL) lets other workers take the rest."""
-        sql = _CLAIM + ("" if engine_is_sqlite(MailMessage) else " FOR UPDATE OF m SKIP LOCKED")
-        ids = [_uuid(r["id"]) for r in await MailMessage.raw(sql, now, now, limit)]
-        for chunk in _chunks(ids, 500):
-            await MailMessage.update(
-                {MailMessage.leased_until: lease_until, MailMessage.attempts: MailMessage.attempts + 1}
-            ).where(MailMessage.id.is_in(chunk))
-        return ids
+class OutboxRepository(LeaseRepository):
+    table = MailMessage
+    claim_sql = _CLAIM
+    alias = "m"
 
     async def details(self, ids: list[UUID]) -> list[Row]:
         """What sending needs: the text's key, the reader's address and language."""
         rows: list[Row] = []
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids):
             rows += await MailMessage.select(
                 MailMessage.id, MailMessage.kind, MailMessage.message, MailMessage.params, MailMessage.url,
                 MailMessage.attempts, MailMessage.created_at,
@@ -94,24 +43,10 @@ class OutboxRepository:
             ).where(MailMessage.id.is_in(chunk))
         return sorted(rows, key=lambda r: (r["created_at"], str(r["id"])))
 
-    async def mark_sent(self, ids: list[UUID], now: datetime, forget_links: list[UUID]) -> None:
-        for chunk in _chunks(ids, 500):
-            await MailMessage.update(
-                {MailMessage.status: "sent", MailMessage.sent_at: now, MailMessage.leased_until: None,
-                 MailMessage.last_error: ""}
-            ).where(MailMessage.id.is_in(chunk))
-        for chunk in _chunks(forget_links, 500):  # a password link is not kept in the outbox once sent
+    async def forget_links(self, ids: list[UUID]) -> None:
+        """A password link is not kept in the outbox once sent."""
+        for chunk in chunks(ids):
             await MailMessage.update({MailMessage.url: "", MailMessage.params: ""}).where(MailMessage.id.is_in(chunk))
-
-    async def reschedule(self, message_id: UUID, at: datetime, error: str) -> None:
-        await MailMessage.update(
-            {MailMessage.next_attempt_at: at, MailMessage.leased_until: None, MailMessage.last_error: error[:300]}
-        ).where(MailMessage.id == message_id)
-
-    async def close(self, message_id: UUID, status: str, error: str) -> None:
-        await MailMessage.update(
-            {MailMessage.status: status, MailMessage.leased_until: None, MailMessage.last_error: error[:300]}
-        ).where(MailMessage.id == message_id)
 
     async def take_held(self, cutoff: datetime) -> list[Row]:
         """Mark the events held for a digest before the cutoff as gathered, and return them: the
@@ -119,18 +54,14 @@ class OutboxRepository:
         rows = await MailMessage.update({MailMessage.status: "digested"}).where(
             MailMessage.status == "held", MailMessage.created_at < cutoff
         ).returning(MailMessage.id)
-        ids = [_uuid(r["id"]) for r in rows]
+        ids = [as_uuid(r["id"]) for r in rows]
         found: list[Row] = []
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids):
             found += await MailMessage.select(
                 MailMessage.id, MailMessage.user, MailMessage.kind, MailMessage.message, MailMessage.params,
                 MailMessage.url, MailMessage.created_at,
             ).where(MailMessage.id.is_in(chunk))
-        return [{**r, "user": _uuid(r["user"])} for r in found]
-
-    async def count_by_status(self) -> dict[str, int]:
-        rows = await MailMessage.raw("SELECT status, COUNT(*) AS n FROM mail_message GROUP BY status")
-        return {r["status"]: r["n"] for r in rows}
+        return [{**r, "user": as_uuid(r["user"])} for r in found]
 
     async def delete_finished_before(self, cutoff: datetime) -> None:
         await MailMessage.delete().where(
@@ -144,23 +75,23 @@ class ChoiceRepository:
 
     async def of_users(self, user_ids: list[UUID]) -> dict[UUID, Row]:
         found: dict[UUID, Row] = {}
-        for chunk in _chunks(user_ids, 500):
+        for chunk in chunks(user_ids):
             for row in await MailPreference.select().where(MailPreference.user.is_in(chunk)):
-                found[_uuid(row["user"])] = row
+                found[as_uuid(row["user"])] = row
         return found
 
     async def municipalities_of(self, user_ids: list[UUID]) -> dict[UUID, UUID]:
         found: dict[UUID, UUID] = {}
-        for chunk in _chunks(user_ids, 500):
+        for chunk in chunks(user_ids):
             for row in await User.select(User.id, User.municipality).where(User.id.is_in(chunk)):
-                found[_uuid(row["id"])] = _uuid(row["municipality"])
+                found[as_uuid(row["id"])] = as_uuid(row["municipality"])
         return found
 
     async def defaults_of(self, municipality_ids: list[UUID]) -> dict[UUID, Row]:
         if not municipality_ids:
             return {}
         rows = await MailDefault.select().where(MailDefault.municipality.is_in(municipality_ids))
-        return {_uuid(r["municipality"]): r for r in rows}
+        return {as_uuid(r["municipality"]): r for r in rows}
 
     async def save_user(self, user_id: UUID, channels: str, version: int, now: datetime) -> bool:
         """Write a person's choices if `version` is the one they read (1 when they had none)."""

@@ -1,16 +1,13 @@
-"""The mail worker: claims due e-mails, sends a batch over one SMTP connection, records what happened.
+"""The mail worker: claims due e-mails, sends a batch over a few SMTP connections, records what happened.
 
-As push's worker: a short write transaction leases the rows (PostgreSQL: FOR UPDATE SKIP LOCKED,
-so several workers share the outbox), sending happens outside any transaction, and the results
-are written in one more. A crash mid-send leaves leased rows that come due when the lease ends.
-Once a day, from 07:00 Swedish time, the held events of earlier days become digests.
+Claiming, leases and the loop are every outbox's (backend/outbox_worker.py). Once a day, from
+07:00 Swedish time, the held events of earlier days become digests.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
@@ -23,6 +20,7 @@ from backend.mail.compose import compose
 from backend.mail.repository import OutboxRepository
 from backend.mail.sender import Outcome, SmtpSender
 from backend.mail.signing import unsubscribe_url
+from backend.outbox_worker import OutboxWorker
 from backend.settings import Settings
 
 log = logging.getLogger("delbar.mail")
@@ -40,15 +38,16 @@ class MailConfig:
     backoff_cap: float = 6 * 3600.0
 
 
-class MailWorker:
+class MailWorker(OutboxWorker):
+    name = "mail-worker"
+
     def __init__(self, db: Database, settings: Settings, sender: SmtpSender, config: MailConfig | None = None) -> None:
-        self.db, self.settings, self.sender = db, settings, sender
-        self.config = config or MailConfig()
-        self.repository = OutboxRepository()
+        self.repository: OutboxRepository
+        self.config: MailConfig
+        super().__init__(db, OutboxRepository(), config or MailConfig())
+        self.settings, self.sender = settings, sender
         self.domain = settings.mail_from.rsplit("@", 1)[-1].strip(" >") or "delbar.invalid"
-        self._wake = asyncio.Event()
-        self._stopping = False
-        self._task: asyncio.Task | None = None
+        self._secret = ""
         self._digest_checked: str = ""
 
     async def gather_digests(self) -> int:
@@ -66,15 +65,7 @@ class MailWorker:
 
     async def run_once(self) -> Counter:
         """Claim one batch, send it, record the results; the counts say what happened."""
-        now = clock.now()
-        async with self.db.read():
-            if not await self.repository.any_due(now):
-                return Counter()
-        async with self.db.write():
-            lease_until = now + timedelta(seconds=self.config.lease_seconds)
-            ids = await self.repository.claim(now, self.config.batch, lease_until)
-            rows = await self.repository.details(ids) if ids else []
-            secret = await outbox.signing_secret() if rows else ""
+        rows = await self._claim(clock.now())
         if not rows:
             return Counter()
         sendable = [r for r in rows if r["active"]]
@@ -82,10 +73,15 @@ class MailWorker:
         share = -(-len(sendable) // self.config.connections) if sendable else 1
         parts = [sendable[i:i + share] for i in range(0, len(sendable), share)]
         # Rendering and sending run in threads: the event loop keeps serving requests meanwhile.
+        secret = self._secret
         results = await asyncio.gather(*(asyncio.to_thread(self._render_and_send, part, secret) for part in parts))
         outcomes = [outcome for result in results for outcome in result]
         await self._record(sendable, outcomes, skipped)
         return Counter(o.result for o in outcomes) + Counter({"skipped": len(skipped)} if skipped else {})
+
+    async def _claimed(self, rows: list[dict]) -> None:
+        """The secret behind unsubscribe links, read (or made) in the claim's transaction."""
+        self._secret = await outbox.signing_secret()
 
     def _render_and_send(self, rows: list[dict], secret: str) -> list[Outcome]:
         """Each row as an e-mail in its reader's language, sent on one connection (a thread's work)."""
@@ -103,7 +99,8 @@ class MailWorker:
         sent = [r["id"] for r, o in pairs if o.result == "sent"]
         links = [r["id"] for r, o in pairs if o.result == "sent" and r["message"] in ACCOUNT_MESSAGES]
         async with self.db.write():
-            await self.repository.mark_sent(sent, now, links)
+            await self.repository.mark_sent(sent, now)
+            await self.repository.forget_links(links)
             for row, outcome in pairs:
                 if outcome.result == "retry" and row["attempts"] < self.config.max_attempts:
                     await self.repository.reschedule(row["id"], now + self._backoff(row["attempts"]), outcome.error)
@@ -116,11 +113,6 @@ class MailWorker:
             if outcome.result != "sent":
                 log.info("mail %s %s: %s", row["id"], outcome.result, outcome.error)
 
-    def _backoff(self, attempts: int) -> timedelta:
-        """Exponential with jitter, so a server back from a pause is not hit by every retry at once."""
-        delay = min(self.config.backoff_base * 2 ** max(attempts - 1, 0), self.config.backoff_cap)
-        return timedelta(seconds=delay * random.uniform(0.8, 1.2))
-
     async def run_until_idle(self) -> Counter:
         """Send everything due now (tests, the bench)."""
         total: Counter = Counter()
@@ -131,31 +123,10 @@ class MailWorker:
     async def run_forever(self) -> None:
         outbox.on_queue(self._wake.set)
         try:
-            while not self._stopping:
-                try:
-                    await self.gather_digests()
-                    counts = await self.run_once()
-                except Exception:  # a database or network hiccup must not end the worker
-                    log.exception("mail worker batch failed")
-                    counts = Counter()
-                if not counts:
-                    await self._nap()
+            await self._loop(self._digests_and_batch, log)
         finally:
             outbox.off_queue(self._wake.set)
 
-    async def _nap(self) -> None:
-        try:
-            await asyncio.wait_for(self._wake.wait(), self.config.poll_seconds)
-            await asyncio.sleep(0.05)  # queue() woke us before its transaction committed
-        except TimeoutError:
-            pass
-        self._wake.clear()
-
-    def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self.run_forever(), name="mail-worker")
-
-    async def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            await self._task
+    async def _digests_and_batch(self) -> Counter:
+        await self.gather_digests()
+        return await self.run_once()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID, uuid4
 
-from backend.push.repository import _chunks
+from backend.outbox_repository import chunks
 from backend.push.tables import Notification, PushDelivery, PushReminder
 
 
@@ -14,7 +14,7 @@ class ReminderKeyRepository:
 
     async def existing(self, keys: list[str]) -> set[str]:
         found: set[str] = set()
-        for chunk in _chunks(keys, 500):
+        for chunk in chunks(keys):
             rows = await PushReminder.select(PushReminder.key).where(PushReminder.key.is_in(chunk))
             found |= {r["key"] for r in rows}
         return found
@@ -40,7 +40,7 @@ class RetentionRepository:
         return [r["id"] for r in rows]
 
     async def delete_deliveries(self, ids: list[UUID]) -> None:
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids):
             await PushDelivery.delete().where(PushDelivery.id.is_in(chunk))
 
     async def old_notifications(self, before: datetime, limit: int) -> list[UUID]:
@@ -52,7 +52,7 @@ class RetentionRepository:
         return [r["id"] for r in rows]
 
     async def delete_notifications(self, ids: list[UUID]) -> None:
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids):
             await Notification.delete().where(Notification.id.is_in(chunk))
 
     async def old_reminders(self, before: datetime, limit: int) -> list[UUID]:
@@ -61,5 +61,5 @@ class RetentionRepository:
         return [r["id"] for r in rows]
 
     async def delete_reminders(self, ids: list[UUID]) -> None:
-        for chunk in _chunks(ids, 500):
+        for chunk in chunks(ids):
             await PushReminder.delete().where(PushReminder.id.is_in(chunk))

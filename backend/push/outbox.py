@@ -118,7 +118,7 @@ async def notify(
                                "next_attempt_at": _first_attempt(now, preference)})
     repository = DeliveryRepository()
     await repository.insert_notifications(notifications)
-    await repository.insert_deliveries(deliveries)
+    await repository.insert_pending(deliveries)
     if message:  # e-mail says what the catalogue says; literal texts stay in the app and on phones
         await mail.queue([u for u in users if channels[u] in ("email", "both")], kind, message, params, url)
         await mail.queue([u for u in users if channels[u] == "digest"], kind, message, params, url, held=True)

@@ -4,18 +4,16 @@ of someone else is simply not found."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 from uuid import UUID
 
 from backend.accounts.tables import User
+from backend.outbox_repository import Row, chunks
 from backend.push.tables import (
     Notification,
     PushKey,
     PushPreference,
     PushSubscription,
 )
-
-Row = dict[str, Any]
 
 # The one key pair has a fixed id, so two processes starting at once cannot make two.
 KEY_ID = UUID("00000000-0000-0000-0000-00000000a91d")
@@ -68,7 +66,7 @@ class PreferenceRepository:
 
     async def of_users(self, user_ids: list[UUID]) -> dict[UUID, Row]:
         rows: list[Row] = []
-        for chunk in _chunks(user_ids, 500):
+        for chunk in chunks(user_ids):
             rows += await PushPreference.select().where(PushPreference.user.is_in(chunk))
         return {r["user"]: r for r in rows}
 
@@ -118,7 +116,3 @@ class NotificationRepository:
             Notification.user == self.user_id, Notification.read_at.is_null()
         )
 
-
-def _chunks(items: list, size: int):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]

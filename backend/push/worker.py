@@ -1,16 +1,13 @@
 """The push worker: claims due deliveries, sends them a batch at a time, records what happened.
 
-Claiming is a short write transaction that leases the rows (PostgreSQL: FOR UPDATE SKIP LOCKED,
-so several workers share the queue); sending happens outside any transaction; results are
-written in one more short transaction. A crash mid-send leaves leased rows that become due again
-when the lease runs out, so a restart loses nothing that was committed.
+Claiming, leases and the loop are every outbox's (backend/outbox_worker.py); a delivery a push
+service refuses as gone takes its device with it.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import random
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
@@ -19,6 +16,7 @@ import httpx
 
 from backend import clock
 from backend.db import Database
+from backend.outbox_worker import OutboxWorker
 from backend.push import outbox
 from backend.push.delivery_repository import DeliveryRepository
 from backend.push.keys import load_or_create_key
@@ -39,25 +37,19 @@ class WorkerConfig:
     timeout_seconds: float = 15.0
 
 
-class PushWorker:
+class PushWorker(OutboxWorker):
+    name = "push-worker"
+
     def __init__(self, db: Database, contact: str, config: WorkerConfig | None = None) -> None:
-        self.db, self.contact = db, contact
-        self.config = config or WorkerConfig()
-        self.repository = DeliveryRepository()
-        self._wake = asyncio.Event()
-        self._stopping = False
-        self._task: asyncio.Task | None = None
+        self.repository: DeliveryRepository
+        self.config: WorkerConfig
+        super().__init__(db, DeliveryRepository(), config or WorkerConfig())
+        self.contact = contact
 
     async def run_once(self, http: httpx.AsyncClient, sender: Sender) -> Counter:
         """Claim one batch, send it, record the results; the counts say what happened."""
         now = clock.now()
-        async with self.db.read():
-            if not await self.repository.any_due(now):
-                return Counter()
-        lease_until = now + timedelta(seconds=self.config.lease_seconds)
-        async with self.db.write():
-            ids = await self.repository.claim(now, self.config.batch, lease_until)
-            rows = await self.repository.details(ids) if ids else []
+        rows = await self._claim(now)
         if not rows:
             return Counter()
         limit = asyncio.Semaphore(self.config.concurrency)
@@ -79,7 +71,7 @@ class PushWorker:
             await self.repository.mark_sent(sent, now)
             for row, outcome in zip(rows, outcomes, strict=True):
                 if outcome.result == "retry" and row["attempts"] < self.config.max_attempts:
-                    await self.repository.reschedule(row["id"], now + self._backoff(row["attempts"], outcome),
+                    await self.repository.reschedule(row["id"], now + self._retry_in(row["attempts"], outcome),
                                                      outcome.error)
                 elif outcome.result in ("retry", "refused", "expired"):
                     status = "expired" if outcome.result == "expired" else "failed"
@@ -89,11 +81,9 @@ class PushWorker:
             if outcome.result != "sent":
                 log.info("push %s to %s: %s", outcome.result, row["subscription_id"], outcome.error)
 
-    def _backoff(self, attempts: int, outcome: Outcome) -> timedelta:
-        """Exponential with jitter; a Retry-After from the push service wins when it is longer."""
-        delay = min(self.config.backoff_base * 2 ** max(attempts - 1, 0), self.config.backoff_cap)
-        delay *= random.uniform(0.8, 1.2)
-        return timedelta(seconds=max(delay, outcome.retry_after or 0.0))
+    def _retry_in(self, attempts: int, outcome: Outcome) -> timedelta:
+        """The backoff; a Retry-After from the push service wins when it is longer."""
+        return max(self._backoff(attempts), timedelta(seconds=outcome.retry_after or 0.0))
 
     async def run_until_idle(self) -> Counter:
         """Send everything due now (tests, benchmarks and the CLI's --once)."""
@@ -107,37 +97,12 @@ class PushWorker:
         return _Session(self)
 
     async def run_forever(self) -> None:
-        """Loop until stop(): a batch, or a nap until the next poll or a notify() nearby."""
         outbox.on_notify(self._wake.set)
         try:
             async with self._session() as (http, sender):
-                while not self._stopping:
-                    try:
-                        counts = await self.run_once(http, sender)
-                    except Exception:  # a database hiccup must not end the worker; log it and go on
-                        log.exception("push worker batch failed")
-                        counts = Counter()
-                    if not counts:
-                        await self._nap()
+                await self._loop(lambda: self.run_once(http, sender), log)
         finally:
             outbox.off_notify(self._wake.set)
-
-    async def _nap(self) -> None:
-        try:
-            await asyncio.wait_for(self._wake.wait(), self.config.poll_seconds)
-            await asyncio.sleep(0.05)  # notify() woke us before its transaction committed
-        except TimeoutError:
-            pass
-        self._wake.clear()
-
-    def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self.run_forever(), name="push-worker")
-
-    async def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            await self._task
 
 
 class _Session:

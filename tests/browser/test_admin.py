@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from backend.demo.data import DEMO_PASSWORD, NETWORK
-from tests.browser.field import sign_in
+from tests.browser.field import sign_in, sign_in_with_form
 
 pytestmark = pytest.mark.browser
 
@@ -58,13 +58,6 @@ def made_user(admin_api) -> dict:
     return answer.json()
 
 
-def sign_in_with(page: Page, email: str, password: str) -> None:
-    page.goto("/login")
-    page.get_by_label("E-postadress").fill(email)
-    page.get_by_label("Lösenord").fill(password)
-    page.get_by_role("button", name="Logga in").click()
-
-
 def status(page: Page):
     return page.get_by_role("main").get_by_role("status").first
 
@@ -100,7 +93,7 @@ class TestUsers:
         phone = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server)
         try:
             newcomer = phone.new_page()
-            sign_in_with(newcomer, email, PASSWORD)
+            sign_in_with_form(newcomer, email, PASSWORD)
             expect(newcomer.get_by_role("heading", level=1)).to_have_text(f"Hej, {name}!")
             expect(newcomer.get_by_role("main")).to_contain_text("Lager")
         finally:
@@ -110,8 +103,7 @@ class TestUsers:
         phone = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server)
         try:
             theirs = phone.new_page()
-            sign_in_with(theirs, made_user["email"], PASSWORD)
-            expect(theirs.get_by_role("heading", level=1)).to_contain_text("Hej")
+            sign_in_with_form(theirs, made_user["email"], PASSWORD)
 
             sign_in(page, ADMIN)
             open_users(page)
@@ -131,7 +123,7 @@ class TestUsers:
 
             theirs.reload()
             expect(theirs.get_by_role("heading", level=1)).to_have_text("Logga in")
-            sign_in_with(theirs, made_user["email"], PASSWORD)
+            sign_in_with_form(theirs, made_user["email"], PASSWORD, expect_home=False)
             expect(theirs.get_by_text("Fel e-postadress eller lösenord")).to_be_visible()
             expect(theirs.get_by_role("heading", level=1)).to_have_text("Logga in")
         finally:
@@ -141,8 +133,7 @@ class TestUsers:
         phone = browser.new_context(viewport={"width": 360, "height": 740}, locale="sv-SE", base_url=live_server)
         try:
             theirs = phone.new_page()
-            sign_in_with(theirs, made_user["email"], PASSWORD)
-            expect(theirs.get_by_role("heading", level=1)).to_contain_text("Hej")
+            sign_in_with_form(theirs, made_user["email"], PASSWORD)
 
             sign_in(page, ADMIN)
             page.goto("/admin/anvandare")
@@ -155,7 +146,7 @@ class TestUsers:
 
             theirs.reload()
             expect(theirs.get_by_role("heading", level=1)).to_have_text("Logga in")
-            sign_in_with(theirs, made_user["email"], "ett helt nytt lösenord")
+            sign_in_with_form(theirs, made_user["email"], "ett helt nytt lösenord")
             expect(theirs.get_by_role("heading", level=1)).to_have_text(f"Hej, {made_user['name']}!")
         finally:
             phone.close()

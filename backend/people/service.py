@@ -21,8 +21,8 @@ from backend.accounts.passwords import hash_password_async
 from backend.accounts.repository import Row, UnitRepository, UserRepository
 from backend.audit.service import record
 from backend.db import Database
-from backend.mail import hr_csv, schemas
 from backend.mail.links import PasswordLinks
+from backend.people import hr_csv, schemas
 from backend.schemas import Email, Name
 from backend.tenancy import Actor
 

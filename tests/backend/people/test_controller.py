@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from backend.accounts.tables import Unit, User
-from backend.mail.hr_csv import MAX_BYTES, MAX_ROWS
 from backend.mail.tables import MailMessage, MailToken
+from backend.people.hr_csv import MAX_BYTES, MAX_ROWS
 from tests.factories import login
 
 pytestmark = pytest.mark.anyio

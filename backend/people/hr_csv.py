@@ -2,7 +2,7 @@
 
 UTF-8 with or without a byte order mark, separated by `;`, `,` or tabs (whichever the header
 line uses most), headers in Swedish or English. Pure functions: bytes in, rows out; the
-import's rules (who exists, what changes) live in people_import.py.
+import's rules (who exists, what changes) live in service.py.
 """
 
 from __future__ import annotations

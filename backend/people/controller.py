@@ -12,8 +12,8 @@ from litestar.status_codes import HTTP_200_OK, HTTP_422_UNPROCESSABLE_ENTITY
 
 from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.errors import Invalid
-from backend.mail import hr_csv, schemas
-from backend.mail.people_import import PeopleImport
+from backend.people import hr_csv, schemas
+from backend.people.service import PeopleImport
 
 # The file may be 2 MB; the multipart envelope around it gets a little room of its own.
 BODY_LIMIT = hr_csv.MAX_BYTES + 64 * 1024
