@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from backend.demo.data import DEMO_PASSWORD
 from tests.browser.field import sign_in
-from tests.browser.test_accessibility import AXE, WCAG_21_AA
+from tests.browser.test_accessibility import axe_findings
 from tests.browser.test_booking_view import signed_in_http
 
 # The phone the app is designed for, and a desk screen.
@@ -56,10 +56,7 @@ def open_as(browser, live_server: str, width: str, email: str) -> tuple[object, 
 def axe_clean(page: Page) -> list[str]:
     """axe-core's WCAG 2.1 AA findings on the screen as it is now."""
     page.wait_for_function("!document.querySelector('[aria-busy=true]')")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-    return [f"{v['id']} ({v['impact']}) at {node['target']}: {node['failureSummary']}"
-            for v in result["violations"] for node in v["nodes"]]
+    return axe_findings(page)
 
 
 def fits(page: Page) -> None:

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.field import sign_in
-from tests.browser.journeys import new_person
+from tests.browser.journeys import new_person, shot
 from tests.browser.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
@@ -73,6 +73,6 @@ class TestAuditLog:
             page = context.new_page()
             sign_in(page, ADMIN)
             assert violations(page, ROUTE) == []
-            page.screenshot(path=f"/tmp/audit-{width}.png", full_page=True)
+            shot(page, "audit")
         finally:
             context.close()

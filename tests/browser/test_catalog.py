@@ -13,9 +13,9 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from tests.browser.field import sign_in
-from tests.browser.journeys import choose_filter
+from tests.browser.journeys import choose_filter, shot
 from tests.browser.seed_catalog import seed_many_listings
-from tests.browser.test_accessibility import AXE, WCAG_21_AA
+from tests.browser.test_accessibility import axe_findings
 
 pytestmark = pytest.mark.browser
 
@@ -117,7 +117,7 @@ class TestCatalog:
         expect(page.get_by_label("Sökord")).to_have_value("stol")
         assert page.evaluate("window.__sameDocument") is True, "Back is handled by the app, not a reload"
 
-    def test_more_than_1000_hits_are_said_so_and_paged_without_a_last_page(self, page, live_database, tmp_path):
+    def test_more_than_1000_hits_are_said_so_and_paged_without_a_last_page(self, page, live_database):
         sign_in(page, seed_many_listings(live_database))
         page.goto("/annonser?q=hyllor")
         status = page.get_by_role("main").get_by_role("status")
@@ -130,10 +130,8 @@ class TestCatalog:
         page.wait_for_function("!document.querySelector('[aria-busy=true]')")
         for width in (360, 1280):
             page.set_viewport_size({"width": width, "height": 900})
-            page.screenshot(path=tmp_path / f"many-hits-{width}.png", full_page=True)
-        page.add_script_tag(path=str(AXE))
-        found = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
-        assert found["violations"] == []
+            shot(page, "many-hits")
+        assert axe_findings(page) == []
         pager.get_by_role("link", name="Nästa sida").click()
         expect(pager).to_contain_text("Sida 2")
         expect(page.locator(".listing-card").first).to_contain_text("Hylla 1006")

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.field import sign_in
+from tests.browser.journeys import shot
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +59,7 @@ class TestFactorsScreen:
         expect(chairs.locator(".factor-card__fact", has_text="Version")).to_have_text(f"Version{next_version}")
         expect(chairs).to_contain_text("1 tidigare version")
         expect(chairs.get_by_role("heading", name="Kontorsstolar")).to_be_focused()
-        page.screenshot(path="/tmp/factors.png", full_page=True)
+        shot(page, "factors")
 
         newest = max(factors(page, "kontorsstolar"), key=lambda f: f["version"])
         assert (newest["version"], newest["own"], newest["co2e_kg"], newest["co2e_kg_per_kg"]) == (

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from backend.demo.data import DEMO_PASSWORD
 from tests.browser.field import sign_in
+from tests.browser.journeys import shot
 
 
 def draft_listing(base: str, title: str) -> str:
@@ -33,7 +34,7 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     expect(queued).to_contain_text("Utkast att granska")
     for section in ("Bokningar att godkänna", "Annonser att kontrollera", "Avvisade skanningar"):
         expect(page.get_by_role("heading", level=2, name=re.compile(section))).to_be_visible()
-    page.screenshot(path="/tmp/work-queue.png", full_page=True)
+    shot(page, "work-queue")
 
     page.goto("/fakturaunderlag")
     open_month = page.locator(".invoice-view__period").filter(has_not=page.locator(".invoice-view__period--locked"))
@@ -44,7 +45,7 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     locked = page.locator(".invoice-view__period--locked").filter(has_text=month)
     expect(locked).to_contain_text("låst")
     expect(page.get_by_role("link", name="Fakturaunderlag (CSV)")).to_be_visible()
-    page.screenshot(path="/tmp/invoice.png", full_page=True)
+    shot(page, "invoice")
     csv = page.request.get(f"/api/billing/periods/{month}/basis.csv")
     assert csv.ok and csv.body().startswith("\ufeffPeriod;".encode())
 
@@ -63,4 +64,4 @@ def test_a_reporter_opens_the_report(page):
     expect(page.locator(".report-view__body")).not_to_contain_text("false")
     page.get_by_label("Hela samverkan").check()
     expect(page.get_by_role("table", name="Per kommun (bara totaler)").locator("tbody tr")).to_have_count(3)
-    page.screenshot(path="/tmp/report.png", full_page=True)
+    shot(page, "report")
