@@ -68,7 +68,7 @@ def type_code(page: Page, code: str) -> None:
     page.get_by_role("button", name="Använd koden").click()
 
 
-def first_healthy(base: str, timeout: float = 30) -> float:
+def first_healthy(base: str, timeout: float = 60) -> float:
     """Poll /health every 20 ms: the monotonic time of the server's first healthy answer."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
