@@ -16,12 +16,13 @@ const FIELDS = ["name", "email", "roles", "unit_name", "active", "language", "co
   "reason", "status", "off_kinds", "invited_municipality", "month", "line_count", "total_ore", "source", "version"];
 const REASONS = ["wrong_password", "unknown_account", "inactive", "rate_limited"];
 const ROLES = ["employee", "warehouse", "driver", "coordinator", "admin", "reporter"];
-const KINDS = ["user", "unit", "network", "factor", "tariff", "period", "mail", "session"];
+const KINDS = ["user", "unit", "network", "factor", "tariff", "period", "mail", "sso", "session"];
 const ACTIONS = [
   "user.created", "user.invited", "user.changed", "user.roles_changed", "user.unit_changed", "user.deactivated",
   "user.reactivated", "user.password_set", "unit.created", "unit.renamed", "unit.changed", "network.created",
   "network.member_added", "network.joined", "network.left", "factor.changed", "tariff.changed", "period.locked",
-  "mail.defaults_changed", "session.signed_in", "session.sign_in_failed",
+  "mail.defaults_changed", "sso.provider_created", "sso.provider_changed", "sso.provider_removed",
+  "session.signed_in", "session.sign_in_failed",
 ];
 
 /**
