@@ -31,6 +31,7 @@ def sign_in_with_form(page: Page, email: str) -> None:
     (the outbox sends what waited for this person at once)."""
     page.goto("/login")
     page.get_by_label("E-postadress").fill(email)
+    page.get_by_role("button", name="Fortsätt").click()
     page.get_by_label("Lösenord").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Logga in").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Hej")

@@ -61,6 +61,7 @@ def made_user(admin_api) -> dict:
 def sign_in_with(page: Page, email: str, password: str) -> None:
     page.goto("/login")
     page.get_by_label("E-postadress").fill(email)
+    page.get_by_role("button", name="Fortsätt").click()
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
 

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 def sign_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.goto("/")
     page.get_by_label("E-postadress").fill(email)
+    page.get_by_role("button", name="Fortsätt").click()
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
 
