@@ -31,6 +31,8 @@ from backend.sso.service import callback_uri, signed_out_uri
 from backend.tenancy import Actor
 
 PENDING_LIFETIME = timedelta(minutes=10)
+# No password signs in to an account made by a provider: this is no Argon2 hash, so verifying fails.
+NO_PASSWORD = "!signs-in-through-the-provider"
 BASE_ROLE = "employee"
 
 
@@ -204,7 +206,7 @@ class SignInService:
             language = "en" if str(claims.get("locale", "")).lower().startswith("en") else "sv"
             name = str(claims.get("name") or email.partition("@")[0])[:200].strip() or email
             await users.insert({"id": user_id, "email": email, "name": name, "unit": unit or provider["default_unit"],
-                                "password_hash": "", "language": language},
+                                "password_hash": NO_PASSWORD, "language": language},
                                mapped_roles(provider, claims, []), clock.now())
             user = await users.get(user_id)
             await record(None, "user.created", "user", user_id, object_name=user["name"],

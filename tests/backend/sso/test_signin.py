@@ -78,6 +78,14 @@ class TestFirstSignIn:
         assert '"method": "oidc"' in actions["session.signed_in"]["after"]
         assert actions["session.signed_in"]["municipality"] == ystad.id
 
+    async def test_the_new_account_has_no_password_that_signs_in(
+            self, client: httpx.AsyncClient, new_client, ystad_sso: dict) -> None:
+        await sign_in(client)
+        other = await new_client()
+        for password in ("", "delbar-timing-equaliser", "!signs-in-through-the-provider"):
+            answer = await other.post("/api/session", json={"email": ANNA, "password": password or "x"})
+            assert answer.status_code == 401
+
     async def test_unmapped_department_lands_in_the_default_unit(
             self, client: httpx.AsyncClient, ystad: Tenant, ystad_sso: dict, oidc_provider: OpenIdProvider,
             anna_claims: dict) -> None:
