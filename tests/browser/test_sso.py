@@ -97,6 +97,8 @@ def test_a_new_employee_signs_in_with_the_municipalitys_account(page: Page, live
     expect(page.get_by_label("E-postadress")).to_be_visible()
     assert page.url == f"{live_server}/login"
     assert page.request.get("/api/session").status == 401
+    page.goto("/login?sso_error=inactive")  # how a refusal comes back from the callback
+    expect(page.get_by_text("Ditt Delbar-konto är avstängt. Kontakta din administratör.")).to_be_visible()
 
     provider.set_claims("anna", {**CLAIMS, "groups": []})
     sign_in_through_the_provider(page)

@@ -45,7 +45,10 @@ export function loginView({ onLogin, notice = null }) {
   const ssoIntro = h("p", { id: "login-sso-intro", class: "login-view__sso-intro" });
   const ssoLink = /** @type {HTMLAnchorElement} */ (h("a", {
     class: "button button--primary login-view__sso", href: "/", "aria-describedby": "login-sso-intro" }));
-  const ssoStep = h("div", { class: "login-view__sso-step", hidden: true }, ssoIntro, ssoLink);
+  // Staff outside the directory may have a Delbar password on an address of the same domain.
+  const usePassword = h("button", { type: "button", class: "button button--secondary login-view__use-password",
+    text: t("login.use_password"), onclick: () => { show("password"); password.input.focus(); } });
+  const ssoStep = h("div", { class: "login-view__sso-step", hidden: true }, ssoIntro, ssoLink, usePassword);
   /** @type {"email" | "password" | "sso"} */
   let step = "email";
   email.input.addEventListener("input", () => {

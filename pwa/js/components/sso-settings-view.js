@@ -102,10 +102,11 @@ export function ssoSettingsView() {
       const unit = unitSelect(units, row.unit_id);
       unit.id = `sso-unit-unit-${n}`;
       unit.className = "field__input";
-      const item = h("li", { class: "sso-settings__row", "data-kind": "unit" },
+      const item = h("li", { class: "sso-settings__row", "data-kind": "unit" }, h("fieldset", { class: "sso-settings__fields" },
+        h("legend", { class: "sso-settings__legend", text: t("sso.row", { number: unitRows.children.length + 1 }) }),
         h("div", { class: "field" }, h("label", { for: value.id, class: "field__label", text: t("sso.value") }), value),
         h("div", { class: "field" }, h("label", { for: unit.id, class: "field__label", text: t("sso.unit") }), unit),
-        removeButton(() => item.remove(), unitRows));
+        removeButton(() => item.remove(), unitRows)));
       unitRows.append(item);
       return value;
     }
@@ -118,11 +119,12 @@ export function ssoSettingsView() {
         h("input", { type: "checkbox", id: `sso-role-${n}-${role}`, value: role,
                      checked: (row.roles ?? []).includes(role) }),
         h("label", { for: `sso-role-${n}-${role}`, text: t(`role.${role}`) })));
-      const item = h("li", { class: "sso-settings__row", "data-kind": "role" },
+      const item = h("li", { class: "sso-settings__row", "data-kind": "role" }, h("fieldset", { class: "sso-settings__fields" },
+        h("legend", { class: "sso-settings__legend", text: t("sso.row", { number: roleRows.children.length + 1 }) }),
         h("div", { class: "field" }, h("label", { for: value.id, class: "field__label", text: t("sso.value") }), value),
         h("fieldset", { class: "sso-settings__roles" }, h("legend", { class: "field__label", text: t("sso.roles") }),
           h("ul", { class: "sso-settings__role-list" }, boxes)),
-        removeButton(() => item.remove(), roleRows));
+        removeButton(() => item.remove(), roleRows)));
       roleRows.append(item);
       return value;
     }

@@ -3,6 +3,7 @@ export default {
   sv: {
     "login.continue": "Fortsätt",
     "login.sso_button": "Logga in med {name}",
+    "login.use_password": "Jag har ett lösenord till Delbar",
     "login.sso_intro": "Din kommun sköter inloggningen för den här e-postadressen: du loggar in hos {name}.",
     "login.sso_error.bad_state": "Inloggningen startades inte i den här webbläsaren eller har redan använts. Försök igen.",
     "login.sso_error.state_expired": "Inloggningen tog för lång tid. Försök igen.",
@@ -87,6 +88,7 @@ export default {
   en: {
     "login.continue": "Continue",
     "login.sso_button": "Log in with {name}",
+    "login.use_password": "I have a Delbar password",
     "login.sso_intro": "Your municipality handles sign-in for this email address: you log in at {name}.",
     "login.sso_error.bad_state": "The sign-in was not started in this browser or has already been used. Try again.",
     "login.sso_error.state_expired": "The sign-in took too long. Try again.",
