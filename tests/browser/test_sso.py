@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.journeys import axe_clean, fits
+from tests.browser.journeys import axe_clean, fits, shot
 from tests.browser.test_booking_view import signed_in_http
 from tests.oidc import CLIENT_ID, CLIENT_SECRET, OpenIdProvider, running_provider
 
@@ -55,12 +55,14 @@ def set_up_on_the_admin_screen(page: Page, provider: OpenIdProvider) -> None:
     page.locator("[data-kind=role]").get_by_label("Samordnare").check()
     assert axe_clean(page) == []
     fits(page)
+    shot(page, "sso-settings")
     page.get_by_role("button", name="Spara").click()
     expect(page.locator(".admin-page__status")).to_have_text("Inloggningen via kommunens konto är sparad.")
     expect(page.get_by_text("En hemlighet är sparad (krypterad). Lämna tomt för att behålla den.")).to_be_visible()
     page.set_viewport_size({"width": 1280, "height": 900})
     assert axe_clean(page) == []
     fits(page)
+    shot(page, "sso-settings")
     page.set_viewport_size({"width": 360, "height": 740})
 
 
@@ -72,6 +74,7 @@ def sign_in_through_the_provider(page: Page) -> None:
     expect(go).to_be_visible()
     expect(page.get_by_label("Lösenord")).to_be_hidden()
     assert axe_clean(page) == []
+    shot(page, "login-sso")
     go.click()
     page.locator("input[name=login]").fill("anna")  # the provider's own login form
     page.locator("input[name=password]").fill("anything")
