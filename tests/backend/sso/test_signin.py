@@ -9,6 +9,8 @@ import pytest
 
 from backend.accounts.tables import User
 from backend.audit.tables import AuditEvent
+from backend.sso.sealing import Sealer
+from backend.sso.tables import IdentityProvider
 from tests.factories import Tenant, login, make_municipality, make_unit, make_user
 from tests.oidc import CLIENT_ID, OpenIdProvider, log_in_at_provider
 
@@ -216,6 +218,11 @@ class TestRefusals:
         oidc_provider.set_claims("anna", {**anna_claims, "email": "anna@annan-kommun.exempel.se"})
         assert refusal(await sign_in(client)) == "email_domain"
         assert await User.count() == 2  # Ystad's admin and employee; nobody was made
+
+    async def test_a_secret_sealed_with_another_key(self, client: httpx.AsyncClient, ystad_sso: dict) -> None:
+        other_key = Sealer("the key before DELBAR_SECRET_KEY changed").seal("delbar-test-secret")
+        await IdentityProvider.update({IdentityProvider.client_secret: other_key}, force=True)
+        assert refusal(await sign_in(client)) == "provider_misconfigured"
 
     async def test_the_person_cancels_at_the_provider(self, client: httpx.AsyncClient, ystad_sso: dict) -> None:
         started = await start(client)
