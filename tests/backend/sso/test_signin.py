@@ -200,6 +200,16 @@ class TestRefusals:
             answer = await browser.get(started.headers["location"])
         assert answer.status_code == 400  # the provider refuses to sign in for a client it does not know
 
+    async def test_discovery_document_of_another_issuer(self, client: httpx.AsyncClient, new_client,
+                                                        ystad: Tenant, ystad_sso: dict) -> None:
+        admin = await new_client()
+        await login(admin, ystad.admin_email)
+        # The same server under another name: its discovery document names 127.0.0.1, not localhost.
+        issuer = ystad_sso["provider"]["issuer"].replace("127.0.0.1", "localhost")
+        setting = {**_without_secret(ystad_sso), "issuer": issuer}
+        assert (await admin.put("/api/sso/provider", json=setting)).status_code == 200
+        assert refusal(await start(client)) == "wrong_issuer"
+
     async def test_provider_unreachable(self, client: httpx.AsyncClient, new_client, ystad: Tenant,
                                         ystad_sso: dict) -> None:
         admin = await new_client()
