@@ -83,6 +83,9 @@ class SignInRepository:
     async def start(self, values: Row) -> None:
         await SsoLogin.insert(SsoLogin(**values))
 
+    async def started_since(self, client_key: str, since: datetime) -> int:
+        return await SsoLogin.count().where(SsoLogin.client_key == client_key, SsoLogin.created_at >= since)
+
     async def pending(self, state_hash: str) -> Row | None:
         return await SsoLogin.select().where(SsoLogin.state_hash == state_hash).first()
 

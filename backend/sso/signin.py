@@ -31,6 +31,8 @@ from backend.sso.service import callback_uri, signed_out_uri
 from backend.tenancy import Actor
 
 PENDING_LIFETIME = timedelta(minutes=10)
+# Sign-ins one client may start in PENDING_LIFETIME: each writes a row before anyone is known.
+STARTS_PER_CLIENT = 30
 # No password signs in to an account made by a provider: this is no Argon2 hash, so verifying fails.
 NO_PASSWORD = "!signs-in-through-the-provider"
 BASE_ROLE = "employee"
@@ -116,13 +118,18 @@ class SignInService:
             await self._refused(provider, refusal.reason, where)
             raise
         state, nonce, verifier = secrets.token_urlsafe(32), secrets.token_urlsafe(32), secrets.token_urlsafe(64)
-        now = clock.now()
+        now, client = clock.now(), hashlib.sha256(where.address.encode()).hexdigest()
+        async with self.db.read():
+            started = await self.repo.started_since(client, now - PENDING_LIFETIME)
+        if started >= STARTS_PER_CLIENT:
+            await self._refused(provider, "rate_limited", where)
+            raise SignInRefused("rate_limited", "Too many sign-ins started from here; wait a few minutes.")
         async with self.db.write():
             await self.repo.forget_before(now - timedelta(days=1))
             await self.repo.start({"id": uuid4(), "state_hash": _state_hash(state), "nonce": nonce,
                                    "code_verifier": verifier, "provider": provider["id"],
-                                   "return_path": safe_return_path(return_path), "created_at": now,
-                                   "expires_at": now + PENDING_LIFETIME})
+                                   "return_path": safe_return_path(return_path), "client_key": client,
+                                   "created_at": now, "expires_at": now + PENDING_LIFETIME})
         url = self.oidc.authorization_url(meta, client_id=provider["client_id"],
                                           redirect_uri=callback_uri(self.settings), state=state, nonce=nonce,
                                           code_verifier=verifier, login_hint=email.strip())

@@ -56,6 +56,8 @@ class SsoLogin(Table):
     code_verifier = Varchar(length=128)
     provider = ForeignKey(references=IdentityProvider, null=False, on_delete=OnDelete.cascade, index=True)
     return_path = Varchar(length=500, default="/")
+    # The client that started it, as a hash: sign-ins started per client are limited.
+    client_key = Varchar(length=64, default="", index=True)
     created_at = Timestamptz(index=True)
     expires_at = Timestamptz()
     used_at = Timestamptz(null=True, default=None)

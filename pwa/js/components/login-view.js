@@ -13,7 +13,7 @@ import { api, ApiError } from "../api.js";
 const SSO_ERRORS = ["bad_state", "state_expired", "state_used", "provider_unreachable", "provider_refused",
   "code_refused", "bad_signature", "bad_token", "token_expired", "wrong_audience", "wrong_issuer", "bad_nonce",
   "no_email", "email_unverified", "email_domain", "other_municipality", "inactive", "no_provider",
-  "provider_misconfigured"];
+  "provider_misconfigured", "rate_limited"];
 
 // The typed e-mail survives a re-render (switching language); the password never does.
 const draft = { email: "" };

@@ -10,6 +10,7 @@ import pytest
 from backend.accounts.tables import User
 from backend.audit.tables import AuditEvent
 from backend.sso.sealing import Sealer
+from backend.sso.signin import STARTS_PER_CLIENT
 from backend.sso.tables import IdentityProvider
 from tests.factories import Tenant, login, make_municipality, make_unit, make_user
 from tests.oidc import CLIENT_ID, OpenIdProvider, log_in_at_provider
@@ -233,6 +234,13 @@ class TestRefusals:
         other_key = Sealer("the key before DELBAR_SECRET_KEY changed").seal("delbar-test-secret")
         await IdentityProvider.update({IdentityProvider.client_secret: other_key}, force=True)
         assert refusal(await sign_in(client)) == "provider_misconfigured"
+
+    async def test_too_many_sign_ins_started_from_one_client(self, client: httpx.AsyncClient,
+                                                             ystad_sso: dict) -> None:
+        for _ in range(STARTS_PER_CLIENT):
+            assert (await start(client)).status_code == 303
+        assert refusal(await start(client)) == "rate_limited"
+        assert '"reason": "rate_limited"' in await last_failure_reason()
 
     async def test_the_person_cancels_at_the_provider(self, client: httpx.AsyncClient, ystad_sso: dict) -> None:
         started = await start(client)

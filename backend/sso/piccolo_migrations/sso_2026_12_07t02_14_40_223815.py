@@ -56,7 +56,7 @@ class Unit(Table, tablename="unit", schema=None):
     )
 
 
-ID = "2026-12-07T01:34:05:160162"
+ID = "2026-12-07T02:14:40:223815"
 VERSION = "1.38.0"
 DESCRIPTION = "True"
 
@@ -64,10 +64,6 @@ DESCRIPTION = "True"
 async def forwards():
     manager = MigrationManager(
         migration_id=ID, app_name="sso", description=DESCRIPTION
-    )
-
-    manager.add_table(
-        class_name="SsoDomain", tablename="sso_domain", schema=None, columns=None
     )
 
     manager.add_table(
@@ -88,71 +84,8 @@ async def forwards():
         columns=None,
     )
 
-    manager.add_column(
-        table_class_name="SsoDomain",
-        tablename="sso_domain",
-        column_name="id",
-        db_column_name="id",
-        column_class_name="UUID",
-        column_class=UUID,
-        params={
-            "default": UUID4(),
-            "null": False,
-            "primary_key": True,
-            "unique": False,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="SsoDomain",
-        tablename="sso_domain",
-        column_name="domain",
-        db_column_name="domain",
-        column_class_name="Varchar",
-        column_class=Varchar,
-        params={
-            "length": 253,
-            "default": "",
-            "null": False,
-            "primary_key": False,
-            "unique": True,
-            "index": False,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
-    )
-
-    manager.add_column(
-        table_class_name="SsoDomain",
-        tablename="sso_domain",
-        column_name="provider",
-        db_column_name="provider",
-        column_class_name="ForeignKey",
-        column_class=ForeignKey,
-        params={
-            "references": IdentityProvider,
-            "on_delete": OnDelete.cascade,
-            "on_update": OnUpdate.cascade,
-            "target_column": None,
-            "null": False,
-            "primary_key": False,
-            "unique": False,
-            "index": True,
-            "index_method": IndexMethod.btree,
-            "choices": None,
-            "db_column_name": None,
-            "secret": False,
-        },
-        schema=None,
+    manager.add_table(
+        class_name="SsoDomain", tablename="sso_domain", schema=None, columns=None
     )
 
     manager.add_column(
@@ -280,6 +213,28 @@ async def forwards():
             "primary_key": False,
             "unique": False,
             "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="SsoLogin",
+        tablename="sso_login",
+        column_name="client_key",
+        db_column_name="client_key",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 64,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
             "index_method": IndexMethod.btree,
             "choices": None,
             "db_column_name": None,
@@ -752,6 +707,73 @@ async def forwards():
         column_class=Timestamptz,
         params={
             "default": TimestamptzNow(),
+            "null": False,
+            "primary_key": False,
+            "unique": False,
+            "index": True,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="SsoDomain",
+        tablename="sso_domain",
+        column_name="id",
+        db_column_name="id",
+        column_class_name="UUID",
+        column_class=UUID,
+        params={
+            "default": UUID4(),
+            "null": False,
+            "primary_key": True,
+            "unique": False,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="SsoDomain",
+        tablename="sso_domain",
+        column_name="domain",
+        db_column_name="domain",
+        column_class_name="Varchar",
+        column_class=Varchar,
+        params={
+            "length": 253,
+            "default": "",
+            "null": False,
+            "primary_key": False,
+            "unique": True,
+            "index": False,
+            "index_method": IndexMethod.btree,
+            "choices": None,
+            "db_column_name": None,
+            "secret": False,
+        },
+        schema=None,
+    )
+
+    manager.add_column(
+        table_class_name="SsoDomain",
+        tablename="sso_domain",
+        column_name="provider",
+        db_column_name="provider",
+        column_class_name="ForeignKey",
+        column_class=ForeignKey,
+        params={
+            "references": IdentityProvider,
+            "on_delete": OnDelete.cascade,
+            "on_update": OnUpdate.cascade,
+            "target_column": None,
             "null": False,
             "primary_key": False,
             "unique": False,
