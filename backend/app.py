@@ -52,6 +52,8 @@ from backend.push.controller import NotificationController, PushController
 from backend.push.lifespan import PushLifespan
 from backend.security import PUBLIC, SessionAuthMiddleware, provide_actor
 from backend.settings import Settings
+from backend.sso.controller import ProviderController, SignInController
+from backend.sso.oidc import OidcClient
 from backend.tracking.controller import HistoryController, ScanController
 from backend.tracking.photo_controller import ItemPhotoController
 from backend.transport.controller import TransportJobController, TransportTariffController
@@ -66,6 +68,8 @@ API_CONTROLLERS = [
     UnitController,
     UserController,
     AuditController,
+    ProviderController,
+    SignInController,
     NetworkController,
     MunicipalityController,
     LocationController,
@@ -131,6 +135,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "settings": _constant(settings),
             "sessions": _constant(sessions),
             "assets": _constant(assets),
+            "oidc": _constant(OidcClient()),
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
         middleware=[DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],

@@ -12,6 +12,7 @@ from piccolo.engine.base import Engine
 APPS = [
     "backend.audit.piccolo_app",
     "backend.accounts.piccolo_app",
+    "backend.sso.piccolo_app",
     "backend.locations.piccolo_app",
     "backend.transport.piccolo_app",
     "backend.push.piccolo_app",

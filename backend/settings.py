@@ -53,6 +53,9 @@ class Settings:
     mail_worker: bool = True
     # Where links in e-mails lead: the app's address as people reach it.
     app_url: str = "http://127.0.0.1:8000"
+    # Encrypts what must be kept secret at rest (the identity providers' client secrets). Empty:
+    # single sign-on cannot be set up. Changing it makes the stored client secrets unreadable.
+    secret_key: str = field(default="", repr=False)
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -84,6 +87,7 @@ class Settings:
             mail_from=env.get("DELBAR_MAIL_FROM", "Delbar <delbar@delbar.invalid>"),
             mail_worker=env.get("DELBAR_MAIL_WORKER", "1") not in {"0", "false", "no"},
             app_url=env.get("DELBAR_APP_URL", "http://127.0.0.1:8000"),
+            secret_key=env.get("DELBAR_SECRET_KEY", ""),
         )
 
     @property

@@ -21,6 +21,9 @@ from tests.clients import app_client
 from tests.databases import KIND, empty_all_tables, forget_the_run, fresh_database, name_the_run
 from tests.factories import Tenant, make_tenant
 
+# Encrypts the identity providers' client secrets in the tests (DELBAR_SECRET_KEY in production).
+TEST_SECRET_KEY = "delbar-test-secret-key-0123456789"
+
 
 def pytest_configure(config: pytest.Config) -> None:
     """Photos of this run, and of the servers it starts, go to a directory of its own, not var/."""
@@ -58,7 +61,7 @@ def empty_database(database_url: str) -> str:
 @pytest.fixture
 def settings(empty_database: str) -> Settings:
     return Settings(database_url=empty_database, log_format="text", photo_dir=Path(os.environ["DELBAR_PHOTO_DIR"]),
-                    password_hashing="minimal")
+                    password_hashing="minimal", secret_key=TEST_SECRET_KEY)
 
 
 @pytest.fixture(scope="session")

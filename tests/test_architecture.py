@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BACKEND = ROOT / "backend"
 
 # Lowest first: a context may use the ones before it, never those after (import-linter checks it).
-CONTEXTS = ("audit", "accounts", "locations", "mail", "people", "push", "catalog", "impact", "codes", "tracking",
+CONTEXTS = ("audit", "accounts", "sso", "locations", "mail", "people", "push", "catalog", "impact", "codes", "tracking",
             "transport", "bookings", "billing", "workqueue")
 # The app's edge: they serve the contexts (demo data, the PWA's files, health) and nothing uses them.
 EDGE = ("demo", "web", "ops")

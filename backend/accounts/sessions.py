@@ -83,23 +83,34 @@ class SessionService:
                 await self.auth.forget_failures_before(now - timedelta(days=1))
                 await self._record_failure(login, reason, address, user_agent)
             raise NotAuthenticated("Wrong e-mail address or password.", error="invalid_credentials")
-        session = NewSession(
-            secrets.token_urlsafe(32), secrets.token_urlsafe(32), login["id"], login["municipality"], self._max_age
-        )
         async with self.db.write():
-            await self.auth.create_session({
-                "id": uuid4(),
-                "token_hash": token_hash(session.token),
-                "user": login["id"],
-                "csrf_token": session.csrf_token,
-                "user_agent": user_agent[:300],
-                "created_at": now,
-                "last_seen_at": now,
-                "expires_at": now + timedelta(seconds=self._max_age),
-            })
-            await record(None, "session.signed_in", "user", login["id"], municipality_id=login["municipality"],
-                         actor_id=login["id"], address=address, user_agent=user_agent)
+            session, _ = await self.open_session(login["id"], login["municipality"], address=address,
+                                                 user_agent=user_agent)
         return session
+
+    async def open_session(self, user_id: UUID, municipality_id: UUID, *, address: str, user_agent: str,
+                           method: dict[str, str] | None = None) -> tuple[NewSession, UUID]:
+        """A new session for a person already checked, and its audit entry; the session and its id.
+
+        Call it inside a write transaction. `method` names how they signed in when not by password
+        (single sign-on), for the audit trail.
+        """
+        now, session_id = clock.now(), uuid4()
+        session = NewSession(secrets.token_urlsafe(32), secrets.token_urlsafe(32), user_id, municipality_id,
+                             self._max_age)
+        await self.auth.create_session({
+            "id": session_id,
+            "token_hash": token_hash(session.token),
+            "user": user_id,
+            "csrf_token": session.csrf_token,
+            "user_agent": user_agent[:300],
+            "created_at": now,
+            "last_seen_at": now,
+            "expires_at": now + timedelta(seconds=self._max_age),
+        })
+        await record(None, "session.signed_in", "user", user_id, municipality_id=municipality_id,
+                     actor_id=user_id, address=address, user_agent=user_agent, after=method)
+        return session, session_id
 
     @staticmethod
     async def _record_failure(login: dict | None, reason: str, address: str, user_agent: str) -> None:

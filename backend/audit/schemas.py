@@ -12,7 +12,8 @@ ACTIONS = (
     "user.created", "user.invited", "user.changed", "user.roles_changed", "user.unit_changed", "user.deactivated",
     "user.reactivated", "user.password_set", "unit.created", "unit.renamed", "unit.changed", "network.created",
     "network.member_added", "network.joined", "network.left", "factor.changed", "tariff.changed", "period.locked",
-    "mail.defaults_changed", "session.signed_in", "session.sign_in_failed",
+    "mail.defaults_changed", "sso.provider_created", "sso.provider_changed", "sso.provider_removed",
+    "session.signed_in", "session.sign_in_failed",
 )
 # A filter names one action, or a kind: every action that starts with it ("user" → user.*).
 KINDS = tuple(dict.fromkeys(a.split(".")[0] for a in ACTIONS))

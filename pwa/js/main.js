@@ -56,10 +56,12 @@ function go(path) {
 }
 
 async function onLogout() {
-  await logout();
+  const providerSignOut = await logout();
   // The stored day belongs to this user; their queued scans stay and wait for them to sign in again.
   await import("./offline/shift.js").then((shift) => shift.clearShift()).catch(() => {});
-  router.navigate("/login", { replace: true });
+  // Signed in through the municipality's provider: its sign-out comes back to /login afterwards.
+  if (providerSignOut) location.assign(providerSignOut);
+  else router.navigate("/login", { replace: true });
 }
 
 function renderChrome() {

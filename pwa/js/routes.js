@@ -123,6 +123,8 @@ export function appRoutes({ go, onLogin, onLogout }) {
       signedIn(() => view(t("admin.units_title"), import("./components/units-view.js"), (m) => m.unitsView())),
     "/admin/samverkan": () =>
       signedIn(() => view(t("admin.networks_title"), import("./components/networks-view.js"), (m) => m.networksView())),
+    "/admin/inloggning": () =>
+      signedIn(() => view(t("sso.title"), import("./components/sso-settings-view.js"), (m) => m.ssoSettingsView())),
     "/admin/handelselogg": () =>
       signedIn(() => view(t("audit.title"), import("./components/audit-view.js"), (m) => m.auditView())),
   };

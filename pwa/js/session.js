@@ -116,12 +116,15 @@ export async function login(email, password) {
 /**
  * End the session here and on the server. A 401 means the server already forgot us,
  * which is the outcome we wanted.
- * @returns {Promise<void>}
+ * @returns {Promise<string | null>} the identity provider's sign-out page, for a person who signed
+ *   in through their municipality's provider (it ends their session there too), else null
  * @throws {ApiError} when the server cannot be reached; the user then stays logged in
  */
 export async function logout() {
+  /** @type {string | null} */
+  let providerSignOut = null;
   try {
-    await api("/api/session", { method: "DELETE" });
+    providerSignOut = (await api("/api/sso/logout", { method: "POST" }))?.redirect_url ?? null;
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
   }
@@ -131,4 +134,5 @@ export async function logout() {
   await remember(null);
   // The API cache holds this user's answers; the next person on this device must not see them.
   if ("caches" in self) await caches.delete(API_CACHE);
+  return providerSignOut;
 }

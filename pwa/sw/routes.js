@@ -17,6 +17,8 @@ export function strategyFor(request, origin) {
   const url = new URL(request.url);
   if (url.origin !== origin) return null;
   const path = url.pathname;
+  // The round trip through a municipality's identity provider: navigations the server redirects.
+  if (/^\/api\/sso\/(start|callback)$/.test(path)) return null;
   if (path.startsWith("/api/")) return "network-first";
   if (isServerPath(path)) return null;
   if (request.mode === "navigate" && !/\.[a-z0-9]+$/i.test(path)) return "shell";

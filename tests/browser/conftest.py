@@ -17,6 +17,7 @@ from aiosmtpd.controller import Controller
 
 from backend.demo.data import DEMO_PASSWORD
 from tests.backend.mail.conftest import Inbox
+from tests.conftest import TEST_SECRET_KEY
 from tests.databases import demo_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,7 +101,7 @@ def live_server(live_database: str, smtp_inbox: Inbox, tmp_path_factory: pytest.
     server = ServerProcess(live_database, tmp_path_factory.mktemp("logs") / "server.log")
     server.env |= {"DELBAR_SMTP_HOST": "127.0.0.1", "DELBAR_SMTP_PORT": str(smtp_inbox.port),
                    "DELBAR_SMTP_SECURITY": "none", "DELBAR_APP_URL": server.base,
-                   "DELBAR_MAIL_FROM": "Delbar <noreply@delbar.test>"}
+                   "DELBAR_MAIL_FROM": "Delbar <noreply@delbar.test>", "DELBAR_SECRET_KEY": TEST_SECRET_KEY}
     try:
         yield server.start()
     finally:

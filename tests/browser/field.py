@@ -32,6 +32,7 @@ def sign_in_with_form(page: Page, email: str, password: str = DEMO_PASSWORD, *, 
     form should refuse (`expect_home=False`)."""
     page.goto("/login")
     page.get_by_label("E-postadress").fill(email)
+    page.get_by_role("button", name="Fortsätt").click()
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
     if expect_home:

@@ -104,6 +104,7 @@ class TestLabelAddress:
         item = rows["items"][0]
         page.goto(f"/q/{item['code'].lower()}")
         page.get_by_label("E-postadress").fill(WAREHOUSE)
+        page.get_by_role("button", name="Fortsätt").click()
         page.get_by_label("Lösenord").fill("delbar-demo")
         page.get_by_role("button", name="Logga in").click()
         page.wait_for_url(f"**/sak/{item['id']}")

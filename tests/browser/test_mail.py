@@ -69,6 +69,7 @@ class TestInvitation:
                 expect(person.get_by_text("Klart! Nu kan du logga in med ditt nya lösenord.")).to_be_visible()
                 person.get_by_role("link", name="Logga in").click()
                 person.get_by_label("E-postadress").fill(email)
+                person.get_by_role("button", name="Fortsätt").click()
                 person.get_by_label("Lösenord").fill(NEW_PASSWORD)
                 person.get_by_role("button", name="Logga in").click()
                 expect(person.get_by_role("heading", level=1)).to_contain_text("Ines Inbjuden")

@@ -13,15 +13,17 @@ import { adminPage } from "./admin-page.js";
 const PER_PAGE = 25;
 // Fields with a name in the catalogue (audit.field.*); others show as the server names them.
 const FIELDS = ["name", "email", "roles", "unit_name", "active", "language", "cost_centre", "fee_ore", "payee_unit_id",
-  "reason", "status", "off_kinds", "invited_municipality", "month", "line_count", "total_ore", "source", "version"];
+  "reason", "status", "off_kinds", "invited_municipality", "month", "line_count", "total_ore", "source", "version",
+  "method", "provider", "issuer", "client_id", "client_secret", "display_name", "domains", "enabled"];
 const REASONS = ["wrong_password", "unknown_account", "inactive", "rate_limited"];
 const ROLES = ["employee", "warehouse", "driver", "coordinator", "admin", "reporter"];
-const KINDS = ["user", "unit", "network", "factor", "tariff", "period", "mail", "session"];
+const KINDS = ["user", "unit", "network", "factor", "tariff", "period", "mail", "sso", "session"];
 const ACTIONS = [
   "user.created", "user.invited", "user.changed", "user.roles_changed", "user.unit_changed", "user.deactivated",
   "user.reactivated", "user.password_set", "unit.created", "unit.renamed", "unit.changed", "network.created",
   "network.member_added", "network.joined", "network.left", "factor.changed", "tariff.changed", "period.locked",
-  "mail.defaults_changed", "session.signed_in", "session.sign_in_failed",
+  "mail.defaults_changed", "sso.provider_created", "sso.provider_changed", "sso.provider_removed",
+  "session.signed_in", "session.sign_in_failed",
 ];
 
 /**
@@ -148,7 +150,9 @@ function changes(entry) {
     if (key === "roles" && Array.isArray(value)) return value.map((r) => ROLES.includes(r) ? t(`role.${r}`) : r).join(", ");
     if (key === "reason" && REASONS.includes(value)) return t(`audit.reason.${value}`);
     if (key === "language" && value in LANGUAGE_NAMES) return LANGUAGE_NAMES[/** @type {"sv" | "en"} */ (value)];
-    return Array.isArray(value) ? value.join(", ") || t("audit.empty_value") : String(value);
+    // A claim mapping is a list of rows: each shows as its JSON.
+    const text = (/** @type {any} */ v) => (v !== null && typeof v === "object" ? JSON.stringify(v) : String(v));
+    return Array.isArray(value) ? value.map(text).join(", ") || t("audit.empty_value") : text(value);
   };
   return h("dl", { class: "audit-view__changes", "aria-label": t("audit.before_after") },
     keys.flatMap((key) => [

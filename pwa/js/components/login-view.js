@@ -1,11 +1,19 @@
 /**
- * The login form. Field mistakes are shown next to the field and the first one gets focus;
- * answers from the server (wrong credentials, too many tries) are announced through a live
- * region that both fields point to with aria-describedby.
+ * The login form, in two steps: the e-mail address first ("Fortsätt"); an address whose
+ * municipality signs in through its own identity provider then gets "Logga in med <name>",
+ * any other the password field. Field mistakes are shown next to the field and the first one
+ * gets focus; answers from the server (wrong credentials, too many tries, a refused single
+ * sign-on) are announced through a live region that the fields point to with aria-describedby.
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
-import { ApiError } from "../api.js";
+import { api, ApiError } from "../api.js";
+
+// Why a sign-in through the provider came back refused (/login?sso_error=…); others read as "other".
+const SSO_ERRORS = ["bad_state", "state_expired", "state_used", "provider_unreachable", "provider_refused",
+  "code_refused", "bad_signature", "bad_token", "token_expired", "wrong_audience", "wrong_issuer", "bad_nonce",
+  "no_email", "email_unverified", "email_domain", "other_municipality", "inactive", "no_provider",
+  "provider_misconfigured", "rate_limited"];
 
 // The typed e-mail survives a re-render (switching language); the password never does.
 const draft = { email: "" };
@@ -33,7 +41,20 @@ export function loginView({ onLogin, notice = null }) {
     type: "password",
     autocomplete: "current-password",
   });
-  email.input.addEventListener("input", () => (draft.email = email.input.value));
+  const passwordStep = h("div", { class: "login-view__password", hidden: true }, password.element);
+  const ssoIntro = h("p", { id: "login-sso-intro", class: "login-view__sso-intro" });
+  const ssoLink = /** @type {HTMLAnchorElement} */ (h("a", {
+    class: "button button--primary login-view__sso", href: "/", "aria-describedby": "login-sso-intro" }));
+  // Staff outside the directory may have a Delbar password on an address of the same domain.
+  const usePassword = h("button", { type: "button", class: "button button--secondary login-view__use-password",
+    text: t("login.use_password"), onclick: () => { show("password"); password.input.focus(); } });
+  const ssoStep = h("div", { class: "login-view__sso-step", hidden: true }, ssoIntro, ssoLink, usePassword);
+  /** @type {"email" | "password" | "sso"} */
+  let step = "email";
+  email.input.addEventListener("input", () => {
+    draft.email = email.input.value;
+    if (step !== "email") show("email");
+  });
 
   const status = h("p", {
     id: "login-error",
@@ -42,8 +63,42 @@ export function loginView({ onLogin, notice = null }) {
     "aria-atomic": "true",
   });
   const submit = h("button", { type: "submit", class: "button button--primary login-view__submit" });
-  const label = h("span", { text: t("login.submit") });
+  const label = h("span", { text: t("login.continue") });
   submit.append(label);
+
+  /** @param {"email" | "password" | "sso"} next */
+  function show(next) {
+    step = next;
+    passwordStep.hidden = next !== "password";
+    ssoStep.hidden = next !== "sso";
+    submit.hidden = next === "sso";
+    label.textContent = next === "password" ? t("login.submit") : t("login.continue");
+  }
+
+  /** Ask where this address signs in; a server that cannot say leaves the password, which always works. */
+  async function route() {
+    const address = email.input.value.trim();
+    /** @type {{display_name: string, start_url: string} | null} */
+    let provider = null;
+    setBusy(true);
+    try {
+      provider = (await api(`/api/sso/discover?email=${encodeURIComponent(address)}`, { csrf: false })).provider;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
+    setBusy(false);
+    if (provider) {
+      const next = new URLSearchParams(location.search).get("next");
+      ssoLink.href = provider.start_url + (next && next.startsWith("/") ? `&next=${encodeURIComponent(next)}` : "");
+      ssoLink.textContent = t("login.sso_button", { name: provider.display_name });
+      ssoIntro.textContent = t("login.sso_intro", { name: provider.display_name });
+      show("sso");
+      ssoLink.focus();
+    } else {
+      show("password");
+      password.input.focus();
+    }
+  }
 
   let busy = false;
   /** @param {boolean} on */
@@ -51,7 +106,7 @@ export function loginView({ onLogin, notice = null }) {
     busy = on;
     submit.setAttribute("aria-disabled", String(on));
     form.setAttribute("aria-busy", String(on));
-    label.textContent = on ? t("login.busy") : t("login.submit");
+    label.textContent = on ? t("login.busy") : step === "password" ? t("login.submit") : t("login.continue");
   }
 
   /** @param {string} message  @param {boolean} credentialsWrong */
@@ -68,6 +123,16 @@ export function loginView({ onLogin, notice = null }) {
     event.preventDefault();
     if (busy) return;
     showStatus("", false);
+    if (step === "sso") {
+      location.assign(ssoLink.href);
+      return;
+    }
+    if (step === "email") {
+      const wrong = email.check(validateEmail(email.input.value));
+      if (wrong) wrong.focus();
+      else await route();
+      return;
+    }
     const problems = [
       email.check(validateEmail(email.input.value)),
       password.check(password.input.value ? "" : t("login.password_missing")),
@@ -93,10 +158,15 @@ export function loginView({ onLogin, notice = null }) {
     "form",
     { class: "login-view__form", novalidate: true, "aria-labelledby": "login-title", onsubmit: onSubmit },
     email.element,
-    password.element,
+    passwordStep,
     status,
+    ssoStep,
     submit,
   );
+  const refused = new URLSearchParams(location.search).get("sso_error");
+  if (refused) {
+    showStatus(t(`login.sso_error.${SSO_ERRORS.includes(refused) ? refused : "other"}`), false);
+  }
 
   return h(
     "section",

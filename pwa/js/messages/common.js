@@ -11,7 +11,7 @@ export default {
     "footer.version": "Version {version}",
 
     "login.title": "Logga in",
-    "login.intro": "Logga in med e-postadressen och lösenordet för ditt Delbar-konto.",
+    "login.intro": "Börja med din e-postadress. Loggar din kommun in dig med sitt eget konto kommer du dit, annars skriver du ditt lösenord till Delbar.",
     "login.email": "E-postadress",
     "login.password": "Lösenord",
     "login.submit": "Logga in",
@@ -137,7 +137,7 @@ export default {
     "footer.version": "Version {version}",
 
     "login.title": "Log in",
-    "login.intro": "Log in with the email address and password of your Delbar account.",
+    "login.intro": "Start with your email address. If your municipality logs you in with its own account you go there, otherwise you type your Delbar password.",
     "login.email": "Email address",
     "login.password": "Password",
     "login.submit": "Log in",

@@ -48,6 +48,7 @@ const EXAMPLES = [
   ["/admin/enheter", "/admin/enheter", {}],
   ["/admin/importera", "/admin/importera", {}],
   ["/admin/samverkan", "/admin/samverkan", {}],
+  ["/admin/inloggning", "/admin/inloggning", {}],
   ["/admin/handelselogg", "/admin/handelselogg", {}],
 ];
 

@@ -46,6 +46,12 @@ describe("strategyFor", () => {
     assert.equal(strategyFor(request("/q/ab12cd3x", { mode: "navigate" }), ORIGIN), null);
   });
 
+  it("leaves the sign-in round trip through an identity provider to the server", () => {
+    assert.equal(strategyFor(request("/api/sso/start?email=a%40ystad.se", { mode: "navigate" }), ORIGIN), null);
+    assert.equal(strategyFor(request("/api/sso/callback?code=x&state=y", { mode: "navigate" }), ORIGIN), null);
+    assert.equal(strategyFor(request("/api/sso/discover?email=a%40ystad.se"), ORIGIN), "network-first");
+  });
+
   it("leaves the API schema to the server", () => {
     assert.equal(strategyFor(request("/schema/openapi.json"), ORIGIN), null);
     assert.equal(strategyFor(request("/schema", { mode: "navigate" }), ORIGIN), null);
