@@ -63,10 +63,10 @@ class BillingController(Controller):
         detail, created = await BillingService(db, actor).export(month)
         return Response(period_detail(detail), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
-    @get("/{month:str}/basis.csv", media_type="text/csv; charset=utf-8", raises=[Conflict])
+    @get("/{month:str}/basis.csv", media_type="text/csv", raises=[Conflict])
     async def get_csv(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> Response[bytes]:
         text = await BillingService(db, actor).csv(month)
-        return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8",
+        return Response(text.encode("utf-8"), media_type="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="fakturaunderlag-{month}.csv"'})
 
     @get("/{month:str}/summary", media_type="text/html; charset=utf-8")

@@ -61,6 +61,11 @@ def test_a_reporter_opens_the_report(page):
     page.wait_for_function("document.querySelector('.report-view__chart img').naturalWidth > 0")
     # The municipality view has no per-municipality part; it once showed as the text "false".
     expect(page.locator(".report-view__body")).not_to_contain_text("false")
+    # Factors read in Swedish with the category's name, never as slug keys or the English source.
+    factors = page.locator(".report-view__factors")
+    expect(factors).to_contain_text("Kontorsstolar (version 1, nationell)")
+    expect(factors).to_contain_text("Källa: FIRA International, jämförelse av kontorsmöblers koldioxidavtryck")
+    expect(factors).not_to_contain_text("kontorsstolar v1")
     page.get_by_label("Hela samverkan").check()
     expect(page.get_by_role("table", name="Per kommun (bara totaler)").locator("tbody tr")).to_have_count(3)
     page.screenshot(path="/tmp/report.png", full_page=True)

@@ -41,6 +41,12 @@ class TestExport:
         assert again.status_code == 200 and first == second and first.startswith("\ufeff".encode())
         assert await InvoicePeriod.count() == 1
 
+    async def test_the_file_is_csv_in_utf8_named_once(self, coordinator, ystad):
+        await make_line(ystad, ystad, 45_000)
+        await coordinator.post(EXPORT)
+        response = await coordinator.get(f"/api/billing/periods/{MONTH}/basis.csv")
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
+
     async def test_a_month_that_has_not_ended_is_refused(self, coordinator):
         response = await coordinator.post("/api/billing/periods/2999-01/export")
         assert response.status_code == 400 and response.json()["error"] == "period_not_over"
