@@ -17,6 +17,9 @@ from backend.transport.repository import ScanRepository, TariffRepository
 from backend.vocabulary import PHYSICAL_KINDS
 
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+# The invoice line says what was rented for how long, in Swedish as the invoice basis is.
+_PERIOD_WORDS = {"hour": ("timme", "timmar"), "day": ("dag", "dagar"), "week": ("vecka", "veckor"),
+                 "month": ("månad", "månader")}
 
 
 def rent_units(start: date, end: date, rent_period: str) -> int:
@@ -39,8 +42,9 @@ def charge_for(booking: Row, listing: Row) -> Row | None:
         units = 1
     else:
         units = rent_units(booking["period_start"], booking["period_end"], listing["rent_period"])
+    one, many = _PERIOD_WORDS.get(listing["rent_period"] or "day", ("", ""))
     return {"kind": "rent", "amount_ore": price * units * quantity,
-            "description": f"Hyra: {title}, {units} × {listing['rent_period'] or 'day'}"}
+            "description": f"Hyra: {title}, {units} {one if units == 1 else many}".rstrip()}
 
 
 async def with_quotes(rows: list[Row]) -> list[Row]:
@@ -76,8 +80,9 @@ async def on_cancelled(booking: Row, now: datetime) -> None:
         totals[charge["kind"]] = totals.get(charge["kind"], 0) + charge["amount_ore"]
     for kind, total in totals.items():
         if total:
-            await ChargeRepository().insert(booking, {"kind": kind, "amount_ore": -total,
-                                                      "description": "Återföring: avbokad"}, now)
+            description = f"Återföring, avbokad: {booking['listing_title']}"[:300]
+            await ChargeRepository().insert(booking, {"kind": kind, "amount_ore": -total, "description": description},
+                                             now)
 
 
 @on_jobs_done

@@ -58,7 +58,7 @@ def test_the_owner_approves_on_the_booking_page_and_sees_charge_and_history(page
     expect(page.get_by_role("main").get_by_role("status").first).to_have_text("Bokningen är godkänd.")
     expect(card).to_contain_text("Godkänd")
     expect(charges.get_by_role("listitem")).to_have_text(re.compile(
-        r"Hyra: Projektor för hyra, 2 × day: 300\s*kr, "
+        r"Hyra: Projektor för hyra, 2 dagar: 300\s*kr, "
         r"Barn- och utbildningsförvaltningen betalar Arbetsmarknadsenheten"))
     history = page.get_by_role("region", name="Händelser").get_by_role("listitem")
     expect(history).to_have_count(2)
