@@ -36,10 +36,19 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     page.screenshot(path="/tmp/work-queue.png", full_page=True)
 
     page.goto("/fakturaunderlag")
-    open_month = page.locator(".invoice-view__period").filter(has_not=page.locator(".invoice-view__period--locked"))
-    oldest = open_month.last
+    # The running month shows as "pågående", with its lines so far and nothing to lock.
+    expect(page.locator(".invoice-view__period--current .invoice-view__facts")).to_contain_text("pågående")
+    oldest = page.locator(".invoice-view__period--open").last
     month = oldest.get_by_role("heading", level=2).inner_text()
-    oldest.get_by_role("button", name=f"Exportera och lås {month}").click()
+    # Locking first shows the month: totals per counterpart and cost centre, the lines, then the question.
+    oldest.get_by_role("button", name=f"Granska och lås {month}").click()
+    expect(oldest.get_by_role("table", name="Per kostnadsställe").locator("tbody tr").first).to_be_visible()
+    expect(oldest.get_by_role("table", name="Per betalande kommun").locator("tbody tr").first).to_be_visible()
+    expect(oldest.get_by_role("table", name=re.compile(r"\d+ rader")).locator("tbody tr").first).to_contain_text(
+        re.compile(r"^(Hyra|Köp|Transport): "))
+    expect(oldest.get_by_text("Stämmer raderna?")).to_be_visible()
+    expect(page.locator(".invoice-view__period--locked").filter(has_text=month)).to_have_count(0)
+    oldest.get_by_role("button", name=f"Lås och exportera {month}").click()
     expect(page.locator(".invoice-view__status")).to_have_text(f"{month} är exporterad och låst.")
     locked = page.locator(".invoice-view__period--locked").filter(has_text=month)
     expect(locked).to_contain_text("låst")
