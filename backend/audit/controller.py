@@ -43,12 +43,12 @@ class AuditController(Controller):
     async def list_audit_actors(self, db: DbDep, actor: ActorDep) -> list[schemas.AuditActor]:
         return [schemas.AuditActor(id=r["id"], name=r["name"]) for r in await AuditService(db, actor).actors()]
 
-    @get("/csv", media_type="text/csv; charset=utf-8")
+    @get("/csv", media_type="text/csv")
     async def get_audit_csv(
         self, db: DbDep, actor: ActorDep, action: FromQuery[schemas.ActionFilter | None] = None,
         actor_id: FromQuery[UUID | None] = None, since: FromQuery[OptionalDay] = None,
         until: FromQuery[OptionalDay] = None,
     ) -> Response[bytes]:
         text = await AuditService(db, actor).csv(action=action, actor=actor_id, since=since, until=until)
-        return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8",
+        return Response(text.encode("utf-8"), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="handelselogg.csv"'})

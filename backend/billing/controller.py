@@ -9,12 +9,14 @@ from litestar import Controller, Response, get, post
 from litestar.params import FromPath
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from backend import clock
 from backend.billing import schemas
-from backend.billing.service import BillingService
+from backend.billing.service import BillingService, totals_by
 from backend.deps import ActorDep, DbDep
 from backend.errors import Conflict
 from backend.openapi import retried
 from backend.params import Month
+from backend.vocabulary import month_of
 
 BASE = "/api/billing/periods"
 
@@ -22,7 +24,8 @@ BASE = "/api/billing/periods"
 def _period(month: str, lines: list[dict[str, Any]], period: dict[str, Any] | None) -> schemas.PeriodRead:
     return schemas.PeriodRead(month=month, locked=period is not None, line_count=len(lines),
                               total_ore=sum(line["amount_ore"] for line in lines),
-                              exported_at=period["exported_at"] if period else None)
+                              exported_at=period["exported_at"] if period else None,
+                              current=month == month_of(clock.now()))
 
 
 def period_detail(detail: dict[str, Any]) -> schemas.PeriodDetail:
@@ -37,7 +40,16 @@ def period_detail(detail: dict[str, Any]) -> schemas.PeriodDetail:
         counterpart_id=d["counterpart"], counterpart=d["counterpart_name"], number=d["number"],
         document_type=d["document_type"], total_ore=d["total_ore"], url=f"{BASE}/{month}/invoices/{d['counterpart']}",
     ) for d in detail["documents"]]
+    payer = ("payer_municipality_name", "payer_unit_name", "payer_cost_centre")
+    by_cost_centre = [schemas.CostCentreTotal(
+        payer_municipality=g["payer_municipality_name"], payer_unit=g["payer_unit_name"],
+        payer_cost_centre=g["payer_cost_centre"], line_count=g["line_count"], total_ore=g["total_ore"],
+    ) for g in totals_by(detail["lines"], *payer)]
+    by_counterpart = [schemas.CounterpartTotal(
+        payer_municipality=g["payer_municipality_name"], line_count=g["line_count"], total_ore=g["total_ore"],
+    ) for g in totals_by(detail["lines"], "payer_municipality_name")]
     return schemas.PeriodDetail(period=_period(month, detail["lines"], detail["period"]), lines=lines,
+                                by_cost_centre=by_cost_centre, by_counterpart=by_counterpart,
                                 documents=documents, csv_url=f"{BASE}/{month}/basis.csv",
                                 summary_url=f"{BASE}/{month}/summary")
 
@@ -49,7 +61,8 @@ class BillingController(Controller):
     @get("/")
     async def list_periods(self, db: DbDep, actor: ActorDep) -> list[schemas.PeriodRead]:
         return [schemas.PeriodRead(month=p["month"], locked=p["locked"], line_count=p["line_count"],
-                                   total_ore=p["total_ore"] or 0, exported_at=p["exported_at"])
+                                   total_ore=p["total_ore"] or 0, exported_at=p["exported_at"],
+                                   current=p["current"])
                 for p in await BillingService(db, actor).list_periods()]
 
     @get("/{month:str}")
@@ -63,10 +76,10 @@ class BillingController(Controller):
         detail, created = await BillingService(db, actor).export(month)
         return Response(period_detail(detail), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
-    @get("/{month:str}/basis.csv", media_type="text/csv; charset=utf-8", raises=[Conflict])
+    @get("/{month:str}/basis.csv", media_type="text/csv", raises=[Conflict])
     async def get_csv(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> Response[bytes]:
         text = await BillingService(db, actor).csv(month)
-        return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8",
+        return Response(text.encode("utf-8"), media_type="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="fakturaunderlag-{month}.csv"'})
 
     @get("/{month:str}/summary", media_type="text/html; charset=utf-8")

@@ -19,6 +19,8 @@ class PeriodRead(Schema, kw_only=True):
     line_count: int
     total_ore: int
     exported_at: datetime | None = None
+    # The month now running ("pågående"): its lines so far, not yet to be exported.
+    current: bool = False
 
 
 class LineRead(Schema, kw_only=True):
@@ -45,9 +47,29 @@ class DocumentRead(Schema, kw_only=True):
     url: str
 
 
+class CostCentreTotal(Schema, kw_only=True):
+    """What one paying cost centre owes for the month."""
+
+    payer_municipality: str
+    payer_unit: str
+    payer_cost_centre: str
+    line_count: int
+    total_ore: int
+
+
+class CounterpartTotal(Schema, kw_only=True):
+    """What one paying municipality owes for the month (this one's own units included)."""
+
+    payer_municipality: str
+    line_count: int
+    total_ore: int
+
+
 class PeriodDetail(Schema, kw_only=True):
     period: PeriodRead
     lines: list[LineRead]
+    by_cost_centre: list[CostCentreTotal]
+    by_counterpart: list[CounterpartTotal]
     documents: list[DocumentRead]
     csv_url: str
     summary_url: str

@@ -33,6 +33,17 @@ def _totals(lines: list[Row]) -> list[int]:
     return [sum(per_payer.values()), *per_payer.values()]
 
 
+def totals_by(lines: list[Row], *keys: str) -> list[Row]:
+    """The month's lines summed per key (a cost centre, a counterpart), in the order of the keys' values."""
+    groups: dict[tuple, Row] = {}
+    for line in lines:
+        key = tuple(line[k] for k in keys)
+        group = groups.setdefault(key, {**dict(zip(keys, key, strict=True)), "line_count": 0, "total_ore": 0})
+        group["line_count"] += 1
+        group["total_ore"] += line["amount_ore"]
+    return [groups[k] for k in sorted(groups)]
+
+
 class BillingService:
     def __init__(self, db: Database, actor: Actor) -> None:
         self.db, self.actor = db, actor
@@ -48,8 +59,11 @@ class BillingService:
         await self._sync()
         async with self.db.read():
             totals, locked = await self.repo.month_totals(), {p["month"]: p for p in await self.repo.periods()}
-        periods = [{**t, "locked": t["month"] in locked, "exported_at": (locked.get(t["month"]) or {}).get(
-            "exported_at")} for t in totals]
+        current = month_of(clock.now())
+        if current not in {t["month"] for t in totals}:
+            totals = [*totals, {"month": current, "line_count": 0, "total_ore": 0}]
+        periods = [{**t, "locked": t["month"] in locked, "current": t["month"] == current,
+                    "exported_at": (locked.get(t["month"]) or {}).get("exported_at")} for t in totals]
         return sorted(periods, key=lambda p: p["month"], reverse=True)
 
     async def detail(self, month: str) -> dict[str, Any]:

@@ -11,11 +11,15 @@ import math
 from datetime import date, datetime
 from uuid import UUID
 
-from backend.bookings.repository import ChargeRepository, Row, fulfil_delivered
+from backend.bookings.repository import LOAN_DEALS, ChargeRepository, Row, fulfil_delivered, listings_by_id
 from backend.transport.hooks import on_jobs_done
 from backend.transport.repository import ScanRepository, TariffRepository
+from backend.vocabulary import PHYSICAL_KINDS
 
 PERIOD_DAYS = {"day": 1, "week": 7, "month": 30}
+# The invoice line says what was rented for how long, in Swedish as the invoice basis is.
+_PERIOD_WORDS = {"hour": ("timme", "timmar"), "day": ("dag", "dagar"), "week": ("vecka", "veckor"),
+                 "month": ("månad", "månader")}
 
 
 def rent_units(start: date, end: date, rent_period: str) -> int:
@@ -38,8 +42,29 @@ def charge_for(booking: Row, listing: Row) -> Row | None:
         units = 1
     else:
         units = rent_units(booking["period_start"], booking["period_end"], listing["rent_period"])
+    one, many = _PERIOD_WORDS.get(listing["rent_period"] or "day", ("", ""))
     return {"kind": "rent", "amount_ore": price * units * quantity,
-            "description": f"Hyra: {title}, {units} × {listing['rent_period'] or 'day'}"}
+            "description": f"Hyra: {title}, {units} {one if units == 1 else many}".rstrip()}
+
+
+async def with_quotes(rows: list[Row]) -> list[Row]:
+    """Give each booking what deciding on it needs: the price an approval charges, the transport fee
+    (there and back for a loan delivered) and the listing's first photo."""
+    if not rows:
+        return rows
+    listings = await listings_by_id(list({r["listing_id"] for r in rows}))
+    tariffs = await TariffRepository().of_many(list({r["owner_municipality_id"] for r in rows}))
+    for row in rows:
+        listing = listings.get(row["listing_id"])
+        if listing is None:
+            continue
+        charge = charge_for(row, listing)
+        fee = (tariffs.get(row["owner_municipality_id"]) or {}).get("fee_ore") or 0
+        delivered = bool(row["delivery_address"]) and listing["kind"] in PHYSICAL_KINDS
+        trips = (2 if row["deal"] in LOAN_DEALS and not row["window_id"] else 1) if delivered else 0
+        row["quote"] = {"price_ore": charge["amount_ore"] if charge else 0, "transport_ore": fee * trips,
+                        "trips": trips, "photo_id": listing["photo_id"]}
+    return rows
 
 
 async def on_approved(booking: Row, listing: Row, now: datetime) -> None:
@@ -55,8 +80,9 @@ async def on_cancelled(booking: Row, now: datetime) -> None:
         totals[charge["kind"]] = totals.get(charge["kind"], 0) + charge["amount_ore"]
     for kind, total in totals.items():
         if total:
-            await ChargeRepository().insert(booking, {"kind": kind, "amount_ore": -total,
-                                                      "description": "Återföring: avbokad"}, now)
+            description = f"Återföring, avbokad: {booking['listing_title']}"[:300]
+            await ChargeRepository().insert(booking, {"kind": kind, "amount_ore": -total, "description": description},
+                                             now)
 
 
 @on_jobs_done

@@ -31,7 +31,14 @@ def booking_read(row: Row, actor: Actor) -> schemas.BookingRead:
         delivery_room=row["delivery_room"], item_ids=row.get("item_ids", []),
         next_step=next_step(row), actions=actions_for(actor, row), version=row["version"],
         created_at=row["created_at"], events=[event_read(e) for e in row.get("events", [])],
-        transport=schemas.TransportRead(**row["transport"]) if row.get("transport") else None)
+        transport=schemas.TransportRead(**row["transport"]) if row.get("transport") else None,
+        quote=quote_read(row["quote"]) if row.get("quote") else None)
+
+
+def quote_read(quote: Row) -> schemas.QuoteRead:
+    photo = quote["photo_id"]
+    return schemas.QuoteRead(price_ore=quote["price_ore"], transport_ore=quote["transport_ore"], trips=quote["trips"],
+                             photo_url=f"/api/photos/{photo}/thumb" if photo else None)
 
 
 def event_read(row: Row) -> schemas.EventRead:

@@ -22,7 +22,7 @@ from backend.bookings.tables import (
     Charge,
 )
 from backend.catalog.hooks import on_next_free_days, on_windows_in_use
-from backend.catalog.tables import AvailabilityWindow, Item, Listing
+from backend.catalog.tables import AvailabilityWindow, Item, Listing, Photo
 from backend.db import engine_is_sqlite
 from backend.vocabulary import PHYSICAL_KINDS, TERMINAL_STATES
 
@@ -268,6 +268,19 @@ class PolicyRepository:
                                             ApprovalPolicy.version: version + 1}).where(
             ApprovalPolicy.unit == unit_id, ApprovalPolicy.version == version).returning(ApprovalPolicy.id)
         return bool(rows)
+
+
+async def listings_by_id(listing_ids: list[UUID]) -> dict[UUID, Row]:
+    """The listings of some bookings, with the id of each one's first photo (None without photos)."""
+    if not listing_ids:
+        return {}
+    rows = await Listing.select(*_LISTING_COLUMNS).where(Listing.id.is_in(listing_ids))
+    photos = await Photo.select(Photo.listing, Photo.id).where(Photo.listing.is_in(listing_ids)).order_by(
+        Photo.position).order_by(Photo.created_at)
+    first: dict[UUID, UUID] = {}
+    for photo in photos:
+        first.setdefault(photo["listing"], photo["id"])
+    return {row["id"]: {**row, "photo_id": first.get(row["id"])} for row in rows}
 
 
 async def listing_by_id(listing_id: UUID) -> Row | None:

@@ -117,7 +117,8 @@ def actions_for(actor: Actor, booking: Row) -> list[str]:
             ok = is_owner_side(actor, booking, *OWNER_HELPERS)
         if ok:
             found.append(action)
-    return found
+    # Whoever may decline a request answers it that way: "Avboka" beside "Avböj" would be two names for one no.
+    return [a for a in found if a != "cancel"] if "decline" in found else found
 
 
 def next_step(booking: Row) -> str:

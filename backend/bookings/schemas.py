@@ -93,6 +93,15 @@ class EventRead(Schema, kw_only=True):
     at: datetime
 
 
+class QuoteRead(Schema, kw_only=True):
+    """What deciding on a request needs besides the request: what it costs and a photo of the thing."""
+
+    price_ore: int
+    transport_ore: int
+    trips: int
+    photo_url: str | None
+
+
 class BookingRead(Schema, kw_only=True):
     id: UUID
     status: str
@@ -122,6 +131,8 @@ class BookingRead(Schema, kw_only=True):
     created_at: datetime
     events: list[EventRead] = msgspec.field(default_factory=list)
     transport: TransportRead | None = None
+    # On one booking and in the queue to answer, not in the requester's own list.
+    quote: QuoteRead | None = None
 
 
 class ReasonBody(Schema, kw_only=True):

@@ -8,7 +8,7 @@ from uuid import UUID, uuid4
 from asyncpg.exceptions import ExclusionViolationError
 
 from backend import clock
-from backend.bookings import ical, notifications, schemas
+from backend.bookings import charges, ical, notifications, schemas
 from backend.bookings.repository import (
     BookingRepository,
     ChargeRepository,
@@ -17,7 +17,7 @@ from backend.bookings.repository import (
     Row,
     WindowRepository,
 )
-from backend.bookings.rules import delivery_for, local_today, may_see, period_for
+from backend.bookings.rules import OWNER_HELPERS, delivery_for, is_owner_side, local_today, may_see, period_for
 from backend.bookings.transitions import TransitionService, auto_approves
 from backend.catalog.listings import visible_listing
 from backend.db import Database
@@ -57,6 +57,8 @@ class BookingService:
                 raise NotFound("No such booking.")
             row["events"] = await self.bookings.events(booking_id)
             row["transport"] = await transport_of_booking(booking_id)
+            if is_owner_side(self.actor, row, *OWNER_HELPERS, "admin"):
+                await charges.with_quotes([row])
         return row
 
     async def calendar_text(self, booking_id: UUID) -> str:
@@ -74,7 +76,7 @@ class BookingService:
         """Bookings the actor answers for: their unit's, or (coordinators) the whole municipality's."""
         unit = None if self.actor.has_any("coordinator") else self.actor.unit_id
         async with self.db.read():
-            return await self.bookings.list_for_owner(unit, statuses)
+            return await charges.with_quotes(await self.bookings.list_for_owner(unit, statuses))
 
     async def request(self, data: schemas.BookingCreate) -> tuple[Row, bool]:
         """Ask for a listing; the items (or seats) are held at once, so the first request wins."""

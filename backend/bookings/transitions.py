@@ -16,7 +16,7 @@ from backend.bookings import charges, notifications
 from backend.bookings.repository import BookingRepository, ChargeRepository, PolicyRepository, Row, listing_by_id
 from backend.bookings.rules import OWNER_HELPERS, TRANSITIONS, allowed_from, is_owner_side, may_cancel, may_see
 from backend.db import Database
-from backend.errors import Conflict, Forbidden, NotFound
+from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.impact.ledger import book_reuse
 from backend.tenancy import Actor
 from backend.transport import service as jobs
@@ -71,6 +71,8 @@ class TransitionService:
     async def step(self, booking_id: UUID, action: str, reason: str = "") -> Row:
         """Run one transition for the acting user, all or nothing."""
         now = clock.now()
+        if action in ("decline", "cancel") and not reason.strip():
+            raise Invalid("Say why: the requester reads the reason with the answer.", error="reason_missing")
         async with self.db.write():
             row = await self._load(booking_id)
             self._check_allowed(action, row)

@@ -109,6 +109,10 @@ def _check(rng, check_id: UUID, mid: UUID, unit: UUID, at: datetime) -> Purchase
         decided_at=at if decision else None, created_at=at)
 
 
+_THINGS = ("Kontorsstol", "Höj- och sänkbart skrivbord", "Konferensbord", "Bokhylla", "Projektor", "Soffa",
+           "Förvaringsskåp", "Whiteboard på hjul")
+
+
 def _invoice_lines(rng, demo_id, name: str, now: datetime) -> list[InvoiceLine]:
     """Rent, sale and transport lines for the AME of `name` over the last three whole months.
 
@@ -127,11 +131,16 @@ def _invoice_lines(rng, demo_id, name: str, now: datetime) -> list[InvoiceLine]:
             amount = {"rent": rng.randint(2, 30) * 5_000, "sale": rng.randint(1, 20) * 10_000,
                       "transport": data.TRANSPORT_FEE_ORE}[kind]
             at = _moment(rng, start, now)
+            thing = rng.choice(_THINGS)
+            day = at.astimezone(STOCKHOLM).date()
+            days = rng.randint(3, 21)
             lines.append(InvoiceLine(
                 id=demo_id("history", name, "line", str(back), str(n)), municipality=demo_id(name), month=month_of(at),
                 booking_id=None, kind=kind,
                 payer_municipality=payer_mid, payer_unit=payer_unit, payer_cost_centre=centre, payee_unit=ame,
                 payee_cost_centre=data.MUNICIPALITIES[name]["prefix"] + "7100", amount_ore=amount, quantity=1,
-                description={"rent": "Hyra av möbler", "sale": "Köp av begagnade möbler",
-                             "transport": "Transport av AME"}[kind], charged_at=at, created_at=at))
+                period_start=day, period_end=day + timedelta(days=days) if kind == "rent" else day,
+                # What the line is for, as charges from bookings name it (backend/bookings/charges.py).
+                description={"rent": f"Hyra: {thing}, {days} dagar", "sale": f"Köp: {thing}",
+                             "transport": f"Transport: {thing}"}[kind], charged_at=at, created_at=at))
     return lines

@@ -14,8 +14,21 @@ _PATTERNS = """<defs>
 <rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="#1d4d3a"/></pattern>
 <pattern id="p-dots" width="6" height="6" patternUnits="userSpaceOnUse">
 <rect width="6" height="6" fill="#fff"/><circle cx="3" cy="3" r="1.6" fill="#1d4d3a"/></pattern>
+<pattern id="p-grid" width="6" height="6" patternUnits="userSpaceOnUse">
+<rect width="6" height="6" fill="#fff"/><path d="M0 0H6M0 0V6" stroke="#6b6b6b" stroke-width="1.5"/></pattern>
 </defs>"""  # noqa: E501 - the SVG as sent, one pattern a line
-PATTERNS = ("p-solid", "p-hatch", "p-dots")
+PATTERNS = ("p-solid", "p-hatch", "p-dots", "p-grid")
+# What the charts say, per language; the bars' own names come from the report.
+TEXTS = {
+    "sv": {"trend": "Undvikna utsläpp per månad (kg CO2e)", "categories": "Undvikna utsläpp per kategori (kg CO2e)",
+           "checks": "Inköpskontroller per utfall", "municipalities": "Undvikna utsläpp per kommun (kg CO2e)",
+           "pieces": "st", "none": "Inga uppgifter för perioden", "reused": "Återbrukat från Delbar",
+           "bought_used": "Köpt begagnat", "bought_new": "Köpt nytt", "undecided": "Inte beslutat"},
+    "en": {"trend": "Emissions avoided per month (kg CO2e)", "categories": "Emissions avoided per category (kg CO2e)",
+           "checks": "Purchase checks by outcome", "municipalities": "Emissions avoided per municipality (kg CO2e)",
+           "pieces": "pcs", "none": "No figures for the period", "reused": "Reused from Delbar",
+           "bought_used": "Bought second-hand", "bought_new": "Bought new", "undecided": "Not decided"},
+}
 
 
 def _svg(title: str, desc: str, height: int, body: str) -> str:
@@ -51,7 +64,7 @@ def columns(title: str, unit: str, points: list[tuple[str, float]]) -> str:
     return _svg(title, desc, height, "".join(parts))
 
 
-def bars(title: str, unit: str, rows: list[tuple[str, float]], patterned: bool = False) -> str:
+def bars(title: str, unit: str, rows: list[tuple[str, float]], patterned: bool = False, none: str = "") -> str:
     """Horizontal bars, one per row, labelled with name and value; patterns alternate when asked."""
     row_height, label_width = 28, 200
     height = max(1, len(rows)) * row_height + 10
@@ -66,25 +79,28 @@ def bars(title: str, unit: str, rows: list[tuple[str, float]], patterned: bool =
                      f'fill="url(#{fill})" stroke="#111"/>')
         parts.append(f'<text x="{label_width + width + 6:.1f}" y="{y + 17}">{_number(value)} {escape(unit)}</text>')
     if not rows:
-        parts.append('<text x="10" y="20">Inga uppgifter för perioden</text>')
-    desc = "; ".join(f"{label}: {_number(v)} {unit}" for label, v in rows) or "Inga uppgifter"
+        parts.append(f'<text x="10" y="20">{escape(none)}</text>')
+    desc = "; ".join(f"{label}: {_number(v)} {unit}" for label, v in rows) or none
     return _svg(title, desc, height, "".join(parts))
 
 
-def render(name: str, report: dict[str, Any], category_names: dict[str, str]) -> str:
-    """One of the report's charts by name: trend, categories, checks or municipalities."""
+def render(name: str, report: dict[str, Any], category_names: dict[str, str], lang: str = "sv") -> str:
+    """One of the report's charts by name (trend, categories, checks or municipalities), in Swedish or English.
+
+    Each outcome of the purchase checks has its own pattern, so "not decided" never looks like "reused".
+    """
+    words = TEXTS[lang]
     if name == "trend":
-        return columns("Undvikna utsläpp per månad (kg CO2e)", "kg CO2e",
-                       [(m["month"], m["co2e_kg"]) for m in report["months"]])
+        return columns(words["trend"], "kg CO2e", [(m["month"], m["co2e_kg"]) for m in report["months"]])
     if name == "categories":
-        return bars("Undvikna utsläpp per kategori (kg CO2e)", "kg",
-                    [(category_names.get(r["key"], r["key"]), r["co2e_kg"]) for r in report["by_category"][:10]])
+        return bars(words["categories"], "kg", [(category_names.get(r["key"], r["key"]), r["co2e_kg"])
+                                                for r in report["by_category"][:10]], none=words["none"])
     if name == "checks":
-        checks = report["checks"]
-        return bars("Inköpskontroller per utfall", "st", [
-            ("Återbrukat från Delbar", checks["reused"]), ("Köpt begagnat", checks["bought_used"]),
-            ("Köpt nytt", checks["bought_new"]), ("Inte beslutat", checks["undecided"])], patterned=True)
+        outcomes = ("reused", "bought_used", "bought_new", "undecided")
+        return bars(words["checks"], words["pieces"], [(words[k], report["checks"][k]) for k in outcomes],
+                    patterned=True, none=words["none"])
     if name == "municipalities":
-        return bars("Undvikna utsläpp per kommun (kg CO2e)", "kg",
-                    [(r["municipality"], r["co2e_kg"]) for r in report["municipalities"]], patterned=True)
+        return bars(words["municipalities"], "kg", [(r["municipality"], r["co2e_kg"])
+                                                   for r in report["municipalities"]], patterned=True,
+                    none=words["none"])
     raise KeyError(name)

@@ -14,6 +14,7 @@ from backend.catalog.categories import TREE
 from backend.deps import ActorDep, DbDep
 from backend.errors import NotFound
 from backend.impact import charts, schemas
+from backend.impact.factors import readable
 from backend.impact.report_csv import report_csv
 from backend.impact.reports import ReportService
 from backend.impact.service import FactorService, PurchaseCheckService
@@ -21,9 +22,22 @@ from backend.openapi import retried
 from backend.params import OptionalMonth
 
 View = Literal["municipality", "network"]
+Language = Annotated[Literal["sv", "en"], Parameter(description="the language of the chart's words")]
 ChartName = Annotated[str, Parameter(max_length=40, pattern=r"^[a-z_-]+$",
                                      description="trend, categories, checks or municipalities")]
 CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
+CATEGORY_NAMES_EN = {slug: name for slug, _, name, _ in TREE} | {"*": "Other (weight × material factor)"}
+
+
+def factor_used(f: dict[str, Any]) -> schemas.FactorUsed:
+    """A factor the report used, with its category, source and boundary readable in Swedish and English."""
+    texts = readable(f["category_slug"], f["source"], f["boundary"])
+    names = {"sv": CATEGORY_NAMES, "en": CATEGORY_NAMES_EN}
+    return schemas.FactorUsed(
+        category_slug=f["category_slug"], version=f["version"], own=f["own"], source=f["source"],
+        boundary=f["boundary"], entries=f["entries"], **{lang: schemas.FactorText(
+            category=names[lang].get(f["category_slug"], f["category_slug"]), source=source, boundary=boundary)
+            for lang, (source, boundary) in texts.items()})
 
 
 def _kg(grams: int | None) -> float | None:
@@ -96,29 +110,30 @@ class ReportController(Controller):
         unit_id: FromQuery[UUID | None] = None,
     ) -> schemas.ReportRead:
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
-        categories = [{**r, "label": CATEGORY_NAMES.get(r["key"], r["key"])} for r in report["by_category"]]
-        return schemas.ReportRead(**{**report, "by_category": categories, "factors": [schemas.FactorUsed(
-            category_slug=f["category_slug"], version=f["version"], own=f["own"], source=f["source"],
-            boundary=f["boundary"], entries=f["entries"]) for f in report["factors"]]})
+        categories = [{**r, "label": CATEGORY_NAMES.get(r["key"], r["key"]),
+                       "label_en": CATEGORY_NAMES_EN.get(r["key"], r["key"])} for r in report["by_category"]]
+        return schemas.ReportRead(**{**report, "by_category": categories,
+                                     "factors": [factor_used(f) for f in report["factors"]]})
 
-    @get("/csv", media_type="text/csv; charset=utf-8")
+    @get("/csv", media_type="text/csv")
     async def get_report_csv(
         self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
         from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
         unit_id: FromQuery[UUID | None] = None,
     ) -> Response[bytes]:
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
-        return Response(report_csv(report).encode("utf-8"), media_type="text/csv; charset=utf-8",
+        return Response(report_csv(report).encode("utf-8"), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="hallbarhetsrapport.csv"'})
 
     @get("/charts/{name:str}", media_type="image/svg+xml")
     async def get_chart(
         self, db: DbDep, actor: ActorDep, name: FromPath[ChartName], view: FromQuery[View] = "municipality",
         from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
-        unit_id: FromQuery[UUID | None] = None,
+        unit_id: FromQuery[UUID | None] = None, lang: FromQuery[Language] = "sv",
     ) -> Response[str]:
         if name not in ("trend", "categories", "checks", "municipalities"):
             raise NotFound("No such chart.")
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
-        return Response(charts.render(name, report, CATEGORY_NAMES), media_type="image/svg+xml",
+        names = CATEGORY_NAMES_EN if lang == "en" else CATEGORY_NAMES
+        return Response(charts.render(name, report, names, lang), media_type="image/svg+xml",
                         headers={"Cache-Control": "private, max-age=60"})

@@ -31,31 +31,58 @@ class Seed:
     new_price_ore: int
     source: str
     boundary: str
+    source_sv: str = ""
+    boundary_sv: str = ""
+
+
+FIRA_SV = "FIRA International, jämförelse av kontorsmöblers koldioxidavtryck"
+FIRA_BOUNDARY_SV = "Från råvara till fabriksgrind plus leverans, som FIRA redovisar; användningen ingår inte"
+EPD_BOUNDARY_SV = "EPD-modulerna A1–A3 (från råvara till fabriksgrind); det lägsta värdet i det publicerade spannet"
 
 
 SEEDS: tuple[Seed, ...] = (
-    Seed("kontorsstolar", 72_000, None, 17_000, 450_000, f"{FIRA}: office task chair, 72 kg CO2e", FIRA_BOUNDARY),
+    Seed("kontorsstolar", 72_000, None, 17_000, 450_000, f"{FIRA}: office task chair, 72 kg CO2e", FIRA_BOUNDARY,
+         f"{FIRA_SV}: kontorsstol, 72 kg CO2e", FIRA_BOUNDARY_SV),
     Seed(
         "hoj-och-sankbara-skrivbord", 110_000, None, 45_000, 800_000,
         "Published EPDs of electric height-adjustable desks: 110 kg CO2e (lowest in range)", EPD_BOUNDARY,
+        "Publicerade EPD:er för elektriska höj- och sänkbara skrivbord: 110 kg CO2e (lägst i spannet)",
+        EPD_BOUNDARY_SV,
     ),
-    Seed("skrivbord", 90_000, None, 35_000, 450_000, "Published EPDs of fixed office desks: 90 kg CO2e", EPD_BOUNDARY),
+    Seed("skrivbord", 90_000, None, 35_000, 450_000, "Published EPDs of fixed office desks: 90 kg CO2e", EPD_BOUNDARY,
+         "Publicerade EPD:er för fasta kontorsskrivbord: 90 kg CO2e", EPD_BOUNDARY_SV),
     # The category holds both cupboards (31 kg) and steel pedestals (44 kg, FIRA): the lower
     # figure is used so that savings are not overstated.
     Seed(
         "forvaring", 31_000, None, 40_000, 350_000,
         f"{FIRA}: storage cupboard 31 kg CO2e (steel pedestal 44 kg; the lower is used)", FIRA_BOUNDARY,
+        f"{FIRA_SV}: förvaringsskåp 31 kg CO2e (hurts i stål 44 kg; det lägre används)", FIRA_BOUNDARY_SV,
     ),
     Seed(
         "soffor", 55_000, None, 50_000, 900_000,
         "WRAP (UK), Benefits of reuse: sofa 55 kg CO2e", "Production of a new sofa; landfill of the old avoided",
+        "WRAP (Storbritannien), nyttan med återbruk: soffa 55 kg CO2e",
+        "Tillverkning av en ny soffa; deponi av den gamla undviks",
     ),
     Seed(
         "*", None, 2_000, 10_000, 150_000,
         "Weight × 2 kg CO2e/kg, a mixed steel/wood/plastic material factor (ICE database order of magnitude)",
         "Materials, cradle to gate; manufacture and transport not included (conservative)",
+        "Vikt × 2 kg CO2e/kg, en materialfaktor för blandat stål, trä och plast (storleksordning ur ICE-databasen)",
+        "Material från råvara till fabriksgrind; tillverkning och transport ingår inte (försiktigt räknat)",
     ),
 )
+
+
+_BY_SLUG = {s.slug: s for s in SEEDS}
+
+
+def readable(slug: str, source: str, boundary: str) -> dict[str, tuple[str, str]]:
+    """A factor's source and boundary per language: a national default as seeded has both; other text as written."""
+    s = _BY_SLUG.get(slug)
+    if s is None or (s.source, s.boundary) != (source, boundary):
+        return {"sv": (source, boundary), "en": (source, boundary)}
+    return {"sv": (s.source_sv, s.boundary_sv), "en": (s.source, s.boundary)}
 
 
 def seed_id(slug: str) -> uuid.UUID:

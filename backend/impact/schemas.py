@@ -105,6 +105,7 @@ class MonthTotals(Totals, kw_only=True):
 class GroupTotals(Totals, kw_only=True):
     key: str
     label: str = ""
+    label_en: str = ""
 
 
 class MunicipalityTotals(Totals, kw_only=True):
@@ -124,6 +125,14 @@ class CheckOutcomes(Schema, kw_only=True):
     spent_new_ore: int
 
 
+class FactorText(Schema, kw_only=True):
+    """A factor as a person reads it in one language: the category's name, the source and the boundary."""
+
+    category: str
+    source: str
+    boundary: str
+
+
 class FactorUsed(Schema, kw_only=True):
     category_slug: str
     version: int
@@ -131,6 +140,8 @@ class FactorUsed(Schema, kw_only=True):
     source: str
     boundary: str
     entries: int
+    sv: FactorText
+    en: FactorText
 
 
 class ReportRead(Schema, kw_only=True):

@@ -49,7 +49,7 @@ def test_the_owner_approves_on_the_booking_page_and_sees_charge_and_history(page
     expect(page.get_by_role("heading", level=1)).to_have_text("Bokning")
     card = page.get_by_role("article", name="Projektor för hyra")
     expect(card).to_contain_text("Förfrågan skickad")
-    expect(page.get_by_text("Meddelande: Till föräldramötet")).to_be_visible()
+    expect(card.get_by_role("definition").filter(has_text="Till föräldramötet")).to_be_visible()
     charges = page.get_by_role("region", name="Debiteringar")
     expect(charges).to_have_text(re.compile("Inga debiteringar"))
     expect(page.get_by_role("link", name="Allt som väntar på svar")).to_be_visible()
@@ -58,7 +58,7 @@ def test_the_owner_approves_on_the_booking_page_and_sees_charge_and_history(page
     expect(page.get_by_role("main").get_by_role("status").first).to_have_text("Bokningen är godkänd.")
     expect(card).to_contain_text("Godkänd")
     expect(charges.get_by_role("listitem")).to_have_text(re.compile(
-        r"Hyra: Projektor för hyra, 2 × day: 300\s*kr, "
+        r"Hyra: Projektor för hyra, 2 dagar: 300\s*kr, "
         r"Barn- och utbildningsförvaltningen betalar Arbetsmarknadsenheten"))
     history = page.get_by_role("region", name="Händelser").get_by_role("listitem")
     expect(history).to_have_count(2)

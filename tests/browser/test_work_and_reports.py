@@ -37,10 +37,19 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     shot(page, "work-queue")
 
     page.goto("/fakturaunderlag")
-    open_month = page.locator(".invoice-view__period").filter(has_not=page.locator(".invoice-view__period--locked"))
-    oldest = open_month.last
+    # The running month shows as "pågående", with its lines so far and nothing to lock.
+    expect(page.locator(".invoice-view__period--current .invoice-view__facts")).to_contain_text("pågående")
+    oldest = page.locator(".invoice-view__period--open").last
     month = oldest.get_by_role("heading", level=2).inner_text()
-    oldest.get_by_role("button", name=f"Exportera och lås {month}").click()
+    # Locking first shows the month: totals per counterpart and cost centre, the lines, then the question.
+    oldest.get_by_role("button", name=f"Granska och lås {month}").click()
+    expect(oldest.get_by_role("table", name="Per kostnadsställe").locator("tbody tr").first).to_be_visible()
+    expect(oldest.get_by_role("table", name="Per betalande kommun").locator("tbody tr").first).to_be_visible()
+    expect(oldest.get_by_role("table", name=re.compile(r"\d+ rader")).locator("tbody tr").first).to_contain_text(
+        re.compile(r"^(Hyra|Köp|Transport): "))
+    expect(oldest.get_by_text("Stämmer raderna?")).to_be_visible()
+    expect(page.locator(".invoice-view__period--locked").filter(has_text=month)).to_have_count(0)
+    oldest.get_by_role("button", name=f"Lås och exportera {month}").click()
     expect(page.locator(".invoice-view__status")).to_have_text(f"{month} är exporterad och låst.")
     locked = page.locator(".invoice-view__period--locked").filter(has_text=month)
     expect(locked).to_contain_text("låst")
@@ -62,6 +71,11 @@ def test_a_reporter_opens_the_report(page):
     page.wait_for_function("document.querySelector('.report-view__chart img').naturalWidth > 0")
     # The municipality view has no per-municipality part; it once showed as the text "false".
     expect(page.locator(".report-view__body")).not_to_contain_text("false")
+    # Factors read in Swedish with the category's name, never as slug keys or the English source.
+    factors = page.locator(".report-view__factors")
+    expect(factors).to_contain_text("Kontorsstolar (version 1, nationell)")
+    expect(factors).to_contain_text("Källa: FIRA International, jämförelse av kontorsmöblers koldioxidavtryck")
+    expect(factors).not_to_contain_text("kontorsstolar v1")
     page.get_by_label("Hela samverkan").check()
     expect(page.get_by_role("table", name="Per kommun (bara totaler)").locator("tbody tr")).to_have_count(3)
     shot(page, "report")

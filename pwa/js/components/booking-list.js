@@ -6,6 +6,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { bookingFacts } from "./booking-facts.js";
 
 const NEEDS_REASON = new Set(["decline", "cancel"]);
 /** Where the sidebar appears (app-nav.css): from there the list is a table. */
@@ -89,8 +90,17 @@ export async function takeStep(booking, action, reason, status, reload) {
  * @param {string} reasonId
  */
 function controls(booking, act, reasonId) {
+  const error = h("p", { id: `${reasonId}-error`, class: "booking-list__error", hidden: true });
   const reason = h("input", { type: "text", id: reasonId, maxlength: "500" });
-  const needsReason = booking.actions.some((/** @type {string} */ a) => NEEDS_REASON.has(a));
+  // Decline (a request) and cancel (an approved booking) are never offered together; the label names the one.
+  const saysNo = booking.actions.find((/** @type {string} */ a) => NEEDS_REASON.has(a));
+  const needsReason = Boolean(saysNo);
+  reason.addEventListener("input", () => {
+    if (!reason.value.trim()) return;
+    reason.removeAttribute("aria-invalid");
+    reason.removeAttribute("aria-describedby");
+    error.hidden = true;
+  });
   const buttons = booking.actions.map((/** @type {string} */ action) => {
     const button = h("button", { type: "button", text: t(`bookings.action_${action}`),
                                  class: `button ${action === "approve" ? "button--primary" : "button--secondary"}` });
@@ -98,8 +108,11 @@ function controls(booking, act, reasonId) {
     button.addEventListener("click", async () => {
       if (busy) return;
       if (NEEDS_REASON.has(action) && !reason.value.trim()) {
-        reason.focus();
+        error.textContent = t(`bookings.reason_needed_${action}`);
+        error.hidden = false;
         reason.setAttribute("aria-invalid", "true");
+        reason.setAttribute("aria-describedby", error.id);
+        reason.focus();
         return;
       }
       busy = true;
@@ -112,7 +125,7 @@ function controls(booking, act, reasonId) {
   });
   return [
     needsReason ? h("div", { class: "booking-list__reason" },
-      h("label", { for: reasonId, text: t("bookings.reason") }), reason) : null,
+      h("label", { for: reasonId, text: t(`bookings.reason_${saysNo}`) }), reason, error) : null,
     buttons.length ? h("div", { class: "booking-list__actions" }, buttons) : null,
   ];
 }
@@ -138,6 +151,7 @@ export function card(booking, act, { link = true } = {}) {
       h("p", { class: "booking-list__who", text: t("bookings.between", {
         requester: who(booking.requester, booking.requester_unit, booking.requester_municipality),
         owner: who(null, booking.owner_unit, booking.owner_municipality) }) }),
+      bookingFacts(booking),
       h("p", { class: "booking-list__next", text: t(`bookings.next_${booking.next_step}`) }),
       controls(booking, act, `${headingId}-reason`),
       h("a", { href: `/api/bookings/${booking.id}/ics`, download: "", text: t("bookings.ics") })));
@@ -161,8 +175,8 @@ function table(bookings, view, act) {
       const party = view === "mine" ? who(null, booking.owner_unit, booking.owner_municipality)
         : who(booking.requester, booking.requester_unit, booking.requester_municipality);
       return h("tr", { class: `booking-list__row booking-list__item--${booking.status}`, "aria-labelledby": id },
-        h("th", { scope: "row", id, class: "booking-list__cell-title" },
-          h("a", { href: `/bokningar/${booking.id}`, text: booking.listing.title })),
+        h("th", { scope: "row", class: "booking-list__cell-title" },
+          h("a", { id, href: `/bokningar/${booking.id}`, text: booking.listing.title }), bookingFacts(booking)),
         h("td", {}, h("span", { class: "booking-list__period" }, period(booking)),
           h("a", { class: "booking-list__ics", href: `/api/bookings/${booking.id}/ics`, download: "",
                    text: t("bookings.ics_short") })),

@@ -47,14 +47,16 @@ export function bookingView({ bookingId }) {
 
 /** @param {any} booking */
 function details(booking) {
+  // The owner side reads the address, recipient and message in the card's facts (booking-facts.js).
+  const inCard = Boolean(booking.quote);
   const lines = [
-    booking.delivery_address ? t("booking.delivery_to", { address: [booking.delivery_address, booking.delivery_room]
-      .filter(Boolean).join(", ") }) : null,
-    booking.recipient_name || booking.recipient_phone ? t("booking.delivery_details", {
+    booking.delivery_address && !inCard ? t("booking.delivery_to", { address: [booking.delivery_address,
+      booking.delivery_room].filter(Boolean).join(", ") }) : null,
+    (booking.recipient_name || booking.recipient_phone) && !inCard ? t("booking.delivery_details", {
       who: [booking.recipient_name, booking.recipient_phone].filter(Boolean).join(", ") }) : null,
     booking.transport ? transportText(booking.transport) : null,
     booking.transport?.return_date ? t("booking.return_trip", { day: mediumDay(booking.transport.return_date) }) : null,
-    booking.note ? t("booking.note", { note: booking.note }) : null,
+    booking.note && !inCard ? t("booking.note", { note: booking.note }) : null,
   ].filter(Boolean);
   return lines.length ? h("div", { class: "booking-view__details" }, lines.map((text) => h("p", { text }))) : null;
 }

@@ -62,6 +62,7 @@ export function impactReportView() {
 /** The purchase checks' decisions, in the order the table lists them. */
 const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "undecided"]);
 
+/** @typedef {{category: string, source: string, boundary: string}} FactorText */
 /** @typedef {{reuses: number, pieces: number, co2e_kg: number, saved_ore: number, waste_kg: number}} Totals */
 /**
  * @typedef {object} Report what GET /api/impact/report answers (ReportRead)
@@ -69,11 +70,12 @@ const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "
  * @property {string} to_month
  * @property {Totals} totals
  * @property {Array<Totals & {month: string}>} months
- * @property {Array<Totals & {key: string, label: string}>} by_category
+ * @property {Array<Totals & {key: string, label: string, label_en: string}>} by_category
  * @property {Array<Totals & {municipality_id: string, municipality: string}>} municipalities
  * @property {Record<typeof OUTCOMES[number] | "checks", number>
  *   & {reuse_share: number, saved_ore: number}} checks
- * @property {Array<{category_slug: string, version: number, own: boolean, source: string, boundary: string}>} factors
+ * @property {Array<{category_slug: string, version: number, own: boolean, source: string, boundary: string,
+ *   sv: FactorText, en: FactorText}>} factors
  */
 
 /** @param {Report} report @param {string} view */
@@ -82,7 +84,7 @@ function render(report, view) {
   const sums = report.totals;
   const chart = (/** @type {string} */ name, /** @type {string} */ tableId) =>
     h("figure", { class: "report-view__chart" },
-      h("img", { src: `/api/impact/report/charts/${name}?${query}`, alt: t(`report.chart_${name}`),
+      h("img", { src: `/api/impact/report/charts/${name}?${query}&lang=${getLanguage()}`, alt: t(`report.chart_${name}`),
         "aria-describedby": tableId, width: 640 }),
       h("figcaption", { text: t("report.chart_caption") }));
   return [
@@ -93,12 +95,13 @@ function render(report, view) {
       fact(t("report.reuses"), number(sums.reuses))),
     h("h2", { text: t("report.trend") }),
     chart("trend", "report-months"),
-    table("report-months", t("report.trend"), [t("report.month"), t("report.co2e"), t("report.saved"), t("report.reuses")],
+    table("report-months", t("report.trend"), [t("report.month"), t("report.col_co2e"), t("report.col_saved"),
+      t("report.reuses")],
       report.months.map((m) => [m.month, number(m.co2e_kg), kronor(m.saved_ore), number(m.reuses)])),
     h("h2", { text: t("report.categories") }),
     chart("categories", "report-categories"),
-    table("report-categories", t("report.categories"), [t("report.category"), t("report.co2e"), t("report.reuses")],
-      report.by_category.map((r) => [r.label || r.key, number(r.co2e_kg), number(r.reuses)])),
+    table("report-categories", t("report.categories"), [t("report.category"), t("report.col_co2e"), t("report.reuses")],
+      report.by_category.map((r) => [categoryName(r), number(r.co2e_kg), number(r.reuses)])),
     h("h2", { text: t("report.checks") }),
     chart("checks", "report-checks"),
     table("report-checks", t("report.checks"), [t("report.outcome"), t("report.count")],
@@ -109,16 +112,30 @@ function render(report, view) {
     view === "network" ? [
       h("h2", { text: t("report.municipalities") }),
       chart("municipalities", "report-municipalities"),
-      table("report-municipalities", t("report.municipalities"), [t("report.municipality"), t("report.co2e"),
+      table("report-municipalities", t("report.municipalities"), [t("report.municipality"), t("report.col_co2e"),
         t("report.reuses")], report.municipalities.map((m) => [m.municipality, number(m.co2e_kg), number(m.reuses)])),
     ] : [],
     h("h2", { text: t("report.factors") }),
-    h("ul", { class: "report-view__factors" }, report.factors.map((f) =>
-      h("li", { text: `${f.category_slug} v${f.version}${f.own ? ` (${t("report.own")})` : ""}: ${f.source} — ${f.boundary}` }))),
+    h("ul", { class: "report-view__factors" }, report.factors.map(factorItem)),
     h("p", {}, h("a", { href: "/miljofaktorer", text: t("factors.link") })),
     h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}`, download: "",
       text: t("report.csv") })),
   ];
+}
+
+/** @param {Totals & {key: string, label: string, label_en: string}} row the category's name in the page's language */
+function categoryName(row) {
+  return (getLanguage() === "en" ? row.label_en : row.label) || row.key;
+}
+
+/** One factor the report used: its category, version, source and boundary, in the page's language. */
+function factorItem(/** @type {Report["factors"][number]} */ f) {
+  const text = getLanguage() === "en" ? f.en : f.sv;
+  const kind = t(f.own ? "report.own" : "report.national");
+  return h("li", { class: "report-view__factor" },
+    h("strong", { text: text.category }), ` (${t("report.version", { version: f.version })}, ${kind})`,
+    h("br"), `${t("report.source")}: ${text.source}`,
+    h("br"), `${t("report.boundary")}: ${text.boundary}`);
 }
 
 /** @param {string} term @param {string} value */

@@ -85,7 +85,7 @@ class TestCsv:
         await login(client, ystad.admin_email)
         await client.patch(f"/api/users/{ystad.employee}", json={"version": 1, "roles": ["driver"]})
         response = await client.get("/api/audit/csv", params={"action": "user.roles_changed"})
-        assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+        assert response.status_code == 200 and response.headers["content-type"] == "text/csv; charset=utf-8"
         assert response.content.startswith("\ufeff".encode())
         rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
         assert rows[0][:3] == ["Tid", "Händelse", "Utförd av"] and len(rows) == 2

@@ -6,8 +6,10 @@ import pytest
 from lxml import etree
 from peppol.xsd import validate_xsd
 
+from backend import clock
 from backend.billing.charges import placed_month
 from backend.billing.tables import InvoiceDocument, InvoicePeriod
+from backend.vocabulary import month_of
 from tests.backend.billing.conftest import MONTH, make_line, set_org_number
 from tests.factories import login, make_user
 
@@ -29,7 +31,7 @@ class TestExport:
         assert response.status_code == 201
         body = response.json()
         assert body["period"] == {"month": MONTH, "locked": True, "line_count": 2, "total_ore": 57_000,
-                                  "exported_at": body["period"]["exported_at"]}
+                                  "exported_at": body["period"]["exported_at"], "current": False}
 
     async def test_exporting_again_returns_the_same_file(self, coordinator, ystad):
         await make_line(ystad, ystad, 45_000)
@@ -40,6 +42,12 @@ class TestExport:
         second = (await coordinator.get(f"/api/billing/periods/{MONTH}/basis.csv")).content
         assert again.status_code == 200 and first == second and first.startswith("\ufeff".encode())
         assert await InvoicePeriod.count() == 1
+
+    async def test_the_file_is_csv_in_utf8_named_once(self, coordinator, ystad):
+        await make_line(ystad, ystad, 45_000)
+        await coordinator.post(EXPORT)
+        response = await coordinator.get(f"/api/billing/periods/{MONTH}/basis.csv")
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
 
     async def test_a_month_that_has_not_ended_is_refused(self, coordinator):
         response = await coordinator.post("/api/billing/periods/2999-01/export")
@@ -85,7 +93,30 @@ class TestAccess:
 
     async def test_another_municipalitys_lines_are_not_listed(self, coordinator, ystad, skurup):
         await make_line(skurup, ystad, 100)
-        assert (await coordinator.get("/api/billing/periods")).json() == []
+        periods = (await coordinator.get("/api/billing/periods")).json()
+        assert [(p["current"], p["line_count"]) for p in periods] == [(True, 0)]
+
+
+class TestPreview:
+    async def test_an_open_month_shows_its_totals_per_cost_centre_and_counterpart(self, coordinator, ystad, skurup):
+        await make_line(ystad, ystad, 45_000)
+        await make_line(ystad, ystad, 5_000)
+        await make_line(ystad, skurup, 12_000)
+        body = (await coordinator.get(f"/api/billing/periods/{MONTH}")).json()
+        assert body["period"]["locked"] is False and len(body["lines"]) == 3
+        assert [(g["payer_municipality"], g["payer_cost_centre"], g["line_count"], g["total_ore"])
+                for g in body["by_cost_centre"]] == [("Skurup", "1000", 1, 12_000), ("Ystad", "1000", 2, 50_000)]
+        assert [(g["payer_municipality"], g["total_ore"]) for g in body["by_counterpart"]] == [
+            ("Skurup", 12_000), ("Ystad", 50_000)]
+        assert await InvoicePeriod.count() == 0  # looking locks nothing
+
+    async def test_the_running_month_is_listed_as_current_even_before_its_first_line(self, coordinator, ystad):
+        await make_line(ystad, ystad, 45_000)
+        periods = (await coordinator.get("/api/billing/periods")).json()
+        current = month_of(clock.now())
+        assert periods[0] == {"month": current, "locked": False, "line_count": 0, "total_ore": 0,
+                              "exported_at": None, "current": True}
+        assert [p["current"] for p in periods if p["month"] == MONTH] == [False]
 
 
 class TestSummary:

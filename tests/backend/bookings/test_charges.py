@@ -36,6 +36,15 @@ class TestCharges:
         row = await Charge.select().first()
         assert (row["payer_municipality"], row["payee_municipality"]) == (world.requester.id, ystad.id)
 
+    async def test_a_charge_names_the_thing_and_how_long_in_swedish(self, as_requester, as_owner, ystad, world):
+        listing, _ = await make_listing(ystad, deal="rent", price_ore=20000, rent_period="week", title="Projektor")
+        booking = (await as_requester.post("/api/bookings", json={"listing_id": str(listing), "start": days(1),
+                                                                  "end": days(9)})).json()
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        await as_requester.post(f"/api/bookings/{booking['id']}/cancel", json={"reason": "Behövs inte"})
+        charges = (await as_owner.get(f"/api/bookings/{booking['id']}/charges")).json()
+        assert [c["description"] for c in charges] == ["Hyra: Projektor, 2 veckor", "Återföring, avbokad: Projektor"]
+
     async def test_a_service_rented_per_hour_charges_the_hours_of_its_window(self, as_requester, as_owner, ystad,
                                                                               world):
         listing, _ = await make_listing(ystad, kind="service", deal="rent", price_ore=45000, rent_period="hour",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from uuid import uuid4
 
@@ -61,6 +62,22 @@ class TestMunicipalityReport:
             ("kontorsstolar", 1, 1), ("hoj-och-sankbara-skrivbord", 1, 1), ("*", 1, 1)}
         assert all(f["source"] and f["boundary"] for f in factors)
 
+    async def test_national_factors_read_in_swedish_and_english(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        factors = {f["category_slug"]: f for f in (await client.get(f"/api/impact/report?{RANGE}")).json()["factors"]}
+        chair = factors["kontorsstolar"]
+        assert chair["sv"]["category"] == "Kontorsstolar" and chair["en"]["category"] == "Office chairs"
+        assert "kontorsstol, 72 kg CO2e" in chair["sv"]["source"] and "office task chair" in chair["en"]["source"]
+        assert "fabriksgrind" in chair["sv"]["boundary"]
+        assert factors["*"]["sv"]["category"].startswith("Övrigt")
+
+    async def test_categories_are_named_in_both_languages(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        rows = (await client.get(f"/api/impact/report?{RANGE}")).json()["by_category"]
+        assert [(r["label"], r["label_en"]) for r in rows] == [
+            ("Kontorsstolar", "Office chairs"), ("Höj- och sänkbara skrivbord", "Height-adjustable desks"),
+            ("Bord", "Tables")]
+
     async def test_another_municipalitys_unit_is_not_found(self, client, ystad, skurup, known_reuses):
         await signed_in(client, ystad, "reporter")
         assert (await client.get(f"/api/impact/report?unit_id={skurup.admin_unit}")).status_code == 404
@@ -92,7 +109,9 @@ class TestNetworkReport:
 class TestExports:
     async def test_csv_is_swedish_and_carries_the_totals(self, client, ystad, known_reuses):
         await signed_in(client, ystad, "reporter")
-        text = (await client.get(f"/api/impact/report/csv?{RANGE}")).content.decode("utf-8")
+        response = await client.get(f"/api/impact/report/csv?{RANGE}")
+        text = response.content.decode("utf-8")
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
         assert text.startswith("\ufeffAvsnitt;") and "Totalt;2026-01–2026-03;3;4;294,0;17500,00;99,0\r\n" in text
 
     @pytest.mark.parametrize("name", ["trend", "categories", "checks", "municipalities"])
@@ -106,3 +125,18 @@ class TestExports:
         await signed_in(client, ystad, "reporter")
         svg = (await client.get(f"/api/impact/report/charts/trend?{RANGE}")).text
         assert ">144</text>" in svg and ">110</text>" in svg and ">40</text>" in svg
+
+    async def test_not_decided_checks_have_a_pattern_of_their_own(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        svg = (await client.get(f"/api/impact/report/charts/checks?{RANGE}")).text
+        fills = re.findall(r'fill="url\(#([a-z-]+)\)"', svg)
+        assert len(fills) == 4 and len(set(fills)) == 4
+
+    async def test_the_english_chart_names_categories_in_english(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        svg = (await client.get(f"/api/impact/report/charts/categories?{RANGE}&lang=en")).text
+        assert "Office chairs" in svg and "Kontorsstolar" not in svg and "per category" in svg
+
+    async def test_an_unknown_chart_language_is_refused(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        assert (await client.get(f"/api/impact/report/charts/trend?{RANGE}&lang=fi")).status_code == 400
