@@ -53,6 +53,8 @@ class Settings:
     mail_worker: bool = True
     # Where links in e-mails lead: the app's address as people reach it.
     app_url: str = "http://127.0.0.1:8000"
+    # The bearer token /metrics asks for; empty: /metrics answers 404 (off).
+    metrics_token: str = field(default="", repr=False)
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -84,6 +86,7 @@ class Settings:
             mail_from=env.get("DELBAR_MAIL_FROM", "Delbar <delbar@delbar.invalid>"),
             mail_worker=env.get("DELBAR_MAIL_WORKER", "1") not in {"0", "false", "no"},
             app_url=env.get("DELBAR_APP_URL", "http://127.0.0.1:8000"),
+            metrics_token=env.get("DELBAR_METRICS_TOKEN", ""),
         )
 
     @property
