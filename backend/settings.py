@@ -55,6 +55,9 @@ class Settings:
     app_url: str = "http://127.0.0.1:8000"
     # The bearer token /metrics asks for; empty: /metrics answers 404 (off).
     metrics_token: str = field(default="", repr=False)
+    # prometheus_client's directory shared by the processes of one server (serve --workers N): their
+    # counters are summed in every scrape. Empty: each process shows its own.
+    metrics_multiprocess_dir: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -87,6 +90,7 @@ class Settings:
             mail_worker=env.get("DELBAR_MAIL_WORKER", "1") not in {"0", "false", "no"},
             app_url=env.get("DELBAR_APP_URL", "http://127.0.0.1:8000"),
             metrics_token=env.get("DELBAR_METRICS_TOKEN", ""),
+            metrics_multiprocess_dir=env.get("PROMETHEUS_MULTIPROC_DIR", ""),
         )
 
     @property

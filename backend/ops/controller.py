@@ -92,7 +92,8 @@ async def metrics(db: DbDep, settings: SettingsDep,
     if not authorization or not authorization.startswith("Bearer ") or not hmac.compare_digest(
             given, settings.metrics_token.encode()):
         raise NotAuthenticated("The metrics need the operator's bearer token.")
-    return Response(await scrape(db), media_type=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"})
+    body = await scrape(db, settings.metrics_multiprocess_dir)
+    return Response(body, media_type=CONTENT_TYPE_LATEST, headers={"Cache-Control": "no-store"})
 
 
 route_handlers = [health, live, ready, get_version, metrics]

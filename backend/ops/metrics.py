@@ -1,12 +1,14 @@
 """Prometheus metrics for operators: requests per route, outboxes, scan verdicts, the database pool.
 
 Counters live in this process (prometheus_client's default registry): with several processes each
-serves its own, and Prometheus sums them. The outbox and pool figures are read when scraped.
+serves its own, unless they share a PROMETHEUS_MULTIPROC_DIR, whose files every process's scrape
+sums. The outbox and pool figures are read when scraped.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
@@ -14,11 +16,13 @@ from prometheus_client import (
     REGISTRY,
     CollectorRegistry,
     Counter,
-    Gauge,
     Histogram,
     disable_created_metrics,
     generate_latest,
+    multiprocess,
 )
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
 from backend import clock
 from backend.db import Database
@@ -70,32 +74,56 @@ class RequestMetrics:
             LATENCY.labels(route, method).observe(time.perf_counter() - started)
 
 
-async def scrape(db: Database) -> bytes:
-    """This process's counters and the database's state now, in Prometheus text format."""
-    now = clock.now()
-    registry = CollectorRegistry(auto_describe=True)
-    messages = Gauge("delbar_outbox_messages", "Outbox rows by channel and status (failed, bounced … stay "
-                     "until the retention clean-up).", ["channel", "status"], registry=registry)
-    depth = Gauge("delbar_outbox_depth", "Rows waiting to be sent.", ["channel"], registry=registry)
-    retrying = Gauge("delbar_outbox_retrying", "Waiting rows that failed at least once.", ["channel"],
-                     registry=registry)
-    oldest = Gauge("delbar_outbox_oldest_age_seconds", "Age of the oldest waiting row (0: none waits).",
-                   ["channel"], registry=registry)
-    repo = OutboxStatsRepository()
+async def scrape(db: Database, multiprocess_dir: str = "") -> bytes:
+    """The counters and the database's state now, in Prometheus text format.
+
+    With multiprocess_dir (PROMETHEUS_MULTIPROC_DIR, set before the processes start) the counters are
+    those of every process that shares the directory, summed; without it, this process's own.
+    """
+    if multiprocess_dir:
+        counters = CollectorRegistry()
+        multiprocess.MultiProcessCollector(counters, path=multiprocess_dir)
+    else:
+        counters = REGISTRY
+    state = CollectorRegistry(auto_describe=False)
+    state.register(_Snapshot(await _outbox_figures(db), db.pool_use()))
+    return generate_latest(counters) + generate_latest(state)
+
+
+async def _outbox_figures(db: Database) -> dict[str, tuple[dict[str, int], int, float]]:
+    now, repo = clock.now(), OutboxStatsRepository()
     async with db.read():
-        figures = {"push": (await repo.push_statuses(), await repo.push_retrying(), await repo.push_oldest_pending()),
-                   "email": (await repo.mail_statuses(), await repo.mail_retrying(), await repo.mail_oldest_pending())}
-    for channel, (statuses, retries, first) in figures.items():
-        for status, count in statuses.items():
-            messages.labels(channel, status).set(count)
-        depth.labels(channel).set(statuses.get("pending", 0))
-        retrying.labels(channel).set(retries)
-        oldest.labels(channel).set(max(0.0, (now - _aware(first)).total_seconds()) if first else 0.0)
-    pool = Gauge("delbar_db_pool_connections", "This process's database connections, by state (open, idle, max).",
-                 ["state"], registry=registry)
-    for state, count in db.pool_use().items():
-        pool.labels(state).set(count)
-    return generate_latest(REGISTRY) + generate_latest(registry)
+        raw = {"push": (await repo.push_statuses(), await repo.push_retrying(), await repo.push_oldest_pending()),
+               "email": (await repo.mail_statuses(), await repo.mail_retrying(), await repo.mail_oldest_pending())}
+    return {channel: (statuses, retries, max(0.0, (now - _aware(first)).total_seconds()) if first else 0.0)
+            for channel, (statuses, retries, first) in raw.items()}
+
+
+class _Snapshot(Collector):
+    """The outboxes and the pool as read for one scrape (gauges that no process keeps)."""
+
+    def __init__(self, outboxes: dict[str, tuple[dict[str, int], int, float]], pool: dict[str, int]) -> None:
+        self.outboxes, self.pool = outboxes, pool
+
+    def collect(self) -> Iterable[Metric]:
+        messages = GaugeMetricFamily("delbar_outbox_messages", "Outbox rows by channel and status (failed, "
+                                     "bounced … stay until the retention clean-up).", labels=["channel", "status"])
+        depth = GaugeMetricFamily("delbar_outbox_depth", "Rows waiting to be sent.", labels=["channel"])
+        retrying = GaugeMetricFamily("delbar_outbox_retrying", "Waiting rows that failed at least once.",
+                                     labels=["channel"])
+        oldest = GaugeMetricFamily("delbar_outbox_oldest_age_seconds", "Age of the oldest waiting row (0: none "
+                                   "waits).", labels=["channel"])
+        for channel, (statuses, retries, age) in self.outboxes.items():
+            for status, count in sorted(statuses.items()):
+                messages.add_metric([channel, status], count)
+            depth.add_metric([channel], statuses.get("pending", 0))
+            retrying.add_metric([channel], retries)
+            oldest.add_metric([channel], age)
+        pool = GaugeMetricFamily("delbar_db_pool_connections", "This process's database connections, by state "
+                                 "(open, idle, max).", labels=["state"])
+        for state, count in self.pool.items():
+            pool.add_metric([state], count)
+        return [messages, depth, retrying, oldest, pool]
 
 
 def _aware(at: datetime) -> datetime:
