@@ -32,7 +32,8 @@ def two_processes(tmp_path: Path):
     port = free_port()
     with fresh_database(tmp_path, "metrics_workers") as url:
         env = {**os.environ, "DATABASE_URL": url, "DELBAR_METRICS_TOKEN": TOKEN,
-               "PROMETHEUS_MULTIPROC_DIR": str(shared), "DELBAR_PUSH_WORKER": "0", "DELBAR_MAIL_WORKER": "0", "DELBAR_LOG_LEVEL": "WARNING"}
+               "PROMETHEUS_MULTIPROC_DIR": str(shared), "DELBAR_PUSH_WORKER": "0",
+               "DELBAR_MAIL_WORKER": "0", "DELBAR_LOG_LEVEL": "WARNING"}
         server = subprocess.Popen([sys.executable, "-m", "backend", "serve", "--workers", "2", "--port", str(port)],
                                   cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
