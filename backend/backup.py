@@ -62,6 +62,8 @@ def backup(settings: Settings, directory: Path) -> Summary:
         raise Refused(f"{directory} is not empty: give each backup a new directory (e.g. one named by the date).")
     directory.mkdir(parents=True, exist_ok=True)
     kind = "sqlite" if settings.is_sqlite else "postgresql"
+    if kind == "sqlite" and not _sqlite_path(settings.database_url).is_file():
+        raise Refused(f"There is no database at {_sqlite_path(settings.database_url)}: check DATABASE_URL.")
     migrations = asyncio.run(_migrations(settings.database_url))
     if kind == "sqlite":
         _sqlite_copy(_sqlite_path(settings.database_url), directory / SQLITE_FILE)

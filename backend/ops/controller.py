@@ -66,7 +66,8 @@ async def ready(db: DbDep) -> Response[HealthRead]:
     return await _database_health(db)
 
 
-@get("/health/live", opt={PUBLIC: True}, tags=["ops"], cache_control=None)
+@get("/health/live", opt={PUBLIC: True}, tags=["ops"], cache_control=None,
+     response_description="The process answers.")
 async def live() -> Response[LiveRead]:
     """Liveness: the process answers, whatever the database does (restart it only when this fails)."""
     return Response(LiveRead(status="ok"), headers={"Cache-Control": "no-store"})
@@ -78,6 +79,8 @@ async def get_version() -> VersionRead:
 
 
 @get("/metrics", opt={PUBLIC: True, MEDIA_TYPES: [CONTENT_TYPE_LATEST]}, tags=["ops"], cache_control=None,
+     response_description="Prometheus text format: requests and latency per route, outboxes, scan verdicts, "
+                          "the database pool.",
      responses={
          HTTP_401_UNAUTHORIZED: ResponseSpec(ErrorBody, description="No bearer token, or not the metrics token."),
          HTTP_404_NOT_FOUND: ResponseSpec(ErrorBody, description="Metrics are off: DELBAR_METRICS_TOKEN is not set."),

@@ -184,3 +184,10 @@ class TestBackupAndRestore:
         with blank_database(tmp_path, "restored") as target:
             refused = delbar(["restore", str(tmp_path / "half")], target, tmp_path / "photos")
         assert refused.returncode == 2 and "manifest.json" in refused.stderr
+
+    @pytest.mark.skipif(KIND != "sqlite", reason="a PostgreSQL URL without a database fails to connect")
+    def test_a_missing_database_file_is_not_backed_up(self, tmp_path):
+        refused = delbar(["backup", str(tmp_path / "backup")], f"sqlite:///{tmp_path / 'none.sqlite'}",
+                         tmp_path / "photos")
+        assert refused.returncode == 2 and "no database" in refused.stderr
+        assert not (tmp_path / "none.sqlite").exists()

@@ -66,6 +66,16 @@ class TestMetricsAccess:
         assert "delbar_outbox_depth" in response.text
 
 
+class TestMetricsContract:
+    async def test_the_openapi_document_says_what_metrics_and_health_answer(self, client):
+        paths = (await client.get("/schema/openapi.json")).json()["paths"]
+        metrics = paths["/metrics"]["get"]["responses"]
+        assert {"200", "401", "404"} <= set(metrics) and "403" not in metrics
+        assert next(iter(metrics["200"]["content"])).startswith("text/plain")
+        assert set(paths["/health/ready"]["get"]["responses"]) == {"200", "503"}
+        assert set(paths["/health/live"]["get"]["responses"]) == {"200"}
+
+
 class TestMetricsContent:
     async def scrape(self, client) -> str:
         return (await client.get("/metrics", headers={"Authorization": f"Bearer {TOKEN}"})).text
