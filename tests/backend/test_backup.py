@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -122,7 +123,8 @@ def backed_up(source, tmp_path: Path):
     url, photos = source
     with Writer(url) as writer:
         while writer.written < 20:  # the writer is going before the backup starts
-            pass
+            assert writer.thread.is_alive(), "the writer stopped"
+            time.sleep(0.01)
         started = writer.written
         done = delbar(["backup", str(tmp_path / "backup")], url, photos)
         finished = writer.written
