@@ -3,7 +3,7 @@ FROM debian:bookworm-slim
 
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      python3 python3-venv make ca-certificates libzbar0 fonts-dejavu-core \
+      python3 python3-venv make ca-certificates libzbar0 fonts-dejavu-core postgresql-client \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --create-home --uid 10001 delbar
 

@@ -13,7 +13,8 @@ export DELBAR_TEST_POSTGRES_URL ?= $(POSTGRES_TEST_URL)
 
 # Debian packages: what running needs, and what the tests need on top.
 RUN_PACKAGES := libzbar0 fonts-dejavu-core
-TEST_PACKAGES := $(RUN_PACKAGES) chromium
+# postgresql-client: pg_dump and pg_restore for the backup tests, of Debian's PostgreSQL version.
+TEST_PACKAGES := $(RUN_PACKAGES) chromium postgresql-client
 # Node runs the push service emulator (npm web-push-testing) that the push tests talk to; npm also
 # brings axe-core, the accessibility checker the browser tests load into each screen.
 NODE_PACKAGES := nodejs npm

@@ -1,4 +1,4 @@
-"""Command line: python -m backend serve | migrate | demo | push-worker | push-due | reindex."""
+"""Command line: python -m backend serve | migrate | demo | push-worker | push-due | reindex | backup | restore."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import os
 import sys
+from pathlib import Path
 
 from backend.db import Database
 from backend.settings import Settings
@@ -91,6 +92,32 @@ def cmd_reindex(settings: Settings, _: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.backup import Refused, backup
+
+    try:
+        summary = backup(settings, Path(args.directory))
+    except Refused as refusal:
+        print(f"Backup refused: {refusal}", file=sys.stderr)
+        return 2
+    print(f"Backed up the {summary.database} database ({summary.migrations} migrations) and {summary.photos} "
+          f"photos ({summary.photo_bytes} bytes) to {args.directory}")
+    return 0
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.backup import Refused, restore
+
+    try:
+        summary = restore(settings, Path(args.directory), force=args.force)
+    except Refused as refusal:
+        print(f"Restore refused: {refusal}", file=sys.stderr)
+        return 2
+    print(f"Restored the {summary.database} database ({summary.migrations} migrations) and {summary.photos} "
+          f"photos from {args.directory}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description="Delbar server and tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -105,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     push_worker.add_argument("--once", action="store_true", help="send what is due now, then exit")
     sub.add_parser("push-due", help="queue tomorrow's pickup and return reminders, delete old notifications (cron)")
     sub.add_parser("reindex", help="rebuild every listing's search text with the current search rules")
+    backup = sub.add_parser("backup", help="copy the database and the photos into a new directory, while serving")
+    backup.add_argument("directory", help="a new or empty directory")
+    restore = sub.add_parser("restore", help="restore a backup into DATABASE_URL and DELBAR_PHOTO_DIR")
+    restore.add_argument("directory", help="a directory written by backup")
+    restore.add_argument("--force", action="store_true", help="replace a database or photo directory that is not empty")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "push-worker" and settings.is_sqlite:
@@ -112,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
         parser.error("several workers need PostgreSQL: SQLite allows one writing process")
     commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo, "push-worker": cmd_push_worker,
-                "push-due": cmd_push_due, "reindex": cmd_reindex}
+                "push-due": cmd_push_due, "reindex": cmd_reindex, "backup": cmd_backup, "restore": cmd_restore}
     return commands[args.command](settings, args)
 
 

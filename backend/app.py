@@ -45,6 +45,7 @@ from backend.media import require_json_body
 from backend.openapi import ContractJson
 from backend.ops import controller as ops
 from backend.ops.controller import app_version
+from backend.ops.metrics import RequestMetrics
 from backend.params import TYPE_DECODERS, DaySchema
 from backend.people.controller import PeopleImportController
 from backend.piccolo_conf import use_engine
@@ -138,7 +139,9 @@ def create_app(settings: Settings | None = None) -> Litestar:
             "oidc": _constant(OidcClient()),
             "actor": Provide(provide_actor, sync_to_thread=False),
         },
-        middleware=[DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],
+        # RequestMetrics first: it times and counts every request, refused sign-ins included.
+        middleware=[RequestMetrics,
+                    DefineMiddleware(SessionAuthMiddleware, exclude=["^/schema"], exclude_from_auth_key=PUBLIC)],
         exception_handlers=EXCEPTION_HANDLERS,
         request_class=DelbarRequest,
         before_request=require_json_body,

@@ -98,6 +98,16 @@ class Database:
         rows = await self.engine.run_ddl("SELECT 1 AS ok")
         return bool(rows) and rows[0]["ok"] == 1
 
+    def pool_use(self) -> dict[str, int]:
+        """Connections open and idle in this process's pool, and its bound (what metrics show)."""
+        if isinstance(self.engine, PooledSQLiteEngine):
+            # Connections lent out are not tracked: the idle ones kept, and how many may be kept.
+            return {"idle": self.engine.idle_connections, "max": self.engine.max_idle}
+        pool = getattr(self.engine, "pool", None)
+        if pool is None:
+            return {}
+        return {"open": pool.get_size(), "idle": pool.get_idle_size(), "max": pool.get_max_size()}
+
     def on_loop_thread(self) -> AbstractContextManager[None]:
         """SQLite: transactions begun in the block run on the event loop's thread (see sqlite_pool)."""
         return self.engine.on_loop_thread() if isinstance(self.engine, PooledSQLiteEngine) else nullcontext()

@@ -80,3 +80,20 @@ async def pending(database: Database) -> list[str]:
     former = await _recorded_under_former_names()
     return [f"{s.app_name}:{s.migration_id}" for s in statuses
             if not s.has_ran and s.migration_id not in former.get(s.app_name, set())]
+
+
+async def applied(database: Database) -> list[str]:
+    """The migrations this database has run, as app:id, in the order they ran."""
+    from piccolo.apps.migrations.tables import Migration
+
+    _bind(database)
+    if not await Migration.table_exists():
+        return []
+    rows = await Migration.select(Migration.app_name, Migration.name).order_by(Migration.id)
+    return [f"{r['app_name']}:{r['name']}" for r in rows]
+
+
+def known() -> set[str]:
+    """Every migration this code has, as app:id (and under a renamed app's former name too)."""
+    ids = {f"{app}:{m}" for app in APP_REGISTRY.app_configs for m in _migration_ids(app)}
+    return ids | {f"{FORMER_APP_NAMES[app]}:{m}" for app in FORMER_APP_NAMES for m in _migration_ids(app)}

@@ -56,6 +56,11 @@ class Settings:
     # Encrypts what must be kept secret at rest (the identity providers' client secrets). Empty:
     # single sign-on cannot be set up. Changing it makes the stored client secrets unreadable.
     secret_key: str = field(default="", repr=False)
+    # The bearer token /metrics asks for; empty: /metrics answers 404 (off).
+    metrics_token: str = field(default="", repr=False)
+    # prometheus_client's directory shared by the processes of one server (serve --workers N): their
+    # counters are summed in every scrape. Empty: each process shows its own.
+    metrics_multiprocess_dir: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -88,6 +93,8 @@ class Settings:
             mail_worker=env.get("DELBAR_MAIL_WORKER", "1") not in {"0", "false", "no"},
             app_url=env.get("DELBAR_APP_URL", "http://127.0.0.1:8000"),
             secret_key=env.get("DELBAR_SECRET_KEY", ""),
+            metrics_token=env.get("DELBAR_METRICS_TOKEN", ""),
+            metrics_multiprocess_dir=env.get("PROMETHEUS_MULTIPROC_DIR", ""),
         )
 
     @property

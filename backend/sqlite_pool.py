@@ -73,6 +73,10 @@ class PooledSQLiteEngine(SQLiteEngine):
         else:
             await connection.close()
 
+    @property
+    def idle_connections(self) -> int:
+        return len(self._idle)
+
     async def close_pool(self) -> None:
         """Close the idle connections (the app's shutdown; their threads end with them)."""
         idle, self._idle = self._idle, []

@@ -76,6 +76,19 @@ def fresh_database(directory: Path, label: str) -> Iterator[str]:
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
+@contextmanager
+def blank_database(directory: Path, label: str) -> Iterator[str]:
+    """Yield the URL of a new database with nothing in it, not even the schema (where a restore goes)."""
+    if KIND == "sqlite":
+        yield f"sqlite:///{directory / (label + '.sqlite')}"
+        return
+    name = f"delbar_test_{label}_{secrets.token_hex(4)}"
+    try:
+        yield _create_postgres(name)
+    finally:
+        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
 # The demo data, loaded once per test run (`python -m backend demo` takes seconds, and tens of
 # seconds on a busy machine) into a template that every process of the run copies: a file copy on
 # SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL. The run's first pytest process names the run;

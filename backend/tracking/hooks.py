@@ -2,7 +2,8 @@
 
 The transport context registers a listener with `on_item_moved`; it is awaited inside the scan
 batch's write transaction, once, with the batch's applied pickups and deliveries in order, so a
-job and its items never disagree and a van of 500 items is not 500 look-ups.
+job and its items never disagree and a van of 500 items is not 500 look-ups. The operator's
+metrics register with `on_scans_decided` to count each verdict once its transaction has committed.
 """
 
 from __future__ import annotations
@@ -44,3 +45,19 @@ async def items_moved(movements: list[Movement]) -> None:
         return
     for listener in _listeners:
         await listener(movements)
+
+
+# A verdict: applied, duplicate or rejected, and the refusal's reason (None unless rejected).
+VerdictListener = Callable[[list[tuple[str, str | None]]], None]
+_verdict_listeners: list[VerdictListener] = []
+
+
+def on_scans_decided(listener: VerdictListener) -> VerdictListener:
+    """Register listener for the verdicts of committed scans (usable as a decorator)."""
+    _verdict_listeners.append(listener)
+    return listener
+
+
+def scans_decided(verdicts: list[tuple[str, str | None]]) -> None:
+    for listener in _verdict_listeners:
+        listener(verdicts)

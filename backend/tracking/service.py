@@ -44,9 +44,12 @@ class ScanService:
         apply = self._apply if relabel else partial(self._apply, relabel=False)
         if self.db.writes_queue:
             # Requests of the same municipality and kind waiting for the write lock are applied as one batch.
-            return await writer_for(self.db).run((self.actor.municipality_id, relabel), apply, prepared)
-        async with self.db.write():
-            return await apply(prepared)
+            results = await writer_for(self.db).run((self.actor.municipality_id, relabel), apply, prepared)
+        else:
+            async with self.db.write():
+                results = await apply(prepared)
+        hooks.scans_decided([(r.status, r.reason) for r in results])
+        return results
 
     async def _apply(self, prepared: list[Prepared], relabel: bool = True) -> list[schemas.ScanResult]:
         """Decide and store a request's events; runs inside a write transaction."""

@@ -8,8 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import controlled_by_worker
-from tests.browser.test_login import sign_in
+from tests.browser.field import controlled_by_worker, sign_in_with_form
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +40,7 @@ def service_worker(page):
 
 class TestNotificationList:
     def test_a_test_notification_shows_in_the_list_and_the_home_count(self, page):
-        sign_in(page, "medarbetare@ystad.exempel.se")
+        sign_in_with_form(page, "medarbetare@ystad.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Anna Lindqvist")
         page.goto("/notiser/installningar")
         page.get_by_role("button", name="Skicka en testnotis").click()
@@ -59,7 +58,7 @@ class TestNotificationList:
 class TestSettings:
     def test_permission_is_asked_only_after_the_button_is_pressed(self, page):
         page.add_init_script(COUNT_PERMISSION_REQUESTS)
-        sign_in(page, "medarbetare@skurup.exempel.se")
+        sign_in_with_form(page, "medarbetare@skurup.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Erik Holm")
         page.goto("/notiser/installningar")
         expect(page.get_by_text("När du trycker på knappen frågar webbläsaren")).to_be_visible()
@@ -70,7 +69,7 @@ class TestSettings:
         assert page.evaluate("window.__permissionRequests") == 1
 
     def test_choices_and_quiet_hours_are_saved(self, page):
-        sign_in(page, "medarbetare@trelleborg.exempel.se")
+        sign_in_with_form(page, "medarbetare@trelleborg.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Sara Nyberg")
         page.goto("/notiser/installningar")
         pickup = page.get_by_label("Hämtning i morgon")
@@ -87,7 +86,7 @@ class TestSettings:
         expect(page.get_by_label("Från", exact=True)).to_have_value("21:00")
 
     def test_choices_cannot_be_changed_while_a_save_is_on_its_way(self, page):
-        sign_in(page, "lager@trelleborg.exempel.se")
+        sign_in_with_form(page, "lager@trelleborg.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Jonas Berg")
         held = []
         page.route("**/api/push/preferences",
@@ -107,7 +106,7 @@ class TestSettings:
         expect(pickup).to_have_value("none")
 
     def test_after_a_save_a_reload_without_network_never_shows_the_choices_from_before(self, page):
-        sign_in(page, "chauffor@trelleborg.exempel.se")
+        sign_in_with_form(page, "chauffor@trelleborg.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Karl Nilsson")
         controlled_by_worker(page)
         page.goto("/notiser/installningar")
@@ -133,7 +132,7 @@ class TestSettings:
 class TestServiceWorker:
     def test_a_push_message_is_shown_with_its_title_body_and_tag(self, page, live_server):
         page.context.grant_permissions(["notifications"], origin=live_server)
-        sign_in(page, "chauffor@ystad.exempel.se")
+        sign_in_with_form(page, "chauffor@ystad.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Peter Sjöberg")
         ready_worker(page)
         cdp = page.context.new_cdp_session(page)
@@ -158,7 +157,7 @@ class TestServiceWorker:
 
     def test_a_click_opens_its_screen_in_the_open_window_without_a_reload(self, page, live_server):
         page.context.grant_permissions(["notifications"], origin=live_server)
-        sign_in(page, "medarbetare@ystad.exempel.se")
+        sign_in_with_form(page, "medarbetare@ystad.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Anna Lindqvist")
         worker = service_worker(page)
         page.evaluate("window.__sameDocument = 'kvar'")  # a reload would lose it
