@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import sign_in_with_form
+from tests.browser.field import controlled_by_worker, sign_in_with_form
 
 pytestmark = pytest.mark.browser
 
@@ -36,9 +36,7 @@ class TestLogin:
     def test_signed_in_shell_starts_offline_from_the_service_worker(self, page):
         sign_in_with_form(page, "chauffor@skurup.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Amina Hassan")
-        page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        page.reload()
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        controlled_by_worker(page)
         page.context.set_offline(True)
         page.reload()
         expect(page.get_by_role("heading", level=1)).to_contain_text("Amina Hassan")
