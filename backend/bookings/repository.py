@@ -107,11 +107,13 @@ class BookingRepository:
         return rows
 
     async def insert(self, values: Row, item_ids: list[UUID], now: datetime) -> None:
+        """The items in one order for every request: racing requests then wait on each other's holds
+        in turn, never in a cycle."""
         await Booking.insert(Booking(**values, created_at=now, updated_at=now))
         if item_ids:
             await BookingItem.insert(*[
                 BookingItem(booking=values["id"], item=item, period_start=values["period_start"],
-                            period_end=values["period_end"], holds=True) for item in item_ids])
+                            period_end=values["period_end"], holds=True) for item in sorted(item_ids)])
 
     async def move(self, booking_id: UUID, from_status: str, to_status: str, now: datetime) -> bool:
         """Change the status only if it is still `from_status`; False when someone got there first."""

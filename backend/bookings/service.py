@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from uuid import UUID, uuid4
 
-from asyncpg.exceptions import ExclusionViolationError
+from asyncpg.exceptions import DeadlockDetectedError, ExclusionViolationError
 
 from backend import clock
 from backend.bookings import charges, ical, notifications, schemas
@@ -28,6 +28,7 @@ from backend.transport.repository import transport_of_booking
 from backend.vocabulary import SERVICE_KINDS, STOCKHOLM
 
 TAKEN = "Someone else has already booked this for an overlapping period; pick other dates."
+DEADLOCK_RETRIES = 2  # a request PostgreSQL undid to break a wait cycle is asked again, at most twice
 
 
 def not_available(free: int, wanted: int) -> Conflict:
@@ -81,6 +82,16 @@ class BookingService:
     async def request(self, data: schemas.BookingCreate) -> tuple[Row, bool]:
         """Ask for a listing; the items (or seats) are held at once, so the first request wins."""
         booking_id, now = data.id or uuid4(), clock.now()
+        for _ in range(DEADLOCK_RETRIES):
+            try:
+                return await self._request_once(data, booking_id, now)
+            except DeadlockDetectedError:
+                # PostgreSQL broke a wait cycle between racing requests by undoing this one: asked
+                # again, it finds the items held (a conflict) or free (booked).
+                continue
+        return await self._request_once(data, booking_id, now)
+
+    async def _request_once(self, data: schemas.BookingCreate, booking_id: UUID, now: datetime) -> tuple[Row, bool]:
         try:
             async with self.db.write():
                 if await self.bookings.exists_any_tenant(booking_id):
