@@ -144,14 +144,3 @@ def page(live_server, browser):
     yield page
     context.close()
 
-
-# The files that take longest (their own servers killed and restarted, waits on the outbox's
-# backoff, every screen under axe) go to the workers first: a worker handed one of them last
-# would run it alone while the others stand idle.
-LONGEST_FIRST = ["test_outbox.py", "test_clock_skew.py", "test_journeys.py", "test_outbox_owners.py",
-                 "test_accessibility.py", "test_admin.py", "test_mail.py", "test_booking_flow.py"]
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    rank = {name: n for n, name in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
