@@ -8,41 +8,13 @@ import { t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { currentUser } from "../session.js";
 import { adminPage } from "./admin-page.js";
+import { checkedField } from "./checked-field.js";
 import { confirmButton } from "./confirm-button.js";
 import { ROLES } from "./role-choices.js";
 
 const DOMAIN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const ISSUER = /^(https:\/\/[^\s/?#]+|http:\/\/(127\.0\.0\.1|localhost)(:[0-9]+)?)(\/[^\s?#]*)?$/;
 let rowCounter = 0;
-
-/**
- * A labelled input with a hint and its own error line.
- * @param {string} id @param {string} labelKey @param {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} input
- * @param {string} [hint]
- */
-function field(id, labelKey, input, hint) {
-  const error = h("p", { id: `${id}-error`, class: "field__error", hidden: true });
-  input.id = id;
-  input.classList.add("field__input");
-  const hintEl = hint ? h("p", { id: `${id}-hint`, class: "sso-settings__hint", text: hint }) : null;
-  const describe = () => input.setAttribute("aria-describedby",
-    [error.hidden ? "" : error.id, hintEl ? hintEl.id : ""].filter(Boolean).join(" ") || "");
-  describe();
-  return {
-    element: h("div", { class: "field" }, h("label", { for: id, class: "field__label", text: t(labelKey) }),
-      hintEl, error, input),
-    input,
-    /** @param {string} message @returns {HTMLElement | null} */
-    check(message) {
-      error.textContent = message;
-      error.hidden = !message;
-      if (message) input.setAttribute("aria-invalid", "true");
-      else input.removeAttribute("aria-invalid");
-      describe();
-      return message ? input : null;
-    },
-  };
-}
 
 /** @param {Array<{id: string, name: string}>} units @param {string} [selected] */
 function unitSelect(units, selected) {
@@ -74,24 +46,24 @@ export function ssoSettingsView() {
   /** @param {any} settings @param {Array<{id: string, name: string}>} units */
   function render(settings, units) {
     const p = settings.provider;
-    const issuer = field("sso-issuer", "sso.issuer", h("input", { type: "url", value: p?.issuer ?? "",
-      autocomplete: "off", spellcheck: "false" }), t("sso.issuer_hint"));
-    const clientId = field("sso-client-id", "sso.client_id", h("input", { type: "text", value: p?.client_id ?? "",
+    const issuer = checkedField("sso-issuer", "sso.issuer", h("input", { type: "url", value: p?.issuer ?? "",
+      autocomplete: "off", spellcheck: "false" }), "sso.issuer_hint");
+    const clientId = checkedField("sso-client-id", "sso.client_id", h("input", { type: "text", value: p?.client_id ?? "",
       autocomplete: "off", spellcheck: "false" }));
-    const secret = field("sso-client-secret", "sso.client_secret", h("input", { type: "password",
-      autocomplete: "new-password" }), t(p?.client_secret_set ? "sso.client_secret_kept" : "sso.client_secret_new"));
-    const displayName = field("sso-display-name", "sso.display_name", h("input", { type: "text",
-      value: p?.display_name ?? "" }), t("sso.display_name_hint"));
-    const domains = field("sso-domains", "sso.domains", h("textarea", { rows: "3", spellcheck: "false" }),
-      t("sso.domains_hint"));
+    const secret = checkedField("sso-client-secret", "sso.client_secret", h("input", { type: "password",
+      autocomplete: "new-password" }), p?.client_secret_set ? "sso.client_secret_kept" : "sso.client_secret_new");
+    const displayName = checkedField("sso-display-name", "sso.display_name", h("input", { type: "text",
+      value: p?.display_name ?? "" }), "sso.display_name_hint");
+    const domains = checkedField("sso-domains", "sso.domains", h("textarea", { rows: "3", spellcheck: "false" }),
+      "sso.domains_hint");
     domains.input.value = (p?.domains ?? []).join("\n");
     const enabled = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: "sso-enabled",
       checked: p ? p.enabled : true }));
-    const defaultUnit = field("sso-default-unit", "sso.default_unit", unitSelect(units, p?.default_unit_id));
-    const unitClaim = field("sso-unit-claim", "sso.unit_claim", h("input", { type: "text",
-      value: p?.unit_claim ?? "department", spellcheck: "false" }), t("sso.unit_claim_hint"));
-    const roleClaim = field("sso-role-claim", "sso.role_claim", h("input", { type: "text",
-      value: p?.role_claim ?? "groups", spellcheck: "false" }), t("sso.role_claim_hint"));
+    const defaultUnit = checkedField("sso-default-unit", "sso.default_unit", unitSelect(units, p?.default_unit_id));
+    const unitClaim = checkedField("sso-unit-claim", "sso.unit_claim", h("input", { type: "text",
+      value: p?.unit_claim ?? "department", spellcheck: "false" }), "sso.unit_claim_hint");
+    const roleClaim = checkedField("sso-role-claim", "sso.role_claim", h("input", { type: "text",
+      value: p?.role_claim ?? "groups", spellcheck: "false" }), "sso.role_claim_hint");
     const unitRows = h("ol", { class: "sso-settings__rows" });
     const roleRows = h("ol", { class: "sso-settings__rows" });
 
