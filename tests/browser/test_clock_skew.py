@@ -1,6 +1,6 @@
 """A phone whose clock is wrong: its offline scans are all applied, the driver is warned, the
 coordinator sees the skew and the transport fee lands in the server's month. And a server killed
-mid-sync is drained within seconds of answering again."""
+mid-sync is replayed to as soon as it answers again."""
 
 from __future__ import annotations
 
@@ -187,7 +187,10 @@ class TestRecovery:
         yield page
         context.close()
 
-    def test_a_server_killed_mid_sync_is_drained_within_3_s_of_answering_again(self, chaos, warehouse_page):
+    def test_a_server_killed_mid_sync_replays_within_a_probe_of_answering_again(self, chaos, warehouse_page):
+        """The page asks /health every second while it waits on its backoff (by then 5 s or more):
+        the first batch the restarted server takes must start within about a probe of it answering.
+        How long the 800 scans then take to apply depends on the machine's load, not on the page."""
         server, url = chaos
         items = seed_rows(url, items=4)["items"]
         queue_audits(warehouse_page, items, per_item=200)
@@ -204,12 +207,23 @@ class TestRecovery:
         warehouse_page.wait_for_timeout(300)
         assert waiting(warehouse_page) > 0
         warehouse_page.context.remove_listener("request", kill_mid_batch)
+        taken: list[float] = []
+
+        def note_taken_batch(request) -> None:
+            response = request.response() if request.url.endswith(BATCH) else None
+            if response is not None and response.ok:
+                taken.append(request.timing["startTime"] / 1000)
+
+        warehouse_page.context.on("requestfinished", note_taken_batch)
         restarted = threading.Thread(target=server.start)
         restarted.start()
         healthy = first_healthy(server.base)
-        drained = drained_at(warehouse_page)
+        healthy_wall = time.time() - (time.monotonic() - healthy)
+        drained_at(warehouse_page)
         restarted.join()
-        assert drained - healthy < 3, f"drained {drained - healthy:.1f} s after the server answered again"
+        assert taken, "the restarted server took no batch"
+        assert min(taken) - healthy_wall < 2.5, \
+            f"the first batch went {min(taken) - healthy_wall:.1f} s after the server answered again"
 
     def test_any_answer_from_the_server_replays_at_once_instead_of_waiting_out_the_backoff(
             self, chaos, warehouse_page):
