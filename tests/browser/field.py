@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import httpx
 from playwright.sync_api import Page, expect
@@ -11,6 +13,31 @@ from backend.demo.data import DEMO_PASSWORD
 
 DRIVER = "chauffor@skurup.exempel.se"
 WAREHOUSE = "lager@skurup.exempel.se"
+
+
+# Shorter than the server's keep-alive (uvicorn closes an idle connection after 5 s; httpx would
+# keep it 5 s too): a client never sends on a connection the server is closing at that moment,
+# which under load shows as "connection reset by peer".
+KEEPALIVE = httpx.Limits(keepalive_expiry=1)
+
+
+def api_as(base: str, email: str, password: str = DEMO_PASSWORD) -> httpx.Client:
+    """An API client signed in as `email`, sending its CSRF token on writes; the caller closes it."""
+    client = httpx.Client(base_url=base, timeout=10, limits=KEEPALIVE)
+    answer = client.post("/api/session", json={"email": email, "password": password})
+    assert answer.status_code == 201, f"signing in as {email}: {answer.text}"
+    client.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
+    return client
+
+
+@contextmanager
+def signed_in_http(base: str, email: str) -> Iterator[httpx.Client]:
+    """api_as for one block: closed afterwards."""
+    client = api_as(base, email)
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 def sign_in(page: Page, email: str) -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from backend.demo.data import DEMO_PASSWORD
-from tests.browser.field import sign_in
+from tests.browser.field import sign_in, signed_in_http
 from tests.browser.test_accessibility import axe_findings
-from tests.browser.test_booking_view import signed_in_http
 
 # The phone the app is designed for, and a desk screen.
 WIDTHS = {"phone": (360, 740), "desk": (1280, 800)}

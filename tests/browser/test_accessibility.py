@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.field import sign_in
-from tests.browser.test_booking_view import requested_rental, signed_in_http
+from tests.browser.field import sign_in, signed_in_http
+from tests.browser.test_booking_view import requested_rental
 
 pytestmark = pytest.mark.browser
 

@@ -14,8 +14,8 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from backend.demo.data import DEMO_PASSWORD, NETWORK
-from tests.browser.field import sign_in, sign_in_with_form
+from backend.demo.data import NETWORK
+from tests.browser.field import api_as, sign_in, sign_in_with_form
 
 pytestmark = pytest.mark.browser
 
@@ -29,15 +29,6 @@ REFUSED = "Du har inte behörighet att göra det här."
 
 def unique(prefix: str) -> str:
     return f"{prefix} {uuid4().hex[:6]}"
-
-
-def api_as(base: str, email: str) -> httpx.Client:
-    """An API client signed in as `email`, sending its CSRF token on writes."""
-    client = httpx.Client(base_url=base, timeout=10)
-    answer = client.post("/api/session", json={"email": email, "password": DEMO_PASSWORD})
-    assert answer.status_code == 201, answer.text
-    client.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
-    return client
 
 
 @pytest.fixture

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import httpx
 from playwright.sync_api import expect
 
-from backend.demo.data import DEMO_PASSWORD
-from tests.browser.field import sign_in
+from tests.browser.field import sign_in, signed_in_http
 
 NOTE = "Till lägerskolans uppstart, gärna före lunch."
 
 
 def delivered_request(base: str) -> str:
     """An Ystad employee asks to borrow an Ystad listing, delivered, with a recipient and a message."""
-    with httpx.Client(base_url=base) as http:
-        answer = http.post("/api/session", json={"email": "medarbetare@ystad.exempel.se", "password": DEMO_PASSWORD})
-        http.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
+    with signed_in_http(base, "medarbetare@ystad.exempel.se") as http:
         found = http.get("/api/listings", params={"kind": "furniture", "deal": "lend", "municipality": "Ystad",
                                                   "per_page": 50}).json()["results"]
         listing = next(r for r in reversed(found) if r["municipality_name"] == "Ystad")

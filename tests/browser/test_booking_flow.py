@@ -9,6 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.field import signed_in_http
 from tests.browser.journeys import (
     WIDTHS,
     axe_clean,
@@ -21,7 +22,6 @@ from tests.browser.journeys import (
     unique,
     ystad_listing,
 )
-from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day
 
 

@@ -4,28 +4,14 @@ charge and the history; the requester reaches it from their list; others are tol
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-import httpx
 import pytest
 from playwright.sync_api import expect
 
-from backend.demo.data import DEMO_PASSWORD
-from tests.browser.field import sign_in
+from tests.browser.field import sign_in, signed_in_http
 from tests.browser.test_bookings import as_user, local_day
 
 pytestmark = pytest.mark.browser
-
-
-@contextmanager
-def signed_in_http(base: str, email: str) -> Iterator[httpx.Client]:
-    """A client signed in over the API, closed afterwards."""
-    with httpx.Client(base_url=base) as http:
-        answer = http.post("/api/session", json={"email": email, "password": DEMO_PASSWORD})
-        assert answer.status_code == 201, answer.text
-        http.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
-        yield http
 
 
 def requested_rental(base: str, note: str | None = "Till föräldramötet") -> dict:

@@ -6,11 +6,9 @@ import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-import httpx
 from playwright.sync_api import expect
 
-from backend.demo.data import DEMO_PASSWORD
-from tests.browser.field import sign_in
+from tests.browser.field import sign_in, signed_in_http
 
 ADDRESS = "Skolgatan 3, 274 30 Skurup"
 
@@ -23,9 +21,7 @@ def local_day(offset: int) -> str:
 
 def ystad_chair(base: str) -> str:
     """An Ystad AME chair, published to the network, made through the catalogue's API."""
-    with httpx.Client(base_url=base) as http:
-        answer = http.post("/api/session", json={"email": "samordnare@ystad.exempel.se", "password": DEMO_PASSWORD})
-        http.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
+    with signed_in_http(base, "samordnare@ystad.exempel.se") as http:
         listing = http.post("/api/listings", json={"kind": "furniture", "deal": "lend", "title": "Kontorsstol Ystad",
                                                    "quantity": 1, "visibility": "network", "publish": True})
         assert listing.status_code == 201, listing.text

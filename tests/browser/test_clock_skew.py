@@ -13,10 +13,18 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from backend.vocabulary import month_of
-from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, first_healthy, outbox, sign_in, type_code
+from tests.browser.field import (
+    DRIVER,
+    WAREHOUSE,
+    controlled_by_worker,
+    first_healthy,
+    outbox,
+    sign_in,
+    signed_in_http,
+    type_code,
+)
 from tests.browser.seed import seed_rows
 from tests.browser.test_accessibility import violations
-from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_outbox import BATCH, chaos, pump_until, queue_audits, wait_until_sent, waiting  # noqa: F401
 
 pytestmark = pytest.mark.browser

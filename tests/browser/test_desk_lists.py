@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.field import signed_in_http
 from tests.browser.journeys import (
     WIDTHS,
     axe_clean,
@@ -18,7 +19,6 @@ from tests.browser.journeys import (
     unique,
     ystad_listing,
 )
-from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day
 
 pytestmark = pytest.mark.browser

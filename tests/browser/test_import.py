@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from backend.demo.data import DEMO_PASSWORD
+from tests.browser.field import signed_in_http
 from tests.browser.journeys import axe_clean, fits, heading, new_person, open_as, shot
-from tests.browser.test_booking_view import signed_in_http
 
 pytestmark = pytest.mark.browser
 ADMIN = "admin@ystad.exempel.se"

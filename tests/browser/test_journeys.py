@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from backend.messages import day_text
+from tests.browser.field import signed_in_http
 from tests.browser.journeys import (
     WIDTHS,
     axe_clean,
@@ -23,7 +24,6 @@ from tests.browser.journeys import (
     unique,
     ystad_listing,
 )
-from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day, ystad_chair
 
 pytestmark = pytest.mark.browser

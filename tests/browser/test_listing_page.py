@@ -12,8 +12,8 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from backend.demo.seed import demo_id
+from tests.browser.field import signed_in_http
 from tests.browser.journeys import WIDTHS, axe_clean, fits, heading, new_person, open_as, shot, unique, ystad_listing
-from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day
 
 

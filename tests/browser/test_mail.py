@@ -11,9 +11,8 @@ from playwright.sync_api import Page, expect
 
 from backend.mail.channels import KINDS
 from tests.backend.mail.conftest import html_body, plain_body
-from tests.browser.field import sign_in
+from tests.browser.field import sign_in, signed_in_http
 from tests.browser.journeys import WIDTHS, axe_clean, fits, heading, new_person, open_as, shot, ystad_listing
-from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.field import signed_in_http
 from tests.browser.journeys import axe_clean, fits, new_person, open_as, shot, unique, ystad_listing
-from tests.browser.test_booking_view import signed_in_http
 from tests.browser.test_bookings import local_day
 
 pytestmark = pytest.mark.browser

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.field import signed_in_http
 from tests.browser.journeys import axe_clean, fits, shot
-from tests.browser.test_booking_view import signed_in_http
 from tests.oidc import CLIENT_ID, CLIENT_SECRET, OpenIdProvider, running_provider
 
 pytestmark = pytest.mark.browser

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 
-import httpx
 from playwright.sync_api import expect
 
-from backend.demo.data import DEMO_PASSWORD
-from tests.browser.field import sign_in
+from tests.browser.field import sign_in, signed_in_http
 from tests.browser.journeys import shot
 
 
 def draft_listing(base: str, title: str) -> str:
     """A department's draft listing, made through the catalogue's API, for the coordinator to check."""
-    with httpx.Client(base_url=base) as http:
-        answer = http.post("/api/session", json={"email": "medarbetare@ystad.exempel.se", "password": DEMO_PASSWORD})
-        http.headers["X-CSRF-Token"] = answer.json()["csrf_token"]
+    with signed_in_http(base, "medarbetare@ystad.exempel.se") as http:
         listing = http.post("/api/listings", json={"kind": "furniture", "deal": "give", "title": title, "quantity": 1})
         assert listing.status_code == 201, listing.text
         return listing.json()["id"]
