@@ -10,6 +10,7 @@ from piccolo.conf.apps import AppRegistry
 from piccolo.engine.base import Engine
 
 APPS = [
+    "backend.jobs.piccolo_app",
     "backend.audit.piccolo_app",
     "backend.accounts.piccolo_app",
     "backend.sso.piccolo_app",

@@ -1,4 +1,5 @@
-"""Start-up and background work of the catalogue: the category tree, and share day every minute."""
+"""Start-up and background work of the catalogue: the category tree, and share day every minute
+(once a minute across all processes: backend.jobs)."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import asyncio
 import contextlib
 import logging
 
+from backend import clock
 from backend.catalog import categories, wants
 from backend.db import Database
+from backend.jobs.service import every, run_once
 
 log = logging.getLogger("delbar.catalog")
 SHARE_DAY_INTERVAL = 60.0
@@ -34,7 +37,9 @@ class CatalogLifespan:
         while True:
             await asyncio.sleep(SHARE_DAY_INTERVAL)
             try:
-                matches = await wants.open_due(self.db)
+                now = clock.now()
+                matches = await run_once(self.db, "share-days", every(SHARE_DAY_INTERVAL, now),
+                                         lambda: wants.open_due(self.db), now)
                 if matches:
                     log.info("share day: %d want matches", len(matches))
             except Exception:  # a bad run must not end the loop; it is logged and retried

@@ -5,7 +5,8 @@ The reminders are given by whoever builds the app or the command (backend.app, b
 so push depends on no context that sends through it. It runs wherever pushes are sent (the app
 process on SQLite, `push-worker` processes on PostgreSQL) and looks every few minutes: reminders
 from 07:00 Swedish time, so nobody is woken at midnight, and again later in the day for bookings
-approved since (keys make a second look send nothing twice); the clean-up once a day per process.
+approved since (keys make a second look send nothing twice); the clean-up once a day. However
+many processes look, each look and each day's clean-up runs in one of them (backend.jobs).
 `python -m backend push-due` runs both at once, for cron.
 """
 
@@ -20,6 +21,7 @@ from datetime import date, datetime, time
 
 from backend import clock
 from backend.db import Database
+from backend.jobs.service import daily, every, forget_old_runs, run_once
 from backend.push.retention import purge
 from backend.vocabulary import STOCKHOLM
 
@@ -47,11 +49,17 @@ class DailyJobs:
         local = now.astimezone(STOCKHOLM)
         counts: Counter = Counter()
         if local.time() >= REMIND_FROM:
-            counts += await self._remind(now)
+            counts += await run_once(self.db, "push-reminders", every(self.check_seconds, now),
+                                     lambda: self._remind(now), now) or Counter()
         if self._purged_on != local.date():
-            counts += await purge(self.db, now, self.retention_days)
+            counts += await run_once(self.db, "push-retention", daily(local.date()), lambda: self._clean_up(now),
+                                     now) or Counter()
             self._purged_on = local.date()
         return counts
+
+    async def _clean_up(self, now: datetime) -> Counter:
+        await forget_old_runs(self.db, now)
+        return await purge(self.db, now, self.retention_days)
 
     async def run_now(self) -> Counter:
         """Everything at once, whatever the hour (the cron command)."""
