@@ -11,6 +11,7 @@ import secrets
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from decimal import Decimal
@@ -23,6 +24,7 @@ import pytest
 from backend.app import create_app
 from backend.piccolo_conf import use_engine
 from backend.settings import Settings
+from tests.backend.test_backup import Writer, make_probe
 from tests.browser.seed import seed_rows
 from tests.clients import app_client
 from tests.databases import KIND, POSTGRES_ADMIN_URL, _admin, _create_postgres, demo_database
@@ -103,9 +105,17 @@ def source(tmp_path_factory: pytest.TempPathFactory, postgres) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def copied(source: str) -> Iterator[str]:
+    make_probe(source)  # a table of its own, which the copy leaves behind, for a writer to fill meanwhile
     for target in new_postgres():
-        done = copy_database(source, target)
+        with Writer(source) as writer:
+            while writer.written < 20:  # the writer is going before the copy starts
+                assert writer.thread.is_alive(), "the writer stopped"
+                time.sleep(0.01)
+            started = writer.written
+            done = copy_database(source, target)
+            finished = writer.written
         assert done.returncode == 0, done.stderr
+        assert finished > started  # Delbar's SQLite file was written to all through the copy
         assert "Copied" in done.stdout
         yield target
 
