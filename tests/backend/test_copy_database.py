@@ -4,6 +4,7 @@ compared table by table, then served from the copy (sign in, list the catalogue)
 from __future__ import annotations
 
 import asyncio
+import base64
 import datetime
 import json
 import os
@@ -20,6 +21,8 @@ from uuid import UUID, uuid4
 
 import asyncpg
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from backend.app import create_app
 from backend.piccolo_conf import use_engine
@@ -81,6 +84,13 @@ async def use(url: str) -> None:
         made = await client.post("/api/listings", json={"kind": "furniture", "deal": "give", "title": "Hyllor"})
         assert made.status_code == 201, made.text
         await login(client, "medarbetare@ystad.exempel.se", PASSWORD)
+        assert (await client.get("/api/push/key")).status_code == 200
+        device = ec.generate_private_key(ec.SECP256R1()).public_key().public_bytes(
+            serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+        subscribed = await client.post("/api/push/subscriptions", json={
+            "endpoint": "https://push.example.net/send/copy-test",
+            "keys": {"p256dh": _b64(device), "auth": _b64(secrets.token_bytes(16))}})
+        assert subscribed.status_code == 201, subscribed.text
         gifts = (await client.get("/api/listings", params={"deal": "give", "per_page": 20})).json()["results"]
         asked = [await client.post("/api/bookings", json={"listing_id": g["id"], "quantity": 1}) for g in gifts[:5]]
         assert 201 in {r.status_code for r in asked}, [r.text for r in asked]
@@ -88,6 +98,12 @@ async def use(url: str) -> None:
         scan = {"id": str(uuid4()), "code": CODES["item"], "action": "audit",
                 "device_time": datetime.datetime.now(datetime.UTC).isoformat()}
         assert (await client.post("/api/scans", json=scan)).status_code in {200, 201}
+        forgot = await client.post("/api/password-links", json={"email": "medarbetare@ystad.exempel.se"})
+        assert forgot.status_code == 202, forgot.text
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
 CODES: dict[str, str] = {}
@@ -181,8 +197,9 @@ def _sqlite_rows(url: str, columns: dict[str, list[tuple[str, str]]]) -> dict[st
 def test_every_table_of_every_context_is_copied_row_for_row(source, copied):
     columns, target = asyncio.run(_postgres_tables(copied))
     assert _sqlite_rows(source, columns) == target
-    for table in ("municipality", "app_user", "listing", "photo", "booking", "transport_job", "code",
-                  "scan_event", "audit_event", "user_session", "login_attempt", "listing_event", "migration"):
+    for table in ("municipality", "app_user", "listing", "photo", "booking", "booking_event", "transport_job", "code",
+                  "scan_event", "audit_event", "user_session", "login_attempt", "listing_event", "notification",
+                  "push_key", "push_subscription", "mail_message", "mail_token", "migration"):
         assert target[table], f"the demo data has no {table} rows: the comparison would prove little"
 
 
