@@ -3,11 +3,13 @@ app over HTTP; the store going down mid-life (503, nothing half-written); backup
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import socket
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,6 +159,69 @@ async def test_a_store_that_is_down_refuses_uploads_and_reads_with_503(empty_dat
             assert read.status_code == 503 and read.json()["error"] == "storage_unavailable"
     finally:
         down.stop()
+
+
+class ThumbCutter:
+    """A TCP relay to the S3 server that cuts any connection carrying a thumbnail's PUT: the display is stored,
+    its thumbnail never is, as when a store goes away in the middle of an upload."""
+
+    def __init__(self, upstream_port: int) -> None:
+        self.upstream_port, self.cut = upstream_port, 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.upstream_port))
+            threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket, inspect: bool) -> None:
+        try:
+            while data := source.recv(65536):
+                if inspect and data.startswith(b"PUT ") and b"-thumb.webp" in data.split(b"\r\n", 1)[0]:
+                    self.cut += 1
+                    break
+                target.sendall(data)
+        except OSError:
+            pass
+        for end in (source, target):
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+            end.close()
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+async def test_a_store_failing_midway_leaves_no_photo_half_written(empty_database, ystad, s3, prefix):
+    from backend.app import create_app
+    from backend.catalog import categories
+    from backend.piccolo_conf import use_engine
+    from tests.clients import app_client
+
+    cutter = ThumbCutter(s3.port)
+    try:
+        settings = s3_settings(empty_database, s3, prefix)
+        app = create_app(Settings(**{**settings.__dict__, "s3_endpoint_url": cutter.url}))
+        use_engine(app.state.db.engine)
+        async with app_client(app) as client:
+            await categories.seed()
+            await login(client, ystad.employee_email)
+            listing = await create(client)
+            refused = await upload(client, listing["id"], jpeg())
+            assert refused.status_code == 503 and refused.json()["error"] == "storage_unavailable"
+            assert cutter.cut >= 1  # the thumbnail's PUT really was cut off, after the display's went through
+            assert s3.objects(prefix) == {}  # the display written before it was removed again
+            assert await Photo.count() == 0
+            assert (await client.get(f"/api/listings/{listing['id']}")).json()["photos"] == []
+    finally:
+        cutter.close()
 
 
 async def delbar(command: list[str], url: str, server: S3Server, prefix: str) -> subprocess.CompletedProcess:
