@@ -24,7 +24,7 @@ from uuid import UUID
 
 import asyncpg
 
-from backend.backup import Refused, _holds_rows, _sqlite_copy, _sqlite_path
+from backend.backup import Refused, _holds_rows, _libpq, _sqlite_copy, _sqlite_path
 from backend.db import Database
 from backend.migrations import migrate, pending
 from backend.settings import Settings
@@ -66,8 +66,6 @@ def copy_database(settings: Settings, target_url: str, *, force: bool = False) -
 
 
 def _without_password(url: str) -> str:
-    from backend.backup import _libpq
-
     return _libpq(url)[0]
 
 
