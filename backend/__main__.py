@@ -139,6 +139,10 @@ def cmd_copy_database(settings: Settings, args: argparse.Namespace) -> int:
     return _refusable("Copy", work)
 
 
+def _force(parser: argparse.ArgumentParser, target: str) -> None:
+    parser.add_argument("--force", action="store_true", help=f"replace everything in {target} that is not empty")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description="Delbar server and tools.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -157,10 +161,10 @@ def main(argv: list[str] | None = None) -> int:
     backup.add_argument("directory", help="a new or empty directory")
     restore = sub.add_parser("restore", help="restore a backup into DATABASE_URL and DELBAR_PHOTO_DIR")
     restore.add_argument("directory", help="a directory written by backup")
-    restore.add_argument("--force", action="store_true", help="replace a database or photo store that is not empty")
+    _force(restore, "a database or photo store")
     copy = sub.add_parser("copy-database", help="copy this SQLite database, with all its data, into PostgreSQL")
     copy.add_argument("--to", required=True, metavar="POSTGRESQL_URL", help="postgresql://user:password@host/database")
-    copy.add_argument("--force", action="store_true", help="replace everything in a target that is not empty")
+    _force(copy, "a PostgreSQL database")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "push-worker" and settings.is_sqlite:
