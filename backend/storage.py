@@ -30,6 +30,7 @@ class StorageUnavailable(DelbarError):
     """The photo store did not answer, or answered with an error of its own (not a missing photo)."""
 
     status_code, error = 503, "storage_unavailable"
+    retry_after = 30  # seconds: the field app's outbox and people try again after a while
 
     def __init__(self, detail: str = "The photo store cannot be reached right now; try again in a while.") -> None:
         super().__init__(detail)

@@ -156,6 +156,7 @@ async def test_a_store_that_is_down_refuses_uploads_and_reads_with_503(empty_dat
                                                ("photos", ("b.jpg", jpeg(640, 480), "image/jpeg"))])
             assert refused.status_code == 503, refused.text
             assert refused.json()["error"] == "storage_unavailable" and "photo store" in refused.json()["detail"]
+            assert refused.headers["retry-after"] == "30"
             assert {str(r["id"]) for r in await Photo.select(Photo.id).run()} == {first["id"]}  # no half-written row
             now = (await client.get(f"/api/listings/{listing['id']}")).json()
             assert now["title"] == listing["title"] and [p["id"] for p in now["photos"]] == [first["id"]]
