@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("reindex", help="rebuild every listing's search text with the current search rules")
     backup = sub.add_parser("backup", help="copy the database and the photos into a new directory, while serving")
     backup.add_argument("directory", help="a new or empty directory")
-    restore = sub.add_parser("restore", help="restore a backup into DATABASE_URL and DELBAR_PHOTO_DIR")
+    restore = sub.add_parser("restore", help="restore a backup into DATABASE_URL and the photo store")
     restore.add_argument("directory", help="a directory written by backup")
     _force(restore, "a database or photo store")
     copy = sub.add_parser("copy-database", help="copy this SQLite database, with all its data, into PostgreSQL")

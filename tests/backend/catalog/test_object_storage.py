@@ -163,6 +163,9 @@ async def test_a_store_that_is_down_refuses_uploads_and_reads_with_503(empty_dat
 
             read = await client.get(first["display_url"])
             assert read.status_code == 503 and read.json()["error"] == "storage_unavailable"
+            # Deleting goes on without the store: the row goes (the photo is gone), the bytes wait unnamed.
+            assert (await client.delete(f"/api/photos/{first['id']}")).status_code == 204
+            assert (await client.get(f"/api/listings/{listing['id']}")).json()["photos"] == []
     finally:
         down.stop()
 
