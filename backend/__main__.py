@@ -1,4 +1,5 @@
-"""Command line: python -m backend serve | migrate | demo | push-worker | push-due | reindex | backup | restore."""
+"""Command line: python -m backend serve | migrate | demo | push-worker | push-due | reindex | backup | restore |
+copy-database."""
 
 from __future__ import annotations
 
@@ -92,30 +93,54 @@ def cmd_reindex(settings: Settings, _: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
-    from backend.backup import Refused, backup
+def _refusable(what: str, work) -> int:
+    """Run a backup, restore or copy; a refusal is printed as a sentence (exit 2), never as a traceback."""
+    from backend.backup import Refused
 
     try:
-        summary = backup(settings, Path(args.directory))
+        message = work()
     except Refused as refusal:
-        print(f"Backup refused: {refusal}", file=sys.stderr)
+        print(f"{what} refused: {refusal}", file=sys.stderr)
         return 2
-    print(f"Backed up the {summary.database} database ({summary.migrations} migrations) and {summary.photos} "
-          f"photos ({summary.photo_bytes} bytes) to {args.directory}")
+    print(message)
     return 0
+
+
+def cmd_backup(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.backup import backup
+
+    def work() -> str:
+        summary = backup(settings, Path(args.directory))
+        return (f"Backed up the {summary.database} database ({summary.migrations} migrations) and {summary.photos} "
+                f"photos ({summary.photo_bytes} bytes) to {args.directory}")
+
+    return _refusable("Backup", work)
 
 
 def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
-    from backend.backup import Refused, restore
+    from backend.backup import restore
 
-    try:
+    def work() -> str:
         summary = restore(settings, Path(args.directory), force=args.force)
-    except Refused as refusal:
-        print(f"Restore refused: {refusal}", file=sys.stderr)
-        return 2
-    print(f"Restored the {summary.database} database ({summary.migrations} migrations) and {summary.photos} "
-          f"photos from {args.directory}")
-    return 0
+        return (f"Restored the {summary.database} database ({summary.migrations} migrations) and {summary.photos} "
+                f"photos from {args.directory}")
+
+    return _refusable("Restore", work)
+
+
+def cmd_copy_database(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.copy_database import copy_database
+
+    def work() -> str:
+        summary = copy_database(settings, args.to, force=args.force)
+        return (f"Copied {summary.rows} rows in {summary.tables} tables into PostgreSQL. Point DATABASE_URL at it "
+                "and start Delbar there (photos stay where DELBAR_PHOTO_DIR or DELBAR_STORAGE_URL keeps them).")
+
+    return _refusable("Copy", work)
+
+
+def _force(parser: argparse.ArgumentParser, target: str) -> None:
+    parser.add_argument("--force", action="store_true", help=f"replace everything in {target} that is not empty")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -134,9 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("reindex", help="rebuild every listing's search text with the current search rules")
     backup = sub.add_parser("backup", help="copy the database and the photos into a new directory, while serving")
     backup.add_argument("directory", help="a new or empty directory")
-    restore = sub.add_parser("restore", help="restore a backup into DATABASE_URL and DELBAR_PHOTO_DIR")
+    restore = sub.add_parser("restore", help="restore a backup into DATABASE_URL and the photo store")
     restore.add_argument("directory", help="a directory written by backup")
-    restore.add_argument("--force", action="store_true", help="replace a database or photo directory that is not empty")
+    _force(restore, "a database or photo store")
+    copy = sub.add_parser("copy-database", help="copy this SQLite database, with all its data, into PostgreSQL")
+    copy.add_argument("--to", required=True, metavar="POSTGRESQL_URL", help="postgresql://user:password@host/database")
+    _force(copy, "a PostgreSQL database")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
     if args.command == "push-worker" and settings.is_sqlite:
@@ -144,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
         parser.error("several workers need PostgreSQL: SQLite allows one writing process")
     commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo, "push-worker": cmd_push_worker,
-                "push-due": cmd_push_due, "reindex": cmd_reindex, "backup": cmd_backup, "restore": cmd_restore}
+                "push-due": cmd_push_due, "reindex": cmd_reindex, "backup": cmd_backup, "restore": cmd_restore,
+                "copy-database": cmd_copy_database}
     return commands[args.command](settings, args)
 
 

@@ -1,4 +1,5 @@
-"""Backup and restore: the database (SQLite's online backup, or pg_dump/pg_restore) and the photos.
+"""Backup and restore: the database (SQLite's online backup, or pg_dump/pg_restore) and the photos
+(read from and restored into the configured photo store: the local directory or the object store).
 
 A backup is a directory: the database (`delbar.sqlite` or `delbar.pgdump`), `photos/`, and
 `manifest.json`, written last, so a directory without one is an unfinished backup. The database is
@@ -16,7 +17,8 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse, urlunparse
@@ -27,6 +29,7 @@ from backend import clock
 from backend.db import Database
 from backend.migrations import applied, known
 from backend.settings import Settings
+from backend.storage import LocalPhotoStore, PhotoStore, StorageUnavailable, photo_store
 
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -71,7 +74,8 @@ def backup(settings: Settings, directory: Path) -> Summary:
     else:
         database_file = directory / POSTGRES_FILE
         _pg_dump(settings.database_url, database_file)
-    photos, photo_bytes = _copy_tree(settings.photo_dir, directory / PHOTOS)
+    with _reachable():
+        photos, photo_bytes = _store_to_directory(photo_store(settings), directory / PHOTOS)
     manifest = {
         "format": FORMAT, "application": "delbar", "created_at": clock.now().isoformat(), "database": kind,
         "database_file": database_file.name, "database_sha256": _sha256(database_file),
@@ -99,17 +103,19 @@ def restore(settings: Settings, directory: Path, *, force: bool = False) -> Summ
     if not force and asyncio.run(_holds_rows(settings.database_url)):
         raise Refused("The target database is not empty. Restoring replaces everything in it: "
                       "add --force to do that, or point DATABASE_URL at a new database.")
-    if not force and settings.photo_dir.exists() and any(settings.photo_dir.iterdir()):
-        raise Refused(f"The photo directory {settings.photo_dir} is not empty: add --force to replace it.")
+    store = photo_store(settings)
+    with _reachable():
+        if not force and next(iter(store.list_keys()), None) is not None:
+            raise Refused(f"{store.describe()} is not empty: add --force to replace its photos.")
     if kind == "sqlite":
         target = _sqlite_path(settings.database_url)
         target.parent.mkdir(parents=True, exist_ok=True)
         _sqlite_copy(database_file, target)
     else:
         _pg_restore(settings.database_url, database_file)
-    if settings.photo_dir.exists():
-        shutil.rmtree(settings.photo_dir)
-    photos, photo_bytes = _copy_tree(directory / PHOTOS, settings.photo_dir)
+    with _reachable():
+        store.clear()
+        photos, photo_bytes = _directory_to_store(directory / PHOTOS, store)
     return Summary(kind, len(manifest["migrations"]), photos, photo_bytes)
 
 
@@ -136,18 +142,35 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         src.backup(dst)  # all pages in one step, under one read transaction
 
 
-def _copy_tree(source: Path, target: Path) -> tuple[int, int]:
-    """Copy every file below source; return how many and their bytes."""
+@contextmanager
+def _reachable() -> Iterator[None]:
+    try:
+        yield
+    except StorageUnavailable as error:
+        raise Refused(f"The photo store cannot be reached ({error.__cause__ or error}): check DELBAR_STORAGE_URL, "
+                      "DELBAR_S3_ENDPOINT_URL and the credentials, then run this again.") from error
+
+
+def _store_to_directory(store: PhotoStore, target: Path) -> tuple[int, int]:
+    """Copy every photo of the store (a directory or an object store) below target; return how many and their bytes."""
     target.mkdir(parents=True, exist_ok=True)
+    copy = LocalPhotoStore(target)
     count = size = 0
-    if not source.exists():
-        return 0, 0
-    for path in sorted(source.rglob("*")):
-        if path.is_file() and not path.name.endswith(".part"):  # .part: an upload still being written
-            destination = target / path.relative_to(source)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(path, destination)
-            count, size = count + 1, size + path.stat().st_size
+    for key in store.list_keys():
+        data = store.get(key)
+        if data is not None:  # deleted since it was listed
+            copy.put(key, data)
+            count, size = count + 1, size + len(data)
+    return count, size
+
+
+def _directory_to_store(source: Path, store: PhotoStore) -> tuple[int, int]:
+    count = size = 0
+    backup = LocalPhotoStore(source)
+    for key in backup.list_keys():
+        data = backup.get(key) or b""
+        store.put(key, data)
+        count, size = count + 1, size + len(data)
     return count, size
 
 

@@ -84,7 +84,8 @@ def _json(status: int, error: str, detail: str, headers: dict[str, str] | None =
 
 
 def delbar_error_handler(_: Request, exc: DelbarError) -> Response:
-    headers = {"Retry-After": str(exc.retry_after)} if isinstance(exc, RateLimited) else None
+    retry_after = getattr(exc, "retry_after", None)  # rate limits; a service that is down for a while
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
     return _json(exc.status_code, exc.error, exc.detail, headers)
 
 

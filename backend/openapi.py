@@ -33,6 +33,7 @@ DESCRIPTIONS = {
     413: "The request body is larger than this endpoint accepts.",
     415: "The request body is not in a media type this endpoint accepts.",
     429: "Too many attempts; wait for Retry-After seconds.",
+    503: "A service this needs (the photo store) cannot be reached right now; nothing was changed. Try again later.",
 }
 
 

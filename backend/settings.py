@@ -35,6 +35,13 @@ class Settings:
     public_host: str = ""
     # Photos: where the local store keeps them, and what an upload may be at most.
     photo_dir: Path = Path("var/photos")
+    # Photos in an S3-compatible object store instead: s3://bucket/prefix (empty: photo_dir). The
+    # endpoint for a store other than AWS (MinIO, Ceph …); empty keys and region: boto3's own chain.
+    storage_url: str = ""
+    s3_endpoint_url: str = ""
+    s3_region: str = ""
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = field(default="", repr=False)
     photo_max_bytes: int = 15 * 1024 * 1024
     photo_max_pixels: int = 50_000_000
     # E-mail (backend/mail): the SMTP server, how to reach it, and who the messages are from. No
@@ -77,6 +84,11 @@ class Settings:
             debug=env.get("DELBAR_DEBUG", "") in {"1", "true", "yes"},
             public_host=env.get("DELBAR_PUBLIC_HOST", ""),
             photo_dir=Path(env.get("DELBAR_PHOTO_DIR", "var/photos")),
+            storage_url=_storage_url(env.get("DELBAR_STORAGE_URL", "")),
+            s3_endpoint_url=env.get("DELBAR_S3_ENDPOINT_URL", ""),
+            s3_region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "")),
+            s3_access_key_id=env.get("AWS_ACCESS_KEY_ID", ""),
+            s3_secret_access_key=env.get("AWS_SECRET_ACCESS_KEY", ""),
             photo_max_bytes=int(env.get("DELBAR_PHOTO_MAX_BYTES", 15 * 1024 * 1024)),
             photo_max_pixels=int(env.get("DELBAR_PHOTO_MAX_PIXELS", 50_000_000)),
             push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
@@ -104,6 +116,12 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite:")
+
+
+def _storage_url(value: str) -> str:
+    if value and not (value.startswith("s3://") and len(value) > len("s3://") and value[5] != "/"):
+        raise ValueError(f"DELBAR_STORAGE_URL must look like s3://bucket/prefix (or be empty), not {value!r}")
+    return value
 
 
 def _security(value: str) -> str:

@@ -34,7 +34,7 @@ WITHOUT_REPOSITORY = ("people",)
 USE_CASES = {"catalog": ("listings.py", "search.py", "photos.py", "wants.py")}
 # Where the database dialect may be named: the repositories, and the database plumbing itself.
 DIALECT_HOMES = ("db.py", "sqlite_pool.py", "settings.py", "piccolo_conf.py", "migrations.py", "__main__.py",
-                 "backup.py")
+                 "backup.py", "copy_database.py")
 DIALECT_NAMES = {"is_sqlite", "engine_type", "SQLiteEngine", "PostgresEngine", "engine_is_sqlite"}
 QUERY_METHODS = {"select", "insert", "update", "delete", "exists", "count", "objects", "raw", "alter",
                  "create_table"}

@@ -16,7 +16,7 @@ from backend.catalog.categories import CategoryService
 from backend.catalog.listings import ListingService
 from backend.catalog.photos import PhotoService
 from backend.catalog.search import SearchQuery, SearchService
-from backend.catalog.storage import photo_store
+from backend.catalog.storage import StorageUnavailable, photo_store
 from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.openapi import retried
 from backend.params import bounded
@@ -93,7 +93,8 @@ class ListingController(Controller):
         row, _ = await ListingService(db, actor).change_status(listing_id, data)
         return convert.listing_read(row)
 
-    @post("/{listing_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED)
+    @post("/{listing_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED,
+          raises=[StorageUnavailable])
     async def upload_photos(
         self, db: DbDep, actor: ActorDep, settings: SettingsDep, listing_id: FromPath[UUID],
         data: MultipartBody[PhotoUpload],
@@ -107,7 +108,7 @@ class PhotoController(Controller):
     path = "/api/photos"
     tags = ["catalog"]
 
-    @get("/{photo_id:uuid}/{size:str}", media_type="image/webp")
+    @get("/{photo_id:uuid}/{size:str}", media_type="image/webp", raises=[StorageUnavailable])
     async def get_photo(
         self, db: DbDep, actor: ActorDep, settings: SettingsDep, photo_id: FromPath[UUID], size: FromPath[PhotoSize]
     ) -> Response[bytes]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from uuid import UUID, uuid4
 
 import anyio
@@ -10,7 +11,7 @@ from backend import clock
 from backend.catalog import imaging
 from backend.catalog.listings import can_edit
 from backend.catalog.repository import ItemRepository, ListingRepository, PhotoRepository, Row
-from backend.catalog.storage import PhotoStore
+from backend.catalog.storage import PhotoStore, StorageUnavailable
 from backend.catalog.viewer import viewer_for
 from backend.db import Database
 from backend.errors import Conflict, DelbarError, Forbidden, Invalid, NotFound
@@ -18,6 +19,7 @@ from backend.settings import Settings
 from backend.tenancy import Actor
 
 MAX_PHOTOS = 12
+log = logging.getLogger("delbar.catalog.photos")
 
 
 class PhotoRejected(DelbarError):
@@ -53,12 +55,14 @@ class PhotoService:
         renditions = [await anyio.to_thread.run_sync(self._process, data) for data in uploads]
         rows = [{"id": uuid4(), "listing": listing_id, "item": item_id, "width": r.width, "height": r.height}
                 for r in renditions]
-        for row, rendition in zip(rows, renditions, strict=True):
+        for row in rows:
             row["display_key"] = self._key(row["id"], "display")
             row["thumb_key"] = self._key(row["id"], "thumb")
-            self.store.put(row["display_key"], rendition.display)
-            self.store.put(row["thumb_key"], rendition.thumb)
         try:
+            # Every file first, then the rows: a store that fails midway leaves no row (503, StorageUnavailable).
+            for row, rendition in zip(rows, renditions, strict=True):
+                await anyio.to_thread.run_sync(self.store.put, row["display_key"], rendition.display)
+                await anyio.to_thread.run_sync(self.store.put, row["thumb_key"], rendition.thumb)
             async with self.db.write():
                 await self._editable(listing_id)
                 have = await self.photos.count(listing_id)
@@ -68,11 +72,21 @@ class PhotoService:
                     row |= {"position": position, "created_by": self.actor.user_id}
                 await self.photos.insert(rows, clock.now())
         except BaseException:
-            for row in rows:  # nothing half-written: files without a row would never be served or cleaned
-                self.store.delete(row["display_key"])
-                self.store.delete(row["thumb_key"])
+            # Nothing half-written: files without a row would never be served or cleaned.
+            with anyio.CancelScope(shield=True):  # a client that went away still gets its files removed
+                keys = [key for row in rows for key in (row["display_key"], row["thumb_key"])]
+                await anyio.to_thread.run_sync(self._forget, keys)
             raise
         return rows
+
+    def _forget(self, keys: list[str]) -> None:
+        """Delete these files as far as the store lets us; one it cannot reach keeps unnamed bytes (logged)."""
+        for key in keys:
+            try:
+                self.store.delete(key)
+            except StorageUnavailable:
+                log.warning("photo store unreachable: %s stays stored without a row", key)
+                return
 
     def _process(self, data: bytes) -> imaging.Renditions:
         try:
@@ -100,7 +114,7 @@ class PhotoService:
             repo = ListingRepository(await viewer_for(self.actor))
             if photo is None or await repo.get_visible(photo["listing"]) is None:
                 raise NotFound("No such photo.")
-        data = self.store.get(photo[f"{size}_key"])
+        data = await anyio.to_thread.run_sync(self.store.get, photo[f"{size}_key"])
         if data is None:
             raise NotFound("No such photo.")
         return data
@@ -112,5 +126,5 @@ class PhotoService:
                 raise NotFound("No such photo.")
             await self._editable(photo["listing"])
             await self.photos.delete(photo_id)
-        self.store.delete(photo["display_key"])
-        self.store.delete(photo["thumb_key"])
+        # The row goes first: a photo is gone once no row names it; a store that is down keeps the bytes (logged).
+        await anyio.to_thread.run_sync(self._forget, [photo["display_key"], photo["thumb_key"]])

@@ -14,7 +14,7 @@ from backend.catalog.controller import UPLOAD_BODY_LIMIT
 from backend.catalog.convert import photo_urls
 from backend.catalog.photos import PhotoService
 from backend.catalog.repository import Row
-from backend.catalog.storage import photo_store
+from backend.catalog.storage import StorageUnavailable, photo_store
 from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
 from backend.tracking import schemas
 from backend.tracking.photo_labels import PhotoLabelService
@@ -37,7 +37,8 @@ class ItemPhotoController(Controller):
     path = "/api/items"
     tags = ["catalog"]
 
-    @post("/{item_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED)
+    @post("/{item_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED,
+          raises=[StorageUnavailable])
     async def upload_item_photo(
         self, db: DbDep, actor: ActorDep, settings: SettingsDep, item_id: FromPath[UUID],
         data: MultipartBody[ItemPhotoUpload], made_by: MadeByHeader = None,
