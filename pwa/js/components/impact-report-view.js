@@ -74,9 +74,28 @@ const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "
  * @property {Array<Totals & {municipality_id: string, municipality: string}>} municipalities
  * @property {Record<typeof OUTCOMES[number] | "checks", number>
  *   & {reuse_share: number, saved_ore: number}} checks
+ * @property {UnitChecks[]} check_units
  * @property {Array<{category_slug: string, version: number, own: boolean, source: string, boundary: string,
  *   sv: FactorText, en: FactorText}>} factors
  */
+
+/**
+ * @typedef {Record<typeof OUTCOMES[number] | "checks", number> & {unit_id: string, unit: string, reuse_share: number}}
+ *   UnitChecks one unit's purchase checks in the period
+ */
+
+/**
+ * The purchase-check share per unit: how many checks, what each led to, and the share reused.
+ * @param {UnitChecks[]} units
+ */
+function unitChecks(units) {
+  const heading = h("h2", { id: "report-check-units-title", text: t("report.check_units") });
+  if (!units.length) return [heading, h("p", { text: t("report.check_units_none") })];
+  const percent = new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0 });
+  return [heading, table("report-check-units", t("report.check_units"),
+    [t("report.unit"), t("report.check_count"), ...OUTCOMES.map((k) => t(`check.decision_${k}`)), t("report.reuse_share")],
+    units.map((u) => [u.unit, number(u.checks), ...OUTCOMES.map((k) => number(u[k])), percent.format(u.reuse_share)]))];
+}
 
 /** @param {Report} report @param {string} view */
 function render(report, view) {
@@ -108,6 +127,7 @@ function render(report, view) {
       OUTCOMES.map((k) => [t(`check.decision_${k}`), number(report.checks[k])])),
     h("p", { text: t("report.checks_saved", { share: Math.round(report.checks.reuse_share * 100),
       saved: kronor(report.checks.saved_ore) }) }),
+    view === "municipality" ? unitChecks(report.check_units) : [],
     // Only the network view has the per-municipality part (a bare `false` would show as text).
     view === "network" ? [
       h("h2", { text: t("report.municipalities") }),
@@ -118,7 +138,7 @@ function render(report, view) {
     h("h2", { text: t("report.factors") }),
     h("ul", { class: "report-view__factors" }, report.factors.map(factorItem)),
     h("p", {}, h("a", { href: "/miljofaktorer", text: t("factors.link") })),
-    h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}`, download: "",
+    h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}&lang=${getLanguage()}`, download: "",
       text: t("report.csv") })),
   ];
 }
