@@ -93,7 +93,7 @@ function unitChecks(units) {
   if (!units.length) return [heading, h("p", { text: t("report.check_units_none") })];
   const percent = new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0 });
   return [heading, table("report-check-units", t("report.check_units"),
-    [t("report.unit"), t("report.check_count"), ...OUTCOMES.map((k) => t(`check.decision_${k}`)), t("report.reuse_share")],
+    [t("report.unit"), t("report.check_count"), ...OUTCOMES.map((k) => t(`report.short_${k}`)), t("report.reuse_share")],
     units.map((u) => [u.unit, number(u.checks), ...OUTCOMES.map((k) => number(u[k])), percent.format(u.reuse_share)]))];
 }
 

@@ -35,7 +35,8 @@ export function bulkBar(key, list, reload) {
   const picks = () => /** @type {HTMLInputElement[]} */ ([...list.querySelectorAll(".work-queue__pick")]);
   const chosen = () => picks().filter((p) => p.checked);
   const all = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: `pick-all-${key}` }));
-  const button = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "button", disabled: true }));
+  const button = /** @type {HTMLButtonElement} */ (h("button", { type: "button", class: "button button--primary",
+                                                                  disabled: true }));
   const plan = key === "transport" ? planFields(key) : null;
   const count = () => chosen().reduce((sum, p) => sum + p.value.split(" ").length, 0);
   const refresh = () => {
