@@ -5,6 +5,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { softHyphens } from "../hyphenate.js";
 
 /** @param {number} ore @returns {string} */
 export function kronor(ore) {
@@ -85,16 +86,21 @@ const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "
  */
 
 /**
- * The purchase-check share per unit: how many checks, what each led to, and the share reused.
+ * The purchase-check share per unit: how many checks, what each led to, and the share reused. One
+ * card per unit, so a phone shows every figure without scrolling sideways.
  * @param {UnitChecks[]} units
  */
 function unitChecks(units) {
   const heading = h("h2", { id: "report-check-units-title", text: t("report.check_units") });
   if (!units.length) return [heading, h("p", { text: t("report.check_units_none") })];
   const percent = new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0 });
-  return [heading, table("report-check-units", t("report.check_units"),
-    [t("report.unit"), t("report.check_count"), ...OUTCOMES.map((k) => t(`report.short_${k}`)), t("report.reuse_share")],
-    units.map((u) => [u.unit, number(u.checks), ...OUTCOMES.map((k) => number(u[k])), percent.format(u.reuse_share)]))];
+  return [heading, h("ul", { class: "report-view__units", "aria-labelledby": "report-check-units-title" },
+    units.map((u) => h("li", { class: "report-view__unit" },
+      h("h3", { class: "report-view__unit-name", text: softHyphens(u.unit) }),
+      h("dl", { class: "report-view__unit-facts" },
+        fact(t("report.check_count"), number(u.checks)),
+        ...OUTCOMES.map((k) => fact(t(`report.short_${k}`), number(u[k]))),
+        fact(t("report.reuse_share"), percent.format(u.reuse_share))))))];
 }
 
 /** @param {Report} report @param {string} view */
