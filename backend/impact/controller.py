@@ -128,7 +128,7 @@ class ReportController(Controller):
         unit_id: FromQuery[UUID | None] = None, lang: FromQuery[Language] = "sv",
     ) -> Response[bytes]:
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
-        factors = [{**f, **msgspec.structs.asdict(getattr(factor_used(f), lang))} for f in report["factors"]]
+        factors = [{**f, **msgspec.structs.asdict(factor_texts(f)[lang])} for f in report["factors"]]
         names = CATEGORY_NAMES_EN if lang == "en" else CATEGORY_NAMES
         return Response(report_csv(report, names, factors, lang).encode("utf-8"), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="hallbarhetsrapport.csv"'})
