@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -48,6 +49,19 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     expect(page.locator(".work-queue__status")).to_have_text(
         f"{count} bokning godkändes." if count == 1 else f"{count} bokningar godkändes.")
     expect(page.locator(f'.work-queue__pick[value="{first_ids}"]')).to_have_count(0)
+    # The approval made its delivery and return trips: plan them onto one driver and day at once.
+    trips = page.get_by_role("region", name=re.compile("Transporter att planera"))
+    trips.get_by_label("Markera alla").check()
+    plan = trips.get_by_role("button", name=re.compile(r"^Planera \d+ markerade?$"))
+    plan.click()
+    expect(trips.get_by_text("Välj vilken chaufför som ska köra.")).to_be_visible()
+    expect(trips.get_by_label("Chaufför")).to_be_focused()
+    trips.get_by_label("Chaufför").select_option(index=1)
+    trips.get_by_label("Dag").fill((date.today() + timedelta(days=61)).isoformat())
+    planned = int(re.search(r"\d+", plan.inner_text()).group())
+    plan.click()
+    expect(page.locator(".work-queue__status")).to_have_text(
+        f"{planned} transport planerades." if planned == 1 else f"{planned} transporter planerades.")
 
     # The finance system's columns: the first renamed, the line id dropped, the amount moved up, formats chosen.
     page.goto("/fakturaunderlag")
