@@ -19,7 +19,7 @@ from backend.accounts.session_controller import (
 )
 from backend.accounts.sessions import SessionService
 from backend.audit.controller import AuditController
-from backend.billing.controller import BillingController
+from backend.billing.controller import BillingController, MappingController
 from backend.bookings.calendar_controller import CalendarFeedController, calendar_feed
 from backend.bookings.controller import AvailabilityController, BookingController, PolicyController
 from backend.bookings.reminders import queue_due_reminders
@@ -93,6 +93,7 @@ API_CONTROLLERS = [
     ScanController,
     HistoryController,
     BillingController,
+    MappingController,
     PushController,
     NotificationController,
     UnsubscribeController,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 import msgspec
 
@@ -30,3 +31,27 @@ Version = Annotated[int, msgspec.Meta(ge=1, le=2**31 - 2)]
 
 class Schema(msgspec.Struct, forbid_unknown_fields=True):
     """Base of every request and response body: unknown fields are refused, not ignored."""
+
+
+# A bulk action's ids: at least one, at most a page of the work queue, each once.
+BULK_MAX = 100
+BulkIdList = Annotated[list[UUID], msgspec.Meta(
+    min_length=1, max_length=BULK_MAX,
+    description=f"1 to {BULK_MAX} distinct ids; every one must be valid or nothing is changed")]
+
+
+class BulkIds(Schema, kw_only=True):
+    """The rows a bulk action applies to, all or none."""
+
+    ids: BulkIdList
+
+    def __post_init__(self) -> None:
+        if len(set(self.ids)) != len(self.ids):
+            raise ValueError("each id may be given only once")
+
+
+class BulkDone(Schema, kw_only=True):
+    """What a bulk action changed: every id it was given (it changes all or none)."""
+
+    done: int
+    ids: list[UUID]

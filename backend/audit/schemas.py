@@ -12,6 +12,7 @@ ACTIONS = (
     "user.created", "user.invited", "user.changed", "user.roles_changed", "user.unit_changed", "user.deactivated",
     "user.reactivated", "user.password_set", "unit.created", "unit.renamed", "unit.changed", "network.created",
     "network.member_added", "network.joined", "network.left", "factor.changed", "tariff.changed", "period.locked",
+    "period.mapping_changed",
     "mail.defaults_changed", "sso.provider_created", "sso.provider_changed", "sso.provider_removed",
     "session.signed_in", "session.sign_in_failed",
 )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
-from litestar import Controller, Response, get, post
-from litestar.params import FromPath
+from litestar import Controller, Response, get, post, put
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
 from backend import clock
 from backend.billing import schemas
+from backend.billing.layouts import COLUMNS
+from backend.billing.mapping import MappingService
 from backend.billing.service import BillingService, totals_by
 from backend.deps import ActorDep, DbDep
 from backend.errors import Conflict
@@ -51,6 +53,7 @@ def period_detail(detail: dict[str, Any]) -> schemas.PeriodDetail:
     return schemas.PeriodDetail(period=_period(month, detail["lines"], detail["period"]), lines=lines,
                                 by_cost_centre=by_cost_centre, by_counterpart=by_counterpart,
                                 documents=documents, csv_url=f"{BASE}/{month}/basis.csv",
+                                mapped_csv_url=f"{BASE}/{month}/mapped.csv",
                                 summary_url=f"{BASE}/{month}/summary")
 
 
@@ -82,6 +85,13 @@ class BillingController(Controller):
         return Response(text.encode("utf-8"), media_type="text/csv",
                         headers={"Content-Disposition": f'attachment; filename="fakturaunderlag-{month}.csv"'})
 
+    @get("/{month:str}/mapped.csv", media_type="text/csv", raises=[Conflict])
+    async def get_mapped_csv(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> Response[bytes]:
+        """A locked month in the municipality's own column mapping, for its finance system."""
+        text = await MappingService(db, actor).csv(month)
+        return Response(text.encode("utf-8"), media_type="text/csv",
+                        headers={"Content-Disposition": f'attachment; filename="ekonomi-{month}.csv"'})
+
     @get("/{month:str}/summary", media_type="text/html; charset=utf-8")
     async def get_summary(self, db: DbDep, actor: ActorDep, month: FromPath[Month]) -> str:
         return await BillingService(db, actor).summary(month)
@@ -93,3 +103,28 @@ class BillingController(Controller):
         xml = await BillingService(db, actor).document(month, counterpart)
         return Response(xml.encode("utf-8"), media_type="application/xml",
                         headers={"Content-Disposition": f'attachment; filename="faktura-{month}-{counterpart}.xml"'})
+
+
+def mapping_read(row: dict[str, Any]) -> schemas.MappingRead:
+    return schemas.MappingRead(
+        columns=[schemas.MappedColumn(**c) for c in row["columns"]], date_format=row["date_format"],
+        decimal_separator=row["decimal_separator"], version=row["version"], saved=row["saved"],
+        updated_at=row["updated_at"],
+        available=[schemas.AvailableColumn(column=key, header=header) for key, (header, _) in COLUMNS.items()])
+
+
+class MappingController(Controller):
+    path = "/api/billing/mapping"
+    tags = ["billing"]
+
+    @get("/")
+    async def get_mapping(self, db: DbDep, actor: ActorDep) -> schemas.MappingRead:
+        return mapping_read(await MappingService(db, actor).get())
+
+    @put("/")
+    async def save_mapping(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.MappingWrite]
+    ) -> schemas.MappingRead:
+        columns = [{"column": c.column, "header": c.header} for c in data.columns]
+        return mapping_read(await MappingService(db, actor).save(columns, data.date_format, data.decimal_separator,
+                                                                  data.version))

@@ -9,7 +9,7 @@ from uuid import UUID, uuid4
 from piccolo.query.functions.aggregate import Count, Sum
 
 from backend.accounts.tables import Municipality, Unit
-from backend.billing.tables import InvoiceDocument, InvoiceLine, InvoicePeriod
+from backend.billing.tables import ExportMapping, InvoiceDocument, InvoiceLine, InvoicePeriod
 
 Row = dict[str, Any]
 _LINE_COLUMNS = (
@@ -89,3 +89,27 @@ class ChargeCopyRepository:
     async def insert_lines(self, lines: list[Row]) -> None:
         for start in range(0, len(lines), 500):
             await InvoiceLine.insert(*[InvoiceLine(**line) for line in lines[start:start + 500]])
+
+
+class MappingRepository:
+    """The municipality's export column mapping (one row, or none while it uses Delbar's layout)."""
+
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def get(self) -> Row | None:
+        return await ExportMapping.select().where(ExportMapping.municipality == self.municipality_id).first()
+
+    async def insert(self, values: Row, now: datetime) -> bool:
+        """False when another request saved the first mapping at the same moment."""
+        if await self.get() is not None:
+            return False
+        await ExportMapping.insert(ExportMapping(id=uuid4(), municipality=self.municipality_id, version=1,
+                                                 updated_at=now, **values))
+        return True
+
+    async def update(self, version: int, values: Row, now: datetime) -> bool:
+        rows = await ExportMapping.update({**values, "version": version + 1, "updated_at": now}).where(
+            ExportMapping.municipality == self.municipality_id, ExportMapping.version == version,
+        ).returning(ExportMapping.id)
+        return bool(rows)

@@ -73,3 +73,19 @@ class InvoiceDocument(Table):
     total_ore = Integer()
     xml = Text()
     created_at = Timestamptz()
+
+
+class ExportMapping(Table):
+    """A municipality's own layout of the invoice-basis CSV, so the file loads into its finance system.
+
+    `columns` is JSON: [{"column": <a key of layouts.COLUMNS>, "header": <its header>}, ...] in order.
+    """
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, unique=True)
+    columns = Text(default="[]")
+    date_format = Varchar(length=12, default="iso")
+    decimal_separator = Varchar(length=1, default=",")
+    version = Integer(default=1)
+    updated_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    updated_at = Timestamptz()

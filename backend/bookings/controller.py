@@ -18,6 +18,7 @@ from backend.bookings.transitions import TransitionService
 from backend.deps import ActorDep, DbDep
 from backend.openapi import retried
 from backend.params import OptionalDay
+from backend.schemas import BulkDone, BulkIds
 
 QUEUES = {"requested": ("requested",), "open": ("requested", "approved", "fulfilled", "returned")}
 
@@ -56,6 +57,12 @@ class BookingController(Controller):
 
     async def _step(self, db, actor, booking_id: UUID, action: str, reason: str = "") -> schemas.BookingRead:
         return booking_read(await TransitionService(db, actor).step(booking_id, action, reason), actor)
+
+    @post("/approve", status_code=200)
+    async def approve_bookings(self, db: DbDep, actor: ActorDep, data: JSONBody[BulkIds]) -> BulkDone:
+        """Approve several requests at once, all or none (the work queue's bulk action)."""
+        ids = await TransitionService(db, actor).approve_many(data.ids)
+        return BulkDone(done=len(ids), ids=ids)
 
     @post("/{booking_id:uuid}/approve", status_code=200)
     async def approve_booking(self, db: DbDep, actor: ActorDep, booking_id: FromPath[UUID],

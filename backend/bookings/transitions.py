@@ -87,6 +87,24 @@ class TransitionService:
                 await self._side_effects(row, action, now)
         return await self._reload(booking_id)
 
+    async def approve_many(self, ids: list[UUID]) -> list[UUID]:
+        """Approve every request or none: the first that cannot be approved stops them all and is named."""
+        now = clock.now()
+        async with self.db.write():
+            for booking_id in ids:
+                row = await self.bookings.get(booking_id)
+                if row is None or not may_see(self.actor, row):
+                    raise NotFound(f"No such booking: {booking_id}. Nothing was approved.")
+                try:
+                    self._check_allowed("approve", row)
+                except Forbidden as error:
+                    raise Forbidden(f"Booking {booking_id}: {error.detail} Nothing was approved.") from error
+                if row["status"] != "requested":
+                    raise Conflict(f"Booking {booking_id} is {row['status']}, not waiting for approval. "
+                                   "Nothing was approved.", error="wrong_status")
+                await self.approve_in_transaction(row, await listing_by_id(row["listing_id"]), now)
+        return ids
+
     async def _reload(self, booking_id: UUID) -> Row:
         async with self.db.read():
             row = await self.bookings.get(booking_id)

@@ -20,6 +20,7 @@ from backend.catalog.storage import StorageUnavailable, photo_store
 from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.openapi import retried
 from backend.params import bounded
+from backend.schemas import BulkDone, BulkIds
 
 # The HTTP layer's own wall for uploads; the photo pipeline then holds each file to Settings.
 UPLOAD_BODY_LIMIT = 40 * 1024 * 1024
@@ -85,6 +86,12 @@ class ListingController(Controller):
         self, db: DbDep, actor: ActorDep, listing_id: FromPath[UUID], data: JSONBody[schemas.ListingUpdate]
     ) -> schemas.ListingRead:
         return convert.listing_read(await ListingService(db, actor).update(listing_id, data))
+
+    @post("/refresh", status_code=HTTP_200_OK)
+    async def refresh_listings(self, db: DbDep, actor: ActorDep, data: JSONBody[BulkIds]) -> BulkDone:
+        """Mark stale published listings as still current, all or none (the work queue's bulk action)."""
+        ids = await ListingService(db, actor).refresh_many(data.ids)
+        return BulkDone(done=len(ids), ids=ids)
 
     @post("/{listing_id:uuid}/status", status_code=HTTP_200_OK)
     async def change_listing_status(

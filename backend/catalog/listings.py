@@ -202,6 +202,23 @@ class ListingService:
                           {"status": [current["status"], "published"]}, now)
         return await wants.match_listing(await repo.get_own(listing_id), now)
 
+    async def refresh_many(self, ids: list[UUID]) -> list[UUID]:
+        """Mark published listings as still current (the stale list's bulk action), all or none."""
+        if not self.actor.has_any(*MANAGERS):
+            raise Forbidden("Only coordinators refresh listings in bulk.")
+        async with self.db.write():
+            repo, now = await self._repo(), clock.now()
+            for listing_id in ids:
+                current = await repo.get_own(listing_id)
+                if current is None:
+                    raise NotFound(f"No such listing: {listing_id}. Nothing was refreshed.")
+                if current["status"] != "published" or not await repo.update(
+                        listing_id, current["version"], {"updated_at": now}):
+                    raise Conflict(f"Listing {listing_id} is {current['status']}, not published. "
+                                   "Nothing was refreshed.", error="wrong_status")
+                await repo.record(listing_id, self.actor.user_id, "refreshed", {}, now)
+        return ids
+
     async def _editable(self, repo: ListingRepository, listing_id: UUID) -> Row:
         current = await repo.get_own(listing_id)
         if current is None:

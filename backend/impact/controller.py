@@ -6,6 +6,7 @@ import json
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
+import msgspec
 from litestar import Controller, Response, get, patch, post
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
@@ -22,22 +23,27 @@ from backend.openapi import retried
 from backend.params import OptionalMonth
 
 View = Literal["municipality", "network"]
-Language = Annotated[Literal["sv", "en"], Parameter(description="the language of the chart's words")]
+Language = Annotated[Literal["sv", "en"], Parameter(description="the language of the words in the chart or file")]
 ChartName = Annotated[str, Parameter(max_length=40, pattern=r"^[a-z_-]+$",
                                      description="trend, categories, checks or municipalities")]
 CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
 CATEGORY_NAMES_EN = {slug: name for slug, _, name, _ in TREE} | {"*": "Other (weight × material factor)"}
 
 
-def factor_used(f: dict[str, Any]) -> schemas.FactorUsed:
-    """A factor the report used, with its category, source and boundary readable in Swedish and English."""
+def factor_texts(f: dict[str, Any]) -> dict[str, schemas.FactorText]:
+    """A factor's category, source and boundary readable in Swedish and English (never a slug)."""
     texts = readable(f["category_slug"], f["source"], f["boundary"])
     names = {"sv": CATEGORY_NAMES, "en": CATEGORY_NAMES_EN}
+    return {lang: schemas.FactorText(category=names[lang].get(f["category_slug"], f["category_slug"]),
+                                     source=source, boundary=boundary)
+            for lang, (source, boundary) in texts.items()}
+
+
+def factor_used(f: dict[str, Any]) -> schemas.FactorUsed:
+    """A factor the report used, with its texts in both languages."""
     return schemas.FactorUsed(
         category_slug=f["category_slug"], version=f["version"], own=f["own"], source=f["source"],
-        boundary=f["boundary"], entries=f["entries"], **{lang: schemas.FactorText(
-            category=names[lang].get(f["category_slug"], f["category_slug"]), source=source, boundary=boundary)
-            for lang, (source, boundary) in texts.items()})
+        boundary=f["boundary"], entries=f["entries"], **factor_texts(f))
 
 
 def _kg(grams: int | None) -> float | None:
@@ -49,7 +55,7 @@ def factor_read(row: dict[str, Any]) -> schemas.FactorRead:
         id=row["id"], category_slug=row["category_slug"], version=row["version"], own=row["municipality"] is not None,
         co2e_kg=_kg(row["co2e_g"]), co2e_kg_per_kg=_kg(row["co2e_g_per_kg"]),
         typical_weight_kg=_kg(row["typical_weight_g"]), new_price_ore=row["new_price_ore"], source=row["source"],
-        boundary=row["boundary"], valid_from=row["valid_from"])
+        boundary=row["boundary"], valid_from=row["valid_from"], **factor_texts(row))
 
 
 def check_read(row: dict[str, Any]) -> schemas.PurchaseCheckRead:
@@ -119,10 +125,12 @@ class ReportController(Controller):
     async def get_report_csv(
         self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
         from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
-        unit_id: FromQuery[UUID | None] = None,
+        unit_id: FromQuery[UUID | None] = None, lang: FromQuery[Language] = "sv",
     ) -> Response[bytes]:
         report = await ReportService(db, actor).report(view, from_month, to_month, unit_id)
-        return Response(report_csv(report).encode("utf-8"), media_type="text/csv",
+        factors = [{**f, **msgspec.structs.asdict(factor_texts(f)[lang])} for f in report["factors"]]
+        names = CATEGORY_NAMES_EN if lang == "en" else CATEGORY_NAMES
+        return Response(report_csv(report, names, factors, lang).encode("utf-8"), media_type="text/csv",
                         headers={"Content-Disposition": 'attachment; filename="hallbarhetsrapport.csv"'})
 
     @get("/charts/{name:str}", media_type="image/svg+xml")

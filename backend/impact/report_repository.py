@@ -54,9 +54,11 @@ class ReportRepository:
         return query.where(PurchaseCheck.unit == self.unit_id) if self.unit_id else query
 
     async def check_outcomes(self) -> list[Row]:
+        """Checks per unit and decision (the report adds them up, and shows each unit's share)."""
         return await self._checks(
-            PurchaseCheck.decision, Count(alias="checks"), Sum(PurchaseCheck.spent_ore, alias="spent_ore"),
-        ).group_by(PurchaseCheck.decision)
+            PurchaseCheck.unit, PurchaseCheck.decision, Count(alias="checks"),
+            Sum(PurchaseCheck.spent_ore, alias="spent_ore"),
+        ).group_by(PurchaseCheck.unit, PurchaseCheck.decision)
 
     async def check_savings(self) -> Row:
         """What checks saved: entries they booked (bought used) plus the bookings of listings they reused.

@@ -61,13 +61,17 @@ class ReportService:
                 raise NotFound("No such unit.")
             members = await network_members(self.actor.municipality_id) if scope == "network" else []
             ids = [m["id"] for m in members] or [self.actor.municipality_id]
-            return await self._gather(ReportRepository(ids, from_month, to_month, unit_id), scope, members)
+            report = await self._gather(ReportRepository(ids, from_month, to_month, unit_id), scope, members)
+            # Per unit only for one's own municipality: the network view shows other members' totals only.
+            units = await UnitRepository(self.actor.municipality_id).list() if scope == "municipality" else []
+        report["check_units"] = check_units(report.pop("check_rows"), {u["id"]: u["name"] for u in units})
+        return report
 
     async def _gather(self, repo: ReportRepository, scope: str, members: list[dict[str, Any]]) -> Report:
         cube = await repo.cube()
-        outcomes = {r["decision"]: r for r in await repo.check_outcomes()}
+        check_rows = await repo.check_outcomes()
+        outcomes = rollup(check_rows, "decision", ("checks", "spent_ore"))
         counted = {d: (outcomes.get(d) or {}).get("checks", 0) for d in ("reused", "bought_used", "bought_new", "")}
-        decided = counted["reused"] + counted["bought_used"] + counted["bought_new"]
         saved = totals(await repo.check_savings())
         by_month, by_municipality = rollup(cube, "month"), rollup(cube, "municipality")
         factor_counts = {key: row["reuses"] for key, row in rollup(cube, "factor").items()}
@@ -81,10 +85,9 @@ class ReportService:
             "municipalities": sorted(
                 ({"municipality_id": m["id"], "municipality": m["name"], **totals(by_municipality.get(m["id"], {}))}
                  for m in members), key=lambda r: r["municipality"]),
+            "check_rows": check_rows,
             "checks": {
-                "checks": decided + counted[""], "reused": counted["reused"], "bought_used": counted["bought_used"],
-                "bought_new": counted["bought_new"], "undecided": counted[""],
-                "reuse_share": round((counted["reused"] + counted["bought_used"]) / decided, 4) if decided else 0.0,
+                **outcome_counts(counted),
                 "saved_ore": saved["saved_ore"], "co2e_kg": saved["co2e_kg"],
                 "spent_new_ore": (outcomes.get("bought_new") or {}).get("spent_ore") or 0,
             },
@@ -97,14 +100,34 @@ class ReportService:
 _SUM_KEYS = ("reuses", "pieces", "co2e_g", "saved_ore", "waste_g")
 
 
-def rollup(cube: list[dict[str, Any]], key: str | None) -> dict[Any, dict[str, int]]:
+def rollup(cube: list[dict[str, Any]], key: str | None,
+           sums: tuple[str, ...] = _SUM_KEYS) -> dict[Any, dict[str, int]]:
     """Add the grouped sums up by one key (None: everything into one row)."""
     out: dict[Any, dict[str, int]] = {}
     for row in cube:
-        target = out.setdefault(row[key] if key else None, dict.fromkeys(_SUM_KEYS, 0))
-        for name in _SUM_KEYS:
+        target = out.setdefault(row[key] if key else None, dict.fromkeys(sums, 0))
+        for name in sums:
             target[name] += row[name] or 0
     return out
+
+
+def outcome_counts(counted: dict[str, int]) -> dict[str, Any]:
+    """The checks per outcome and the share that led to reuse (from Delbar or bought used) of those decided."""
+    decided = counted.get("reused", 0) + counted.get("bought_used", 0) + counted.get("bought_new", 0)
+    return {"checks": decided + counted.get("", 0), "reused": counted.get("reused", 0),
+            "bought_used": counted.get("bought_used", 0), "bought_new": counted.get("bought_new", 0),
+            "undecided": counted.get("", 0),
+            "reuse_share": round((counted.get("reused", 0) + counted.get("bought_used", 0)) / decided, 4)
+            if decided else 0.0}
+
+
+def check_units(rows: list[dict[str, Any]], names: dict[Any, str]) -> list[dict[str, Any]]:
+    """The purchase-check share per unit: how many checks, what they led to; units by name."""
+    per_unit: dict[Any, dict[str, int]] = {}
+    for row in rows:
+        per_unit.setdefault(row["unit"], {})[row["decision"]] = row["checks"]
+    return sorted(({"unit_id": unit, "unit": names.get(unit, ""), **outcome_counts(counted)}
+                   for unit, counted in per_unit.items() if unit in names), key=lambda r: r["unit"])
 
 
 def _sorted(groups: dict[Any, dict[str, int]]) -> list[dict[str, Any]]:

@@ -21,6 +21,14 @@ Quantity = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 Decision = Literal["reused", "bought_used", "bought_new"]
 
 
+class FactorText(Schema, kw_only=True):
+    """A factor as a person reads it in one language: the category's name, the source and the boundary."""
+
+    category: str
+    source: str
+    boundary: str
+
+
 class FactorRead(Schema, kw_only=True):
     id: UUID
     category_slug: str
@@ -33,6 +41,8 @@ class FactorRead(Schema, kw_only=True):
     source: str
     boundary: str
     valid_from: datetime
+    sv: FactorText
+    en: FactorText
 
 
 class FactorOverride(Schema, kw_only=True):
@@ -125,12 +135,17 @@ class CheckOutcomes(Schema, kw_only=True):
     spent_new_ore: int
 
 
-class FactorText(Schema, kw_only=True):
-    """A factor as a person reads it in one language: the category's name, the source and the boundary."""
+class UnitChecks(Schema, kw_only=True):
+    """One unit's purchase checks in the period: how many, what they led to, and the share reused."""
 
-    category: str
-    source: str
-    boundary: str
+    unit_id: UUID
+    unit: str
+    checks: int
+    reused: int
+    bought_used: int
+    bought_new: int
+    undecided: int
+    reuse_share: float
 
 
 class FactorUsed(Schema, kw_only=True):
@@ -155,4 +170,5 @@ class ReportRead(Schema, kw_only=True):
     by_category: list[GroupTotals]
     municipalities: list[MunicipalityTotals]
     checks: CheckOutcomes
+    check_units: list[UnitChecks]
     factors: list[FactorUsed]

@@ -10,6 +10,7 @@ from litestar.params import FromPath, FromQuery, JSONBody
 
 from backend.deps import ActorDep, DbDep
 from backend.params import OptionalDay
+from backend.schemas import BulkDone
 from backend.transport import schemas
 from backend.transport.repository import Row
 from backend.transport.service import JobService
@@ -57,6 +58,12 @@ class TransportJobController(Controller):
     @get("/{job_id:uuid}")
     async def get_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID]) -> schemas.JobRead:
         return job_read(await JobService(db, actor).get(job_id))
+
+    @post("/assign", status_code=200)
+    async def assign_jobs(self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.JobsAssign]) -> BulkDone:
+        """Plan several jobs onto one driver and day at once, all or none."""
+        ids = await JobService(db, actor).assign_many(data.ids, data.driver_id, data.day)
+        return BulkDone(done=len(ids), ids=ids)
 
     @post("/{job_id:uuid}/assign", status_code=200)
     async def assign_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from backend.schemas import Schema, Version
+from backend.schemas import BulkIdList, Schema, Version
 
 # At most 100,000 kronor per job: anything above is a typing error.
 FeeOre = Annotated[int, msgspec.Meta(ge=0, le=10_000_000)]
@@ -58,6 +58,18 @@ class JobAssign(Schema, kw_only=True):
     driver_id: UUID
     day: date
     version: Version
+
+
+class JobsAssign(Schema, kw_only=True):
+    """Several jobs to one driver and day (the work queue's bulk planning), all or none."""
+
+    ids: BulkIdList
+    driver_id: UUID
+    day: date
+
+    def __post_init__(self) -> None:
+        if len(set(self.ids)) != len(self.ids):
+            raise ValueError("each id may be given only once")
 
 
 class JobAction(Schema, kw_only=True):

@@ -133,6 +133,27 @@ class JobService:
                                  tag=f"job-{job_id}")
         return await self.get(job_id)
 
+    async def assign_many(self, ids: list[UUID], driver_id: UUID, day: date) -> list[UUID]:
+        """Give every job to one driver and day, or none: the first that cannot be planned is named."""
+        self.actor.require(*PLANNERS)
+        if day < clock.now().date():
+            raise Invalid("The day is in the past.", error="in_the_past")
+        async with self.db.write():
+            if not await self.jobs.is_driver(driver_id):
+                raise Invalid("That person is not a driver in your municipality.", error="not_a_driver")
+            for job_id in ids:
+                row = await self.jobs.get(job_id)
+                if row is None:
+                    raise NotFound(f"No such transport job: {job_id}. Nothing was planned.")
+                values = {"driver": driver_id, "day": day, "status": "assigned"}
+                if not await self.jobs.update(job_id, row["version"], values, clock.now(), ("planned", "assigned")):
+                    raise Conflict(f"Transport job {job_id} is {row['status']}; nothing was planned.",
+                                   error="wrong_status")
+                await notify_message([driver_id], "job_assigned", "job_assigned",
+                                     {"day": {"day": day.isoformat()}, "address": row["delivery_address"]}, "/dagen",
+                                     tag=f"job-{job_id}")
+        return ids
+
     async def finish(self, job_id: UUID, status: str, version: int | None) -> Row:
         """Mark a job done (its driver or a coordinator) or cancelled (a coordinator)."""
         async with self.db.write():

@@ -9,7 +9,11 @@ from backend.schemas import Schema
 
 
 class QueueRow(Schema, kw_only=True):
+    """One row, or identical rows (same title and detail) grouped: `ids` are all of them, oldest first."""
+
     id: UUID
+    ids: list[UUID]
+    quantity: int
     title: str
     detail: str
     since: datetime | None

@@ -13,13 +13,26 @@ from backend.workqueue.repository import Row, WorkQueueRepository
 COORDINATORS = ("coordinator", "admin")
 
 
+# Sections whose identical rows (same title and detail) show as one row with a count.
+GROUPED = frozenset({"bookings", "listings", "labels", "stale", "transport", "storage"})
+
+
 def _section(key: str, rows: list[Row], link: str) -> dict[str, Any]:
-    return {
-        "key": key, "available": True, "count": len(rows),
-        "rows": [{"id": r["id"], "title": r.get("title") or "", "detail": r.get("detail") or "",
-                  "since": r.get("since"), "link": link.format(**r), "clock_skew_s": r.get("clock_skew_s")}
-                 for r in rows],
-    }
+    out: list[dict[str, Any]] = []
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in rows:
+        row = {"id": r["id"], "ids": [r["id"]], "quantity": 1, "title": r.get("title") or "",
+               "detail": r.get("detail") or "", "since": r.get("since"), "link": link.format(**r),
+               "clock_skew_s": r.get("clock_skew_s")}
+        same = groups.get((row["title"], row["detail"])) if key in GROUPED else None
+        if same is None:
+            groups[(row["title"], row["detail"])] = row
+            out.append(row)
+            continue
+        # The group keeps its oldest row's date and link (rows come oldest first).
+        same["ids"].append(row["id"])
+        same["quantity"] += 1
+    return {"key": key, "available": True, "count": len(rows), "rows": out}
 
 
 class WorkQueueService:

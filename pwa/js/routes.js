@@ -85,6 +85,8 @@ export function appRoutes({ go, onLogin, onLogout }) {
       signedIn(() => view(t("work.title"), import("./components/work-queue-view.js"), (m) => m.workQueueView())),
     "/fakturaunderlag": () =>
       signedIn(() => view(t("invoice.title"), import("./components/invoice-view.js"), (m) => m.invoiceView())),
+    "/fakturaunderlag/kolumner": () =>
+      signedIn(() => view(t("mapping.title"), import("./components/mapping-view.js"), (m) => m.mappingView())),
     "/rapport": () =>
       signedIn(() => view(t("report.title"), import("./components/impact-report-view.js"), (m) => m.impactReportView())),
     "/miljofaktorer": () =>

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from pathlib import Path
 
 from playwright.sync_api import expect
 
 from tests.browser.field import sign_in, signed_in_http
-from tests.browser.journeys import shot
+from tests.browser.journeys import axe_clean, shot
+from tests.browser.test_approvals import delivered_request
 
 
 def draft_listing(base: str, title: str) -> str:
@@ -20,6 +23,7 @@ def draft_listing(base: str, title: str) -> str:
 
 def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     listing = draft_listing(live_server, "Bokhylla från biblioteket")
+    delivered_request(live_server)
     sign_in(page, "samordnare@ystad.exempel.se")
     page.get_by_role("link", name="Arbetskö").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Arbetskö")
@@ -30,9 +34,49 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     expect(queued).to_contain_text("Utkast att granska")
     for section in ("Bokningar att godkänna", "Annonser att kontrollera", "Avvisade skanningar"):
         expect(page.get_by_role("heading", level=2, name=re.compile(section))).to_be_visible()
+    # Several requests approved in one step: tick them all, the button counts them, the queue empties.
+    requests = page.get_by_role("region", name=re.compile("Bokningar att godkänna"))
+    first_ids = requests.locator(".work-queue__pick").first.get_attribute("value")
+    requests.get_by_label("Markera alla").check()
+    approve = requests.get_by_role("button", name=re.compile(r"^Godkänn \d+ markerade?$"))
+    count = int(re.search(r"\d+", approve.inner_text()).group())
     shot(page, "work-queue")
+    approve.click()
+    expect(page.locator(".work-queue__status")).to_have_text(
+        f"{count} bokning godkändes." if count == 1 else f"{count} bokningar godkändes.")
+    expect(page.locator(f'.work-queue__pick[value="{first_ids}"]')).to_have_count(0)
+    # The approval made its delivery and return trips: plan them onto one driver and day at once.
+    trips = page.get_by_role("region", name=re.compile("Transporter att planera"))
+    trips.get_by_label("Markera alla").check()
+    plan = trips.get_by_role("button", name=re.compile(r"^Planera \d+ markerade?$"))
+    plan.click()
+    expect(trips.get_by_text("Välj vilken chaufför som ska köra.")).to_be_visible()
+    expect(trips.get_by_label("Chaufför")).to_be_focused()
+    trips.get_by_label("Chaufför").select_option(index=1)
+    trips.get_by_label("Dag").fill((date.today() + timedelta(days=61)).isoformat())
+    planned = int(re.search(r"\d+", plan.inner_text()).group())
+    plan.click()
+    expect(page.locator(".work-queue__status")).to_have_text(
+        f"{planned} transport planerades." if planned == 1 else f"{planned} transporter planerades.")
 
+    # The finance system's columns: the first renamed, the line id dropped, the amount moved up, formats chosen.
     page.goto("/fakturaunderlag")
+    page.get_by_role("link", name="Kolumner för ekonomisystemet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kolumner för ekonomisystemet")
+    columns = page.locator(".mapping-view__column")
+    expect(columns).to_have_count(14)
+    columns.first.get_by_label("Rubrik i filen").fill("Månad")
+    page.get_by_role("button", name="Ta bort kolumn 14").click()
+    page.get_by_role("button", name="Flytta kolumn 12 uppåt").click()
+    expect(page.locator(".mapping-view__status")).to_have_text("Kolumnen är nu nummer 11.")
+    page.get_by_label("31.03.2026 (dag.månad.år)").check()
+    page.get_by_label("Punkt: 1234.50").check()
+    assert axe_clean(page) == []
+    page.get_by_role("button", name="Spara kolumnerna").click()
+    expect(page.locator(".mapping-view__status")).to_have_text("Kolumnerna är sparade. Nästa nedladdning använder dem.")
+    shot(page, "mapping")
+    page.get_by_role("link", name="Tillbaka till fakturaunderlaget").click()
+
     # The running month shows as "pågående", with its lines so far and nothing to lock.
     expect(page.locator(".invoice-view__period--current .invoice-view__facts")).to_contain_text("pågående")
     oldest = page.locator(".invoice-view__period--open").last
@@ -53,6 +97,14 @@ def test_a_coordinator_works_the_queue_and_exports_a_month(page, live_server):
     shot(page, "invoice")
     csv = page.request.get(f"/api/billing/periods/{month}/basis.csv")
     assert csv.ok and csv.body().startswith("\ufeffPeriod;".encode())
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Fakturaunderlag för ekonomisystemet (CSV, era kolumner)").click()
+    mapped = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert mapped[0].split(";")[:3] == ["Månad", "Betalande kommun", "Kostnadsställe"]
+    assert mapped[0].split(";")[10:] == ["Belopp", "Till", "Rättelse"] and "Rad" not in mapped[0]
+    first = mapped[1].split(";")
+    assert first[0] == month and re.fullmatch(r"-?\d+\.\d{2}", first[10])
+    assert re.fullmatch(r"(\d{2}\.\d{2}\.\d{4})?", first[11])
 
 
 def test_a_reporter_opens_the_report(page):

@@ -49,6 +49,8 @@ function plain(value) {
  * @property {string} source
  * @property {string} boundary
  * @property {string} valid_from
+ * @property {{category: string, source: string, boundary: string}} sv the source and boundary as read in Swedish
+ * @property {{category: string, source: string, boundary: string}} en the same in English
  */
 
 /**

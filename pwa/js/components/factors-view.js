@@ -29,6 +29,11 @@ function day(iso) {
   return new Intl.DateTimeFormat(locale(), { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(new Date(iso));
 }
 
+/** @param {Factor} f @returns {{source: string, boundary: string}} the source and boundary in the page's language */
+function readable(f) {
+  return getLanguage() === "en" ? f.en : f.sv;
+}
+
 /** @param {Factor} f */
 function co2eText(f) {
   return f.co2e_kg !== null
@@ -110,15 +115,15 @@ export function factorsView() {
         fact(t("factors.weight"), now.typical_weight_kg === null ? t("factors.not_given")
           : t("factors.weight_value", { value: decimal(now.typical_weight_kg) })),
         fact(t("factors.price"), money(now.new_price_ore)),
-        fact(t("factors.source"), now.source),
-        fact(t("factors.boundary"), now.boundary || t("factors.not_given")),
+        fact(t("factors.source"), readable(now).source),
+        fact(t("factors.boundary"), readable(now).boundary || t("factors.not_given")),
         fact(t("factors.valid_from"), day(now.valid_from)),
         fact(t("factors.version"), String(now.version))),
       earlier.length ? h("details", { class: "factor-card__earlier" },
         h("summary", { text: t("factors.earlier", { count: earlier.length }) }),
         h("ul", {}, earlier.map((r) => h("li", { text: t("factors.earlier_item", {
           version: r.version, kind: t(r.own ? "factors.own" : "factors.national").toLowerCase(),
-          date: day(r.valid_from), co2e: co2eText(r), source: r.source }) })))) : null,
+          date: day(r.valid_from), co2e: co2eText(r), source: readable(r).source }) })))) : null,
       form ? h("button", { type: "button", class: "button button--secondary factor-card__change",
                            text: t("factors.change", { category: nameOf(slug) }),
                            onclick: () => form.edit(slug) }) : null);

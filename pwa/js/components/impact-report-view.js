@@ -5,6 +5,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { softHyphens } from "../hyphenate.js";
 
 /** @param {number} ore @returns {string} */
 export function kronor(ore) {
@@ -74,9 +75,33 @@ const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "
  * @property {Array<Totals & {municipality_id: string, municipality: string}>} municipalities
  * @property {Record<typeof OUTCOMES[number] | "checks", number>
  *   & {reuse_share: number, saved_ore: number}} checks
+ * @property {UnitChecks[]} check_units
  * @property {Array<{category_slug: string, version: number, own: boolean, source: string, boundary: string,
  *   sv: FactorText, en: FactorText}>} factors
  */
+
+/**
+ * @typedef {Record<typeof OUTCOMES[number] | "checks", number> & {unit_id: string, unit: string, reuse_share: number}}
+ *   UnitChecks one unit's purchase checks in the period
+ */
+
+/**
+ * The purchase-check share per unit: how many checks, what each led to, and the share reused. One
+ * card per unit, so a phone shows every figure without scrolling sideways.
+ * @param {UnitChecks[]} units
+ */
+function unitChecks(units) {
+  const heading = h("h2", { id: "report-check-units-title", text: t("report.check_units") });
+  if (!units.length) return [heading, h("p", { text: t("report.check_units_none") })];
+  const percent = new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0 });
+  return [heading, h("ul", { class: "report-view__units", "aria-labelledby": "report-check-units-title" },
+    units.map((u) => h("li", { class: "report-view__unit" },
+      h("h3", { class: "report-view__unit-name", text: softHyphens(u.unit) }),
+      h("dl", { class: "report-view__unit-facts" },
+        fact(t("report.check_count"), number(u.checks)),
+        ...OUTCOMES.map((k) => fact(t(`report.short_${k}`), number(u[k]))),
+        fact(t("report.reuse_share"), percent.format(u.reuse_share))))))];
+}
 
 /** @param {Report} report @param {string} view */
 function render(report, view) {
@@ -108,6 +133,7 @@ function render(report, view) {
       OUTCOMES.map((k) => [t(`check.decision_${k}`), number(report.checks[k])])),
     h("p", { text: t("report.checks_saved", { share: Math.round(report.checks.reuse_share * 100),
       saved: kronor(report.checks.saved_ore) }) }),
+    view === "municipality" ? unitChecks(report.check_units) : [],
     // Only the network view has the per-municipality part (a bare `false` would show as text).
     view === "network" ? [
       h("h2", { text: t("report.municipalities") }),
@@ -118,7 +144,7 @@ function render(report, view) {
     h("h2", { text: t("report.factors") }),
     h("ul", { class: "report-view__factors" }, report.factors.map(factorItem)),
     h("p", {}, h("a", { href: "/miljofaktorer", text: t("factors.link") })),
-    h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}`, download: "",
+    h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}&lang=${getLanguage()}`, download: "",
       text: t("report.csv") })),
   ];
 }

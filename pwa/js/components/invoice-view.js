@@ -20,6 +20,7 @@ export function invoiceView() {
     { class: "invoice-view", "aria-labelledby": "invoice-title" },
     h("h1", { id: "invoice-title", text: t("invoice.title") }),
     h("p", { class: "invoice-view__intro", text: t("invoice.intro") }),
+    h("p", {}, h("a", { href: "/fakturaunderlag/kolumner", text: t("invoice.mapping_link") })),
     status,
     list,
   );
@@ -168,12 +169,16 @@ function table(id, caption, head, rows) {
                                                                            text: c })))))));
 }
 
-/** @param {{csv_url: string, summary_url: string, documents: Array<{url: string, counterpart: string, number: string}>}} detail */
+/**
+ * @param {{csv_url: string, mapped_csv_url: string, summary_url: string,
+ *   documents: Array<{url: string, counterpart: string, number: string}>}} detail
+ */
 function files(detail) {
   const link = (/** @type {string} */ href, /** @type {string} */ text) =>
     h("li", {}, h("a", { href, text, download: href.endsWith("summary") ? null : "" }));
   return [h("ul", { class: "invoice-view__file-list" },
     link(detail.csv_url, t("invoice.csv")),
+    link(detail.mapped_csv_url, t("invoice.mapped_csv")),
     h("li", {}, h("a", { href: detail.summary_url, target: "_blank", rel: "noopener", text: t("invoice.summary") })),
     detail.documents.map((doc) => link(doc.url, t("invoice.ubl", { name: doc.counterpart, number: doc.number }))),
   )];

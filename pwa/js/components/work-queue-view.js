@@ -5,6 +5,7 @@ import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { skewText } from "../skew-text.js";
+import { BULK, bulkBar, rowCheckbox } from "./work-queue-bulk.js";
 
 /** @returns {HTMLElement} */
 export function workQueueView() {
@@ -23,7 +24,7 @@ export function workQueueView() {
     try {
       /** @type {Array<{key: string, available: boolean, count: number, rows: any[]}>} */
       const queue = await api("/api/workqueue");
-      sections.replaceChildren(...queue.map(section));
+      sections.replaceChildren(...queue.map((s) => section(s, load)));
       const total = queue.reduce((sum, s) => sum + s.count, 0);
       status.textContent = t("work.summary", { count: total });
     } catch (error) {
@@ -38,36 +39,54 @@ export function workQueueView() {
   return root;
 }
 
-/** @param {{key: string, available: boolean, count: number, rows: any[]}} data */
-function section(data) {
+/**
+ * @param {{key: string, available: boolean, count: number, rows: any[]}} data
+ * @param {() => Promise<void>} reload
+ */
+function section(data, reload) {
   const id = `work-${data.key}`;
+  const bulk = data.key in BULK && data.rows.length > 0;
+  const list = h("ul", { class: "work-queue__rows" }, data.rows.map((row) => item(data.key, row, bulk)));
   const body = !data.available
     ? h("p", { class: "work-queue__empty", text: t("work.unavailable") })
-    : !data.rows.length
-      ? h("p", { class: "work-queue__empty", text: t("work.nothing") })
-      : h("ul", { class: "work-queue__rows" }, data.rows.map((row) => item(data.key, row)));
+    : !data.rows.length ? h("p", { class: "work-queue__empty", text: t("work.nothing") }) : list;
   return h(
     "section",
     { class: "work-queue__section", "aria-labelledby": id },
     h("h2", { id }, t(`work.section_${data.key}`), " ", h("span", { class: "work-queue__count", text: `(${data.count})` })),
     body,
+    bulk ? bulkBar(data.key, list, reload) : null,
   );
 }
 
+/** @param {string} iso @returns {string} the day as the rest of the app writes it ("7 dec. 2026") */
+function day(iso) {
+  return new Intl.DateTimeFormat(getLanguage() === "en" ? "en-GB" : "sv-SE",
+    { dateStyle: "medium", timeZone: "Europe/Stockholm" }).format(new Date(iso));
+}
+
 /**
+ * One row, or identical rows grouped ("Cyklar till lägerskola, röd × 6").
  * @param {string} key
- * @param {{title: string, detail: string, since: string | null, link: string, clock_skew_s?: number | null}} row
+ * @param {{id: string, ids: string[], quantity: number, title: string, detail: string, since: string | null,
+ *   link: string, clock_skew_s?: number | null}} row
+ * @param {boolean} pickable whether the section has a bulk action (a checkbox per row)
  */
-function item(key, row) {
+function item(key, row, pickable) {
   const detail = typeof row.clock_skew_s === "number"
     ? skewText(row.clock_skew_s, "work.clock")
     : row.detail ? t(`work.detail_${row.detail}`) : "";
-  const since = row.since ? new Date(row.since).toLocaleDateString(getLanguage() === "en" ? "en-GB" : "sv-SE") : "";
+  const since = row.since ? day(row.since) : "";
+  const title = row.title || t("work.untitled");
+  const labelId = `work-row-${key}-${row.id}`;
   return h(
     "li",
-    { class: "work-queue__row" },
-    h("a", { class: "work-queue__link", href: row.link, text: row.title || t("work.untitled") }),
-    h("span", { class: "work-queue__meta", text: [detail === `work.detail_${row.detail}` ? row.detail : detail, since]
-      .filter(Boolean).join(" · ") }),
+    { class: `work-queue__row${pickable ? " work-queue__row--pickable" : ""}` },
+    pickable ? rowCheckbox(key, row, labelId) : null,
+    h("div", { class: "work-queue__text" },
+      h("a", { class: "work-queue__link", id: labelId, href: row.link,
+               text: row.quantity > 1 ? t("work.grouped", { title, count: row.quantity }) : title }),
+      h("span", { class: "work-queue__meta", text: [detail === `work.detail_${row.detail}` ? row.detail : detail, since]
+        .filter(Boolean).join(" · ") })),
   );
 }

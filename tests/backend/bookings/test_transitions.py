@@ -172,3 +172,54 @@ class TestImpact:
         for action in ("approve", "fulfil", "complete"):
             await step(as_owner, booking, action)
         assert await ImpactEntry.count() == 0
+
+
+class TestApproveMany:
+    async def _two_requests(self, as_requester, ystad):
+        first, _ = await make_listing(ystad, title="Cykel")
+        second, _ = await make_listing(ystad, title="Cykel")
+        return [await request(as_requester, first), await request(as_requester, second)]
+
+    async def test_a_coordinator_approves_several_at_once(self, as_requester, new_client, ystad, world):
+        bookings = await self._two_requests(as_requester, ystad)
+        coordinator = await new_client()
+        await login(coordinator, world.coordinator_email)
+        response = await coordinator.post("/api/bookings/approve", json={"ids": [b["id"] for b in bookings]})
+        assert response.status_code == 200 and response.json()["done"] == 2
+        events = await BookingEvent.select(BookingEvent.booking).where(BookingEvent.action == "approve")
+        assert {str(e["booking"]) for e in events} == {b["id"] for b in bookings}
+
+    async def test_one_that_cannot_be_approved_stops_them_all_and_is_named(self, as_requester, new_client, ystad,
+                                                                           world, as_owner):
+        bookings = await self._two_requests(as_requester, ystad)
+        await step(as_owner, bookings[1], "decline", reason="Trasig")
+        coordinator = await new_client()
+        await login(coordinator, world.coordinator_email)
+        response = await coordinator.post("/api/bookings/approve", json={"ids": [b["id"] for b in bookings]})
+        assert response.status_code == 409 and bookings[1]["id"] in response.json()["detail"]
+        assert await BookingEvent.count().where(BookingEvent.action == "approve") == 0
+
+    async def test_another_municipalitys_booking_is_a_404_and_nothing_changes(self, as_requester, new_client, ystad,
+                                                                              skurup, world):
+        bookings = await self._two_requests(as_requester, ystad)
+        other, _ = await make_listing(skurup)
+        theirs = await request(as_requester, other)
+        coordinator = await new_client()
+        await login(coordinator, world.coordinator_email)
+        response = await coordinator.post("/api/bookings/approve",
+                                          json={"ids": [bookings[0]["id"], theirs["id"]]})
+        assert response.status_code == 404 and theirs["id"] in response.json()["detail"]
+        assert await BookingEvent.count().where(BookingEvent.action == "approve") == 0
+
+    @pytest.mark.parametrize("ids", [[], ["00000000-0000-4000-8000-000000000001"] * 2,
+                                     [str(UUID(int=n + 1)) for n in range(101)]])
+    async def test_an_empty_repeated_or_too_long_list_is_a_400(self, new_client, world, ids):
+        coordinator = await new_client()
+        await login(coordinator, world.coordinator_email)
+        assert (await coordinator.post("/api/bookings/approve", json={"ids": ids})).status_code == 400
+
+    async def test_the_requester_cannot_approve_in_bulk(self, as_requester, ystad, world):
+        bookings = await self._two_requests(as_requester, ystad)
+        response = await as_requester.post("/api/bookings/approve", json={"ids": [bookings[0]["id"]]})
+        assert response.status_code == 403 and bookings[0]["id"] in response.json()["detail"]
+        assert await BookingEvent.count().where(BookingEvent.action == "approve") == 0

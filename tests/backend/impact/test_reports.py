@@ -97,7 +97,8 @@ class TestNetworkReport:
         assert [(m["municipality"], m["co2e_kg"], m["reuses"]) for m in body["municipalities"]] == [
             ("Skurup", 55.0, 1), ("Ystad", 294.0, 3)]
         assert set(body) == {"scope", "from_month", "to_month", "unit_id", "totals", "months", "by_deal",
-                             "by_category", "municipalities", "checks", "factors"}
+                             "by_category", "municipalities", "checks", "check_units", "factors"}
+        assert body["check_units"] == []
 
     async def test_a_municipality_outside_the_network_is_left_out(self, app, client, ystad, skurup, known_reuses):
         await _reuse(app, skurup, "soffor", 2)
@@ -113,6 +114,21 @@ class TestExports:
         text = response.content.decode("utf-8")
         assert response.headers["content-type"] == "text/csv; charset=utf-8"
         assert text.startswith("\ufeffAvsnitt;") and "Totalt;2026-01–2026-03;3;4;294,0;17500,00;99,0\r\n" in text
+
+    async def test_csv_names_categories_deals_and_factor_sources_in_swedish(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        text = (await client.get(f"/api/impact/report/csv?{RANGE}")).content.decode("utf-8")
+        assert "Kategori;Kontorsstolar;" in text and "Affärsform;Säljes;" in text
+        assert "Inköpskontroll;Återbrukat från Delbar;0" in text
+        assert "Faktor;Kontorsstolar (version 1, nationell);1" in text
+        assert "Källa;Kontorsstolar;FIRA International, jämförelse av kontorsmöblers koldioxidavtryck" in text
+        assert "kontorsstolar" not in text and "office task chair" not in text
+
+    async def test_csv_in_english_when_asked(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        text = (await client.get(f"/api/impact/report/csv?{RANGE}&lang=en")).content.decode("utf-8")
+        assert text.startswith("\ufeffSection;") and "Category;Office chairs;" in text
+        assert "Source;Office chairs;FIRA International, Benchmarking" in text
 
     @pytest.mark.parametrize("name", ["trend", "categories", "checks", "municipalities"])
     async def test_each_chart_is_an_accessible_svg(self, client, ystad, known_reuses, name):

@@ -45,6 +45,13 @@ class TestFactorOverride:
         assert factors["soffor"]["co2e_kg"] == 55.0 and "WRAP" in factors["soffor"]["source"]
         assert factors["*"]["co2e_kg_per_kg"] == 2.0 and factors["*"]["boundary"]
 
+    async def test_factors_carry_their_source_in_readable_swedish_and_english(self, client, ystad, seeded):
+        await signed_in(client, ystad, "reporter")
+        chairs = {f["category_slug"]: f for f in (await client.get("/api/impact/factors")).json()}["kontorsstolar"]
+        assert chairs["sv"]["category"] == "Kontorsstolar" and "kontorsstol, 72 kg" in chairs["sv"]["source"]
+        assert chairs["en"]["category"] == "Office chairs" and "office task chair" in chairs["en"]["source"]
+        assert "Från råvara till fabriksgrind" in chairs["sv"]["boundary"]
+
 
 def _check(**fields):
     return {"need": "Två kontorsstolar", "category_slug": "kontorsstolar", "quantity": 2,
@@ -132,6 +139,18 @@ async def _private_listing(tenant):
         assert {k: checks[k] for k in ("checks", "reused", "bought_used", "bought_new", "undecided")} == {
             "checks": 4, "reused": 1, "bought_used": 1, "bought_new": 1, "undecided": 1}
         assert checks["reuse_share"] == round(2 / 3, 4) and checks["co2e_kg"] == 144.0
+
+    async def test_the_report_gives_each_units_share(self, client, new_client, ystad, seeded):
+        await signed_in(client, ystad, "employee")
+        for decision in ("reused", "bought_new"):
+            await client.post("/api/purchase-checks", json=_check(decision=decision, reason="behov"))
+        await client.post("/api/purchase-checks", json=_check())
+        reporter = await signed_in(await new_client(), ystad, "reporter")
+        units = (await reporter.get("/api/impact/report")).json()["check_units"]
+        assert [(u["unit"], u["checks"], u["reused"], u["bought_new"], u["undecided"], u["reuse_share"])
+                for u in units] == [("Arbetsmarknadsenheten", 3, 1, 1, 1, 0.5)]
+        other = await reporter.get(f"/api/impact/report?unit_id={ystad.admin_unit}")
+        assert other.json()["check_units"] == []
 
 
 class TestHistoryDoesNotChange:

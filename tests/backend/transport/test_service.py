@@ -231,6 +231,48 @@ class TestScans:
         assert (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["status"] == "fulfilled"
 
 
+class TestPlanMany:
+    async def _jobs(self, as_requester, as_owner, world, new_client):
+        await approved_with_delivery(as_requester, as_owner, world.listing)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        return coordinator, [j["id"] for j in (await coordinator.get("/api/transport-jobs")).json()]
+
+    async def test_several_jobs_go_to_one_driver_and_day(self, as_requester, as_owner, world, new_client):
+        coordinator, ids = await self._jobs(as_requester, as_owner, world, new_client)
+        response = await coordinator.post("/api/transport-jobs/assign",
+                                          json={"ids": ids, "driver_id": str(world.driver), "day": days(2)})
+        assert response.status_code == 200 and response.json() == {"done": 2, "ids": ids}
+        rows = await TransportJob.select(TransportJob.status, TransportJob.driver)
+        assert {(r["status"], r["driver"]) for r in rows} == {("assigned", world.driver)}
+
+    async def test_a_cancelled_job_stops_them_all(self, as_requester, as_owner, world, new_client):
+        coordinator, ids = await self._jobs(as_requester, as_owner, world, new_client)
+        await coordinator.post(f"/api/transport-jobs/{ids[1]}/cancel", json={})
+        response = await coordinator.post("/api/transport-jobs/assign",
+                                          json={"ids": ids, "driver_id": str(world.driver), "day": days(2)})
+        assert response.status_code == 409 and ids[1] in response.json()["detail"]
+        assert await TransportJob.count().where(TransportJob.status == "assigned") == 0
+
+    async def test_another_municipalitys_job_is_a_404_and_nothing_changes(self, as_requester, as_owner, world,
+                                                                          new_client, skurup):
+        coordinator, ids = await self._jobs(as_requester, as_owner, world, new_client)
+        theirs, now = uuid4(), clock.now()
+        await TransportJob.insert(TransportJob(id=theirs, municipality=skurup.id, created_at=now, updated_at=now))
+        response = await coordinator.post("/api/transport-jobs/assign", json={
+            "ids": [ids[0], str(theirs)], "driver_id": str(world.driver), "day": days(2)})
+        assert response.status_code == 404 and str(theirs) in response.json()["detail"]
+        assert await TransportJob.count().where(TransportJob.status == "assigned") == 0
+
+    async def test_a_past_day_or_a_non_driver_is_a_400(self, as_requester, as_owner, world, new_client):
+        coordinator, ids = await self._jobs(as_requester, as_owner, world, new_client)
+        past = await coordinator.post("/api/transport-jobs/assign",
+                                      json={"ids": ids, "driver_id": str(world.driver), "day": days(-1)})
+        nobody = await coordinator.post("/api/transport-jobs/assign", json={
+            "ids": ids, "driver_id": str(world.approver.employee), "day": days(2)})
+        assert (past.status_code, nobody.status_code) == (400, 400)
+        assert nobody.json()["error"] == "not_a_driver"
+
+
 async def _site(municipality_id):
     site = uuid4()
     await Location.insert(Location(id=site, municipality=municipality_id, kind="site", name="AME-lagret",

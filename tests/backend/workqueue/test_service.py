@@ -117,3 +117,42 @@ class TestWrongClocks:
                 "clock_skew_ms": 60_000}
         assert (await client.post("/api/scans", json=scan)).status_code == 201
         assert _section((await client.get("/api/workqueue")).json(), "clocks")["rows"] == []
+
+
+class TestGrouping:
+    async def test_identical_rows_show_once_with_their_count_and_every_id(self, client, ystad):
+        bikes = [await _listing(ystad, "Cyklar till lägerskola, röd", "published", age_days=90 - n) for n in range(6)]
+        other = await _listing(ystad, "Soffa", "published", age_days=80)
+        rows = _section((await _queue(client, ystad, stale_days=30)).json(), "stale")["rows"]
+        assert [(r["title"], r["quantity"]) for r in rows] == [("Cyklar till lägerskola, röd", 6), ("Soffa", 1)]
+        assert rows[0]["ids"] == [str(b) for b in bikes] and rows[1]["ids"] == [str(other)]
+
+
+class TestBulkRefresh:
+    async def test_a_coordinator_refreshes_stale_listings_and_they_leave_the_list(self, client, ystad):
+        ids = [str(await _listing(ystad, "Soffa", "published", age_days=90)) for _ in range(2)]
+        await _queue(client, ystad)
+        response = await client.post("/api/listings/refresh", json={"ids": ids})
+        assert response.status_code == 200 and response.json() == {"done": 2, "ids": ids}
+        assert _section((await client.get("/api/workqueue", params={"stale_days": 30})).json(), "stale")["rows"] == []
+
+    async def test_a_draft_among_them_stops_them_all(self, client, ystad):
+        stale = await _listing(ystad, "Soffa", "published", age_days=90)
+        draft = await _listing(ystad, "Bord", "draft", age_days=90)
+        await _queue(client, ystad)
+        response = await client.post("/api/listings/refresh", json={"ids": [str(stale), str(draft)]})
+        assert response.status_code == 409 and str(draft) in response.json()["detail"]
+        assert _section((await client.get("/api/workqueue", params={"stale_days": 30})).json(), "stale")["count"] == 1
+
+    async def test_another_municipalitys_listing_is_a_404_and_nothing_changes(self, client, ystad, skurup):
+        mine = await _listing(ystad, "Soffa", "published", age_days=90)
+        theirs = await _listing(skurup, "Skurups soffa", "published", age_days=90)
+        await _queue(client, ystad)
+        response = await client.post("/api/listings/refresh", json={"ids": [str(mine), str(theirs)]})
+        assert response.status_code == 404 and str(theirs) in response.json()["detail"]
+        assert _section((await client.get("/api/workqueue", params={"stale_days": 30})).json(), "stale")["count"] == 1
+
+    async def test_an_employee_cannot_refresh_in_bulk(self, client, ystad):
+        stale = await _listing(ystad, "Soffa", "published", age_days=90)
+        await _queue(client, ystad, role="employee")
+        assert (await client.post("/api/listings/refresh", json={"ids": [str(stale)]})).status_code == 403

@@ -31,6 +31,7 @@ const EXAMPLES = [
   ["/plats/:id", "/plats/hylla-3", { id: "hylla-3" }],
   ["/arbetsko", "/arbetsko", {}],
   ["/fakturaunderlag", "/fakturaunderlag", {}],
+  ["/fakturaunderlag/kolumner", "/fakturaunderlag/kolumner", {}],
   ["/rapport", "/rapport", {}],
   ["/miljofaktorer", "/miljofaktorer", {}],
   ["/inkopskontroll", "/inkopskontroll", {}],
