@@ -1,5 +1,5 @@
-"""Command line: python -m backend serve | migrate | demo | push-worker | push-due | reindex | backup | restore |
-copy-database."""
+"""Command line: python -m backend serve | migrate | demo | push-worker | mail-worker | push-due | reindex | backup |
+restore | copy-database."""
 
 from __future__ import annotations
 
@@ -74,6 +74,12 @@ def cmd_push_worker(settings: Settings, args: argparse.Namespace) -> int:
     from backend.push.cli import run_worker
 
     return asyncio.run(run_worker(settings, once=args.once, reminders=REMINDERS))
+
+
+def cmd_mail_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from backend.mail.cli import run_worker
+
+    return asyncio.run(run_worker(settings, once=args.once))
 
 
 def cmd_push_due(settings: Settings, _: argparse.Namespace) -> int:
@@ -155,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("demo", help="migrate, then load the Ystad–Skurup–Trelleborg demo data (idempotent)")
     push_worker = sub.add_parser("push-worker", help="send queued push notifications (PostgreSQL; several may run)")
     push_worker.add_argument("--once", action="store_true", help="send what is due now, then exit")
+    mail_worker = sub.add_parser("mail-worker", help="send queued e-mail (PostgreSQL; several may run)")
+    mail_worker.add_argument("--once", action="store_true", help="send what is due now, then exit")
     sub.add_parser("push-due", help="queue tomorrow's pickup and return reminders, delete old notifications (cron)")
     sub.add_parser("reindex", help="rebuild every listing's search text with the current search rules")
     backup = sub.add_parser("backup", help="copy the database and the photos into a new directory, while serving")
@@ -169,11 +177,15 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings.from_env()
     if args.command == "push-worker" and settings.is_sqlite:
         parser.error("on SQLite the app process sends pushes itself; push-worker processes need PostgreSQL")
+    if args.command == "mail-worker" and settings.is_sqlite:
+        parser.error("on SQLite the app process sends e-mail itself; mail-worker processes need PostgreSQL")
+    if args.command == "mail-worker" and not settings.mail_enabled:
+        parser.error("no SMTP server is set: DELBAR_SMTP_HOST and the other DELBAR_SMTP_ settings")
     if args.command == "serve" and args.workers > 1 and settings.is_sqlite:
         parser.error("several workers need PostgreSQL: SQLite allows one writing process")
     commands = {"serve": cmd_serve, "migrate": cmd_migrate, "demo": cmd_demo, "push-worker": cmd_push_worker,
-                "push-due": cmd_push_due, "reindex": cmd_reindex, "backup": cmd_backup, "restore": cmd_restore,
-                "copy-database": cmd_copy_database}
+                "mail-worker": cmd_mail_worker, "push-due": cmd_push_due, "reindex": cmd_reindex, "backup": cmd_backup,
+                "restore": cmd_restore, "copy-database": cmd_copy_database}
     return commands[args.command](settings, args)
 
 

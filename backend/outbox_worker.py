@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import signal
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -90,3 +91,23 @@ class OutboxWorker:
         self._wake.set()
         if self._task is not None:
             await self._task
+
+
+class Background(Protocol):
+    def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+async def run_until_stopped(*services: Background) -> None:
+    """A sender's own process: start the services, run until SIGTERM or SIGINT, stop them in
+    reverse order (a worker finishes its batch; leased rows survive a kill)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    for service in services:
+        service.start()
+    await stop.wait()
+    for service in reversed(services):
+        await service.stop()

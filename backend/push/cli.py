@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import asyncio
-import signal
 from collections.abc import Sequence
 
 from backend.db import Database
+from backend.outbox_worker import run_until_stopped
 from backend.piccolo_conf import use_engine
 from backend.push.daily import DailyJobs, Reminder
 from backend.push.worker import PushWorker
@@ -30,16 +29,7 @@ async def run_worker(settings: Settings, *, once: bool, reminders: Sequence[Remi
             counts = await worker.run_until_idle()
             print(_summary(counts) or "nothing due")
             return 0
-        daily = DailyJobs(database, settings.push_retention_days, reminders)
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(signum, stop.set)
-        worker.start()
-        daily.start()
-        await stop.wait()
-        await daily.stop()
-        await worker.stop()
+        await run_until_stopped(worker, DailyJobs(database, settings.push_retention_days, reminders))
         return 0
     finally:
         await database.stop()
