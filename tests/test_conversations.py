@@ -3,15 +3,18 @@ owner unit answers from its inbox; bookings and transport jobs have theirs; stra
 
 from __future__ import annotations
 
+import io
 from uuid import uuid4
 
 import pytest
+from PIL import Image
 
 from backend.catalog.tables import Listing
 from backend.push.tables import Notification
 from tests.backend.bookings.conftest import as_owner, as_requester, world  # noqa: F401 - fixtures shared by name
 from tests.backend.bookings.helpers import days, make_listing
 from tests.factories import login, make_user
+from tests.world import jpeg
 
 pytestmark = pytest.mark.anyio
 
@@ -221,3 +224,33 @@ class TestBookingsAndJobs:
         assert (await as_requester.get("/api/conversations/unread")).json() == {"count": 1}
         assert (await as_owner.post("/api/conversations", json={"subject_kind": "job",
                                                                 "subject_id": job["id"]})).status_code == 404
+
+
+class TestPhotos:
+    async def test_the_author_adds_a_photo_the_others_see_and_strangers_do_not(self, as_requester, as_owner, world,
+                                                                                 new_client, skurup):
+        conversation = await ask(as_requester, world.listing)
+        sent = (await send(as_requester, conversation["id"], "Så här ser väggen ut.")).json()
+        where = f"/api/conversations/{conversation['id']}/messages/{sent['id']}/photo"
+        refused = await as_owner.post(where, files={"file": ("vagg.jpg", jpeg(), "image/jpeg")})
+        assert refused.status_code == 403
+        added = await as_requester.post(where, files={"file": ("vagg.jpg", jpeg(), "image/jpeg")})
+        assert added.status_code == 200, added.text
+        assert added.json()["thumb_url"] == f"{where}/thumb"
+        photo = await as_owner.get(f"{where}/display")
+        assert photo.status_code == 200 and photo.headers["content-type"] == "image/webp"
+        assert Image.open(io.BytesIO(photo.content)).size == (64, 48)
+        await make_user(skurup.id, skurup.ame_unit, "bo@skurup.test")
+        stranger = await signed_in(new_client, "bo@skurup.test")
+        assert (await stranger.get(f"{where}/thumb")).status_code == 404
+
+    async def test_a_photo_bomb_is_refused(self, as_requester, world):
+        conversation = await ask(as_requester, world.listing)
+        sent = (await send(as_requester, conversation["id"], "Bild")).json()
+        out = io.BytesIO()
+        Image.new("1", (20_000, 20_000)).save(out, "PNG")  # 400 MP, a few kB on disk
+        answer = await as_requester.post(f"/api/conversations/{conversation['id']}/messages/{sent['id']}/photo",
+                                         files={"file": ("bomb.png", out.getvalue(), "image/png")})
+        assert (answer.status_code, answer.json()["error"]) == (413, "photo_too_many_pixels")
+        page = (await as_requester.get(f"/api/conversations/{conversation['id']}")).json()
+        assert page["messages"][0]["photo_url"] is None

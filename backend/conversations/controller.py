@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar.datastructures import UploadFile
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
 
+from backend.catalog.controller import PHOTO_CACHE, UPLOAD_BODY_LIMIT
+from backend.catalog.storage import photo_store
 from backend.conversations import schemas
 from backend.conversations.repository import Row
 from backend.conversations.service import ConversationService
-from backend.deps import ActorDep, DbDep
+from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.errors import Conflict, RateLimited, Unprocessable
 from backend.openapi import retried
 
@@ -24,9 +28,16 @@ def subject(row: Row) -> schemas.Subject:
 
 def message_read(row: Row, me: UUID, roles: dict[UUID, str]) -> schemas.MessageRead:
     author = schemas.Person(id=row["author_id"], name=row["author_name"], role=roles.get(row["author_id"], ""))
+    photo = f"/api/conversations/{row['conversation_id']}/messages/{row['id']}/photo" if row["photo"] else None
     return schemas.MessageRead(id=row["id"], client_id=row["client_id"], author=author, body=row["body"],
                                hidden=row["hidden"], reported=row["reported"], mine=row["author_id"] == me,
-                               created_at=row["created_at"])
+                               photo_url=f"{photo}/display" if photo else None,
+                               thumb_url=f"{photo}/thumb" if photo else None, created_at=row["created_at"])
+
+
+@dataclass
+class PhotoUpload:
+    file: UploadFile
 
 
 def next_before(rows: list[Row], limit: int, key: str) -> datetime | None:
@@ -87,6 +98,24 @@ class ConversationController(Controller):
         """A coordinator hides a message (hidden: false shows it again)."""
         row = await ConversationService(db, actor).hide(conversation_id, message_id, data.hidden)
         return message_read(row, actor.user_id, {})
+
+    @post("/{conversation_id:uuid}/messages/{message_id:uuid}/photo", request_max_body_size=UPLOAD_BODY_LIMIT,
+          status_code=HTTP_200_OK)
+    async def upload_message_photo(self, db: DbDep, actor: ActorDep, settings: SettingsDep,
+                                   conversation_id: FromPath[UUID], message_id: FromPath[UUID],
+                                   data: MultipartBody[PhotoUpload]) -> schemas.MessageRead:
+        """The author adds a photo to their message (once; sending it again changes nothing)."""
+        row = await ConversationService(db, actor).attach_photo(
+            conversation_id, message_id, await data.file.read(), photo_store(settings), settings.photo_max_bytes,
+            settings.photo_max_pixels)
+        return message_read(row, actor.user_id, {})
+
+    @get("/{conversation_id:uuid}/messages/{message_id:uuid}/photo/{size:str}", media_type="image/webp")
+    async def get_message_photo(self, db: DbDep, actor: ActorDep, settings: SettingsDep,
+                                conversation_id: FromPath[UUID], message_id: FromPath[UUID],
+                                size: FromPath[schemas.PhotoSize]) -> Response[bytes]:
+        data = await ConversationService(db, actor).photo(conversation_id, message_id, size, photo_store(settings))
+        return Response(data, media_type="image/webp", headers={"Cache-Control": PHOTO_CACHE})
 
     async def _page(self, service: ConversationService, conversation_id: UUID, before: datetime | None,
                     limit: int) -> schemas.ConversationRead:

@@ -29,7 +29,7 @@ _INBOX_COLUMNS = (
     Participant.unread,
 )
 _MESSAGE_COLUMNS = (
-    Message.id, Message.client_id, Message.body, Message.hidden, Message.reported, Message.created_at,
+    Message.id, Message.client_id, Message.body, Message.hidden, Message.reported, Message.photo, Message.created_at,
     Message.conversation.id.as_alias("conversation_id"),
     Message.author.id.as_alias("author_id"), Message.author.name.as_alias("author_name"),
 )

@@ -15,6 +15,7 @@ SubjectKind = Literal["listing", "booking", "job"]
 # 4,000 characters (after trimming) are kept, and an empty message is refused the same way.
 Body = Annotated[str, msgspec.Meta(max_length=20_000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]*$",
                                    description="1–4,000 characters after trimming (else 422).")]
+PhotoSize = Literal["display", "thumb"]
 PageSize = Annotated[int, msgspec.Meta(ge=1, le=50)]
 
 
@@ -77,6 +78,9 @@ class MessageRead(Schema, kw_only=True):
     hidden: bool
     # Shown to the coordinators only.
     reported: bool
+    # The photo's address (WebP), or null; thumb_url is the small one.
+    photo_url: str | None
+    thumb_url: str | None
     mine: bool
     created_at: datetime
 

@@ -12,8 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID, uuid4
 
+import anyio
+
 from backend import clock
+from backend.catalog import imaging
+from backend.catalog.photos import PhotoRejected
 from backend.catalog.repository import ListingRepository, unscoped_listing
+from backend.catalog.storage import PhotoStore
 from backend.catalog.viewer import viewer_for
 from backend.conversations.repository import ConversationRepository, Row, SubjectRepository
 from backend.db import Database
@@ -37,6 +42,10 @@ class Subject:
     title: str
     listing_id: UUID | None
     members: list[tuple[UUID, str]]
+
+
+def photo_key(conversation_id: UUID, message_id: UUID, size: str) -> str:
+    return f"{conversation_id}/{message_id}-{size}.webp"
 
 
 def clean_body(body: str) -> str:
@@ -148,6 +157,36 @@ class ConversationService:
             message["hidden"] = hidden
         return self._shown(message, conversation)
 
+    async def attach_photo(self, conversation_id: UUID, message_id: UUID, data: bytes, store: PhotoStore,
+                           max_bytes: int, max_pixels: int) -> Row:
+        """The author adds one photo to their message: oriented, stripped of metadata, bounded in pixels."""
+        async with self.db.read():
+            conversation = await self._readable(conversation_id)
+            message = await self._message(conversation_id, message_id)
+        if message["author_id"] != self.actor.user_id:
+            raise Forbidden("Only the message's author can add a photo to it.")
+        if message["photo"]:
+            return self._shown(message, conversation)  # a replayed upload: the photo is there
+        try:
+            renditions = await anyio.to_thread.run_sync(
+                lambda: imaging.process(data, max_bytes=max_bytes, max_pixels=max_pixels))
+        except imaging.PhotoRefused as refused:
+            raise PhotoRejected(refused) from refused
+        store.put(photo_key(conversation_id, message_id, "display"), renditions.display)
+        store.put(photo_key(conversation_id, message_id, "thumb"), renditions.thumb)
+        async with self.db.write():
+            await self.conversations.set_flag(message_id, {"photo": True})
+        return self._shown({**message, "photo": True}, conversation)
+
+    async def photo(self, conversation_id: UUID, message_id: UUID, size: str, store: PhotoStore) -> bytes:
+        async with self.db.read():
+            conversation = await self._readable(conversation_id)
+            message = self._shown(await self._message(conversation_id, message_id), conversation)
+        data = store.get(photo_key(conversation_id, message_id, size)) if message["photo"] else None
+        if data is None:
+            raise NotFound("This message has no photo.")
+        return data
+
     async def _readable(self, conversation_id: UUID) -> Row:
         row = await self.conversations.readable(conversation_id)
         if row is None:
@@ -166,7 +205,8 @@ class ConversationService:
     def _shown(self, message: Row, conversation: Row) -> Row:
         """A hidden message's text is for the coordinators only; the reported flag too."""
         moderator = self._moderates(conversation)
-        return {**message, "body": "" if message["hidden"] and not moderator else message["body"],
+        withheld = message["hidden"] and not moderator
+        return {**message, "body": "" if withheld else message["body"], "photo": message["photo"] and not withheld,
                 "reported": message["reported"] and moderator}
 
     async def _alert(self, conversation: Row, now: datetime) -> None:

@@ -59,4 +59,6 @@ class Message(Table):
     body = Text(default="")
     hidden = Boolean(default=False)
     reported = Boolean(default=False)
+    # A photo in the photo store under "<conversation>/<message>-display.webp" (and -thumb).
+    photo = Boolean(default=False)
     created_at = Timestamptz()
