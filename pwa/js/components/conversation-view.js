@@ -25,11 +25,14 @@ export function conversationView({ conversationId }) {
   const error = h("p", { class: "conversation-view__error", id: "conversation-error" });
   const box = h("textarea", { id: "conversation-body", name: "body", rows: 3, maxlength: MAX, required: true,
                               "aria-describedby": "conversation-hint conversation-error" });
+  const photo = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: "conversation-photo", accept: "image/*" }));
   const send = h("button", { type: "submit", class: "button button--primary", text: t("talk.send") });
   const form = h("form", { class: "conversation-view__form", novalidate: true },
     h("label", { for: "conversation-body", text: t("talk.write") }),
     h("p", { class: "conversation-view__hint", id: "conversation-hint", text: t("talk.write_hint") }),
-    box, error, send);
+    box, error,
+    h("label", { for: "conversation-photo", text: t("talk.photo") }), photo,
+    send);
   const coordinator = (currentUser()?.roles ?? []).includes("coordinator");
   /** @type {any[]} */
   let messages = [];
@@ -78,7 +81,14 @@ export function conversationView({ conversationId }) {
     send.setAttribute("disabled", "");
     send.textContent = t("talk.sending");
     try {
-      const sent = await api(`${base}/messages`, { method: "POST", body: { client_id: clientId, body } });
+      let sent = await api(`${base}/messages`, { method: "POST", body: { client_id: clientId, body } });
+      const file = photo.files?.[0];
+      if (file) {
+        const upload = new FormData();
+        upload.append("file", file);
+        sent = await api(`${base}/messages/${sent.id}/photo`, { method: "POST", body: upload });
+        photo.value = "";
+      }
       clientId = crypto.randomUUID();
       /** @type {HTMLTextAreaElement} */ (box).value = "";
       messages = [...messages.filter((m) => m.id !== sent.id), sent];
@@ -113,6 +123,10 @@ function message(m, coordinator, act) {
       h("time", { datetime: m.created_at, text: formatTime(new Date(m.created_at)) })),
     h("p", { class: `conversation-view__body${hidden ? " conversation-view__body--hidden" : ""}`,
              text: hidden ? t("talk.hidden") : m.body }),
+    m.thumb_url
+      ? h("a", { class: "conversation-view__photo", href: m.photo_url, target: "_blank" },
+        h("img", { src: m.thumb_url, alt: t("talk.photo_alt", { name: m.mine ? t("talk.you") : m.author.name }) }))
+      : null,
     !m.mine && !hidden && !m.reported
       ? h("button", { type: "button", class: "button button--secondary conversation-view__action", text: t("talk.report"),
                       onclick: () => act(m, "report") })
