@@ -3,6 +3,7 @@ owner unit answers from its inbox; bookings and transport jobs have theirs; stra
 
 from __future__ import annotations
 
+import asyncio
 import io
 from uuid import uuid4
 
@@ -254,3 +255,13 @@ class TestPhotos:
         assert (answer.status_code, answer.json()["error"]) == (413, "photo_too_many_pixels")
         page = (await as_requester.get(f"/api/conversations/{conversation['id']}")).json()
         assert page["messages"][0]["photo_url"] is None
+
+
+class TestRetries:
+    async def test_the_same_send_at_once_twice_makes_one_message(self, as_requester, world):
+        conversation = await ask(as_requester, world.listing)
+        client_id = uuid4()
+        answers = await asyncio.gather(*(send(as_requester, conversation["id"], "Samtidigt", client_id)
+                                         for _ in range(4)))
+        assert sorted(a.status_code for a in answers) == [200, 200, 200, 201]
+        assert len({a.json()["id"] for a in answers}) == 1

@@ -113,11 +113,15 @@ class ConversationRepository:
             Message.author == self.actor.user_id, Message.created_at >= since).first()
         return int((row or {}).get("n") or 0)
 
-    async def add_message(self, conversation_id: UUID, client_id: UUID, body: str, now: datetime) -> UUID:
-        """Store the message and move the conversation up every participant's inbox."""
+    async def add_message(self, conversation_id: UUID, client_id: UUID, body: str, now: datetime) -> UUID | None:
+        """Store the message and move the conversation up every participant's inbox; None when the author's
+        client id was taken meanwhile (a retry racing the first send on PostgreSQL)."""
         message_id = uuid4()
-        await Message.insert(Message(id=message_id, conversation=conversation_id, author=self.actor.user_id,
-                                     client_id=client_id, body=body, created_at=now))
+        made = await Message.insert(Message(id=message_id, conversation=conversation_id, author=self.actor.user_id,
+                                            client_id=client_id, body=body, created_at=now)).on_conflict(
+            target=(Message.author, Message.client_id), action="DO NOTHING").returning(Message.id)
+        if not made:
+            return None
         await Conversation.update({Conversation.last_message_at: now, Conversation.preview: body[:140]}).where(
             Conversation.id == conversation_id)
         await Participant.update({Participant.last_message_at: now}).where(Participant.conversation == conversation_id)

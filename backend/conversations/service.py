@@ -125,6 +125,10 @@ class ConversationService:
                 role = "owner" if conversation["owner_unit"] == self.actor.unit_id else COORDINATOR
                 await self.conversations.join(conversation_id, [(self.actor.user_id, role)], now)
             message_id = await self.conversations.add_message(conversation_id, client_id, text, now)
+            if message_id is None:
+                raced = await self.conversations.by_client_id(client_id)
+                assert raced is not None
+                return self._shown(raced, conversation), False
             await self._alert(conversation, now)
             message = await self.conversations.message(conversation_id, message_id)
         assert message is not None
