@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import asyncio
 import io
+from datetime import UTC, datetime, timedelta
 from uuid import uuid4
 
 import pytest
 from PIL import Image
 
 from backend.catalog.tables import Listing
-from backend.push.tables import Notification
+from backend.push.tables import Notification, PushDelivery
+from backend.vocabulary import STOCKHOLM
 from tests.backend.bookings.conftest import as_owner, as_requester, world  # noqa: F401 - fixtures shared by name
 from tests.backend.bookings.helpers import days, make_listing
 from tests.factories import login, make_user
-from tests.world import jpeg
+from tests.world import AUTH, P256DH, jpeg
 
 pytestmark = pytest.mark.anyio
 
@@ -265,3 +267,22 @@ class TestRetries:
                                          for _ in range(4)))
         assert sorted(a.status_code for a in answers) == [200, 200, 200, 201]
         assert len({a.json()["id"] for a in answers}) == 1
+
+
+class TestQuietHours:
+    async def test_an_alert_in_quiet_hours_waits_for_their_end(self, as_requester, as_owner, world):
+        endpoint = f"https://push.example.test/{uuid4()}"
+        subscribed = await as_owner.post("/api/push/subscriptions",
+                                         json={"endpoint": endpoint, "keys": {"p256dh": P256DH, "auth": AUTH}})
+        assert subscribed.status_code == 201, subscribed.text
+        local = datetime.now(STOCKHOLM)
+        quiet = {"quiet_start": f"{(local - timedelta(hours=1)).hour:02d}:00",
+                 "quiet_end": f"{(local + timedelta(hours=2)).hour:02d}:00"}
+        kinds = (await as_owner.get("/api/push/preferences")).json()["kinds"]
+        saved = await as_owner.put("/api/push/preferences", json={"version": 1, "kinds": kinds, **quiet})
+        assert saved.status_code == 200, saved.text
+        await ask(as_requester, world.listing)
+        deliveries = await PushDelivery.select(PushDelivery.next_attempt_at).where(
+            PushDelivery.subscription.endpoint == endpoint)
+        assert len(deliveries) == 1
+        assert deliveries[0]["next_attempt_at"] > datetime.now(UTC) + timedelta(minutes=59)
