@@ -176,8 +176,9 @@ class ConversationService:
                 lambda: imaging.process(data, max_bytes=max_bytes, max_pixels=max_pixels))
         except imaging.PhotoRefused as refused:
             raise PhotoRejected(refused) from refused
-        store.put(photo_key(conversation_id, message_id, "display"), renditions.display)
-        store.put(photo_key(conversation_id, message_id, "thumb"), renditions.thumb)
+        # The store may be a remote object store: its calls block, so they run off the event loop.
+        await anyio.to_thread.run_sync(store.put, photo_key(conversation_id, message_id, "display"), renditions.display)
+        await anyio.to_thread.run_sync(store.put, photo_key(conversation_id, message_id, "thumb"), renditions.thumb)
         async with self.db.write():
             await self.conversations.set_flag(message_id, {"photo": True})
         return self._shown({**message, "photo": True}, conversation)
@@ -186,7 +187,8 @@ class ConversationService:
         async with self.db.read():
             conversation = await self._readable(conversation_id)
             message = self._shown(await self._message(conversation_id, message_id), conversation)
-        data = store.get(photo_key(conversation_id, message_id, size)) if message["photo"] else None
+        key = photo_key(conversation_id, message_id, size)
+        data = await anyio.to_thread.run_sync(store.get, key) if message["photo"] else None
         if data is None:
             raise NotFound("This message has no photo.")
         return data
