@@ -19,6 +19,10 @@ from backend.conversations.service import ConversationService
 from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.errors import Conflict, RateLimited, Unprocessable
 from backend.openapi import retried
+from backend.params import bounded
+
+InboxPage = bounded(1, 50, "Conversations per page, the newest first.")
+MessagePage = bounded(1, 50, "Messages per page, the newest first.")
 
 
 def subject(row: Row) -> schemas.Subject:
@@ -50,7 +54,7 @@ class ConversationController(Controller):
 
     @get("/")
     async def list_conversations(self, db: DbDep, actor: ActorDep, before: FromQuery[datetime | None] = None,
-                                 limit: FromQuery[schemas.PageSize] = 20) -> schemas.InboxRead:
+                                 limit: InboxPage = 20) -> schemas.InboxRead:
         """My inbox: conversations newest first, with unread counts and each subject's title and photo."""
         rows, total = await ConversationService(db, actor).inbox(before, limit)
         items = [schemas.InboxEntry(id=r["id"], subject=subject(r), preview=r["preview"],
@@ -74,7 +78,7 @@ class ConversationController(Controller):
     @get("/{conversation_id:uuid}")
     async def get_conversation(self, db: DbDep, actor: ActorDep, conversation_id: FromPath[UUID],
                                before: FromQuery[datetime | None] = None,
-                               limit: FromQuery[schemas.PageSize] = 30) -> schemas.ConversationRead:
+                               limit: MessagePage = 30) -> schemas.ConversationRead:
         """One conversation with a page of its messages, newest first; the first page marks it read."""
         return await self._page(ConversationService(db, actor), conversation_id, before, limit)
 

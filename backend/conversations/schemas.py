@@ -16,7 +16,6 @@ SubjectKind = Literal["listing", "booking", "job"]
 Body = Annotated[str, msgspec.Meta(max_length=20_000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]*$",
                                    description="1–4,000 characters after trimming (else 422).")]
 PhotoSize = Literal["display", "thumb"]
-PageSize = Annotated[int, msgspec.Meta(ge=1, le=50)]
 
 
 class ConversationStart(Schema, kw_only=True):
