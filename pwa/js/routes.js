@@ -58,6 +58,8 @@ export function appRoutes({ go, onLogin, onLogout }) {
                           (m) => m.bookingList({ view: "queue" }))),
     "/transporter": () =>
       signedIn(() => view(t("jobs.title"), import("./components/transport-planning.js"), (m) => m.transportPlanning())),
+    "/dagplanering": () =>
+      signedIn(() => view(t("board.title"), import("./components/day-board.js"), (m) => m.dayBoard())),
     "/notiser": () =>
       known(() => view(t("notes.title"), import("./components/notifications-view.js"), (m) => m.notificationsView())),
     "/notiser/installningar": () =>

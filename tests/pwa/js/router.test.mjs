@@ -19,6 +19,7 @@ const EXAMPLES = [
   ["/bokningar/:id", "/bokningar/b-1", { id: "b-1" }],
   ["/att-godkanna", "/att-godkanna", {}],
   ["/transporter", "/transporter", {}],
+  ["/dagplanering", "/dagplanering", {}],
   ["/notiser", "/notiser", {}],
   ["/notiser/installningar", "/notiser/installningar", {}],
   ["/skanna", "/skanna", {}],
