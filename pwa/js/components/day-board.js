@@ -84,25 +84,33 @@ export function dayBoard() {
       waiting.length ? h("ul", { class: "day-board__jobs" }, waiting.map(cardOf))
         : h("p", { class: "day-board__empty", text: t("board.waiting_none") }));
     const tabs = h("nav", { class: "day-board__tabs", "aria-label": t("board.days") },
-      arrow(board, -1), board.days.map((day) => h("button", {
+      board.days.map((day) => h("button", {
         type: "button", class: "day-board__tab", "aria-pressed": String(day === shown),
-        text: day === board.today ? t("board.today", { day: dayName(day) }) : dayName(day),
-        onclick: () => { shown = day; draw(board); } })), arrow(board, 1));
+        onclick: () => { shown = day; draw(board); } },
+        h("span", { text: day === board.today ? t("board.today") : dayName(day).split(" ")[0] }),
+        h("span", { text: dayName(day).split(" ").slice(1).join(" ") }))));
     const days = h("div", { class: "day-board__days" }, board.days.map((day) =>
       h("section", { class: `day-board__day${day === shown ? " is-shown" : ""}`, "aria-labelledby": `board-day-${day}` },
-        h("h2", { id: `board-day-${day}`, text: dayName(day, true) }),
+        h("div", { class: "day-board__day-head" }, arrow(board, day, -1),
+          h("h2", { id: `board-day-${day}`, text: dayName(day, true) }), arrow(board, day, 1)),
         board.drivers.length ? board.drivers.map((driver) => cell(driver, day, map.get(`${driver.id}|${day}`) ?? [],
           cardOf, (job) => move(job, driver.id, day)))
           : h("p", { class: "day-board__empty", text: t("board.no_drivers") }))));
     body.replaceChildren(tabs, h("div", { class: "day-board__grid" }, aside, days));
   }
 
-  /** @param {Board} board @param {number} step */
-  function arrow(board, step) {
-    const at = board.days.indexOf(shown ?? board.days[0]) + step;
-    return h("button", { type: "button", class: "day-board__arrow", disabled: at < 0 || at >= board.days.length,
-      "aria-label": t(step < 0 ? "board.previous" : "board.next"), text: step < 0 ? "‹" : "›",
-      onclick: () => { shown = board.days[at]; draw(board); } });
+  /** The phone's arrows beside a day's heading. @param {Board} board @param {string} day @param {number} step */
+  function arrow(board, day, step) {
+    const at = board.days.indexOf(day) + step;
+    if (at < 0 || at >= board.days.length) return h("span", { class: "day-board__arrow-space" });
+    return h("button", { type: "button", class: "day-board__arrow",
+      "aria-label": t(step < 0 ? "board.previous" : "board.next", { day: dayName(board.days[at], true) }),
+      text: step < 0 ? "‹" : "›",
+      onclick: () => {
+        shown = board.days[at];
+        draw(board);
+        /** @type {HTMLElement | null} */ (body.querySelector(".day-board__day.is-shown .day-board__arrow"))?.focus();
+      } });
   }
 
   queueMicrotask(load);
