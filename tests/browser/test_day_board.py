@@ -58,7 +58,7 @@ def test_coordinator_moves_a_job_to_another_driver(browser, live_server, live_da
     page.keyboard.press("Tab")
     expect(card.get_by_role("button", name="Flytta hit")).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator(".day-board__status")).to_contain_text(f"flyttades till {name}")
+    expect(page.locator(".day-board__status")).to_contain_text(f"flyttat till {name}")
     card = page.locator(f'[data-job="{job}"]')
     expect(card).to_contain_text(f"Körs av {name}")
     expect(card).to_be_focused()
