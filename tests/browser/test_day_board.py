@@ -1,6 +1,7 @@
 """The coordinator's day board: a job moves from one driver to another with the keyboard (the
 "Flytta" form), the card then says who drives it, and the new driver's day list shows it on its next
-load; at desk width the card is dragged onto another driver's day."""
+load; at desk width the card is dragged onto another driver's day, and a move from a board gone
+stale is refused with its reason and the board reloads."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from backend.demo.data import DEMO_PASSWORD
 from tests.browser.field import signed_in_http
 from tests.browser.journeys import axe_clean, fits, open_as, shot
 from tests.browser.seed import seed_rows
+from tests.browser.test_catalog_editing import api_headers
 
 pytestmark = pytest.mark.browser
 
@@ -79,4 +81,17 @@ def test_coordinator_moves_a_job_to_another_driver(browser, live_server, live_da
     assert axe_clean(page) == []
     fits(page)
     shot(page, "day-board")
+
+    # A colleague moves it meanwhile: this board's move is refused with the reason, and the board reloads.
+    seen = page.request.get(f"/api/transport-jobs/{job}").json()
+    robin = next(d["id"] for d in page.request.get("/api/transport-jobs/drivers").json() if d["name"] == name)
+    other = page.request.post(f"/api/transport-jobs/{job}/assign", headers=api_headers(page), data={
+        "driver_id": robin, "day": seen["day"], "version": seen["version"]})
+    assert other.status == 200, other.text()
+    card = page.locator(f'[data-job="{job}"]')
+    card.get_by_text("Flytta", exact=True).click()
+    card.get_by_label("Dag").select_option(index=4)
+    card.get_by_role("button", name="Flytta hit").click()
+    expect(page.locator(".day-board__status")).to_have_text(re.compile("Någon annan har ändrat.*Tavlan har laddats om"))
+    expect(page.locator(f'[data-job="{job}"]')).to_contain_text(f"Körs av {name}")
     context.close()
