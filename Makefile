@@ -169,6 +169,7 @@ bench: setup
 	$(PY) bench/first_visit_bench.py
 	$(PY) bench/reports_bench.py
 	$(PY) bench/bookings_bench.py
+	$(PY) bench/conversations_bench.py
 	$(MAKE) --no-print-directory node-packages node_modules/.installed
 	$(PY) bench/push_bench.py
 	$(PY) bench/mail_bench.py

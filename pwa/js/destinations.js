@@ -18,6 +18,7 @@ const ALL = {
   create: { href: "/annonser/ny", label: "nav.create", icon: "plus" },
   bookings: { href: "/bokningar", label: "nav.bookings", icon: "calendar" },
   notes: { href: "/notiser", label: "notes.title", icon: "bell" },
+  talk: { href: "/meddelanden", label: "talk.title", icon: "chat" },
   scan: { href: "/skanna", label: "field.scan", icon: "scan" },
   day: { href: "/dagen", label: "nav.jobs", icon: "truck" },
   queue: { href: "/arbetsko", label: "work.queue_link", icon: "list" },
@@ -56,6 +57,7 @@ const TABS = [
  * @type {Array<[string, string[] | null]>}
  */
 const MORE = [
+  ["talk", null],
   ["search", null],
   ["create", null],
   ["mine", null],

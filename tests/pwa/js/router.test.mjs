@@ -20,6 +20,8 @@ const EXAMPLES = [
   ["/att-godkanna", "/att-godkanna", {}],
   ["/transporter", "/transporter", {}],
   ["/dagplanering", "/dagplanering", {}],
+  ["/meddelanden", "/meddelanden", {}],
+  ["/meddelanden/:id", "/meddelanden/3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f", { id: "3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f" }],
   ["/notiser", "/notiser", {}],
   ["/notiser/installningar", "/notiser/installningar", {}],
   ["/skanna", "/skanna", {}],
