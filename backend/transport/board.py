@@ -40,7 +40,7 @@ class BoardService:
         days = working_days(max(first or today, today), BOARD_DAYS)
         async with self.db.read():
             drivers = await self.jobs.drivers()
-            jobs = [j for j in await self.jobs.board(days[-1]) if _on_board(j, days)]
+            jobs = [j for j in await self.jobs.board(days[-1]) if _on_board(j, days, today)]
             names = await self.jobs.municipality_names(
                 ({j["municipality_id"] for j in jobs} | {j["requester_municipality"] for j in jobs}) - {None})
             driving = list({j["municipality_id"] for j in jobs})
@@ -55,6 +55,6 @@ class BoardService:
         return {"today": today, "days": days, "drivers": drivers, "jobs": jobs}
 
 
-def _on_board(job: Row, days: list[date]) -> bool:
+def _on_board(job: Row, days: list[date], today: date) -> bool:
     """On a day of the board, or waiting for a plan (no driver, no day, or a day already passed)."""
-    return job["driver_id"] is None or job["day"] is None or job["day"] in days or job["day"] < days[0]
+    return job["driver_id"] is None or job["day"] is None or job["day"] in days or job["day"] < today

@@ -80,6 +80,12 @@ class TestBoard:
         assert (await driver.get("/api/transport-jobs/board")).status_code == 403
         assert (await as_requester.get("/api/transport-jobs/board")).status_code == 403
 
+    async def test_start_moves_the_first_day_but_never_before_today(self, world, new_client):
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        later = (await coordinator.get("/api/transport-jobs/board", params={"start": days(10)})).json()
+        earlier = (await coordinator.get("/api/transport-jobs/board", params={"start": days(-10)})).json()
+        assert (later["days"][0], earlier["days"][0]) == (days(10), days(0))
+
     async def test_a_bad_start_day_is_a_400(self, world, new_client):
         coordinator = await signed_in(new_client, world.coordinator_email)
         assert (await coordinator.get("/api/transport-jobs/board", params={"start": "2026-13-01"})).status_code == 400
