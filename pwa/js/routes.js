@@ -58,6 +58,8 @@ export function appRoutes({ go, onLogin, onLogout }) {
                           (m) => m.bookingList({ view: "queue" }))),
     "/transporter": () =>
       signedIn(() => view(t("jobs.title"), import("./components/transport-planning.js"), (m) => m.transportPlanning())),
+    "/dagplanering": () =>
+      signedIn(() => view(t("board.title"), import("./components/day-board.js"), (m) => m.dayBoard())),
     // Conversations: the inbox and one conversation (the listing's "Skicka meddelande" starts one).
     "/meddelanden": () =>
       signedIn(() => view(t("talk.title"), import("./components/inbox-view.js"), (m) => m.inboxView())),

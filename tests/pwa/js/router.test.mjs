@@ -19,6 +19,7 @@ const EXAMPLES = [
   ["/bokningar/:id", "/bokningar/b-1", { id: "b-1" }],
   ["/att-godkanna", "/att-godkanna", {}],
   ["/transporter", "/transporter", {}],
+  ["/dagplanering", "/dagplanering", {}],
   ["/meddelanden", "/meddelanden", {}],
   ["/meddelanden/:id", "/meddelanden/3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f", { id: "3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f" }],
   ["/notiser", "/notiser", {}],
