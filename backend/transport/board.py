@@ -13,6 +13,7 @@ from backend.db import Database
 from backend.tenancy import Actor
 from backend.transport.repository import JobRepository, Row, TariffRepository
 from backend.transport.service import PLANNABLE, PLANNERS
+from backend.vocabulary import local_day
 
 BOARD_DAYS = 5
 
@@ -36,7 +37,7 @@ class BoardService:
         """The days, the drivers and the open jobs: each on its driver and day, or beside them when
         nobody drives it yet or its day has passed."""
         self.actor.require(*PLANNERS)
-        today = clock.now().date()
+        today = local_day(clock.now())
         days = working_days(max(first or today, today), BOARD_DAYS)
         async with self.db.read():
             drivers = await self.jobs.drivers()

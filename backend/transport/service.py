@@ -19,6 +19,7 @@ from backend.tenancy import Actor
 from backend.tracking.hooks import Movement, on_item_moved
 from backend.transport.hooks import jobs_done
 from backend.transport.repository import OPEN, JobRepository, Row, ScanRepository
+from backend.vocabulary import local_day
 
 PLANNERS = ("coordinator",)
 # A job can be (re)planned until its driver picks it up.
@@ -189,7 +190,7 @@ class JobService:
 
 
 def _not_past(day: date) -> None:
-    if day < clock.now().date():
+    if day < local_day(clock.now()):
         raise Invalid("The day is in the past.", error="in_the_past")
 
 
