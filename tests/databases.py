@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import hashlib
 import os
 import secrets
 import shutil
@@ -100,12 +101,17 @@ def name_the_run() -> None:
     os.environ.setdefault(RUN, secrets.token_hex(4))
 
 
-def _demo_folder() -> Path:
-    return Path(tempfile.gettempdir()) / f"delbar-demo-{os.environ[RUN]}"
+def _flavour(password: str) -> str:
+    """Templates are kept per password: tests that sign in with their own get their own."""
+    return hashlib.sha256(password.encode()).hexdigest()[:8]
 
 
-def _demo_template_name() -> str:
-    return f"delbar_test_demo_{os.environ[RUN]}"
+def _demo_folder(password: str) -> Path:
+    return Path(tempfile.gettempdir()) / f"delbar-demo-{os.environ[RUN]}-{_flavour(password)}"
+
+
+def _demo_template_name(flavour: str) -> str:
+    return f"delbar_test_demo_{os.environ[RUN]}_{flavour}"
 
 
 def _load_demo(url: str, photo_dir: Path, password: str) -> None:
@@ -127,7 +133,7 @@ def _demo_template(folder: Path, password: str) -> str:
                 connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             (folder / "ready").touch()
         return url
-    name = _demo_template_name()
+    name = _demo_template_name(_flavour(password))
     url = _with_dbname(POSTGRES_ADMIN_URL, name)
     if not (folder / "ready").exists():
         asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -142,7 +148,7 @@ def _demo_template(folder: Path, password: str) -> str:
 def demo_database(directory: Path, label: str, password: str) -> Iterator[str]:
     """Yield the URL of a new database holding the demo data, every user's password `password` with
     a cheap hash; drop it afterwards. The demo's photos are copied into this process's photo folder."""
-    folder = _demo_folder()
+    folder = _demo_folder(password)
     folder.mkdir(exist_ok=True)
     with open(folder / "lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one builder; PostgreSQL copies a template for one session at a time
@@ -156,7 +162,7 @@ def demo_database(directory: Path, label: str, password: str) -> Iterator[str]:
             url = f"sqlite:///{path}"
         else:
             name = f"delbar_test_{label}_{secrets.token_hex(4)}"
-            url = _create_postgres(name, template=_demo_template_name())
+            url = _create_postgres(name, template=_demo_template_name(_flavour(password)))
     if KIND == "sqlite":
         yield url
         return
@@ -167,12 +173,14 @@ def demo_database(directory: Path, label: str, password: str) -> Iterator[str]:
 
 
 def forget_the_run() -> None:
-    """Remove the run's demo template; called once every process of the run is done."""
+    """Remove the run's demo templates; called once every process of the run is done."""
     if RUN not in os.environ:
         return
-    shutil.rmtree(_demo_folder(), ignore_errors=True)
-    if KIND == "postgres":
-        asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{_demo_template_name()}" WITH (FORCE)'))
+    for folder in Path(tempfile.gettempdir()).glob(f"delbar-demo-{os.environ[RUN]}-*"):
+        shutil.rmtree(folder, ignore_errors=True)
+        if KIND == "postgres":
+            name = _demo_template_name(folder.name.rsplit("-", 1)[1])
+            asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 async def empty_all_tables(url: str) -> None:

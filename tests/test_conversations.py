@@ -289,3 +289,17 @@ class TestQuietHours:
             PushDelivery.subscription.endpoint == endpoint)
         assert len(deliveries) == 1
         assert deliveries[0]["next_attempt_at"] > datetime.now(UTC) + timedelta(minutes=59)
+
+
+class TestPagingInput:
+    @pytest.mark.parametrize("before", ["0001-01-01T00:00:00", "9999-12-31T23:59:59+14:00", "2026-12-07T10:00:00",
+                                        "2026-12-07T10:00:00+01:00", "igår"])
+    @pytest.mark.parametrize("limit", ["0", "51", "-1", "20", "x"])
+    async def test_odd_cursors_and_page_sizes_are_answered_or_refused_never_a_server_error(self, as_requester,
+                                                                                          world, before, limit):
+        conversation = await ask(as_requester, world.listing)
+        for path in ("/api/conversations", f"/api/conversations/{conversation['id']}"):
+            answer = await as_requester.get(path, params={"before": before, "limit": limit})
+            assert answer.status_code in (200, 400), (path, before, limit, answer.text)
+            if limit in ("0", "51", "-1", "x"):
+                assert answer.status_code == 400
