@@ -159,15 +159,34 @@ class FactorUsed(Schema, kw_only=True):
     en: FactorText
 
 
+class Changes(Schema, kw_only=True):
+    """The relative change from the previous period (0.25 = 25 % more); null when that period had none."""
+
+    reuses: float | None
+    co2e_kg: float | None
+    saved_ore: float | None
+
+
+class PreviousPeriod(Schema, kw_only=True):
+    """The period of the same length just before the report's, for comparison."""
+
+    from_month: str
+    to_month: str
+    totals: Totals
+    change: Changes
+
+
 class ReportRead(Schema, kw_only=True):
     scope: str
     from_month: str
     to_month: str
     unit_id: UUID | None
     totals: Totals
+    previous: PreviousPeriod
     months: list[MonthTotals]
     by_deal: list[GroupTotals]
     by_category: list[GroupTotals]
+    by_unit: list[GroupTotals]
     municipalities: list[MunicipalityTotals]
     checks: CheckOutcomes
     check_units: list[UnitChecks]

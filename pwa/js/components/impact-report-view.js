@@ -6,6 +6,7 @@ import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { softHyphens } from "../hyphenate.js";
+import { periodFromSearch, periodSearch, reportPeriod } from "./report-period.js";
 
 /** @param {number} ore @returns {string} */
 export function kronor(ore) {
@@ -26,15 +27,20 @@ function number(value) {
 export function impactReportView() {
   const status = h("p", { class: "report-view__status", role: "status", "aria-live": "polite" });
   const body = h("div", { class: "report-view__body" });
+  // The URL holds the chosen view and period: a copied link opens the same report.
+  const initial = new URLSearchParams(location.search).get("view") === "network" ? "network" : "municipality";
+  let period = periodFromSearch(location.search, new Date());
+  const picker = reportPeriod({ period, now: new Date(), onChange: (p) => { period = p; load(); } });
   const views = ["municipality", "network"].map((view) =>
     h("label", { class: "report-view__choice" },
-      h("input", { type: "radio", name: "report-view", value: view, checked: view === "municipality" }),
+      h("input", { type: "radio", name: "report-view", value: view, checked: view === initial }),
       " ", t(`report.view_${view}`)));
   const form = h("fieldset", { class: "report-view__views" }, h("legend", { text: t("report.view") }), views);
   const root = h(
     "section",
     { class: "report-view", "aria-labelledby": "report-title" },
     h("h1", { id: "report-title", text: t("report.title") }),
+    picker,
     form,
     status,
     body,
@@ -43,9 +49,11 @@ export function impactReportView() {
 
   async function load() {
     const view = /** @type {HTMLInputElement} */ (form.querySelector("input:checked")).value;
+    const search = periodSearch(period, view);
+    if (search !== location.search) history.replaceState(null, "", location.pathname + search);
     root.setAttribute("aria-busy", "true");
     try {
-      const report = await api(`/api/impact/report?view=${view}`);
+      const report = await api(`/api/impact/report${search}`);
       body.replaceChildren(...render(report, view).flat());
       status.textContent = t("report.loaded", { from: report.from_month, to: report.to_month });
     } catch (error) {
@@ -72,6 +80,9 @@ const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "
  * @property {Totals} totals
  * @property {Array<Totals & {month: string}>} months
  * @property {Array<Totals & {key: string, label: string, label_en: string}>} by_category
+ * @property {Array<Totals & {key: string, label: string}>} by_unit
+ * @property {{from_month: string, to_month: string, totals: Totals,
+ *   change: {reuses: number|null, co2e_kg: number|null, saved_ore: number|null}}} previous
  * @property {Array<Totals & {municipality_id: string, municipality: string}>} municipalities
  * @property {Record<typeof OUTCOMES[number] | "checks", number>
  *   & {reuse_share: number, saved_ore: number}} checks
@@ -118,6 +129,7 @@ function render(report, view) {
       fact(t("report.saved"), kronor(sums.saved_ore)),
       fact(t("report.waste"), `${number(sums.waste_kg)} kg`),
       fact(t("report.reuses"), number(sums.reuses))),
+    comparison(report),
     h("h2", { text: t("report.trend") }),
     chart("trend", "report-months"),
     table("report-months", t("report.trend"), [t("report.month"), t("report.col_co2e"), t("report.col_saved"),
@@ -127,6 +139,12 @@ function render(report, view) {
     chart("categories", "report-categories"),
     table("report-categories", t("report.categories"), [t("report.category"), t("report.col_co2e"), t("report.reuses")],
       report.by_category.map((r) => [categoryName(r), number(r.co2e_kg), number(r.reuses)])),
+    view === "municipality" ? [
+      h("h2", { text: t("report.units") }),
+      table("report-units", t("report.units"), [t("report.unit"), t("report.col_co2e"), t("report.col_saved"),
+        t("report.reuses")],
+      report.by_unit.map((r) => [softHyphens(r.label), number(r.co2e_kg), kronor(r.saved_ore), number(r.reuses)])),
+    ] : [],
     h("h2", { text: t("report.checks") }),
     chart("checks", "report-checks"),
     table("report-checks", t("report.checks"), [t("report.outcome"), t("report.count")],
@@ -146,6 +164,26 @@ function render(report, view) {
     h("p", {}, h("a", { href: "/miljofaktorer", text: t("factors.link") })),
     h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}&lang=${getLanguage()}`, download: "",
       text: t("report.csv") })),
+  ];
+}
+
+/**
+ * This period's key figures beside the previous period of the same length, with the change.
+ * @param {Report} report
+ */
+function comparison(report) {
+  const before = report.previous;
+  const percent = new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
+  const change = (/** @type {number|null} */ value) => value === null ? t("report.change_none") : percent.format(value);
+  return [
+    h("h2", { text: t("report.comparison") }),
+    table("report-comparison", t("report.comparison_caption", { from: before.from_month, to: before.to_month }),
+      [t("report.figure"), t("report.this_period"), t("report.previous_period"), t("report.change")], [
+        [t("report.col_co2e"), number(report.totals.co2e_kg), number(before.totals.co2e_kg), change(before.change.co2e_kg)],
+        [t("report.col_saved"), kronor(report.totals.saved_ore), kronor(before.totals.saved_ore),
+          change(before.change.saved_ore)],
+        [t("report.reuses"), number(report.totals.reuses), number(before.totals.reuses), change(before.change.reuses)],
+      ]),
   ];
 }
 
