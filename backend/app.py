@@ -31,7 +31,12 @@ from backend.codes.controller import CodeBatchController, CodeController, Locati
 from backend.codes.print_controller import LabelController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
-from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
+from backend.impact.controller import (
+    FactorController,
+    PurchaseCheckController,
+    ReportController,
+    ReportPdfController,
+)
 from backend.locations.controller import LocationController
 from backend.logs import logging_config
 from backend.mail.controller import (
@@ -104,6 +109,7 @@ API_CONTROLLERS = [
     FactorController,
     PurchaseCheckController,
     ReportController,
+    ReportPdfController,
     WorkQueueController,
 ]
 

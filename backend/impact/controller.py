@@ -16,6 +16,7 @@ from backend.deps import ActorDep, DbDep
 from backend.errors import NotFound
 from backend.impact import charts, schemas
 from backend.impact.factors import readable
+from backend.impact.pdf import report_pdf
 from backend.impact.report_csv import report_csv
 from backend.impact.reports import ReportService
 from backend.impact.service import FactorService, PurchaseCheckService
@@ -24,6 +25,8 @@ from backend.params import OptionalMonth
 
 View = Literal["municipality", "network"]
 Language = Annotated[Literal["sv", "en"], Parameter(description="the language of the words in the chart or file")]
+OptionalLanguage = Annotated[Literal["sv", "en"] | None, Parameter(
+    description="the language of the document; by default the signed-in person's own")]
 ChartName = Annotated[str, Parameter(max_length=40, pattern=r"^[a-z_-]+$",
                                      description="trend, categories, checks or municipalities")]
 CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
@@ -145,3 +148,27 @@ class ReportController(Controller):
         names = CATEGORY_NAMES_EN if lang == "en" else CATEGORY_NAMES
         return Response(charts.render(name, report, names, lang), media_type="image/svg+xml",
                         headers={"Cache-Control": "private, max-age=60"})
+
+
+class ReportPdfController(Controller):
+    path = "/api/impact/report.pdf"
+    tags = ["impact"]
+
+    @get("/", media_type="application/pdf", summary="The impact report as a printable PDF",
+         description="Key figures, the comparison with the previous period of the same length, charts, the "
+                     "tables per month, unit and category, the AME's work hours and the factors used with their "
+                     "sources. from_month..to_month spans at most 60 months (five years); a longer range, or one "
+                     "that starts after it ends, is refused with 400 and a reason.")
+    async def get_report_pdf(
+        self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
+        from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
+        unit_id: FromQuery[UUID | None] = None, lang: FromQuery[OptionalLanguage] = None,
+    ) -> Response[bytes]:
+        report, municipality, language = await ReportService(db, actor).document(
+            view, from_month, to_month, unit_id, lang)
+        factors = [{**f, **msgspec.structs.asdict(factor_texts(f)[language])} for f in report["factors"]]
+        names = CATEGORY_NAMES_EN if language == "en" else CATEGORY_NAMES
+        name = "sustainability-report" if language == "en" else "hallbarhetsrapport"
+        document = report_pdf(report, municipality=municipality, category_names=names, factors=factors, lang=language)
+        return Response(document, media_type="application/pdf", headers={
+            "Content-Disposition": f'attachment; filename="{name}-{report["from_month"]}-{report["to_month"]}.pdf"'})

@@ -10,7 +10,7 @@ from typing import Any
 from uuid import UUID
 
 from backend import clock
-from backend.accounts.repository import UnitRepository
+from backend.accounts.repository import MunicipalityRepository, UnitRepository, UserRepository
 from backend.db import Database
 from backend.errors import Invalid, NotFound
 from backend.impact.report_repository import ReportRepository, network_members
@@ -94,6 +94,16 @@ class ReportService:
         report["by_unit"] = [{**row, "label": names[row["key"]], "key": str(row["key"])}
                              for row in by_unit if row["key"] in names]
         return report
+
+    async def document(self, scope: str, from_month: str | None, to_month: str | None, unit_id: UUID | None,
+                       lang: str | None) -> tuple[Report, str, str]:
+        """The report, the municipality's name and the language to write it in (the person's own by default)."""
+        report = await self.report(scope, from_month, to_month, unit_id)
+        async with self.db.read():
+            municipality = await MunicipalityRepository().get(self.actor.municipality_id)
+            user = await UserRepository(self.actor.municipality_id).get(self.actor.user_id)
+        language = lang or ("en" if user and user["language"] == "en" else "sv")
+        return report, municipality["name"] if municipality else "", language
 
     async def _gather(self, repo: ReportRepository, scope: str, members: list[dict[str, Any]]) -> Report:
         cube = await repo.cube()

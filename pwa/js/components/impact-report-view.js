@@ -162,8 +162,11 @@ function render(report, view) {
     h("h2", { text: t("report.factors") }),
     h("ul", { class: "report-view__factors" }, report.factors.map(factorItem)),
     h("p", {}, h("a", { href: "/miljofaktorer", text: t("factors.link") })),
-    h("p", {}, h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}&lang=${getLanguage()}`, download: "",
-      text: t("report.csv") })),
+    h("p", { class: "report-view__downloads" },
+      h("a", { class: "button", href: `/api/impact/report.pdf?${query}&lang=${getLanguage()}`, download: "",
+        text: t("report.pdf") }), " ",
+      h("a", { class: "button button--secondary", href: `/api/impact/report/csv?${query}&lang=${getLanguage()}`, download: "",
+        text: t("report.csv") })),
   ];
 }
 
