@@ -33,6 +33,8 @@ from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.impact.controller import (
     FactorController,
+    ItemWorkController,
+    ParticipantController,
     PurchaseCheckController,
     ReportController,
     ReportPdfController,
@@ -110,6 +112,8 @@ API_CONTROLLERS = [
     PurchaseCheckController,
     ReportController,
     ReportPdfController,
+    ParticipantController,
+    ItemWorkController,
     WorkQueueController,
 ]
 

@@ -20,6 +20,7 @@ from backend.impact.pdf import report_pdf
 from backend.impact.report_csv import report_csv
 from backend.impact.reports import ReportService
 from backend.impact.service import FactorService, PurchaseCheckService
+from backend.impact.work import ParticipantService, WorkService
 from backend.openapi import retried
 from backend.params import OptionalMonth
 
@@ -122,7 +123,8 @@ class ReportController(Controller):
         categories = [{**r, "label": CATEGORY_NAMES.get(r["key"], r["key"]),
                        "label_en": CATEGORY_NAMES_EN.get(r["key"], r["key"])} for r in report["by_category"]]
         return schemas.ReportRead(**{**report, "by_category": categories,
-                                     "factors": [factor_used(f) for f in report["factors"]]})
+                                     "factors": [factor_used(f) for f in report["factors"]],
+                                     "work": msgspec.convert(report["work"], schemas.WorkSummary)})
 
     @get("/csv", media_type="text/csv")
     async def get_report_csv(
@@ -172,3 +174,41 @@ class ReportPdfController(Controller):
         document = report_pdf(report, municipality=municipality, category_names=names, factors=factors, lang=language)
         return Response(document, media_type="application/pdf", headers={
             "Content-Disposition": f'attachment; filename="{name}-{report["from_month"]}-{report["to_month"]}.pdf"'})
+
+
+def work_read(row: dict[str, Any]) -> schemas.WorkRead:
+    return schemas.WorkRead(id=row["id"], participant_id=row["participant"], kind=row["kind"], task_id=row["task_id"],
+                            minutes=row["minutes"], month=row["month"])
+
+
+class ParticipantController(Controller):
+    """The AME's participants (a person or a team, a display name only), kept by coordinators."""
+
+    path = "/api/ame-participants"
+    tags = ["impact"]
+
+    @get("/")
+    async def list_participants(self, db: DbDep, actor: ActorDep) -> list[schemas.ParticipantRead]:
+        return [schemas.ParticipantRead(id=r["id"], name=r["name"], kind=r["kind"], active=r["active"])
+                for r in await ParticipantService(db, actor).list()]
+
+    @post("/", responses=retried(schemas.ParticipantRead))
+    async def create_participant(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ParticipantCreate]
+    ) -> Response[schemas.ParticipantRead]:
+        row, created = await ParticipantService(db, actor).create(data)
+        return Response(schemas.ParticipantRead(id=row["id"], name=row["name"], kind=row["kind"], active=row["active"]),
+                        status_code=HTTP_201_CREATED if created else HTTP_200_OK)
+
+
+class ItemWorkController(Controller):
+    """Time spent on an item's intake or repair, by AME participants."""
+
+    path = "/api/work-entries"
+    tags = ["impact"]
+
+    @post("/", status_code=HTTP_200_OK)
+    async def record_item_work(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ItemWorkCreate]
+    ) -> list[schemas.WorkRead]:
+        return [work_read(r) for r in await WorkService(db, actor).record(data)]

@@ -15,6 +15,7 @@ from backend.db import Database
 from backend.errors import Invalid, NotFound
 from backend.impact.report_repository import ReportRepository, network_members
 from backend.impact.service import READERS
+from backend.impact.work import work_summary
 from backend.tenancy import Actor
 from backend.vocabulary import month_of, next_month
 
@@ -88,6 +89,8 @@ class ReportService:
             report = await self._gather(ReportRepository(ids, from_month, to_month, unit_id), scope, members)
             # Per unit only for one's own municipality: the network view shows other members' totals only.
             units = await UnitRepository(self.actor.municipality_id).list() if scope == "municipality" else []
+            own = [await MunicipalityRepository().get(self.actor.municipality_id)]
+            report["work"] = await work_summary(members or [m for m in own if m], ids, from_month, to_month)
         names = {u["id"]: u["name"] for u in units}
         report["check_units"] = check_units(report.pop("check_rows"), names)
         by_unit = report.pop("unit_rows")

@@ -134,7 +134,7 @@ class TestNetworkReport:
             ("Skurup", 55.0, 1), ("Ystad", 294.0, 3)]
         assert set(body) == {"scope", "from_month", "to_month", "unit_id", "totals", "previous", "months",
                              "by_deal", "by_category", "by_unit", "municipalities", "checks", "check_units",
-                             "factors"}
+                             "factors", "work"}
         assert body["check_units"] == [] and body["by_unit"] == []
 
     async def test_a_municipality_outside_the_network_is_left_out(self, app, client, ystad, skurup, known_reuses):
