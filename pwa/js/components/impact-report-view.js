@@ -81,6 +81,8 @@ const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "
  * @property {Array<Totals & {month: string}>} months
  * @property {Array<Totals & {key: string, label: string, label_en: string}>} by_category
  * @property {Array<Totals & {key: string, label: string}>} by_unit
+ * @property {{total_minutes: number, tasks: number, by_month: WorkGroup[], by_kind: WorkGroup[],
+ *   by_municipality: WorkGroup[]}} work
  * @property {{from_month: string, to_month: string, totals: Totals,
  *   change: {reuses: number|null, co2e_kg: number|null, saved_ore: number|null}}} previous
  * @property {Array<Totals & {municipality_id: string, municipality: string}>} municipalities
@@ -90,6 +92,31 @@ const OUTCOMES = /** @type {const} */ (["reused", "bought_used", "bought_new", "
  * @property {Array<{category_slug: string, version: number, own: boolean, source: string, boundary: string,
  *   sv: FactorText, en: FactorText}>} factors
  */
+
+/** @typedef {{key: string, label: string, minutes: number, tasks: number}} WorkGroup hours of one group */
+
+/**
+ * The hours of work the service gave the AME: per month, kind of task and municipality.
+ * @param {Report["work"]} work
+ */
+function workHours(work) {
+  const hours = (/** @type {number} */ minutes) =>
+    new Intl.NumberFormat(locale(), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(minutes / 60);
+  const head = (/** @type {string} */ first) => [first, t("report.work_hours"), t("report.work_tasks")];
+  const rows = (/** @type {WorkGroup[]} */ groups, /** @type {(g: WorkGroup) => string} */ name) =>
+    groups.map((g) => [name(g), hours(g.minutes), number(g.tasks)]);
+  return [
+    h("h2", { text: t("report.work") }),
+    h("p", { text: t("report.work_total", { hours: hours(work.total_minutes), tasks: number(work.tasks) }) }),
+    ...(work.tasks ? [
+      table("report-work-months", t("report.work_per_month"), head(t("report.month")), rows(work.by_month, (g) => g.key)),
+      table("report-work-kinds", t("report.work_per_kind"), head(t("report.work_kind")),
+        rows(work.by_kind, (g) => t(`report.work_kind_${g.key}`))),
+      table("report-work-municipalities", t("report.work_per_municipality"), head(t("report.municipality")),
+        rows(work.by_municipality, (g) => g.label)),
+    ] : []),
+  ];
+}
 
 /**
  * @typedef {Record<typeof OUTCOMES[number] | "checks", number> & {unit_id: string, unit: string, reuse_share: number}}
@@ -159,6 +186,7 @@ function render(report, view) {
       table("report-municipalities", t("report.municipalities"), [t("report.municipality"), t("report.col_co2e"),
         t("report.reuses")], report.municipalities.map((m) => [m.municipality, number(m.co2e_kg), number(m.reuses)])),
     ] : [],
+    workHours(report.work),
     h("h2", { text: t("report.factors") }),
     h("ul", { class: "report-view__factors" }, report.factors.map(factorItem)),
     h("p", {}, h("a", { href: "/miljofaktorer", text: t("factors.link") })),
