@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.backend.impact.test_report_pdf import text_of
 from tests.browser.field import sign_in, signed_in_http
-from tests.browser.journeys import axe_clean, shot
+from tests.browser.journeys import axe_clean, fits, shot
 from tests.browser.test_approvals import delivered_request
 
 
@@ -145,6 +145,8 @@ def test_a_reporter_picks_a_quarter_and_prints_the_pdf(page):
     expect(page.get_by_role("table", name=re.compile("Jämförelse med"))).to_be_visible()
     expect(page.get_by_role("table", name="Per enhet")).to_be_visible()
     assert axe_clean(page) == []
+    fits(page)
+    shot(page, "report-quarter")
     with page.expect_download() as download:
         page.get_by_role("link", name="Ladda ner rapporten som PDF (för utskrift)").click()
     assert download.value.suggested_filename == f"hallbarhetsrapport-{quarter[0]}-{quarter[1]}.pdf"

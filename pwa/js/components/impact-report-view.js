@@ -47,20 +47,25 @@ export function impactReportView() {
   );
   form.addEventListener("change", () => load());
 
+  // Only the latest load shows: a slower answer for an earlier choice must not overwrite it.
+  let latest = 0;
+
   async function load() {
+    const ticket = ++latest;
     const view = /** @type {HTMLInputElement} */ (form.querySelector("input:checked")).value;
     const search = periodSearch(period, view);
     if (search !== location.search) history.replaceState(null, "", location.pathname + search);
     root.setAttribute("aria-busy", "true");
     try {
       const report = await api(`/api/impact/report${search}`);
+      if (ticket !== latest) return;
       body.replaceChildren(...render(report, view).flat());
       status.textContent = t("report.loaded", { from: report.from_month, to: report.to_month });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      status.textContent = errorText(error);
+      if (ticket === latest) status.textContent = errorText(error);
     } finally {
-      root.removeAttribute("aria-busy");
+      if (ticket === latest) root.removeAttribute("aria-busy");
     }
   }
 
