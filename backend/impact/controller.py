@@ -43,6 +43,11 @@ def factor_texts(f: dict[str, Any]) -> dict[str, schemas.FactorText]:
             for lang, (source, boundary) in texts.items()}
 
 
+def factors_in(report: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The report's factors with their category, source and boundary as a person reads them in `lang`."""
+    return [{**f, **msgspec.structs.asdict(factor_texts(f)[lang])} for f in report["factors"]]
+
+
 def factor_used(f: dict[str, Any]) -> schemas.FactorUsed:
     """A factor the report used, with its texts in both languages."""
     return schemas.FactorUsed(
@@ -168,7 +173,7 @@ class ReportPdfController(Controller):
     ) -> Response[bytes]:
         report, municipality, language = await ReportService(db, actor).document(
             view, from_month, to_month, unit_id, lang)
-        factors = [{**f, **msgspec.structs.asdict(factor_texts(f)[language])} for f in report["factors"]]
+        factors = factors_in(report, language)
         names = CATEGORY_NAMES_EN if language == "en" else CATEGORY_NAMES
         name = "sustainability-report" if language == "en" else "hallbarhetsrapport"
         document = report_pdf(report, municipality=municipality, category_names=names, factors=factors, lang=language)
