@@ -53,8 +53,9 @@ def change(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:+.0f}\u00a0%"
 
 
-def hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f}"
+def hours(minutes: int, lang: str = "sv") -> str:
+    text = f"{minutes / 60:,.1f}".replace(",", "\u00a0")
+    return text.replace(".", ",") if lang == "sv" else text
 
 
 class _Doc:
@@ -205,18 +206,22 @@ def _work(doc: _Doc, work: dict[str, Any] | None) -> list[Any]:
         return []
     w = doc.words
     parts: list[Any] = [doc.p(w["work"], doc.h2),
-                        doc.p(w["work_total"].format(hours=hours(work["total_minutes"]), tasks=work["tasks"]))]
+                        doc.p(w["work_total"].format(hours=hours(work["total_minutes"], doc.lang),
+                                                     tasks=work["tasks"]))]
     if not work["tasks"]:
         return parts
     half = [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25]
     parts += [doc.table([w["month"], w["hours"], w["tasks"]],
-                        [[r["key"], hours(r["minutes"]), number(r["tasks"])] for r in work["by_month"]], half),
+                        [[r["key"], hours(r["minutes"], doc.lang), number(r["tasks"])] for r in work["by_month"]],
+                        half),
               Spacer(1, 6),
               doc.table([w["task_kind"], w["hours"], w["tasks"]],
-                        [[w[f"kind_{r['key']}"], hours(r["minutes"]), number(r["tasks"])] for r in work["by_kind"]],
+                        [[w[f"kind_{r['key']}"], hours(r["minutes"], doc.lang), number(r["tasks"])]
+                         for r in work["by_kind"]],
                         half),
               Spacer(1, 6),
               doc.table([w["municipality"], w["hours"], w["tasks"]],
-                        [[r["label"], hours(r["minutes"]), number(r["tasks"])] for r in work["by_municipality"]],
+                        [[r["label"], hours(r["minutes"], doc.lang), number(r["tasks"])]
+                         for r in work["by_municipality"]],
                         half)]
     return parts

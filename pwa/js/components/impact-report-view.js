@@ -211,15 +211,20 @@ function comparison(report) {
   const before = report.previous;
   const percent = new Intl.NumberFormat(locale(), { style: "percent", maximumFractionDigits: 0, signDisplay: "exceptZero" });
   const change = (/** @type {number|null} */ value) => value === null ? t("report.change_none") : percent.format(value);
+  const rows = [
+    [t("report.col_co2e"), number(report.totals.co2e_kg), number(before.totals.co2e_kg), change(before.change.co2e_kg)],
+    [t("report.col_saved"), kronor(report.totals.saved_ore), kronor(before.totals.saved_ore), change(before.change.saved_ore)],
+    [t("report.reuses"), number(report.totals.reuses), number(before.totals.reuses), change(before.change.reuses)],
+  ];
+  // One card per key figure (now, before, change), so a phone shows every figure without scrolling sideways.
   return [
-    h("h2", { text: t("report.comparison") }),
-    table("report-comparison", t("report.comparison_caption", { from: before.from_month, to: before.to_month }),
-      [t("report.figure"), t("report.this_period"), t("report.previous_period"), t("report.change")], [
-        [t("report.col_co2e"), number(report.totals.co2e_kg), number(before.totals.co2e_kg), change(before.change.co2e_kg)],
-        [t("report.col_saved"), kronor(report.totals.saved_ore), kronor(before.totals.saved_ore),
-          change(before.change.saved_ore)],
-        [t("report.reuses"), number(report.totals.reuses), number(before.totals.reuses), change(before.change.reuses)],
-      ]),
+    h("h2", { id: "report-comparison-title", text: t("report.comparison") }),
+    h("p", { text: t("report.comparison_caption", { from: before.from_month, to: before.to_month }) }),
+    h("ul", { class: "report-view__units report-view__comparison", "aria-labelledby": "report-comparison-title" },
+      rows.map(([name, now, then, delta]) => h("li", { class: "report-view__unit" },
+        h("h3", { class: "report-view__unit-name", text: name }),
+        h("dl", { class: "report-view__unit-facts" },
+          fact(t("report.this_period"), now), fact(t("report.previous_period"), then), fact(t("report.change"), delta))))),
   ];
 }
 

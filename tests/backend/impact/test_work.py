@@ -100,4 +100,4 @@ class TestItemWork:
         await client.post("/api/work-entries", json={"kind": "intake", "item_id": item,
                                                      "work": [{"participant_id": team, "minutes": 150}]})
         text = text_of((await client.get("/api/impact/report.pdf")).content)
-        assert "Arbete som tjänsten gav (AME)" in text and "2.5 timmar i 1 uppdrag" in text and "Intag" in text
+        assert "Arbete som tjänsten gav (AME)" in text and "2,5 timmar i 1 uppdrag" in text and "Intag" in text
