@@ -91,3 +91,50 @@ function jobForm(job, participants, status) {
     h("h3", { id, class: "work-hours__job-title", text: title }),
     h("p", { text: job.driver ? `${job.driver.name}, ${job.day ?? ""}` : "" }), form);
 }
+
+/**
+ * Work on one item's intake or repair, for warehouse staff and coordinators (others see nothing:
+ * the participant list answers them 403).
+ * @param {{itemId: string}} props
+ * @returns {HTMLElement}
+ */
+export function itemWork({ itemId }) {
+  const section = h("div", { class: "work-hours" });
+  api("/api/ame-participants").then((/** @type {Participant[]} */ participants) => {
+    if (!participants.length) return;
+    const status = h("p", { class: "work-hours__status", role: "status", "aria-live": "polite" });
+    const kind = h("select", { id: "item-work-kind" },
+      ["intake", "repair"].map((k) => h("option", { value: k, text: t(`report.work_kind_${k}`) })));
+    const who = h("select", { id: "item-work-who", required: true },
+      h("option", { value: "", text: t("work_hours.pick") }),
+      participants.map((p) => h("option", { value: p.id, text: p.name })));
+    const minutes = h("input", { id: "item-work-minutes", type: "number", min: 1, max: 1440, step: 1, required: true,
+      inputmode: "numeric" });
+    const form = h("form", { class: "work-hours__form" },
+      h("label", { for: "item-work-kind", text: t("work_hours.item_kind") }), kind,
+      h("label", { for: "item-work-who", text: t("work_hours.who") }), who,
+      h("label", { for: "item-work-minutes", text: t("work_hours.minutes") }), minutes,
+      h("button", { type: "submit", class: "button button--primary", text: t("work_hours.save") }));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const value = Number(minutes.value);
+      if (!who.value || !Number.isInteger(value) || value < 1 || value > 1440) {
+        status.textContent = t("work_hours.invalid");
+        return;
+      }
+      try {
+        await api("/api/work-entries", { method: "POST", body: { kind: kind.value, item_id: itemId,
+          work: [{ id: crypto.randomUUID(), participant_id: who.value, minutes: value }] } });
+        status.textContent = t("work_hours.saved", { minutes: value });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        status.textContent = errorText(error);
+      }
+    });
+    section.replaceChildren(h("section", { "aria-labelledby": "item-work-title" },
+      h("h2", { id: "item-work-title", text: t("work_hours.item_title") }), form, status));
+  }).catch(() => {
+    // Not a recorder (403) or offline: the item page is whole without this form.
+  });
+  return section;
+}
