@@ -170,6 +170,7 @@ bench: setup
 	$(PY) bench/reports_bench.py
 	$(PY) bench/report_pdf_bench.py
 	$(PY) bench/bookings_bench.py
+	$(PY) bench/conversations_bench.py
 	$(MAKE) --no-print-directory node-packages node_modules/.installed
 	$(PY) bench/push_bench.py
 	$(PY) bench/mail_bench.py

@@ -29,6 +29,7 @@ from backend.catalog.wants_controller import WantController
 from backend.codes import qr_controller
 from backend.codes.controller import CodeBatchController, CodeController, LocationCodeController
 from backend.codes.print_controller import LabelController
+from backend.conversations.controller import ConversationController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.impact.controller import (
@@ -115,6 +116,7 @@ API_CONTROLLERS = [
     ParticipantController,
     ItemWorkController,
     WorkQueueController,
+    ConversationController,
 ]
 
 

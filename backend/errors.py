@@ -45,6 +45,12 @@ class Conflict(DelbarError):
     status_code, error = 409, "conflict"
 
 
+class Unprocessable(DelbarError):
+    """Well-formed, but the content cannot be used as it is (an empty or too long message)."""
+
+    status_code, error = 422, "unprocessable"
+
+
 class RateLimited(DelbarError):
     status_code, error = 429, "rate_limited"
 

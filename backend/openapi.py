@@ -32,6 +32,7 @@ DESCRIPTIONS = {
     409: "It conflicts with the current state: a stale version, a taken name or id, a wrong status.",
     413: "The request body is larger than this endpoint accepts.",
     415: "The request body is not in a media type this endpoint accepts.",
+    422: "Well-formed, but the content cannot be used (`detail` says why).",
     429: "Too many attempts; wait for Retry-After seconds.",
     503: "A service this needs (the photo store) cannot be reached right now; nothing was changed. Try again later.",
 }

@@ -24,6 +24,7 @@ APPS = [
     "backend.tracking.piccolo_app",
     "backend.impact.piccolo_app",
     "backend.billing.piccolo_app",
+    "backend.conversations.piccolo_app",
 ]
 
 APP_REGISTRY = AppRegistry(apps=APPS)

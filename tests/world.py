@@ -104,6 +104,14 @@ async def _bookings(world: World, boss: httpx.AsyncClient, employee: httpx.Async
     await _ok(await boss.post(f"/api/bookings/{booking['id']}/approve", json={}))
     second = await _ok(await employee.post("/api/bookings", json={**first, "start": days(8), "end": days(9)}))
     world.add("booking_id", second["id"])
+    talk = await _ok(await employee.post("/api/conversations", json={"subject_kind": "booking",
+                                                                    "subject_id": booking["id"]}))
+    world.add("conversation_id", talk["id"])
+    body = f"Meddelande {world.tenant.id}"
+    world.secrets.add(body)
+    message = await _ok(await employee.post(f"/api/conversations/{talk['id']}/messages",
+                                            json={"client_id": str(uuid4()), "body": body}))
+    world.add("message_id", message["id"])
     jobs = await _ok(await boss.get("/api/transport-jobs"))
     world.add("job_id", *(job["id"] for job in jobs))
     notes = await _ok(await boss.get("/api/notifications"))

@@ -10,7 +10,8 @@ import json
 
 CHANNELS = ("push", "email", "both", "none", "digest")
 KINDS = ("want_matched", "booking_requested", "booking_approved", "booking_declined", "booking_cancelled",
-         "booking_changed", "pickup_due", "return_due", "job_assigned", "job_changed")
+         "booking_changed", "pickup_due", "return_due", "job_assigned", "job_changed",
+         "message_received")
 # Without anyone's choice, everything goes by push, as before e-mail existed.
 FALLBACK = "push"
 # Messages that are not events a person opts into: never unsubscribable, never in a digest.

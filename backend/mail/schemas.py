@@ -12,7 +12,8 @@ from backend.schemas import Email, Name, NewPassword, Schema, Version
 
 Channel = Literal["push", "email", "both", "none", "digest"]
 EventKind = Literal["want_matched", "booking_requested", "booking_approved", "booking_declined", "booking_cancelled",
-                    "booking_changed", "pickup_due", "return_due", "job_assigned", "job_changed"]
+                    "booking_changed", "pickup_due", "return_due", "job_assigned", "job_changed",
+                    "message_received"]
 # secrets.token_urlsafe(32): 43 characters of base64url.
 Token = Annotated[str, msgspec.Meta(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 
@@ -30,6 +31,7 @@ class Channels(Schema, kw_only=True):
     return_due: Channel = "push"
     job_assigned: Channel = "push"
     job_changed: Channel = "push"
+    message_received: Channel = "push"
 
 
 class DefaultsRead(Schema, kw_only=True):

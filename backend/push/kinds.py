@@ -29,6 +29,7 @@ KINDS: dict[str, Kind] = {
     "return_due": Kind(ttl=18 * HOUR, urgency="normal"),
     "job_assigned": Kind(ttl=24 * HOUR, urgency="high"),
     "job_changed": Kind(ttl=24 * HOUR, urgency="high"),
+    "message_received": Kind(ttl=24 * HOUR, urgency="normal"),
     # Not a preference: the user asked for it a moment ago.
     "test": Kind(ttl=10 * 60, urgency="high"),
 }

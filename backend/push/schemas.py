@@ -103,6 +103,7 @@ class PushKinds(Schema, kw_only=True):
     return_due: bool = True
     job_assigned: bool = True
     job_changed: bool = True
+    message_received: bool = True
 
 
 class PreferencesRead(Schema, kw_only=True):

@@ -14,6 +14,7 @@ from backend.impact.schemas import JobWorkCreate, WorkRead
 from backend.params import OptionalDay
 from backend.schemas import BulkDone
 from backend.transport import schemas
+from backend.transport.board import BoardService
 from backend.transport.repository import Row
 from backend.transport.service import JobService
 from backend.transport.tariff import TariffService
@@ -25,11 +26,11 @@ def _place(location_id: UUID | None, name: str | None, address: str) -> schemas.
     return schemas.Place(location_id=location_id, name=name or "", address=address or "")
 
 
-def job_read(row: Row) -> schemas.JobRead:
+def _job_fields(row: Row) -> dict:
     storage = None
     if row["storage_location_id"]:
         storage = _place(row["storage_location_id"], row["storage_location_name"], row["storage_location_address"])
-    return schemas.JobRead(
+    return dict(
         id=row["id"], status=row["status"], wanted_date=row["wanted_date"],
         pickup=_place(row["pickup_location_id"], row["pickup_location_name"], row["pickup_address"]),
         delivery=_place(None, "", row["delivery_address"]),
@@ -40,6 +41,15 @@ def job_read(row: Row) -> schemas.JobRead:
         driver=schemas.Person(id=row["driver_id"], name=row["driver_name"]) if row["driver_id"] else None,
         booking_id=row["booking_id"], version=row["version"], leg=row["leg"], time_window=row["time_window"],
         recipient_name=row["recipient_name"], recipient_phone=row["recipient_phone"], room=row["room"])
+
+
+def job_read(row: Row) -> schemas.JobRead:
+    return schemas.JobRead(**_job_fields(row))
+
+
+def board_job(row: Row) -> schemas.BoardJob:
+    return schemas.BoardJob(**_job_fields(row), driving=row["driving_name"], requester=row["requester_name"],
+                            fee_ore=row["fee_ore"], movable=row["movable"])
 
 
 class TransportJobController(Controller):
@@ -56,6 +66,13 @@ class TransportJobController(Controller):
     @get("/drivers")
     async def list_drivers(self, db: DbDep, actor: ActorDep) -> list[schemas.Person]:
         return [schemas.Person(id=r["id"], name=r["name"]) for r in await JobService(db, actor).drivers()]
+
+    @get("/board")
+    async def get_board(self, db: DbDep, actor: ActorDep, start: FromQuery[OptionalDay] = None) -> schemas.BoardRead:
+        """The day board: from `start` (today when absent or past), five working days × the drivers."""
+        board = await BoardService(db, actor).read(start)
+        return schemas.BoardRead(today=board["today"], days=board["days"], jobs=[board_job(r) for r in board["jobs"]],
+                                 drivers=[schemas.Person(id=r["id"], name=r["name"]) for r in board["drivers"]])
 
     @get("/{job_id:uuid}")
     async def get_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID]) -> schemas.JobRead:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from backend.accounts.tables import User, UserRole
+from backend.accounts.tables import Municipality, User, UserRole
 from backend.catalog.tables import Item, Photo
 from backend.codes.tables import Code
 from backend.transport.tables import TransportJob, TransportJobItem, TransportTariff
@@ -47,6 +47,23 @@ class JobRepository:
             query = query.where(TransportJob.status.is_in(list(statuses)))
         rows = await query.order_by(TransportJob.wanted_date).order_by(TransportJob.created_at).limit(300)
         return await self.with_items(rows)
+
+    async def board(self, last: date) -> list[Row]:
+        """Open jobs this municipality drives or asked for: planned up to `last`, and those without a
+        driver or a day (the caller sorts out which are on the board's days)."""
+        mine = ((TransportJob.municipality == self.municipality_id)
+                | (TransportJob.requester_municipality == self.municipality_id))
+        when = TransportJob.day.is_null() | TransportJob.driver.is_null() | (TransportJob.day <= last)
+        rows = await TransportJob.select(*_COLUMNS, TransportJob.requester_municipality).where(
+            mine, when, TransportJob.status.is_in(list(OPEN))).order_by(TransportJob.day).order_by(
+            TransportJob.wanted_date).order_by(TransportJob.created_at).limit(500)
+        return await self.with_items(rows)
+
+    async def municipality_names(self, ids: set[UUID]) -> dict[UUID, str]:
+        if not ids:
+            return {}
+        rows = await Municipality.select(Municipality.id, Municipality.name).where(Municipality.id.is_in(list(ids)))
+        return {r["id"]: r["name"] for r in rows}
 
     async def with_items(self, jobs: list[Row]) -> list[Row]:
         """Attach each job's items with their label code and the listing's first thumbnail."""

@@ -55,6 +55,27 @@ class JobRead(Schema, kw_only=True):
     room: str = ""
 
 
+class BoardJob(JobRead, kw_only=True):
+    """A job on the day board: who drives it, who asked, what one trip costs, and whether this
+    coordinator can move it (their own AME drives it and it is not picked up yet)."""
+
+    driving: str
+    requester: str
+    fee_ore: int
+    movable: bool
+
+
+class BoardRead(Schema, kw_only=True):
+    """The day board in one read: today and the next working days, the municipality's drivers, and the
+    open jobs; a job whose day is a board day and whose driver is listed sits in that cell, every
+    other job waits beside the grid (no driver or day yet, or its day has passed)."""
+
+    today: date
+    days: list[date]
+    drivers: list[Person]
+    jobs: list[BoardJob]
+
+
 class JobAssign(Schema, kw_only=True):
     driver_id: UUID
     day: date

@@ -20,8 +20,11 @@ from backend.tenancy import Actor
 from backend.tracking.hooks import Movement, on_item_moved
 from backend.transport.hooks import jobs_done
 from backend.transport.repository import OPEN, JobRepository, Row, ScanRepository
+from backend.vocabulary import local_day
 
 PLANNERS = ("coordinator",)
+# A job can be (re)planned until its driver picks it up.
+PLANNABLE = ("planned", "assigned")
 
 
 async def create_for_booking(booking: dict[str, Any], listing: dict[str, Any], now: datetime) -> UUID:
@@ -35,6 +38,7 @@ async def create_for_booking(booking: dict[str, Any], listing: dict[str, Any], n
     jobs = JobRepository(municipality)
     await jobs.insert({
         "id": job_id, "booking_id": booking["id"], "status": "planned", "leg": "delivery",
+        "requester_municipality": booking["requester_municipality_id"],
         "pickup_location": pickup["id"] if pickup else None, "pickup_address": pickup["address"] if pickup else "",
         "delivery_address": booking["delivery_address"],
         "wanted_date": booking["wanted_date"] or booking["period_start"], **details,
@@ -43,6 +47,7 @@ async def create_for_booking(booking: dict[str, Any], listing: dict[str, Any], n
         # Back to where it was fetched: the driver picks up at the borrower's address and room.
         await jobs.insert({
             "id": uuid4(), "booking_id": booking["id"], "status": "planned", "leg": "return",
+            "requester_municipality": booking["requester_municipality_id"],
             "pickup_address": booking["delivery_address"], "storage_location": pickup["id"] if pickup else None,
             "delivery_address": pickup["address"] if pickup else "", "wanted_date": booking["period_end"], **details,
         }, booking["item_ids"], now)
@@ -119,41 +124,50 @@ class JobService:
             return await self.jobs.drivers()
 
     async def assign(self, job_id: UUID, driver_id: UUID, day: date, version: int) -> Row:
+        """Plan or move one job (the planning list and the day board); a stale version is a 409."""
         self.actor.require(*PLANNERS)
-        if day < clock.now().date():
-            raise Invalid("The day is in the past.", error="in_the_past")
+        _not_past(day)
         async with self.db.write():
             row = await self._load(job_id)
-            if not await self.jobs.is_driver(driver_id):
-                raise Invalid("That person is not a driver in your municipality.", error="not_a_driver")
-            values = {"driver": driver_id, "day": day, "status": "assigned"}
-            if not await self.jobs.update(job_id, version, values, clock.now(), ("planned", "assigned")):
-                raise _refused(row, ("planned", "assigned"))
-            await notify_message([driver_id], "job_assigned", "job_assigned",
-                                 {"day": {"day": day.isoformat()}, "address": row["delivery_address"]}, "/dagen",
-                                 tag=f"job-{job_id}")
+            await self._require_driver(driver_id)
+            if not await self._plan(row, driver_id, day, version):
+                raise _refused(row, PLANNABLE)
         return await self.get(job_id)
 
     async def assign_many(self, ids: list[UUID], driver_id: UUID, day: date) -> list[UUID]:
         """Give every job to one driver and day, or none: the first that cannot be planned is named."""
         self.actor.require(*PLANNERS)
-        if day < clock.now().date():
-            raise Invalid("The day is in the past.", error="in_the_past")
+        _not_past(day)
         async with self.db.write():
-            if not await self.jobs.is_driver(driver_id):
-                raise Invalid("That person is not a driver in your municipality.", error="not_a_driver")
+            await self._require_driver(driver_id)
             for job_id in ids:
                 row = await self.jobs.get(job_id)
                 if row is None:
                     raise NotFound(f"No such transport job: {job_id}. Nothing was planned.")
-                values = {"driver": driver_id, "day": day, "status": "assigned"}
-                if not await self.jobs.update(job_id, row["version"], values, clock.now(), ("planned", "assigned")):
+                if not await self._plan(row, driver_id, day, row["version"]):
                     raise Conflict(f"Transport job {job_id} is {row['status']}; nothing was planned.",
                                    error="wrong_status")
-                await notify_message([driver_id], "job_assigned", "job_assigned",
-                                     {"day": {"day": day.isoformat()}, "address": row["delivery_address"]}, "/dagen",
-                                     tag=f"job-{job_id}")
         return ids
+
+    async def _require_driver(self, driver_id: UUID) -> None:
+        if not await self.jobs.is_driver(driver_id):
+            raise Invalid("That person is not a driver in your municipality.", error="not_a_driver")
+
+    async def _plan(self, row: Row, driver_id: UUID, day: date, version: int) -> bool:
+        """Give the job to driver on day; the new driver is told, and a driver it was taken from too."""
+        values = {"driver": driver_id, "day": day, "status": "assigned"}
+        if not await self.jobs.update(row["id"], version, values, clock.now(), PLANNABLE):
+            return False
+        address, tag = row["delivery_address"], f"job-{row['id']}"
+        if row["driver_id"] == driver_id and row["day"] == day:
+            return True
+        await notify_message([driver_id], "job_assigned", "job_assigned",
+                             {"day": {"day": day.isoformat()}, "address": address}, "/dagen", tag=tag)
+        if row["driver_id"] and row["driver_id"] != driver_id:
+            was = (row["day"] or day).isoformat()
+            await notify_message([row["driver_id"]], "job_changed", "job_moved",
+                                 {"day": {"day": was}, "address": address}, "/dagen", tag=tag)
+        return True
 
     async def finish(self, job_id: UUID, status: str, version: int | None, work: list[Any] | None = None) -> Row:
         """Mark a job done (its driver or a coordinator, with who did it and how long) or cancelled."""
@@ -184,6 +198,11 @@ class JobService:
         if row is None or not (self.actor.has_any(*PLANNERS) or row["driver_id"] == self.actor.user_id):
             raise NotFound("No such transport job.")
         return row
+
+
+def _not_past(day: date) -> None:
+    if day < local_day(clock.now()):
+        raise Invalid("The day is in the past.", error="in_the_past")
 
 
 def _refused(row: Row, from_statuses: tuple[str, ...]) -> Conflict:

@@ -22,6 +22,8 @@ class TransportJob(Table):
     id = UUID(primary_key=True)
     municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
     booking_id = UUID(null=True, default=None, index=True)
+    # The booking's requesting municipality: a job between municipalities is seen on both boards.
+    requester_municipality = UUID(null=True, default=None, index=True)
     status = Varchar(length=12, default="planned", index=True)
     pickup_location = ForeignKey(references=Location, null=True, default=None, on_delete=OnDelete.restrict)
     pickup_address = Varchar(length=300, default="")

@@ -18,11 +18,13 @@ const ALL = {
   create: { href: "/annonser/ny", label: "nav.create", icon: "plus" },
   bookings: { href: "/bokningar", label: "nav.bookings", icon: "calendar" },
   notes: { href: "/notiser", label: "notes.title", icon: "bell" },
+  talk: { href: "/meddelanden", label: "talk.title", icon: "chat" },
   scan: { href: "/skanna", label: "field.scan", icon: "scan" },
   day: { href: "/dagen", label: "nav.jobs", icon: "truck" },
   queue: { href: "/arbetsko", label: "work.queue_link", icon: "list" },
   approve: { href: "/att-godkanna", label: "bookings.queue_title", icon: "check" },
   transport: { href: "/transporter", label: "nav.transport", icon: "truck" },
+  board: { href: "/dagplanering", label: "board.link", icon: "calendar" },
   admin: { href: "/admin", label: "nav.admin", icon: "gear" },
   report: { href: "/rapport", label: "report.link", icon: "chart" },
   mine: { href: "/annonser/mina", label: "catalog.mine_title", icon: "box" },
@@ -55,6 +57,7 @@ const TABS = [
  * @type {Array<[string, string[] | null]>}
  */
 const MORE = [
+  ["talk", null],
   ["search", null],
   ["create", null],
   ["mine", null],
@@ -64,6 +67,7 @@ const MORE = [
   ["scan", ["driver", "warehouse", "admin"]],
   ["day", ["driver", "warehouse", "admin"]],
   ["transport", ["coordinator"]],
+  ["board", ["coordinator"]],
   ["print", ["warehouse", "coordinator", "admin"]],
   ["link", ["warehouse", "coordinator", "admin"]],
   ["queue", ["coordinator", "admin"]],

@@ -26,6 +26,8 @@ const state = {
   version: null,
   /** @type {number | null} unread notifications, for the badge on the Notiser tab */
   unread: null,
+  /** @type {number | null} unread messages in conversations, beside "Meddelanden" */
+  talk: null,
 };
 
 const router = createRouter({
@@ -85,23 +87,26 @@ function renderNav() {
   document.body.classList.toggle("has-nav", Boolean(user));
   if (!user) {
     state.unread = null;
+    state.talk = null;
     navSlot.replaceChildren();
     return;
   }
   // The unread count redraws the navigation; a keyboard user on one of its links stays there.
   const focused = navSlot.contains(document.activeElement) ? document.activeElement?.getAttribute("href") : null;
-  navSlot.replaceChildren(appNav({ user, path: location.pathname, unread: state.unread }));
+  navSlot.replaceChildren(appNav({ user, path: location.pathname, unread: state.unread, talk: state.talk }));
   if (focused) /** @type {HTMLElement | null} */ (navSlot.querySelector(`a[href="${focused}"]`))?.focus();
 }
 
 /** Asked after each screen, so reading notifications clears the badge on the next step. */
 function countUnread() {
   if (!currentUser()) return;
-  api("/api/notifications?limit=1")
-    .then((page) => {
+  Promise.all([api("/api/notifications?limit=1"), api("/api/conversations/unread")])
+    .then(([page, talk]) => {
       const unread = typeof page?.unread === "number" ? page.unread : null;
-      if (unread === state.unread) return;
+      const messages = typeof talk?.count === "number" ? talk.count : null;
+      if (unread === state.unread && messages === state.talk) return;
       state.unread = unread;
+      state.talk = messages;
       renderNav();
     })
     .catch(() => {

@@ -58,6 +58,14 @@ export function appRoutes({ go, onLogin, onLogout }) {
                           (m) => m.bookingList({ view: "queue" }))),
     "/transporter": () =>
       signedIn(() => view(t("jobs.title"), import("./components/transport-planning.js"), (m) => m.transportPlanning())),
+    "/dagplanering": () =>
+      signedIn(() => view(t("board.title"), import("./components/day-board.js"), (m) => m.dayBoard())),
+    // Conversations: the inbox and one conversation (the listing's "Skicka meddelande" starts one).
+    "/meddelanden": () =>
+      signedIn(() => view(t("talk.title"), import("./components/inbox-view.js"), (m) => m.inboxView())),
+    "/meddelanden/:id": ({ params }) =>
+      signedIn(() => view(t("talk.title"), import("./components/conversation-view.js"),
+                          (m) => m.conversationView({ conversationId: params.id }))),
     "/notiser": () =>
       known(() => view(t("notes.title"), import("./components/notifications-view.js"), (m) => m.notificationsView())),
     "/notiser/installningar": () =>
@@ -105,10 +113,10 @@ export function appRoutes({ go, onLogin, onLogout }) {
                           (m) => m.myListings({ navigate: go }))),
     "/annons/:id": ({ params }) =>
       signedIn(() => view(t("catalog.listing"), import("./components/listing-view.js"),
-                          (m) => m.listingView({ listingId: params.id }))),
+                          (m) => m.listingView({ listingId: params.id, navigate: go }))),
     "/annonser/:id": ({ params }) =>
       signedIn(() => view(t("catalog.listing"), import("./components/listing-view.js"),
-                          (m) => m.listingView({ listingId: params.id }))),
+                          (m) => m.listingView({ listingId: params.id, navigate: go }))),
     "/annons/:id/andra": ({ params }) =>
       signedIn(() => view(t("catalog.edit_title"), import("./components/listing-form.js"),
                           (m) => m.listingForm({ navigate: go, listingId: params.id }))),

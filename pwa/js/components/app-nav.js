@@ -15,9 +15,10 @@ import { navIcon } from "./nav-icons.js";
  * @param {{roles?: string[]}} props.user
  * @param {string} props.path the current location.pathname
  * @param {number | null} props.unread unread notifications, null while unknown
+ * @param {number | null} [props.talk] unread messages in conversations, null while unknown
  * @returns {HTMLElement}
  */
-export function appNav({ user, path, unread }) {
+export function appNav({ user, path, unread, talk = null }) {
   const { tabs, more } = destinationsFor(user);
   const current = currentDestination([...tabs, ...more], path);
   return h("nav", { class: "app-nav", "aria-label": t("nav.label") },
@@ -25,7 +26,7 @@ export function appNav({ user, path, unread }) {
     more.length
       ? h("div", { class: "app-nav__more" },
         h("h2", { class: "app-nav__more-title", id: "app-nav-more", text: t("nav.more") }),
-        destinationList(more, current, "app-nav-more"))
+        destinationList(more, current, "app-nav-more", talk))
       : null);
 }
 
@@ -34,13 +35,20 @@ export function appNav({ user, path, unread }) {
  * @param {Destination[]} places
  * @param {Destination | undefined} current
  * @param {string} labelledBy id of the heading that names the list
+ * @param {number | null} [talk] unread messages, shown beside "Meddelanden"
  * @returns {HTMLElement}
  */
-export function destinationList(places, current, labelledBy) {
+export function destinationList(places, current, labelledBy, talk = null) {
   return h("ul", { class: "app-nav__list", "aria-labelledby": labelledBy },
-    places.map((place) => h("li", {},
-      h("a", { class: "app-nav__item", href: place.href, "aria-current": place === current ? "page" : null },
-        navIcon(place.icon), h("span", { text: t(place.label) })))));
+    places.map((place) => {
+      const counted = place.href === "/meddelanden" && talk ? talk : 0;
+      return h("li", {},
+        h("a", { class: "app-nav__item", href: place.href, "aria-current": place === current ? "page" : null,
+                 "aria-label": counted ? `${t(place.label)}, ${t("talk.unread_count", { count: counted })}` : null },
+          navIcon(place.icon), h("span", { text: t(place.label) }),
+          counted ? h("span", { class: "app-nav__badge app-nav__badge--inline",
+                                "data-count": counted > 99 ? "99+" : String(counted) }) : null));
+    }));
 }
 
 /**

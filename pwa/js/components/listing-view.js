@@ -21,10 +21,10 @@ export function noticeOnNextView(message) {
 }
 
 /**
- * @param {{listingId: string}} props
+ * @param {{listingId: string, navigate?: (path: string) => void}} props
  * @returns {HTMLElement}
  */
-export function listingView({ listingId }) {
+export function listingView({ listingId, navigate = (path) => location.assign(path) }) {
   const title = h("h1", { id: "listing-view-title", text: t("catalog.listing") });
   const status = h("p", { class: "listing-view__status", role: "status", "aria-live": "polite" });
   // Phone: photos, then the deal card, then the rest; desk: the card in a side column beside both.
@@ -66,7 +66,7 @@ export function listingView({ listingId }) {
       h("h2", { class: "listing-view__owner-title", text: t("catalog.manage") }),
       listingActions({ listing, onChanged: changed, onError: refused }),
     ] : []));
-    replaceChildren(side, h("div", { class: "listing-view__card" }, ...priceLine(listing), cta(listing)),
+    replaceChildren(side, h("div", { class: "listing-view__card" }, ...priceLine(listing), cta(listing, navigate)),
       listing.can_edit ? nextStep(listing) : null, owner);
   }
 
@@ -93,10 +93,39 @@ export function listingView({ listingId }) {
   return section;
 }
 
-/** "Boka" for loans, rentals and times; "Begär" for a gift or a purchase. Not for its owners. @param {any} listing */
-function cta(listing) {
+/**
+ * "Boka" for loans, rentals and times; "Begär" for a gift or a purchase, and "Skicka meddelande".
+ * Not for its owners.
+ * @param {any} listing
+ * @param {(path: string) => void} navigate
+ */
+function cta(listing, navigate) {
   if (listing.can_edit || listing.status !== "published") return null;
   const word = listing.deal === "give" || listing.deal === "sell" ? "listing.request" : "listing.book";
   return h("div", { class: "listing-view__cta" },
-    h("a", { class: "button button--primary listing-view__book", href: `/boka/${listing.id}`, text: t(word) }));
+    h("a", { class: "button button--primary listing-view__book", href: `/boka/${listing.id}`, text: t(word) }),
+    askButton(listing, navigate));
+}
+
+/**
+ * "Skicka meddelande": opens the asker's conversation about the listing (made on the first press).
+ * @param {any} listing
+ * @param {(path: string) => void} navigate
+ */
+function askButton(listing, navigate) {
+  const error = h("p", { class: "listing-view__ask-error", role: "alert" });
+  const button = h("button", { type: "button", class: "button button--secondary listing-view__ask",
+                               text: t("talk.send_message") });
+  button.addEventListener("click", async () => {
+    error.textContent = "";
+    try {
+      const conversation = await api("/api/conversations", {
+        method: "POST", body: { subject_kind: "listing", subject_id: listing.id } });
+      navigate(`/meddelanden/${conversation.id}`);
+    } catch (failure) {
+      if (!(failure instanceof ApiError)) throw failure;
+      error.textContent = errorText(failure);
+    }
+  });
+  return h("div", { class: "listing-view__ask-group" }, button, error);
 }

@@ -12,6 +12,7 @@ const PATHS = {
   plus: "M12 4v16M4 12h16",
   calendar: "M4 6h16v14H4zM4 10h16M8 3v5M16 3v5",
   bell: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0",
+  chat: "M4 5h16v11H9l-5 4zM8 9h8M8 12h5",
   scan: "M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4M7 12h10",
   truck: "M2 6h12v10H2zM14 10h4l3 3v3h-7M6 19a2 2 0 1 0 0-.01M17 19a2 2 0 1 0 0-.01",
   list: "M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01",

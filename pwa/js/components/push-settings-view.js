@@ -15,6 +15,7 @@ export const CHANNELS = ["push", "email", "both", "digest", "none"];
 export const KINDS = [
   "want_matched", "booking_requested", "booking_approved", "booking_declined", "booking_cancelled",
   "booking_changed", "pickup_due", "return_due", "job_assigned", "job_changed",
+  "message_received",
 ];
 
 /** @returns {HTMLElement} */

@@ -4,7 +4,7 @@
  */
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
-import { jobItems, loadShift, takeShiftOffline } from "../offline/shift.js";
+import { jobItems, loadShift, serverToday, takeShiftOffline } from "../offline/shift.js";
 import { clockWarning } from "./clock-warning.js";
 import { outboxStatus } from "./outbox-status.js";
 
@@ -30,7 +30,25 @@ export function shiftView() {
       take.textContent = t("shift.take");
     }
   });
-  loadShift().then((shift) => renderShift(body, shift)).catch(() => renderShift(body, undefined));
+  loadShift().then((shift) => {
+    renderShift(body, shift);
+    return refresh(shift);
+  }).catch(() => renderShift(body, undefined));
+
+  /**
+   * A day taken earlier is fetched again when the screen opens online, so a job the coordinator
+   * moved since shows (or goes); without a network the stored day stays as it was.
+   * @param {import("../offline/shift.js").Shift | undefined} shift
+   */
+  async function refresh(shift) {
+    if (!shift || !navigator.onLine) return;
+    try {
+      const today = await serverToday();
+      renderShift(body, await takeShiftOffline(today, shift.day === today ? shift.states : {}));
+    } catch {
+      // Offline after all, or the server failed: the stored day is still right to show.
+    }
+  }
   return h(
     "section",
     { class: "shift-view", "aria-labelledby": "shift-title" },

@@ -56,6 +56,9 @@ function section(data, reload) {
     h("h2", { id }, t(`work.section_${data.key}`), " ", h("span", { class: "work-queue__count", text: `(${data.count})` })),
     body,
     bulk ? bulkBar(data.key, list, reload) : null,
+    data.key === "transport"
+      ? h("p", { class: "work-queue__board" }, h("a", { href: "/dagplanering", text: t("work.board_link") }))
+      : null,
   );
 }
 

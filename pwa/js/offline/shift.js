@@ -66,10 +66,11 @@ async function optionalList(path) {
  * Fetch and store the day. Thumbnails are cached best effort: a missing picture must not
  * stop a driver from leaving.
  * @param {string} [day]
+ * @param {Record<string, string>} [states] this phone's own scan states to keep (a refresh of the same day)
  * @returns {Promise<Shift>}
  * @throws {ApiError} when the network or the server failed
  */
-export async function takeShiftOffline(day) {
+export async function takeShiftOffline(day, states = {}) {
   // The list asked for first measures the clock (when nothing did before), the day is asked after.
   const locations = await optionalList("/api/locations");
   day ??= await serverToday();
@@ -82,7 +83,7 @@ export async function takeShiftOffline(day) {
     jobs: jobs.list,
     jobsAvailable: jobs.available,
     locations: locations.list,
-    states: {},
+    states,
   };
   await run(SHIFT_STORE, "readwrite", (s) => s.put(shift, KEY));
   return shift;

@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
-from pathlib import Path
 from uuid import uuid4
 
 import httpx
@@ -40,9 +39,9 @@ def smtp() -> Iterator[Inbox]:
 
 
 @pytest.fixture(scope="module")
-def processes(tmp_path_factory, smtp) -> Iterator[tuple[list[str], Path, dict]]:
+def processes(tmp_path_factory, smtp) -> Iterator[tuple[list[str], str]]:
     """Two `serve` processes started at the same moment (their timers wake together), sending no
-    e-mail, and one `mail-worker`; the URLs, the log directory and the database URL."""
+    e-mail, and one `mail-worker`; their URLs and the database URL."""
     logs = tmp_path_factory.mktemp("two-processes")
     with demo_database(logs, "two_processes", DEMO_PASSWORD) as url:
         mail = {"DELBAR_SMTP_HOST": "127.0.0.1", "DELBAR_SMTP_PORT": str(smtp.port), "DELBAR_SMTP_SECURITY": "none",
@@ -62,7 +61,7 @@ def processes(tmp_path_factory, smtp) -> Iterator[tuple[list[str], Path, dict]]:
         try:
             for server in servers:
                 wait_until_healthy(server.base, server.process)
-            yield [server.base for server in servers], logs, {"url": url}
+            yield [server.base for server in servers], url
         finally:
             sender.terminate()
             sender.wait(timeout=30)
@@ -81,7 +80,7 @@ def signed_in(base: str, email: str) -> httpx.Client:
 
 class TestTwoProcesses:
     def test_a_booking_race_across_both_processes_has_one_winner(self, processes):
-        (first, second), _, _ = processes
+        (first, second), _ = processes
         owner = signed_in(first, "samordnare@ystad.exempel.se")
         listing = owner.post("/api/listings", json={"kind": "furniture", "deal": "lend", "title": "Talarstol",
                                                     "quantity": 1, "visibility": "network", "publish": True})
@@ -102,14 +101,14 @@ class TestTwoProcesses:
 
     def test_each_daily_job_ran_in_one_process_only(self, processes):
         """Both processes woke at start for today's clean-up and this minute's reminders look."""
-        _, logs, database = processes
-        rows = psql(database["url"], "SELECT job, slot, process FROM job_run WHERE job LIKE 'push-%' ORDER BY job")
+        _, url = processes
+        rows = psql(url, "SELECT job, slot, process FROM job_run WHERE job LIKE 'push-%' ORDER BY job")
         jobs = Counter((job, slot) for job, slot, _ in rows)
         assert ("push-retention", date.today().isoformat()) in jobs
         assert all(count == 1 for count in jobs.values()), jobs
 
     def test_mail_queued_by_either_process_is_sent_by_the_sender_process_once(self, processes, smtp):
-        bases, _, _ = processes
+        bases, _ = processes
         address = "medarbetare@trelleborg.exempel.se"
         before = len(smtp.to(address))
         for base in bases:

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.anyio
 
 DEFAULTS = {"want_matched": "digest", "booking_requested": "email", "booking_approved": "both",
             "booking_declined": "push", "booking_cancelled": "push", "booking_changed": "push",
-            "pickup_due": "push", "return_due": "push", "job_assigned": "push", "job_changed": "none"}
+            "pickup_due": "push", "return_due": "push", "job_assigned": "push", "job_changed": "none",
+            "message_received": "email"}
 
 
 async def channel(app, user_id, kind: str) -> str:

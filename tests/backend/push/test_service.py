@@ -95,7 +95,7 @@ class TestPreferences:
     async def test_defaults_are_everything_on_and_no_quiet_hours(self, client, ystad):
         await login(client, ystad.employee_email)
         body = (await client.get("/api/push/preferences")).json()
-        assert all(body["kinds"].values()) and len(body["kinds"]) == 10
+        assert all(body["kinds"].values()) and len(body["kinds"]) == 11
         assert body["quiet_start"] is None and body["timezone"] == "Europe/Stockholm" and body["version"] == 1
 
     async def test_saved_choices_come_back_and_a_stale_version_is_refused(self, client, ystad):

@@ -1,0 +1,63 @@
+"""Meddelanden: a Skurup employee asks about a Ystad listing shared with the network, the Ystad owner
+reads and answers from the inbox, and someone outside the conversation gets 404."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.journeys import axe_clean, fits, heading, new_person, open_as, shot, unique, ystad_listing
+from tests.browser.test_booking_view import signed_in_http
+
+pytestmark = pytest.mark.browser
+OWNER = "samordnare@ystad.exempel.se"  # in Ystad's AME, the unit that owns the listing
+
+
+def test_a_skurup_employee_asks_and_the_ystad_owner_answers_from_the_inbox(browser, live_server):
+    title = unique("Skrivbord")
+    listing = ystad_listing(live_server, title)
+    asker_email = new_person(live_server, name="Robin Frågar")
+    asker, ask = open_as(browser, live_server, "phone", asker_email)
+    owner, answer = open_as(browser, live_server, "desk", OWNER)
+    try:
+        ask.goto(f"/annons/{listing}")
+        ask.get_by_role("button", name="Skicka meddelande").click()
+        heading(ask, f"Om {title}")
+        ask.get_by_role("button", name="Skicka").click()
+        expect(ask.locator("#conversation-error")).to_have_text("Skriv något innan du skickar.")
+        ask.get_by_label("Ditt meddelande").fill("Passar skrivbordet en vägg på 160 cm?")
+        ask.get_by_role("button", name="Skicka").click()
+        expect(ask.locator(".conversation-view__status")).to_have_text("Meddelandet är skickat.")
+        expect(ask.locator(".conversation-view__message--mine")).to_contain_text("Passar skrivbordet")
+        fits(ask)
+        assert axe_clean(ask) == []
+        conversation = ask.url.rsplit("/", 1)[-1]
+
+        answer.goto("/")
+        answer.get_by_role("link", name=re.compile(r"^Meddelanden, \d+ olästa? meddelanden?$")).click()
+        heading(answer, "Meddelanden")
+        entry = answer.get_by_role("link", name=re.compile(re.escape(title)))
+        expect(entry).to_contain_text("1 oläst")
+        assert axe_clean(answer) == []
+        shot(answer, "inbox")
+        entry.click()
+        expect(answer.get_by_text("Passar skrivbordet en vägg på 160 cm?")).to_be_visible()
+        expect(answer.locator(".conversation-view__people")).to_contain_text("Robin Frågar")
+        answer.get_by_label("Ditt meddelande").fill("Ja, det är 140 cm brett.")
+        answer.get_by_role("button", name="Skicka").click()
+        expect(answer.locator(".conversation-view__status")).to_have_text("Meddelandet är skickat.")
+
+        ask.reload()
+        expect(ask.get_by_text("Ja, det är 140 cm brett.")).to_be_visible()
+        shot(ask, "conversation")
+    finally:
+        asker.close()
+        owner.close()
+
+    with signed_in_http(live_server, new_person(live_server, name="Kim Utanför")) as stranger:
+        assert stranger.get(f"/api/conversations/{conversation}").status_code == 404
+        sent = stranger.post(f"/api/conversations/{conversation}/messages",
+                             json={"client_id": "5f0d3c1e-8a7b-4c2d-9e6f-1a2b3c4d5e6f", "body": "Hej"})
+        assert sent.status_code == 404
