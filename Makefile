@@ -168,6 +168,7 @@ bench: setup
 	$(PY) bench/browse_bench.py
 	$(PY) bench/first_visit_bench.py
 	$(PY) bench/reports_bench.py
+	$(PY) bench/report_pdf_bench.py
 	$(PY) bench/bookings_bench.py
 	$(PY) bench/conversations_bench.py
 	$(MAKE) --no-print-directory node-packages node_modules/.installed

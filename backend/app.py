@@ -32,7 +32,14 @@ from backend.codes.print_controller import LabelController
 from backend.conversations.controller import ConversationController
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
-from backend.impact.controller import FactorController, PurchaseCheckController, ReportController
+from backend.impact.controller import (
+    FactorController,
+    ItemWorkController,
+    ParticipantController,
+    PurchaseCheckController,
+    ReportController,
+    ReportPdfController,
+)
 from backend.locations.controller import LocationController
 from backend.logs import logging_config
 from backend.mail.controller import (
@@ -105,6 +112,9 @@ API_CONTROLLERS = [
     FactorController,
     PurchaseCheckController,
     ReportController,
+    ReportPdfController,
+    ParticipantController,
+    ItemWorkController,
     WorkQueueController,
     ConversationController,
 ]

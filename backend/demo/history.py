@@ -16,7 +16,7 @@ from backend.billing.tables import InvoiceLine
 from backend.demo import data
 from backend.impact.factors import seed as seed_factors
 from backend.impact.ledger import compute
-from backend.impact.tables import FALLBACK_KEY, ImpactEntry, ImpactFactor, PurchaseCheck
+from backend.impact.tables import FALLBACK_KEY, AmeParticipant, ImpactEntry, ImpactFactor, PurchaseCheck, WorkEntry
 from backend.vocabulary import STOCKHOLM, month_of
 
 # (slug, weight in the mix, typical piece weight in grams when the listing gives one)
@@ -59,7 +59,7 @@ async def seed_history(demo_id) -> bool:
     await seed_factors()  # the migration seeded them; this restores them where tables were emptied
     factors = {r["category_slug"]: r for r in await ImpactFactor.select().where(ImpactFactor.municipality.is_null())}
     now = clock.now()
-    entries, checks, lines = [], [], []
+    entries, checks, lines, participants, work = [], [], [], [], []
     for name in data.MUNICIPALITIES:
         rng = random.Random(f"delbar-demo-{name}")
         mid = demo_id(name)
@@ -76,10 +76,31 @@ async def seed_history(demo_id) -> bool:
                     entries.append(_entry(rng, demo_id("history", name, str(index), "used", str(n)), mid,
                                           check.unit, check.created_at, factors, check_id))
         lines += _invoice_lines(rng, demo_id, name, now)
-    for rows, table in ((entries, ImpactEntry), (checks, PurchaseCheck), (lines, InvoiceLine)):
+        team_rows, work_rows = _ame_work(rng, demo_id, name, now)
+        participants += team_rows
+        work += work_rows
+    for rows, table in ((entries, ImpactEntry), (checks, PurchaseCheck), (lines, InvoiceLine),
+                        (participants, AmeParticipant), (work, WorkEntry)):
         for start in range(0, len(rows), 500):
             await table.insert(*rows[start:start + 500])
     return True
+
+
+def _ame_work(rng, demo_id, name: str, now: datetime) -> tuple[list[AmeParticipant], list[WorkEntry]]:
+    """Two AME teams per municipality and a year of their transport, intake and repair minutes."""
+    mid = demo_id(name)
+    teams = [AmeParticipant(id=demo_id("history", name, "team", team), municipality=mid, name=team, kind="team",
+                            created_at=now) for team in ("Lag Norr", "Lag Syd")]
+    work = []
+    for index, start in enumerate(_months(now)):
+        for n in range(round((8 + 2 * index) * SIZE[name])):
+            at = _moment(rng, start, now)
+            work.append(WorkEntry(
+                id=demo_id("history", name, str(index), "work", str(n)), municipality=mid,
+                participant=rng.choice(teams).id, kind=rng.choice(("transport", "transport", "intake", "repair")),
+                task_id=demo_id("history", name, str(index), "task", str(n)), minutes=rng.randrange(20, 180, 5),
+                month=month_of(at), created_at=at))
+    return teams, work
 
 
 def _entry(rng, entry_id: UUID, mid: UUID, unit: UUID, at: datetime, factors: dict,

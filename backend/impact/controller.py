@@ -16,14 +16,18 @@ from backend.deps import ActorDep, DbDep
 from backend.errors import NotFound
 from backend.impact import charts, schemas
 from backend.impact.factors import readable
+from backend.impact.pdf import report_pdf
 from backend.impact.report_csv import report_csv
 from backend.impact.reports import ReportService
 from backend.impact.service import FactorService, PurchaseCheckService
+from backend.impact.work import ParticipantService, WorkService
 from backend.openapi import retried
 from backend.params import OptionalMonth
 
 View = Literal["municipality", "network"]
 Language = Annotated[Literal["sv", "en"], Parameter(description="the language of the words in the chart or file")]
+OptionalLanguage = Annotated[Literal["sv", "en"] | None, Parameter(
+    description="the language of the document; by default the signed-in person's own")]
 ChartName = Annotated[str, Parameter(max_length=40, pattern=r"^[a-z_-]+$",
                                      description="trend, categories, checks or municipalities")]
 CATEGORY_NAMES = {slug: name for slug, name, _, _ in TREE} | {"*": "Övrigt (vikt × materialfaktor)"}
@@ -37,6 +41,11 @@ def factor_texts(f: dict[str, Any]) -> dict[str, schemas.FactorText]:
     return {lang: schemas.FactorText(category=names[lang].get(f["category_slug"], f["category_slug"]),
                                      source=source, boundary=boundary)
             for lang, (source, boundary) in texts.items()}
+
+
+def factors_in(report: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The report's factors with their category, source and boundary as a person reads them in `lang`."""
+    return [{**f, **msgspec.structs.asdict(factor_texts(f)[lang])} for f in report["factors"]]
 
 
 def factor_used(f: dict[str, Any]) -> schemas.FactorUsed:
@@ -119,7 +128,8 @@ class ReportController(Controller):
         categories = [{**r, "label": CATEGORY_NAMES.get(r["key"], r["key"]),
                        "label_en": CATEGORY_NAMES_EN.get(r["key"], r["key"])} for r in report["by_category"]]
         return schemas.ReportRead(**{**report, "by_category": categories,
-                                     "factors": [factor_used(f) for f in report["factors"]]})
+                                     "factors": [factor_used(f) for f in report["factors"]],
+                                     "work": msgspec.convert(report["work"], schemas.WorkSummary)})
 
     @get("/csv", media_type="text/csv")
     async def get_report_csv(
@@ -145,3 +155,65 @@ class ReportController(Controller):
         names = CATEGORY_NAMES_EN if lang == "en" else CATEGORY_NAMES
         return Response(charts.render(name, report, names, lang), media_type="image/svg+xml",
                         headers={"Cache-Control": "private, max-age=60"})
+
+
+class ReportPdfController(Controller):
+    path = "/api/impact/report.pdf"
+    tags = ["impact"]
+
+    @get("/", media_type="application/pdf", summary="The impact report as a printable PDF",
+         description="Key figures, the comparison with the previous period of the same length, charts, the "
+                     "tables per month, unit and category, the AME's work hours and the factors used with their "
+                     "sources. from_month..to_month spans at most 60 months (five years); a longer range, or one "
+                     "that starts after it ends, is refused with 400 and a reason.")
+    async def get_report_pdf(
+        self, db: DbDep, actor: ActorDep, view: FromQuery[View] = "municipality",
+        from_month: FromQuery[OptionalMonth] = None, to_month: FromQuery[OptionalMonth] = None,
+        unit_id: FromQuery[UUID | None] = None, lang: FromQuery[OptionalLanguage] = None,
+    ) -> Response[bytes]:
+        report, municipality, language = await ReportService(db, actor).document(
+            view, from_month, to_month, unit_id, lang)
+        factors = factors_in(report, language)
+        names = CATEGORY_NAMES_EN if language == "en" else CATEGORY_NAMES
+        name = "sustainability-report" if language == "en" else "hallbarhetsrapport"
+        document = report_pdf(report, municipality=municipality, category_names=names, factors=factors, lang=language)
+        return Response(document, media_type="application/pdf", headers={
+            "Content-Disposition": f'attachment; filename="{name}-{report["from_month"]}-{report["to_month"]}.pdf"'})
+
+
+def work_read(row: dict[str, Any]) -> schemas.WorkRead:
+    return schemas.WorkRead(id=row["id"], participant_id=row["participant"], kind=row["kind"], task_id=row["task_id"],
+                            minutes=row["minutes"], month=row["month"])
+
+
+class ParticipantController(Controller):
+    """The AME's participants (a person or a team, a display name only), kept by coordinators."""
+
+    path = "/api/ame-participants"
+    tags = ["impact"]
+
+    @get("/")
+    async def list_participants(self, db: DbDep, actor: ActorDep) -> list[schemas.ParticipantRead]:
+        return [schemas.ParticipantRead(id=r["id"], name=r["name"], kind=r["kind"], active=r["active"])
+                for r in await ParticipantService(db, actor).list()]
+
+    @post("/", responses=retried(schemas.ParticipantRead))
+    async def create_participant(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ParticipantCreate]
+    ) -> Response[schemas.ParticipantRead]:
+        row, created = await ParticipantService(db, actor).create(data)
+        return Response(schemas.ParticipantRead(id=row["id"], name=row["name"], kind=row["kind"], active=row["active"]),
+                        status_code=HTTP_201_CREATED if created else HTTP_200_OK)
+
+
+class ItemWorkController(Controller):
+    """Time spent on an item's intake or repair, by AME participants."""
+
+    path = "/api/work-entries"
+    tags = ["impact"]
+
+    @post("/", status_code=HTTP_200_OK)
+    async def record_item_work(
+        self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ItemWorkCreate]
+    ) -> list[schemas.WorkRead]:
+        return [work_read(r) for r in await WorkService(db, actor).record(data)]

@@ -36,8 +36,13 @@ class ReportRepository:
         other totals are roll-ups of these rows.
         """
         keys = (ImpactEntry.municipality, ImpactEntry.month, ImpactEntry.deal, ImpactEntry.category_slug,
-                ImpactEntry.factor)
+                ImpactEntry.factor, ImpactEntry.unit)
         return await self._entries(*keys, *_SUMS).group_by(*keys)
+
+    async def period_totals(self) -> Row:
+        """The sums of the whole period in one row (the previous period of a comparison)."""
+        rows = await self._entries(*_SUMS)
+        return rows[0] if rows else {}
 
     async def factors(self, ids: list[UUID]) -> list[Row]:
         if not ids:

@@ -10,11 +10,12 @@ from typing import Any
 from uuid import UUID
 
 from backend import clock
-from backend.accounts.repository import UnitRepository
+from backend.accounts.repository import MunicipalityRepository, UnitRepository, UserRepository
 from backend.db import Database
 from backend.errors import Invalid, NotFound
 from backend.impact.report_repository import ReportRepository, network_members
 from backend.impact.service import READERS
+from backend.impact.work import work_summary
 from backend.tenancy import Actor
 from backend.vocabulary import month_of, next_month
 
@@ -27,6 +28,28 @@ def months_between(first: str, last: str) -> list[str]:
         months.append(month)
         month = next_month(month)
     return months
+
+
+MAX_MONTHS = 60  # five years: longer ranges are refused, so a report stays one readable document
+
+
+def month_index(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:]) - 1
+
+
+def month_at(index: int) -> str:
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def previous_period(first: str, last: str) -> tuple[str, str]:
+    """The period of the same number of months that ends just before `first`."""
+    start, end = month_index(first), month_index(last)
+    return month_at(2 * start - end - 1), month_at(start - 1)
+
+
+def change(now: float, before: float) -> float | None:
+    """The relative change from the previous period (None when there was nothing to compare with)."""
+    return round((now - before) / before, 4) if before else None
 
 
 def default_range() -> tuple[str, str]:
@@ -54,6 +77,8 @@ class ReportService:
         from_month, to_month = from_month or first, to_month or last
         if from_month > to_month:
             raise Invalid("The report starts after it ends.", error="bad_range")
+        if month_index(to_month) - month_index(from_month) >= MAX_MONTHS:
+            raise Invalid(f"A report covers at most {MAX_MONTHS} months (five years).", error="range_too_long")
         if scope == "network" and unit_id:
             raise Invalid("A network report covers whole municipalities, not one unit.", error="bad_scope")
         async with self.db.read():
@@ -64,8 +89,24 @@ class ReportService:
             report = await self._gather(ReportRepository(ids, from_month, to_month, unit_id), scope, members)
             # Per unit only for one's own municipality: the network view shows other members' totals only.
             units = await UnitRepository(self.actor.municipality_id).list() if scope == "municipality" else []
-        report["check_units"] = check_units(report.pop("check_rows"), {u["id"]: u["name"] for u in units})
+            own = [await MunicipalityRepository().get(self.actor.municipality_id)]
+            report["work"] = await work_summary(members or [m for m in own if m], ids, from_month, to_month)
+        names = {u["id"]: u["name"] for u in units}
+        report["check_units"] = check_units(report.pop("check_rows"), names)
+        by_unit = report.pop("unit_rows")
+        report["by_unit"] = [{**row, "label": names[row["key"]], "key": str(row["key"])}
+                             for row in by_unit if row["key"] in names]
         return report
+
+    async def document(self, scope: str, from_month: str | None, to_month: str | None, unit_id: UUID | None,
+                       lang: str | None) -> tuple[Report, str, str]:
+        """The report, the municipality's name and the language to write it in (the person's own by default)."""
+        report = await self.report(scope, from_month, to_month, unit_id)
+        async with self.db.read():
+            municipality = await MunicipalityRepository().get(self.actor.municipality_id)
+            user = await UserRepository(self.actor.municipality_id).get(self.actor.user_id)
+        language = lang or ("en" if user and user["language"] == "en" else "sv")
+        return report, municipality["name"] if municipality else "", language
 
     async def _gather(self, repo: ReportRepository, scope: str, members: list[dict[str, Any]]) -> Report:
         cube = await repo.cube()
@@ -75,9 +116,15 @@ class ReportService:
         saved = totals(await repo.check_savings())
         by_month, by_municipality = rollup(cube, "month"), rollup(cube, "municipality")
         factor_counts = {key: row["reuses"] for key, row in rollup(cube, "factor").items()}
+        before_from, before_to = previous_period(repo.from_month, repo.to_month)
+        before = totals(await ReportRepository(repo.ids, before_from, before_to, repo.unit_id).period_totals())
+        now = totals(rollup(cube, None).get(None, {}))
         return {
             "scope": scope, "from_month": repo.from_month, "to_month": repo.to_month, "unit_id": repo.unit_id,
-            "totals": totals(rollup(cube, None).get(None, {})),
+            "totals": now,
+            "previous": {"from_month": before_from, "to_month": before_to, "totals": before,
+                         "change": {k: change(now[k], before[k]) for k in ("reuses", "co2e_kg", "saved_ore")}},
+            "unit_rows": _sorted(rollup(cube, "unit")) if scope == "municipality" else [],
             "months": [{"month": m, **totals(by_month.get(m, {}))}
                        for m in months_between(repo.from_month, repo.to_month)],
             "by_deal": _sorted(rollup(cube, "deal")),

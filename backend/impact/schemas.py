@@ -159,16 +159,105 @@ class FactorUsed(Schema, kw_only=True):
     en: FactorText
 
 
+class Changes(Schema, kw_only=True):
+    """The relative change from the previous period (0.25 = 25 % more); null when that period had none."""
+
+    reuses: float | None
+    co2e_kg: float | None
+    saved_ore: float | None
+
+
+class PreviousPeriod(Schema, kw_only=True):
+    """The period of the same length just before the report's, for comparison."""
+
+    from_month: str
+    to_month: str
+    totals: Totals
+    change: Changes
+
+
+DisplayName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f]*\S[^\x00-\x1f]*$",
+                                           description="a person's or team's display name, 1 to 100 characters")]
+Minutes = Annotated[int, msgspec.Meta(ge=1, le=1440, description="minutes of work, 1 to 1440 (one day)")]
+
+
+class ParticipantCreate(Schema, kw_only=True):
+    """An AME participant: a person or a team, by a display name only (no other personal data)."""
+
+    id: UUID | None = None
+    name: DisplayName
+    kind: Literal["person", "team"] = "person"
+
+
+class ParticipantRead(Schema, kw_only=True):
+    id: UUID
+    name: str
+    kind: str
+    active: bool
+
+
+class WorkDone(Schema, kw_only=True):
+    """One participant's time on a task; `id` (client-made) makes a retried record count once."""
+
+    id: UUID | None = None
+    participant_id: UUID
+    minutes: Minutes
+
+
+WorkList = Annotated[list[WorkDone], msgspec.Meta(min_length=1, max_length=20)]
+
+
+class ItemWorkCreate(Schema, kw_only=True):
+    """Work on an item: its intake (photographed, described, labelled) or its repair."""
+
+    kind: Literal["intake", "repair"]
+    item_id: UUID
+    work: WorkList
+
+
+class JobWorkCreate(Schema, kw_only=True):
+    work: WorkList
+
+
+class WorkRead(Schema, kw_only=True):
+    id: UUID
+    participant_id: UUID
+    kind: str
+    task_id: UUID
+    minutes: int
+    month: str
+
+
+class WorkGroup(Schema, kw_only=True):
+    key: str
+    label: str = ""
+    minutes: int
+    tasks: int
+
+
+class WorkSummary(Schema, kw_only=True):
+    """The hours of work the service gave the AME per month, kind of task and municipality."""
+
+    total_minutes: int
+    tasks: int
+    by_month: list[WorkGroup]
+    by_kind: list[WorkGroup]
+    by_municipality: list[WorkGroup]
+
+
 class ReportRead(Schema, kw_only=True):
     scope: str
     from_month: str
     to_month: str
     unit_id: UUID | None
     totals: Totals
+    previous: PreviousPeriod
     months: list[MonthTotals]
     by_deal: list[GroupTotals]
     by_category: list[GroupTotals]
+    by_unit: list[GroupTotals]
     municipalities: list[MunicipalityTotals]
     checks: CheckOutcomes
     check_units: list[UnitChecks]
     factors: list[FactorUsed]
+    work: WorkSummary

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from piccolo.columns import (
     UUID,
+    Boolean,
     ForeignKey,
     Integer,
     OnDelete,
@@ -92,4 +93,30 @@ class PurchaseCheck(Table):
     month = Varchar(length=7)
     decided_at = Timestamptz(null=True, default=None)
     version = Integer(default=1)
+    created_at = Timestamptz()
+
+
+class AmeParticipant(Table):
+    """Someone who does the AME's work: a person or a team, known by a display name only (no other personal data)."""
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    name = Varchar(length=100)
+    kind = Varchar(length=6, default="person")
+    active = Boolean(default=True)
+    created_at = Timestamptz()
+
+
+class WorkEntry(Table):
+    """Time an AME participant spent on one task (a transport job, an intake, a repair), for the hours report."""
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    participant = ForeignKey(references=AmeParticipant, null=False, on_delete=OnDelete.restrict)
+    kind = Varchar(length=10)
+    # The job or item the work was for (plain UUIDs: jobs and items live in other contexts).
+    task_id = UUID()
+    minutes = Integer()
+    month = Varchar(length=7)
+    recorded_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
     created_at = Timestamptz()

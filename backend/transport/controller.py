@@ -9,6 +9,8 @@ from litestar import Controller, get, post, put
 from litestar.params import FromPath, FromQuery, JSONBody
 
 from backend.deps import ActorDep, DbDep
+from backend.impact.controller import work_read
+from backend.impact.schemas import JobWorkCreate, WorkRead
 from backend.params import OptionalDay
 from backend.schemas import BulkDone
 from backend.transport import schemas
@@ -89,8 +91,14 @@ class TransportJobController(Controller):
 
     @post("/{job_id:uuid}/done", status_code=200)
     async def finish_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
-                         data: JSONBody[schemas.JobAction]) -> schemas.JobRead:
-        return job_read(await JobService(db, actor).finish(job_id, "done", data.version))
+                         data: JSONBody[schemas.JobDone]) -> schemas.JobRead:
+        return job_read(await JobService(db, actor).finish(job_id, "done", data.version, data.work))
+
+    @post("/{job_id:uuid}/work", status_code=200)
+    async def record_job_work(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
+                              data: JSONBody[JobWorkCreate]) -> list[WorkRead]:
+        """Who did a finished job and how long it took (a job finished by its delivery scans gets it afterwards)."""
+        return [work_read(r) for r in await JobService(db, actor).record_work(job_id, data.work)]
 
     @post("/{job_id:uuid}/cancel", status_code=200)
     async def cancel_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],

@@ -8,6 +8,7 @@ from uuid import UUID
 
 import msgspec
 
+from backend.impact.schemas import WorkDone
 from backend.schemas import BulkIdList, Schema, Version
 
 # At most 100,000 kronor per job: anything above is a typing error.
@@ -95,6 +96,12 @@ class JobsAssign(Schema, kw_only=True):
 
 class JobAction(Schema, kw_only=True):
     version: Version | None = None
+
+
+class JobDone(JobAction, kw_only=True):
+    """Finishing a job, and optionally who did it and how long it took (the AME's hours)."""
+
+    work: Annotated[list[WorkDone], msgspec.Meta(max_length=20)] = []
 
 
 class TariffRead(Schema, kw_only=True):

@@ -13,6 +13,7 @@ from uuid import UUID, uuid4
 from backend import clock
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
+from backend.impact.work import record_work
 from backend.locations.repository import LocationRepository
 from backend.push.outbox import notify_message
 from backend.tenancy import Actor
@@ -168,8 +169,8 @@ class JobService:
                                  {"day": {"day": was}, "address": address}, "/dagen", tag=tag)
         return True
 
-    async def finish(self, job_id: UUID, status: str, version: int | None) -> Row:
-        """Mark a job done (its driver or a coordinator) or cancelled (a coordinator)."""
+    async def finish(self, job_id: UUID, status: str, version: int | None, work: list[Any] | None = None) -> Row:
+        """Mark a job done (its driver or a coordinator, with who did it and how long) or cancelled."""
         async with self.db.write():
             row = await self._load(job_id)
             mine = row["driver_id"] == self.actor.user_id
@@ -180,7 +181,17 @@ class JobService:
                 raise _refused(row, OPEN)
             if status == "done":
                 await jobs_done([job_id], now, delivered=False)
+                if work:
+                    await record_work(self.actor, "transport", job_id, work)
         return await self.get(job_id)
+
+    async def record_work(self, job_id: UUID, work: list[Any]) -> list[Row]:
+        """Who drove a job and for how long: its driver or a coordinator, once the job is done."""
+        async with self.db.write():
+            row = await self._load(job_id)
+            if row["status"] != "done":
+                raise Conflict("Work is recorded on a job once it is done.", error="not_done")
+            return await record_work(self.actor, "transport", job_id, work)
 
     async def _load(self, job_id: UUID) -> Row:
         row = await self.jobs.get(job_id)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
+from tests.backend.impact.test_report_pdf import text_of
 from tests.browser.field import sign_in, signed_in_http
-from tests.browser.journeys import axe_clean, shot
+from tests.browser.journeys import axe_clean, fits, shot
 from tests.browser.test_approvals import delivered_request
 
 
@@ -127,3 +128,35 @@ def test_a_reporter_opens_the_report(page):
     page.get_by_label("Hela samverkan").check()
     expect(page.get_by_role("table", name="Per kommun (bara totaler)").locator("tbody tr")).to_have_count(3)
     shot(page, "report")
+
+
+def test_a_reporter_picks_a_quarter_and_prints_the_pdf(page):
+    """The period lives in the URL; the PDF for it reads back with the quarter, figures and sources in Swedish."""
+    today = date.today()
+    first = (today.month - 1) // 3 * 3 + 1
+    year, start = (today.year, first - 3) if first > 1 else (today.year - 1, 10)
+    quarter = (f"{year}-{start:02d}", f"{year}-{start + 2:02d}")
+    sign_in(page, "rapportor@ystad.exempel.se")
+    page.get_by_role("link", name="Hållbarhetsrapport").click()
+    page.get_by_label("Typ av period").select_option("quarter")
+    page.get_by_label("Vilken").select_option(label=f"Kvartal {(start - 1) // 3 + 1} {year}")
+    expect(page).to_have_url(re.compile(f"period=quarter&from_month={quarter[0]}&to_month={quarter[1]}"))
+    expect(page.get_by_role("table", name="Utveckling per månad").locator("tbody tr")).to_have_count(3)
+    expect(page.get_by_role("list", name="Jämfört med perioden före").get_by_role("listitem")).to_have_count(3)
+    expect(page.get_by_role("table", name="Per enhet")).to_be_visible()
+    expect(page.get_by_role("table", name="Arbetstimmar per typ av arbete")).to_contain_text("Transport")
+    assert axe_clean(page) == []
+    fits(page)
+    shot(page, "report-quarter")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner rapporten som PDF (för utskrift)").click()
+    assert download.value.suggested_filename == f"hallbarhetsrapport-{quarter[0]}-{quarter[1]}.pdf"
+    text = text_of(Path(download.value.path()).read_bytes())
+    assert "Hållbarhetsrapport: Ystad" in text and f"Period: {quarter[0]} – {quarter[1]}" in text
+    assert "Perioden före" in text and "Per enhet" in text and "Arbete som tjänsten gav (AME)" in text
+    assert re.search(r"[\d ]+,\d timmar i \d+ uppdrag", text) and "Transport" in text
+    assert "Källa: " in text and "kontorsstolar v1" not in text
+    # The same URL opens the same period (the URL is the source of truth).
+    page.reload()
+    expect(page.get_by_label("Typ av period")).to_have_value("quarter")
+    expect(page.get_by_role("table", name="Utveckling per månad").locator("tbody tr")).to_have_count(3)

@@ -7,13 +7,14 @@ import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { isoDay } from "./booking-form.js";
 import { transportTariff } from "./transport-tariff.js";
+import { workHours } from "./work-hours.js";
 
 /** @returns {HTMLElement} */
 export function transportPlanning() {
   const status = h("p", { class: "transport-planning__status", role: "status", "aria-live": "polite" });
   const list = h("ul", { class: "transport-planning__list" });
   const section = h("section", { class: "transport-planning", "aria-labelledby": "planning-title" },
-    h("h1", { id: "planning-title", text: t("jobs.title") }), status, list, transportTariff());
+    h("h1", { id: "planning-title", text: t("jobs.title") }), status, list, workHours(), transportTariff());
 
   async function load() {
     section.setAttribute("aria-busy", "true");

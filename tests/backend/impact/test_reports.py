@@ -87,6 +87,42 @@ class TestMunicipalityReport:
         assert (await client.get("/api/impact/report")).status_code == 403
 
 
+class TestPeriods:
+    async def test_each_unit_has_its_own_totals(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        rows = (await client.get(f"/api/impact/report?{RANGE}")).json()["by_unit"]
+        assert [(r["key"], r["co2e_kg"], r["reuses"]) for r in rows] == [
+            (str(ystad.ame_unit), 254.0, 2), (str(ystad.admin_unit), 40.0, 1)]
+        assert all(r["label"] for r in rows)
+
+    async def test_a_quarter_is_compared_with_the_quarter_before(self, app, client, ystad, known_reuses):
+        await _reuse(app, ystad, "kontorsstolar", 11, quantity=1)  # 2026-11 is in neither period
+        async with app.state.db.write():
+            await book_reuse(
+                municipality_id=ystad.id, unit_id=ystad.ame_unit, booking_id=uuid4(), listing_id=None,
+                category_id=category_id("kontorsstolar"), deal="give", quantity=1, paid_ore=0, weight_g=None,
+                completed_at=datetime(2025, 11, 15, 12, tzinfo=UTC))
+        await signed_in(client, ystad, "reporter")
+        previous = (await client.get(f"/api/impact/report?{RANGE}")).json()["previous"]
+        assert (previous["from_month"], previous["to_month"]) == ("2025-10", "2025-12")
+        assert previous["totals"]["co2e_kg"] == 72.0 and previous["totals"]["reuses"] == 1
+        # 3 reuses, 294 kg and 17 500 kr now against 1 chair (72 kg, 4 500 kr) before.
+        assert previous["change"] == {"reuses": 2.0, "co2e_kg": round(222 / 72, 4),
+                                      "saved_ore": round(1_300_000 / 450_000, 4)}
+
+    async def test_a_period_with_nothing_before_has_no_change(self, client, ystad, known_reuses):
+        await signed_in(client, ystad, "reporter")
+        change = (await client.get(f"/api/impact/report?{RANGE}")).json()["previous"]["change"]
+        assert change == {"reuses": None, "co2e_kg": None, "saved_ore": None}
+
+    async def test_more_than_five_years_is_refused_with_a_reason(self, client, ystad, seeded):
+        await signed_in(client, ystad, "reporter")
+        response = await client.get("/api/impact/report?from_month=2020-01&to_month=2025-01")
+        assert response.status_code == 400 and "60 months" in response.text
+        ok = await client.get("/api/impact/report?from_month=2020-01&to_month=2024-12")
+        assert ok.status_code == 200
+
+
 class TestNetworkReport:
     async def test_other_members_appear_only_as_totals(self, app, client, ystad, skurup, known_reuses):
         await make_network("Sydkusten", ystad.id, skurup.id)
@@ -96,9 +132,10 @@ class TestNetworkReport:
         assert body["totals"]["co2e_kg"] == 294.0 + 55.0
         assert [(m["municipality"], m["co2e_kg"], m["reuses"]) for m in body["municipalities"]] == [
             ("Skurup", 55.0, 1), ("Ystad", 294.0, 3)]
-        assert set(body) == {"scope", "from_month", "to_month", "unit_id", "totals", "months", "by_deal",
-                             "by_category", "municipalities", "checks", "check_units", "factors"}
-        assert body["check_units"] == []
+        assert set(body) == {"scope", "from_month", "to_month", "unit_id", "totals", "previous", "months",
+                             "by_deal", "by_category", "by_unit", "municipalities", "checks", "check_units",
+                             "factors", "work"}
+        assert body["check_units"] == [] and body["by_unit"] == []
 
     async def test_a_municipality_outside_the_network_is_left_out(self, app, client, ystad, skurup, known_reuses):
         await _reuse(app, skurup, "soffor", 2)
