@@ -42,13 +42,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import aiohttp
 import asyncpg
+import msgspec
 from catalog_bench import POSTGRES_ADMIN, QUERIES_1, QUERIES_3, load, screen_params, serve
 from catalog_data import DEALS, PASSWORD
 from http_load import Figures, cpu_seconds, run
 from national_data import SIZES, World, build
 from scans_bench import percentile
 
-EMPLOYEES, SEARCHES_PER_EMPLOYEE, HOMES_PER_EMPLOYEE = 20, 15, 5
+EMPLOYEES, SEARCHES_PER_EMPLOYEE, HOMES_PER_EMPLOYEE = 20, 15, 5  # at full size; half as many employees below
 SCANS_PER_SECOND, BROWSERS = 150, 200
 THINK_SECONDS = (2.0, 6.0)  # a browser's pause between two searches
 BOOK_SHARE = 0.1  # of a browser's actions, the share that books what it found
@@ -120,11 +121,11 @@ def show(label: str, figures: Figures, target_ms: float) -> None:
           flush=True)
 
 
-async def reading_figures(base: str, port: int, world: World, rng: random.Random) -> None:
+async def reading_figures(base: str, port: int, world: World, rng: random.Random, employees: int) -> None:
     """Search and the home page, each as employees of random municipalities, one at a time."""
     searches: dict[str, list[Figures]] = {"1 word": [], "3 words": []}
     homes: list[Figures] = []
-    for email in rng.sample(world.employees, min(EMPLOYEES, len(world.employees))):
+    for email in rng.sample(world.employees, min(employees, len(world.employees))):
         async with session(base) as http:
             _, user = await sign_in(http, email)
             cookie = cookie_of(http)
@@ -134,7 +135,7 @@ async def reading_figures(base: str, port: int, world: World, rng: random.Random
         # The three requests together, as the home screen sends them.
         homes.extend([await run("127.0.0.1", port, home_paths(user), cookie, 3, 3) for _ in range(HOMES_PER_EMPLOYEE)])
     for name, parts in searches.items():
-        show(f"catalogue search, {name} + 2 facets, {EMPLOYEES} employees", merged(parts), 50)
+        show(f"catalogue search, {name} + 2 facets, {employees} employees", merged(parts), 50)
     show("home page \"new near me\", its 3 requests sent together", merged(homes), 50)
 
 
@@ -154,7 +155,7 @@ async def mixed_figures(base: str, world: World, seconds: float, server_pid: int
         statuses: dict[str, int] = {}
 
         async def browser(http: aiohttp.ClientSession, csrf: str, own: random.Random) -> None:
-            await asyncio.sleep(own.uniform(0, THINK_SECONDS[1]))
+            await asyncio.sleep(own.uniform(0, THINK_SECONDS[0]))
             while not stop.is_set():
                 begin = time.perf_counter()
                 if world.bookable and own.random() < BOOK_SHARE:
@@ -166,9 +167,11 @@ async def mixed_figures(base: str, world: World, seconds: float, server_pid: int
                     kind = "search"
                     request = http.get(search_path(own.choice((QUERIES_1, QUERIES_3)), own.randrange(1000)))
                 async with request as response:
-                    await response.read()
+                    body = await response.read()
                 browsed.append((time.perf_counter() - begin) * 1000)
-                key = f"{kind} {response.status}"
+                # A refusal is counted with its reason: another request may have the dates (409).
+                reason = msgspec.json.decode(body).get("error", "") if response.status >= 400 else ""
+                key = f"{kind} {response.status} {reason}".strip()
                 statuses[key] = statuses.get(key, 0) + 1
                 await asyncio.sleep(own.uniform(*THINK_SECONDS))
 
@@ -192,11 +195,11 @@ async def mixed_figures(base: str, world: World, seconds: float, server_pid: int
         browsing = time.perf_counter()
         browsers = [asyncio.create_task(browser(http, csrf, random.Random(n)))
                     for n, (http, csrf) in enumerate(zip(browser_sessions, browser_tokens, strict=True))]
-        await asyncio.sleep(THINK_SECONDS[1])  # every browser under way
-        before = cpu_seconds(server_pid), cpu_seconds(-1, database), time.perf_counter()
+        await asyncio.sleep(THINK_SECONDS[0])  # every browser under way
+        before = cpu_seconds(server_pid), cpu_seconds(-1, database), time.perf_counter(), time.process_time()
         begun = time.perf_counter() + 0.05
         await asyncio.gather(*(scan(i, begun + i / SCANS_PER_SECOND) for i in range(total)))
-        after = cpu_seconds(server_pid), cpu_seconds(-1, database), time.perf_counter()
+        after = cpu_seconds(server_pid), cpu_seconds(-1, database), time.perf_counter(), time.process_time()
         stop.set()
         await asyncio.gather(*browsers)
         browsing = len(browsed) / (time.perf_counter() - browsing)
@@ -210,10 +213,11 @@ async def mixed_figures(base: str, world: World, seconds: float, server_pid: int
           f" p50 {p50:5.1f} ms   p99 {p99:6.1f} ms   (target p99 ≤ 20 ms: {verdict(p99, 20)})   {outcomes}   {load()}")
     print(f"  the browsers' requests meanwhile: p50 {percentile(browsed, 0.5):6.1f} ms"
           f"   p95 {percentile(browsed, 0.95):6.1f} ms   {statuses}")
-    app, db = (after[0] - before[0]) / wall, (after[1] - before[1]) / wall
+    app, db, client = ((after[n] - before[n]) / wall for n in (0, 1, 3))
     busiest = "the app processes (Python)" if app > db else "PostgreSQL"
     needs = "app processes on a further machine, one database" if app > db else "a larger database machine"
-    print(f"  CPU used meanwhile: app processes {app:.2f} cores, PostgreSQL {db:.2f} cores (of 2 shared);"
+    print(f"  CPU used meanwhile: app processes {app:.2f} cores, PostgreSQL {db:.2f} cores, this bench's clients"
+          f" {client:.2f} cores (of {os.cpu_count()}, load average {os.getloadavg()[0]:.1f});"
           f" next bottleneck: {busiest}, so a third machine would run {needs}", flush=True)
 
 
@@ -235,10 +239,10 @@ async def main() -> None:
     parser.add_argument("--size", choices=SIZES, default="small")
     parser.add_argument("--scale", type=float, help="any other share of the full size (overrides --size)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="app processes to measure with")
-    parser.add_argument("--mixed-seconds", type=float, help="how long scans and browsers run (10 s small, 60 s full)")
+    parser.add_argument("--mixed-seconds", type=float, help="how long scans and browsers run (6 s small, 60 s full)")
     args = parser.parse_args()
     scale = args.scale or SIZES[args.size]
-    seconds = args.mixed_seconds or (60.0 if scale >= 0.5 else 10.0)
+    seconds = args.mixed_seconds or (60.0 if scale >= 0.5 else 6.0)
     rng = random.Random(2026)
     name = f"delbar_national_{secrets.token_hex(4)}"
     admin = await asyncpg.connect(POSTGRES_ADMIN)
@@ -263,7 +267,7 @@ async def main() -> None:
                         await sign_in(http, world.employees[0])
                         warm = [search_path(QUERIES_1 + QUERIES_3, n) for n in range(40)]
                         await run("127.0.0.1", port, warm, cookie_of(http), 4, 80)
-                    await reading_figures(base, port, world, rng)
+                    await reading_figures(base, port, world, rng, EMPLOYEES if scale >= 0.5 else EMPLOYEES // 2)
                     await mixed_figures(base, world, seconds, server.pid, name, rng)
                 finally:
                     server.terminate()

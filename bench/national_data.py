@@ -202,7 +202,7 @@ async def build(url: str, scale: float, *, log: bool = False, checked: bool = Tr
         listings = list(_listings(shape, rng, municipalities, units, now))
         await put(Listing, listings)
         physical = [row for row in listings if row["kind"] in ("furniture", "equipment")]
-        bookable = [str(row["id"]) for row in listings if row["deal"] == "lend" and row["status"] == "published"
+        bookable = [str(row["id"]) for row in physical if row["deal"] == "lend" and row["status"] == "published"
                     and row["visibility"] == "public"]
 
         texts = new_codes(shape.items + 2 * len(municipalities), random.Random(5))
