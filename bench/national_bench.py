@@ -1,7 +1,7 @@
 """National figures: one Delbar for every Swedish municipality, on PostgreSQL, through real HTTP.
 
 Run: .venv/bin/python bench/national_bench.py --size small|full [--scale F] [--workers 1 2]
-     (`make bench-national` runs the full size: about an hour and some 10 GB of disk.)
+     (`make bench-national` runs the full size: about an hour and some 15 GB of disk.)
 
 Builds the national data set (bench/national_data.py: 290 municipalities in 21 regional networks
 plus the national tier, 100,000 users, 1,000,000 listings, 300,000 items with 10,000,000 scan

@@ -281,25 +281,23 @@ def _items_and_scans(shape: Shape, rng: random.Random, physical: list[dict], tex
                       "category": listing["category"], "created_at": listing["created_at"]})
         codes.append((uuid4(), texts[n]))
     per_item, extra = divmod(shape.scans, shape.items)
-    # Replaying each history through the state machine gives the item's state and place, written before
-    # the events: the items go in first (the events point at them), so replay now and stream events later.
-    histories = []
+    # Replaying each history through the state machine gives the item's state and place. The items go in
+    # before their events (which point at them): replay now, make the events (and their times) later.
     for n, item in enumerate(items):
         m = item["municipality"]
         places = {"shelf": Place(shelves[m], "shelf"), "van": Place(vans[m], "vehicle"), None: None}
-        count = per_item + (n < extra)
-        span = (now - item["created_at"]).total_seconds()
-        times = sorted(item["created_at"] + timedelta(seconds=rng.random() * span) for _ in range(count))
         position = ItemPosition("registered", None, None)
-        for step in range(count):
+        for step in range(per_item + (n < extra)):
             action, place = _step(step)
             position = decide(action, position, places[place])
-        item |= {"state": position.state, "location": position.location, "version": 1 + count}
-        histories.append(times)
+        item |= {"state": position.state, "location": position.location, "version": 1 + per_item + (n < extra)}
 
     def events() -> Iterator[dict]:
-        for item, (code_id, text), times in zip(items, codes, histories, strict=True):
+        for n, (item, (code_id, text)) in enumerate(zip(items, codes, strict=True)):
             m = item["municipality"]
+            span = (now - item["created_at"]).total_seconds()
+            times = sorted(item["created_at"] + timedelta(seconds=rng.random() * span)
+                           for _ in range(per_item + (n < extra)))
             places = {"shelf": Place(shelves[m], "shelf"), "van": Place(vans[m], "vehicle"), None: None}
             position = ItemPosition("registered", None, None)
             for step, at in enumerate(times):
