@@ -229,8 +229,8 @@ async def mixed_figures(base: str, world: World, seconds: float, server_pid: int
     print(f"  CPU used meanwhile: app processes {app:.2f} cores, PostgreSQL {db:.2f} cores, this bench's clients"
           f" {client:.2f} cores (of {cores}, load average {os.getloadavg()[0]:.1f})", flush=True)
     if app + db + client < 0.8 * cores and p99 > 20:
-        print("  next bottleneck: not this service: it fell behind using under 80 % of the cores, so other work"
-              " on the machine had them; measure on an otherwise idle machine", flush=True)
+        print("  next bottleneck: none of this service's: it missed the target using under 80 % of the cores, so"
+              " other work on the machine had them; measure on an otherwise idle machine", flush=True)
     else:
         print(f"  next bottleneck: {busiest}, so a third machine would run {needs}", flush=True)
 
@@ -270,8 +270,8 @@ async def main() -> None:
             world = await build(url, scale, log=True, checked=False)
             built = time.perf_counter() - started
             size = await database_size(url)
-            print(f"building the data set (migrate, COPY, ANALYZE): {built:.1f} s   database size {size / 1e9:.2f} GB"
-                  f"   {sum(world.rows.values())} rows   {load()}", flush=True)
+            print(f"building the data set (migrate, COPY, VACUUM ANALYZE): {built:.1f} s   database size"
+                  f" {size / 1e9:.2f} GB   {sum(world.rows.values())} rows   {load()}", flush=True)
             for workers in args.workers:
                 server, port = serve(url, workers)
                 base = f"http://127.0.0.1:{port}"
