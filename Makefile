@@ -19,7 +19,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) chromium postgresql-client
 # brings axe-core, the accessibility checker the browser tests load into each screen.
 NODE_PACKAGES := nodejs npm
 
-.PHONY: run serve setup test test-sqlite test-postgres lint check-js test-js fuzz bench demo migrate clean help vendor
+.PHONY: run serve setup test test-sqlite test-postgres lint check-js test-js fuzz bench bench-national demo migrate clean help vendor
 
 help:
 	@echo "make run    set up everything, load demo data, serve on http://$(HOST):$(PORT)"
@@ -27,6 +27,7 @@ help:
 	@echo "make serve  set up, migrate and serve without demo data (DATABASE_URL picks the database)"
 	@echo "make fuzz   a longer schema fuzzing run (FUZZ_EXAMPLES per operation, random seed, shrinking)"
 	@echo "make bench  print the benchmark figures"
+	@echo "make bench-national  the national data set on PostgreSQL, full size (long; some 15 GB of disk)"
 
 run: setup
 	$(PY) -m backend demo
@@ -174,6 +175,11 @@ bench: setup
 	$(MAKE) --no-print-directory node-packages node_modules/.installed
 	$(PY) bench/push_bench.py
 	$(PY) bench/mail_bench.py
+
+# The national data set at full size, on PostgreSQL at 127.0.0.1:5432: the bench makes its own
+# databases (the data set and a restored copy) and drops them when done.
+bench-national: setup
+	$(PY) bench/national_bench.py --size full
 
 # Third-party browser code, pinned. The result is committed, so neither tests nor users need npm;
 # run this only to change a version. jsQR's UMD bundle sets self.jsQR when loaded as a module.
