@@ -195,6 +195,7 @@ def _tables(doc: _Doc, report: dict[str, Any], names: dict[str, str]) -> list[An
               doc.table([w["category"], *head], rows(report["by_category"], lambda r: names.get(r["key"], r["key"])),
                         widths)]
     checks = report["checks"]
+    parts.append(Spacer(1, 8))
     parts.append(doc.p(w["checks_line"].format(
         checks=checks["checks"], share=round(checks["reuse_share"] * 100), saved=kronor(checks["saved_ore"], lang))))
     return parts

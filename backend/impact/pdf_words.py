@@ -13,7 +13,8 @@ WORDS = {
         "per_municipality": "Per kommun (bara totaler)", "per_category": "Per kategori",
         "month": "Månad", "unit": "Enhet", "municipality": "Kommun", "category": "Kategori",
         "co2e_short": "kg CO2e", "saved_short": "Sparat",
-        "checks_line": "Inköpskontroller: {checks}. {share} % av besluten blev återbruk, som sparade {saved}.",
+        "checks_line": ("{checks} inköp gick genom inköpskontrollen; {share} % av besluten blev återbruk, "
+                        "som sparade {saved}."),
         "work": "Arbete som tjänsten gav (AME)",
         "work_total": "{hours} timmar i {tasks} uppdrag: transporter, intag och reparationer.",
         "hours": "Timmar", "tasks": "Uppdrag", "task_kind": "Typ av arbete",
@@ -32,7 +33,8 @@ WORDS = {
         "per_municipality": "Per municipality (totals only)", "per_category": "Per category",
         "month": "Month", "unit": "Unit", "municipality": "Municipality", "category": "Category",
         "co2e_short": "kg CO2e", "saved_short": "Saved",
-        "checks_line": "Purchase checks: {checks}. {share} % of the decisions led to reuse, which saved {saved}.",
+        "checks_line": ("{checks} purchases went through the purchase check; {share} % of the decisions led to reuse, "
+                        "which saved {saved}."),
         "work": "Work the service created (AME)",
         "work_total": "{hours} hours in {tasks} tasks: transport, intake and repairs.",
         "hours": "Hours", "tasks": "Tasks", "task_kind": "Kind of work",
