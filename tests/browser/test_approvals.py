@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 
 from playwright.sync_api import expect
@@ -9,6 +10,8 @@ from playwright.sync_api import expect
 from tests.browser.field import sign_in, signed_in_http
 
 NOTE = "Till lägerskolans uppstart, gärna före lunch."
+# Each request made on one server takes its own week, so tests sharing a server never overlap.
+_weeks = itertools.count()
 
 
 def delivered_request(base: str) -> str:
@@ -17,7 +20,7 @@ def delivered_request(base: str) -> str:
         found = http.get("/api/listings", params={"kind": "furniture", "deal": "lend", "municipality": "Ystad",
                                                   "per_page": 50}).json()["results"]
         listing = next(r for r in reversed(found) if r["municipality_name"] == "Ystad")
-        start = date.today() + timedelta(days=61)
+        start = date.today() + timedelta(days=61 + 8 * next(_weeks))
         booking = http.post("/api/bookings", json={
             "listing_id": listing["id"], "start": start.isoformat(), "end": (start + timedelta(days=7)).isoformat(),
             "delivery_address": "Västra Vallgatan 5, Ystad", "delivery_room": "Aulan",
