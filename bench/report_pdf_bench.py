@@ -8,18 +8,18 @@ Run: .venv/bin/python bench/report_pdf_bench.py [sqlite|postgres ...]   (default
 
 from __future__ import annotations
 
-import asyncio
 import io
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from uuid import uuid4
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
+from per_database import main_per_database
 from pypdf import PdfReader
 
 from backend.db import Database
@@ -31,7 +31,6 @@ from backend.impact.reports import ReportService
 from backend.impact.tables import ImpactEntry, WorkEntry
 from backend.piccolo_conf import use_engine
 from backend.tenancy import Actor
-from tests.databases import fresh_database
 
 
 def actor() -> Actor:
@@ -66,23 +65,5 @@ async def run(kind: str, url: str) -> None:
         await database.stop()
 
 
-def main() -> None:
-    """One process per database kind: the engine is process-wide state."""
-    import os
-    import subprocess
-
-    if len(sys.argv) == 2:
-        kind = sys.argv[1]
-        os.environ["DELBAR_TEST_DATABASE"] = kind
-        import tests.databases as databases
-
-        databases.KIND = kind
-        with tempfile.TemporaryDirectory() as tmp, fresh_database(Path(tmp), "report_pdf_bench") as url:
-            asyncio.run(run(kind, url))
-        return
-    for kind in sys.argv[1:] or ["sqlite", "postgres"]:
-        subprocess.run([sys.executable, __file__, kind], check=False)
-
-
 if __name__ == "__main__":
-    main()
+    main_per_database(__file__, "report_pdf_bench", run)

@@ -9,11 +9,9 @@ Run: .venv/bin/python bench/reports_bench.py [sqlite|postgres ...]   (default: b
 
 from __future__ import annotations
 
-import asyncio
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -21,6 +19,9 @@ from uuid import uuid4
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from per_database import main_per_database
 
 from backend import clock
 from backend.accounts.tables import Municipality
@@ -38,7 +39,6 @@ from backend.impact.tables import ImpactEntry, ImpactFactor
 from backend.piccolo_conf import use_engine
 from backend.tenancy import Actor
 from backend.vocabulary import month_of
-from tests.databases import fresh_database
 
 ENTRIES = 100_000
 LINES = 10_000
@@ -138,23 +138,5 @@ async def run(kind: str, url: str) -> None:
         await database.stop()
 
 
-def main() -> None:
-    """One process per database kind: the engine is process-wide state."""
-    import os
-    import subprocess
-
-    if len(sys.argv) == 2:
-        kind = sys.argv[1]
-        os.environ["DELBAR_TEST_DATABASE"] = kind
-        import tests.databases as databases
-
-        databases.KIND = kind
-        with tempfile.TemporaryDirectory() as tmp, fresh_database(Path(tmp), "reports_bench") as url:
-            asyncio.run(run(kind, url))
-        return
-    for kind in sys.argv[1:] or ["sqlite", "postgres"]:
-        subprocess.run([sys.executable, __file__, kind], check=False)
-
-
 if __name__ == "__main__":
-    main()
+    main_per_database(__file__, "reports_bench", run)
