@@ -58,18 +58,26 @@ export function workHours() {
   return section;
 }
 
-/** @param {any} job @param {Participant[]} participants @param {HTMLElement} status */
-function jobForm(job, participants, status) {
-  const id = `work-${job.id}`;
+/**
+ * Who did the work and how many minutes it took, checked here before `send` gets the entry.
+ * @param {object} props
+ * @param {string} props.id the form's id prefix
+ * @param {Participant[]} props.participants
+ * @param {HTMLElement} props.status where the outcome is said
+ * @param {Node[]} [props.before] fields shown first (the kind of work on an item)
+ * @param {(work: {id: string, participant_id: string, minutes: number}[]) => Promise<unknown>} props.send
+ * @returns {HTMLFormElement}
+ */
+function workForm({ id, participants, status, before = [], send }) {
   const who = h("select", { id: `${id}-who`, required: true },
     h("option", { value: "", text: t("work_hours.pick") }),
     participants.map((p) => h("option", { value: p.id, text: p.name })));
   const minutes = h("input", { id: `${id}-minutes`, type: "number", min: 1, max: 1440, step: 1, required: true,
     inputmode: "numeric" });
-  const form = h("form", { class: "work-hours__form" },
+  const form = /** @type {HTMLFormElement} */ (h("form", { class: "work-hours__form" }, ...before,
     h("label", { for: `${id}-who`, text: t("work_hours.who") }), who,
     h("label", { for: `${id}-minutes`, text: t("work_hours.minutes") }), minutes,
-    h("button", { type: "submit", class: "button button--primary", text: t("work_hours.save") }));
+    h("button", { type: "submit", class: "button button--primary", text: t("work_hours.save") })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const value = Number(minutes.value);
@@ -78,14 +86,21 @@ function jobForm(job, participants, status) {
       return;
     }
     try {
-      await api(`/api/transport-jobs/${job.id}/work`, { method: "POST",
-        body: { work: [{ id: crypto.randomUUID(), participant_id: who.value, minutes: value }] } });
+      await send([{ id: crypto.randomUUID(), participant_id: who.value, minutes: value }]);
       status.textContent = t("work_hours.saved", { minutes: value });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       status.textContent = errorText(error);
     }
   });
+  return form;
+}
+
+/** @param {any} job @param {Participant[]} participants @param {HTMLElement} status */
+function jobForm(job, participants, status) {
+  const id = `work-${job.id}`;
+  const form = workForm({ id, participants, status,
+    send: (work) => api(`/api/transport-jobs/${job.id}/work`, { method: "POST", body: { work } }) });
   const title = job.leg === "return" ? t("jobs.return_from", { address: job.pickup.address }) : job.delivery.address;
   return h("li", { class: "work-hours__job" },
     h("h3", { id, class: "work-hours__job-title", text: title }),
@@ -105,32 +120,9 @@ export function itemWork({ itemId }) {
     const status = h("p", { class: "work-hours__status", role: "status", "aria-live": "polite" });
     const kind = h("select", { id: "item-work-kind" },
       ["intake", "repair"].map((k) => h("option", { value: k, text: t(`report.work_kind_${k}`) })));
-    const who = h("select", { id: "item-work-who", required: true },
-      h("option", { value: "", text: t("work_hours.pick") }),
-      participants.map((p) => h("option", { value: p.id, text: p.name })));
-    const minutes = h("input", { id: "item-work-minutes", type: "number", min: 1, max: 1440, step: 1, required: true,
-      inputmode: "numeric" });
-    const form = h("form", { class: "work-hours__form" },
-      h("label", { for: "item-work-kind", text: t("work_hours.item_kind") }), kind,
-      h("label", { for: "item-work-who", text: t("work_hours.who") }), who,
-      h("label", { for: "item-work-minutes", text: t("work_hours.minutes") }), minutes,
-      h("button", { type: "submit", class: "button button--primary", text: t("work_hours.save") }));
-    form.addEventListener("submit", async (event) => {
-      event.preventDefault();
-      const value = Number(minutes.value);
-      if (!who.value || !Number.isInteger(value) || value < 1 || value > 1440) {
-        status.textContent = t("work_hours.invalid");
-        return;
-      }
-      try {
-        await api("/api/work-entries", { method: "POST", body: { kind: kind.value, item_id: itemId,
-          work: [{ id: crypto.randomUUID(), participant_id: who.value, minutes: value }] } });
-        status.textContent = t("work_hours.saved", { minutes: value });
-      } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        status.textContent = errorText(error);
-      }
-    });
+    const form = workForm({ id: "item-work", participants, status,
+      before: [h("label", { for: "item-work-kind", text: t("work_hours.item_kind") }), kind],
+      send: (work) => api("/api/work-entries", { method: "POST", body: { kind: kind.value, item_id: itemId, work } }) });
     section.replaceChildren(h("section", { "aria-labelledby": "item-work-title" },
       h("h2", { id: "item-work-title", text: t("work_hours.item_title") }), form, status));
   }).catch(() => {
