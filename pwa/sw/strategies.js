@@ -54,14 +54,20 @@ export async function cacheFirst(request, cacheName) {
   return cached ?? fetch(request);
 }
 
+/** When the latest request that got a good answer was sent (this worker's clock). */
+let lastGoodSentAt = -Infinity;
+
 /**
  * Network first for GET /api/...: a good answer is kept; without a network the last good
  * answer is served, and without one of those a JSON "offline" error in the API's shape.
- * A 401 empties the API cache: the answers in it belonged to a session that has ended.
+ * A 401 empties the API cache: the answers in it belonged to a session that has ended; but not
+ * a 401 to a request sent before the latest good answer (a request from before signing in that
+ * the server answered late), which says nothing about the session now.
  * @param {Request} request
  * @returns {Promise<Response>}
  */
 export async function networkFirst(request) {
+  const sentAt = performance.now();
   let response;
   try {
     response = await fetch(request);
@@ -74,8 +80,9 @@ export async function networkFirst(request) {
     // Stored before the page sees the answer: a write the page makes after reading it, and the
     // page's dropping of this answer then (api.js), can never be overtaken by this older copy.
     const copy = response.clone();
+    lastGoodSentAt = Math.max(lastGoodSentAt, sentAt);
     await caches.open(API_CACHE).then((cache) => cache.put(request, copy)).catch(() => {});
-  } else if (response.status === 401) {
+  } else if (response.status === 401 && sentAt >= lastGoodSentAt) {
     await caches.delete(API_CACHE);
   } else if (response.status >= 500) {
     // A server restarting behind a proxy answers 502/503: the last good answer is better.
