@@ -25,7 +25,9 @@ from tests.browser.field import (
 )
 from tests.browser.seed import seed_rows
 from tests.browser.test_accessibility import violations
-from tests.browser.test_outbox import BATCH, chaos, pump_until, queue_audits, wait_until_sent, waiting  # noqa: F401
+from tests.browser.test_outbox import (  # noqa: F401
+    BATCH, chaos, kill_during_first_batch, pump_until, queue_audits, stop_killing, wait_until_sent, waiting,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -202,19 +204,12 @@ class TestRecovery:
         server, url = chaos
         items = seed_rows(url, items=4)["items"]
         queue_audits(warehouse_page, items, per_item=200)
-        killed = threading.Event()
-
-        def kill_mid_batch(request) -> None:
-            if request.url.endswith(BATCH) and not killed.is_set():
-                killed.set()
-                threading.Timer(0.05, server.kill).start()
-
-        warehouse_page.context.on("request", kill_mid_batch)
+        killed = kill_during_first_batch(warehouse_page, server)
         warehouse_page.context.set_offline(False)
         assert pump_until(warehouse_page, killed)
         warehouse_page.wait_for_timeout(300)
         assert waiting(warehouse_page) > 0
-        warehouse_page.context.remove_listener("request", kill_mid_batch)
+        stop_killing(warehouse_page)
         taken: list[float] = []
 
         def note_taken_batch(request) -> None:

@@ -74,6 +74,32 @@ def queue_audits(page: Page, items: list[dict], per_item: int) -> list[dict]:
     return outbox(page)
 
 
+def kill_during_first_batch(page: Page, server: ServerProcess) -> threading.Event:
+    """Kill the server 50 ms into the first batch it is sent. Later batches are held until it is
+    dead, so however slow the machine, the kill lands with scans still waiting. Returns the flag
+    set once the first batch went out; undo with stop_killing(page)."""
+    sent, dead = threading.Event(), threading.Event()
+
+    def kill() -> None:
+        server.kill()
+        dead.set()
+
+    def hold(route) -> None:
+        if not sent.is_set():
+            sent.set()
+            threading.Timer(0.05, kill).start()
+        else:
+            dead.wait(10)
+        route.continue_()
+
+    page.context.route(f"**{BATCH}", hold)
+    return sent
+
+
+def stop_killing(page: Page) -> None:
+    page.context.unroute(f"**{BATCH}")
+
+
 def pump_until(page: Page, flag: threading.Event, timeout: float = 10) -> bool:
     """Wait for a flag set by a Playwright event handler (handlers only run while Playwright works)."""
     deadline = time.monotonic() + timeout
@@ -117,20 +143,13 @@ class TestReplay:
         server, url = chaos
         items = seed_rows(url, items=6)["items"]
         events = queue_audits(chaos_page, items, per_item=100)
-        killed = threading.Event()
-
-        def kill_mid_batch(request) -> None:
-            if request.url.endswith(BATCH) and not killed.is_set():
-                killed.set()
-                threading.Timer(0.05, server.kill).start()
-
-        chaos_page.context.on("request", kill_mid_batch)
+        killed = kill_during_first_batch(chaos_page, server)
         chaos_page.context.set_offline(False)
         assert pump_until(chaos_page, killed)
         chaos_page.wait_for_timeout(1000)
         assert waiting(chaos_page) > 0, "nothing may be dropped while the server is down"
+        stop_killing(chaos_page)
         server.start()
-        chaos_page.context.remove_listener("request", kill_mid_batch)
         chaos_page.reload()  # the app replays on start
         wait_until_sent(chaos_page)
         assert_applied_once(chaos_page, items, events)
