@@ -66,15 +66,22 @@ def sign_in_with_form(page: Page, email: str, password: str = DEMO_PASSWORD, *, 
         expect(page.get_by_role("heading", level=1)).to_contain_text("Hej")
 
 
+def until_true(page: Page, script: str, timeout: float = 10) -> None:
+    """Wait until a page expression whose value is a promise resolves to true. wait_for_function
+    cannot: it takes the returned promise itself for a true value and returns at once."""
+    deadline = time.monotonic() + timeout
+    while page.evaluate(script) is not True:
+        assert time.monotonic() < deadline, f"not true after {timeout} s: {script}"
+        page.wait_for_timeout(50)
+
+
 def controlled_by_worker(page: Page) -> None:
     """Reload until the service worker controls the page (then the shell works offline)."""
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     # The worker stores the session answer after it has served it; offline start-up reads it back.
-    page.wait_for_function(
-        """() => caches.open("delbar-api").then((cache) => cache.match("/api/session")).then(Boolean)"""
-    )
+    until_true(page, """caches.open("delbar-api").then((cache) => cache.match("/api/session")).then(Boolean)""")
 
 
 def outbox(page: Page) -> list[dict]:

@@ -22,11 +22,19 @@ from tests.browser.field import (
     sign_in,
     signed_in_http,
     type_code,
+    until_true,
 )
 from tests.browser.seed import seed_rows
 from tests.browser.test_accessibility import violations
 from tests.browser.test_outbox import (  # noqa: F401
-    BATCH, chaos, kill_during_first_batch, pump_until, queue_audits, stop_killing, wait_until_sent, waiting,
+    BATCH,
+    chaos,
+    kill_during_first_batch,
+    pump_until,
+    queue_audits,
+    stop_killing,
+    wait_until_sent,
+    waiting,
 )
 
 pytestmark = pytest.mark.browser
@@ -140,7 +148,7 @@ class TestWrongPhoneClock:
             page.goto("/dagen")
             page.get_by_role("button", name="Ta med dagen offline").click()
             expect(page.get_by_test_id("shift-fetched")).to_contain_text("Hämtad")
-            page.wait_for_function("import('/js/outbox/skew.js').then(async (m) => (await m.currentSkew()) !== null)")
+            until_true(page, "import('/js/outbox/skew.js').then(async (m) => (await m.currentSkew()) !== null)")
             expect(page.get_by_test_id("clock-warning").locator(".clock-warning")).to_be_hidden()
         finally:
             context.close()

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import controlled_by_worker, sign_in_with_form
+from tests.browser.field import controlled_by_worker, sign_in_with_form, until_true
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +114,7 @@ class TestSettings:
         expect(pickup).to_have_value("push")
         expect(pickup).to_be_enabled()
         # The worker has kept this answer as its fallback for a failing network.
-        page.wait_for_function("""() => caches.open("delbar-api")
+        until_true(page, """caches.open("delbar-api")
             .then((cache) => cache.match("/api/push/preferences")).then(Boolean)""")
         pickup.select_option("none")
         page.get_by_role("button", name="Spara").click()
