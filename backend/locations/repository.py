@@ -44,3 +44,20 @@ class LocationRepository:
             Location.id == location_id, Location.municipality == self.municipality_id, Location.version == version
         ).returning(Location.id)
         return bool(rows)
+
+    async def places(self, location_ids: list[UUID]) -> dict[UUID, Row]:
+        """Each place with its path from the site down (site → room → shelf, the deepest tree there is)
+        and the nearest address up that path: a shelf has no street address, its site has."""
+        if not location_ids:
+            return {}
+        parent, grandparent = Location.parent, Location.parent.parent
+        rows = await Location.select(
+            Location.id, Location.kind, Location.name, Location.address,
+            parent.name.as_alias("parent_name"), parent.address.as_alias("parent_address"),
+            grandparent.name.as_alias("grandparent_name"), grandparent.address.as_alias("grandparent_address"),
+        ).where(Location.id.is_in(list(set(location_ids))), Location.municipality == self.municipality_id)
+        return {row["id"]: {
+            "location_id": row["id"], "kind": row["kind"], "name": row["name"],
+            "path": [n for n in (row["grandparent_name"], row["parent_name"], row["name"]) if n],
+            "address": row["address"] or row["parent_address"] or row["grandparent_address"] or "",
+        } for row in rows}

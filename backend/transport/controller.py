@@ -26,21 +26,31 @@ def _place(location_id: UUID | None, name: str | None, address: str) -> schemas.
     return schemas.Place(location_id=location_id, name=name or "", address=address or "")
 
 
+def _known_place(place: Row | None) -> schemas.Place | None:
+    if place is None:
+        return None
+    return schemas.Place(location_id=place["location_id"], name=place["name"], address=place["address"],
+                         path=place["path"])
+
+
 def _job_fields(row: Row) -> dict:
     storage = None
     if row["storage_location_id"]:
         storage = _place(row["storage_location_id"], row["storage_location_name"], row["storage_location_address"])
+    pickup = _known_place(row.get("pickup_place")) or _place(
+        row["pickup_location_id"], row["pickup_location_name"], row["pickup_address"])
     return dict(
-        id=row["id"], status=row["status"], wanted_date=row["wanted_date"],
-        pickup=_place(row["pickup_location_id"], row["pickup_location_name"], row["pickup_address"]),
+        id=row["id"], status=row["status"], wanted_date=row["wanted_date"], pickup=pickup,
         delivery=_place(None, "", row["delivery_address"]),
         items=[schemas.JobItem(id=i["id"], title=i["title"], code=i["code"], state=i["state"],
-                               thumbnail_url=f"/api/photos/{i['photo_id']}/thumb" if i["photo_id"] else None)
+                               thumbnail_url=f"/api/photos/{i['photo_id']}/thumb" if i["photo_id"] else None,
+                               place=_known_place(i["place"]))
                for i in row["items"]],
         storage=storage, day=row["day"],
         driver=schemas.Person(id=row["driver_id"], name=row["driver_name"]) if row["driver_id"] else None,
         booking_id=row["booking_id"], version=row["version"], leg=row["leg"], time_window=row["time_window"],
-        recipient_name=row["recipient_name"], recipient_phone=row["recipient_phone"], room=row["room"])
+        recipient_name=row["recipient_name"], recipient_phone=row["recipient_phone"], room=row["room"],
+        note=row["note"])
 
 
 def job_read(row: Row) -> schemas.JobRead:

@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from backend.accounts.tables import Municipality, User, UserRole
 from backend.catalog.tables import Item, Photo
 from backend.codes.tables import Code
+from backend.locations.repository import LocationRepository
 from backend.transport.tables import TransportJob, TransportJobItem, TransportTariff
 
 Row = dict[str, Any]
@@ -66,13 +67,15 @@ class JobRepository:
         return {r["id"]: r["name"] for r in rows}
 
     async def with_items(self, jobs: list[Row]) -> list[Row]:
-        """Attach each job's items with their label code and the listing's first thumbnail."""
+        """Attach each job's items with their label code, the listing's first thumbnail and where the item
+        is now; then where the job starts (see `_with_places`)."""
         if not jobs:
             return jobs
         links = await TransportJobItem.select(TransportJobItem.job, TransportJobItem.item).where(
             TransportJobItem.job.is_in([j["id"] for j in jobs]))
         item_ids = list({link["item"] for link in links})
-        items = {i["id"]: i for i in await Item.select(Item.id, Item.title, Item.state, Item.listing).where(
+        items = {i["id"]: i for i in await Item.select(
+            Item.id, Item.title, Item.state, Item.listing, Item.location.as_alias("location_id")).where(
             Item.id.is_in(item_ids))} if item_ids else {}
         codes = {c["item"]: c["text"] for c in await Code.select(Code.item, Code.text).where(
             Code.item.is_in(item_ids), Code.status == "linked")} if item_ids else {}
@@ -86,6 +89,28 @@ class JobRepository:
             job["items"] = [{**items[link["item"]], "code": codes.get(link["item"]),
                              "photo_id": photos.get(items[link["item"]]["listing"])}
                             for link in links if link["job"] == job["id"] and link["item"] in items]
+        return await self._with_places(jobs)
+
+    async def _with_places(self, jobs: list[Row]) -> list[Row]:
+        """Down to the shelf: each item's place and the job's pickup place, with the nearest address.
+
+        Only for the jobs this municipality drives (its own warehouse's places); a job on the board
+        that another municipality drives keeps the pickup as stored. A delivery whose listing gave no
+        place starts where its first item is stored.
+        """
+        own = [j for j in jobs if j["municipality_id"] == self.municipality_id]
+        wanted = [i["location_id"] for j in own for i in j["items"] if i["location_id"]]
+        wanted += [j["pickup_location_id"] for j in own if j["pickup_location_id"]]
+        places = await LocationRepository(self.municipality_id).places(wanted)
+        for job in jobs:
+            mine = job["municipality_id"] == self.municipality_id
+            for item in job["items"]:
+                item["place"] = places.get(item["location_id"]) if mine else None
+            pickup = places.get(job["pickup_location_id"]) if mine else None
+            if pickup is None and mine and job["leg"] == "delivery" and not job["pickup_address"]:
+                pickup = next((i["place"] for i in job["items"] if i["place"]), None)
+            if pickup is not None:
+                job["pickup_place"] = {**pickup, "address": job["pickup_address"] or pickup["address"]}
         return jobs
 
     async def insert(self, values: Row, item_ids: list[UUID], now: datetime) -> None:

@@ -19,6 +19,9 @@ class Place(Schema, kw_only=True):
     location_id: UUID | None
     name: str
     address: str
+    path: Annotated[list[str], msgspec.Meta(
+        description="The place's names from its site down to itself (site, room, shelf); empty for a bare "
+                    "address. The address is the nearest one up that path.")] = []
 
 
 class JobItem(Schema, kw_only=True):
@@ -27,6 +30,9 @@ class JobItem(Schema, kw_only=True):
     code: str | None
     state: str
     thumbnail_url: str | None
+    place: Annotated[Place | None, msgspec.Meta(
+        description="Where the item is now, down to the shelf (null when it is at no place of the driving "
+                    "municipality, or the job is driven by another municipality).")] = None
 
 
 class Person(Schema, kw_only=True):
@@ -50,9 +56,11 @@ class JobRead(Schema, kw_only=True):
     leg: str = "delivery"
     # "08-12", "12-16", "08-16" or "" (any time that day).
     time_window: str = ""
-    recipient_name: str = ""
-    recipient_phone: str = ""
+    recipient_name: Annotated[str, msgspec.Meta(
+        description="Who takes the delivery: the name the requester gave, else the requester.")] = ""
+    recipient_phone: Annotated[str, msgspec.Meta(description="The recipient's phone as given; empty if none.")] = ""
     room: str = ""
+    note: Annotated[str, msgspec.Meta(description="The requester's note on the booking, for the driver.")] = ""
 
 
 class BoardJob(JobRead, kw_only=True):

@@ -32,8 +32,11 @@ async def create_for_booking(booking: dict[str, Any], listing: dict[str, Any], n
     loan a second one that fetches it back from there on its return day."""
     municipality = booking["owner_municipality_id"]
     pickup = await LocationRepository(municipality).get(listing["location"]) if listing["location"] else None
-    details = {"time_window": booking["delivery_window"], "recipient_name": booking["recipient_name"],
-               "recipient_phone": booking["recipient_phone"], "room": booking["delivery_room"]}
+    # The requester takes the delivery unless they named someone else; their note rides along for the driver.
+    details = {"time_window": booking["delivery_window"],
+               "recipient_name": booking["recipient_name"] or booking["requester_name"][:100],
+               "recipient_phone": booking["recipient_phone"], "room": booking["delivery_room"],
+               "note": booking["note"][:500]}
     job_id = uuid4()
     jobs = JobRepository(municipality)
     await jobs.insert({

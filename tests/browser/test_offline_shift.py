@@ -9,6 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.field import DRIVER, controlled_by_worker, sign_in, type_code
+from tests.browser.journeys import fits, shot
+from tests.browser.test_accessibility import axe_findings
 
 pytestmark = pytest.mark.browser
 
@@ -77,14 +79,21 @@ def store_day(page, jobs: list[dict]) -> None:
     )
 
 
+SHELF = {"location_id": "7c1d2e3f-4a5b-4c6d-8e7f-8091a2b3c4d5", "name": "Hylla B3",
+         "address": "Norregatan 4, 274 33 Skurup", "path": ["Lager Norregatan", "Rum 2", "Hylla B3"]}
 JOB = {
     "id": "0b6f1f0e-6a53-4d43-9a3c-4a3f0f7d9e11",
     "status": "planned",
     "wanted_date": "2026-11-25",
-    "pickup": {"name": "Lager Norregatan", "address": "Norregatan 4, 274 33 Skurup"},
-    "delivery": {"name": "Skurups bibliotek", "address": "Bryggaregatan 6, 274 30 Skurup"},
+    "pickup": SHELF,
+    "delivery": {"location_id": None, "name": "", "address": "Bryggaregatan 6, 274 30 Skurup", "path": []},
     "items": [{"id": "5f2b7a8c-1d2e-4f3a-9b4c-5d6e7f8a9b0c", "title": "Skrivbord höj och sänkbart",
-               "code": "", "state": "in_transit", "thumbnail_url": None}],
+               "code": "", "state": "in_transit", "thumbnail_url": None, "place": SHELF}],
+    "time_window": "08-12",
+    "recipient_name": "Robin Lånar",
+    "recipient_phone": "0411-55 50 00",
+    "room": "Skurups bibliotek, plan 2",
+    "note": "Ring på vid lastkajen",
 }
 
 
@@ -95,10 +104,30 @@ class TestStoredDay:
         store_day(page, [JOB])
         page.context.set_offline(True)
         page.goto("/dagen")
+        assert page.viewport_size["width"] == 360
         job = page.get_by_test_id("shift-job")
         expect(job).to_contain_text("Skurups bibliotek")
         expect(job).to_contain_text("Skrivbord höj och sänkbart")
         expect(job).to_contain_text("Under transport")
+        # Down to the shelf, when, who takes it, a number to tap and the way there: all from the phone.
+        expect(job.get_by_test_id("job-item-place")).to_have_text("Plats: Hylla B3, Rum 2, Lager Norregatan")
+        expect(job).to_contain_text("Kl. 08–12")
+        expect(job).to_contain_text("Tas emot av Robin Lånar")
+        expect(job).to_contain_text("Ring på vid lastkajen")
+        call = job.get_by_role("link", name="Ring 0411-55 50 00")
+        expect(call).to_have_attribute("href", "tel:0411555000")
+        way = job.get_by_role("link", name="Visa vägen till Bryggaregatan 6, 274 30 Skurup")
+        expect(way).to_have_attribute(
+            "href", "https://www.google.com/maps/search/?api=1&query=Bryggaregatan%206%2C%20274%2030%20Skurup")
+        for target in (call, way):
+            box = target.bounding_box()
+            assert box and box["height"] >= 44 and box["width"] >= 44
+        fits(page)
+        assert axe_findings(page) == []
+        shot(page, "driver-day")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        fits(page)
+        shot(page, "driver-day")
         job.get_by_role("link", name="Skanna för den här körningen").click()
         expect(page).to_have_url(re.compile(r"/skanna\?uppgift=jobb&jobb=0b6f1f0e"))
         page.context.set_offline(False)

@@ -136,7 +136,9 @@ function form(free, listing, status, navigate) {
     Object.assign(fields, delivery.fields);
     parts.push(delivery.element);
   }
-  const note = bookingField("book-note", t("book.note"), { type: "text", name: "note", maxlength: "200" });
+  // A delivery's note reaches the driver's job card too: the person writing it is told so.
+  const note = bookingField("book-note", t("book.note"), { type: "text", name: "note", maxlength: "200" },
+    service ? undefined : t("book.note_hint"));
   parts.push(note.element);
   parts.push(check ? h("p", { class: "booking-form__hint", text: t("booking.from_check") })
     : h("div", { class: "booking-form__check" },

@@ -4,8 +4,9 @@
  */
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
-import { jobItems, loadShift, serverToday, takeShiftOffline } from "../offline/shift.js";
+import { loadShift, serverToday, takeShiftOffline } from "../offline/shift.js";
 import { clockWarning } from "./clock-warning.js";
+import { jobCard } from "./job-card.js";
 import { outboxStatus } from "./outbox-status.js";
 
 /** @returns {HTMLElement} */
@@ -80,51 +81,4 @@ function renderShift(body, shift) {
     h("p", { class: "shift-view__locations", text: t("shift.locations", { count: shift.locations.length }) }),
     jobs,
   );
-}
-
-/**
- * @param {any} job
- * @param {Record<string, string>} states
- */
-function jobCard(job, states) {
-  const items = jobItems([job]);
-  return h(
-    "li",
-    { class: "shift-view__job", "data-testid": "shift-job" },
-    h(
-      "dl",
-      { class: "shift-view__route" },
-      h("dt", { text: t("shift.pickup") }),
-      h("dd", { text: place(job.pickup) }),
-      h("dt", { text: t("shift.delivery") }),
-      h("dd", { text: place(job.delivery) }),
-    ),
-    h("h2", { class: "shift-view__items-title", text: t("shift.items") }),
-    h(
-      "ul",
-      { class: "shift-view__items" },
-      items.map((item) => {
-        const state = states[item.id] ?? item.state;
-        return h(
-          "li",
-          { class: "shift-view__item" },
-          item.thumbnail_url ? h("img", { src: item.thumbnail_url, alt: "", width: 48, height: 48, loading: "lazy" }) : null,
-          h("span", { class: "shift-view__item-title", text: item.title }),
-          h("span", { class: "shift-view__item-state", text: t(`state.${state}`) }),
-        );
-      }),
-    ),
-    h("a", {
-      class: "button button--secondary",
-      href: `/skanna?uppgift=jobb&jobb=${encodeURIComponent(job.id)}`,
-      text: t("shift.scan_job"),
-    }),
-  );
-}
-
-/** @param {any} where a location ({name, address}) or a bare address */
-function place(where) {
-  if (!where) return "–";
-  if (typeof where === "string") return where;
-  return [where.name, where.address].filter(Boolean).join(", ") || "–";
 }

@@ -7,11 +7,12 @@ from uuid import uuid4
 
 import pytest
 
+from backend.catalog.tables import Item
 from backend.push.tables import Notification
 from backend.transport.board import working_days
 from backend.transport.tables import TransportJob
 from tests.backend.bookings.helpers import days
-from tests.backend.transport.test_service import approved_with_delivery, signed_in
+from tests.backend.transport.test_service import approved_with_delivery, make_shelf, signed_in
 from tests.factories import make_tenant, make_user
 
 pytestmark = pytest.mark.anyio
@@ -55,14 +56,20 @@ class TestBoard:
         assert {j["fee_ore"] for j in board["jobs"]} == {25000}
 
     async def test_the_requesting_municipality_sees_the_job_but_cannot_move_it(self, as_requester, as_owner, world,
-                                                                             new_client, skurup):
+                                                                             new_client, skurup, ystad):
         coordinator, board, job = await board_with_job(as_requester, as_owner, world, new_client)
+        await Item.update({Item.location: await make_shelf(ystad.id)}).where(Item.id == world.items[0])
         await move(coordinator, job, world.driver, board["days"][1])
         await make_user(skurup.id, skurup.ame_unit, "samordnare@skurup.test", "coordinator")
         theirs = await signed_in(new_client, "samordnare@skurup.test")
         seen = (await theirs.get("/api/transport-jobs/board")).json()
         mine = next(j for j in seen["jobs"] if j["id"] == job["id"])
         assert (mine["driving"], mine["movable"], mine["driver"]["id"]) == ("Ystad", False, str(world.driver))
+        # Where Ystad shelves the item is Ystad's own business: its board shows the shelf, Skurup's does not.
+        ours = (await coordinator.get("/api/transport-jobs/board")).json()
+        assert [i["place"]["name"] for i in next(j for j in ours["jobs"] if j["id"] == job["id"])["items"]] == [
+            "Hylla B3"]
+        assert [i["place"] for i in mine["items"]] == [None]
         assert seen["drivers"] == []
         refused = await theirs.post(f"/api/transport-jobs/{job['id']}/assign", json={
             "driver_id": str(world.driver), "day": board["days"][2], "version": job["version"] + 1})

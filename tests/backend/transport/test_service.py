@@ -8,6 +8,7 @@ from uuid import uuid4
 import pytest
 
 from backend import clock
+from backend.catalog.tables import Item
 from backend.db import Database
 from backend.locations.tables import Location
 from backend.transport.service import on_item_scanned
@@ -49,7 +50,8 @@ class TestCreatedByApproval:
         assert [j["leg"] for j in jobs] == ["delivery", "return"]
         job = jobs[0]
         assert job["status"] == "planned" and job["booking_id"] == booking["id"] and job["wanted_date"] == days(2)
-        assert job["pickup"] == {"location_id": str(site), "name": "AME-lagret", "address": "Industrigatan 12"}
+        assert job["pickup"] == {"location_id": str(site), "name": "AME-lagret", "address": "Industrigatan 12",
+                                 "path": ["AME-lagret"]}
         assert job["delivery"]["address"] == "Skolgatan 3, 274 30 Skurup"
         assert [i["id"] for i in job["items"]] == [str(items[0])]
 
@@ -79,6 +81,29 @@ class TestCreatedByApproval:
         for job in jobs:
             assert (job["time_window"], job["recipient_name"], job["recipient_phone"], job["room"]) == (
                 "08-12", "Robin Lånar", "0411-55 50 00", "Hus B, rum 204")
+
+    async def test_the_driver_s_day_shows_the_shelf_who_to_call_and_the_note(self, as_requester, as_owner, ystad,
+                                                                           world, new_client):
+        shelf = await make_shelf(ystad.id)
+        listing, items = await make_listing(ystad, deal="give")
+        await Item.update({Item.location: shelf}).where(Item.id == items[0])
+        booking = (await as_requester.post("/api/bookings", json={
+            "listing_id": str(listing), "delivery_address": "Skolgatan 3, 274 30 Skurup", "delivery_window": "12-16",
+            "recipient_phone": "0411-55 50 00", "note": "Ring på vid lastkajen"})).json()
+        await as_owner.post(f"/api/bookings/{booking['id']}/approve", json={})
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = (await coordinator.get("/api/transport-jobs")).json()[0]
+        await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
+                               json={"driver_id": str(world.driver), "day": days(1), "version": job["version"]})
+        driver = await signed_in(new_client, world.driver_email)
+        day = (await driver.get("/api/transport-jobs", params={"driver": "me", "day": days(1)})).json()
+        # The listing named no place: the pickup is where the item is shelved, with the site's address.
+        shelf_place = {"location_id": str(shelf), "name": "Hylla B3", "address": "Industrigatan 12",
+                       "path": ["AME-lagret", "Rum 2", "Hylla B3"]}
+        assert day[0]["pickup"] == shelf_place and day[0]["items"][0]["place"] == shelf_place
+        # No recipient named: the requester takes it (their name as their account has it).
+        assert (day[0]["recipient_name"], day[0]["recipient_phone"], day[0]["time_window"], day[0]["note"]) == (
+            world.requester.employee_email.split("@")[0].title(), "0411-55 50 00", "12-16", "Ring på vid lastkajen")
 
     async def test_a_sale_has_no_return_trip(self, as_requester, as_owner, ystad, world):
         listing, _ = await make_listing(ystad, deal="give")
@@ -110,7 +135,7 @@ class TestPlanning:
         driver = await signed_in(new_client, world.driver_email)
         day = (await driver.get("/api/transport-jobs", params={"driver": "me", "day": days(2)})).json()
         assert [j["id"] for j in day] == [job["id"]] and set(day[0]) >= FIELD_APP_KEYS
-        assert set(day[0]["items"][0]) == {"id", "title", "code", "state", "thumbnail_url"}
+        assert set(day[0]["items"][0]) == {"id", "title", "code", "state", "thumbnail_url", "place"}
         assert (await driver.get("/api/transport-jobs", params={"driver": "me", "day": days(3)})).json() == []
 
     async def test_both_sides_of_the_booking_see_where_its_delivery_stands(self, as_requester, as_owner, world,
@@ -278,3 +303,15 @@ async def _site(municipality_id):
     await Location.insert(Location(id=site, municipality=municipality_id, kind="site", name="AME-lagret",
                                    address="Industrigatan 12", created_at=clock.now()))
     return site
+
+
+async def make_shelf(municipality_id):
+    """A shelf in a room of the AME's site: only the site has a street address."""
+    site, room, shelf = uuid4(), uuid4(), uuid4()
+    await Location.insert(Location(id=site, municipality=municipality_id, kind="site", name="AME-lagret",
+                                   address="Industrigatan 12", created_at=clock.now()))
+    await Location.insert(Location(id=room, municipality=municipality_id, parent=site, kind="room", name="Rum 2",
+                                   created_at=clock.now()))
+    await Location.insert(Location(id=shelf, municipality=municipality_id, parent=room, kind="shelf",
+                                   name="Hylla B3", created_at=clock.now()))
+    return shelf
