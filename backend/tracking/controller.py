@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, FromQuery, JSONBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
 
 from backend.deps import ActorDep, DbDep, MadeByHeader
+from backend.params import bounded
 from backend.tracking import schemas
 from backend.tracking.repository import Row
 from backend.tracking.service import ScanService
 
+ItemSearchText = Annotated[str, Parameter(
+    max_length=80, description="Words in the item's title or its place's name; empty: the newest items.")]
+Limit = bounded(1, 50, "How many items at most.")
+Offset = bounded(0, 10_000, "How many items to skip (the next page).")
 STATUS = {"applied": HTTP_201_CREATED, "duplicate": HTTP_200_OK, "rejected": HTTP_422_UNPROCESSABLE_ENTITY}
 
 
@@ -74,11 +80,18 @@ class HistoryController(Controller):
                                         code=code)
 
     @get("/items/unlabelled")
-    async def list_unlabelled_items(self, db: DbDep, actor: ActorDep) -> list[schemas.UnlabelledItemRead]:
-        """Items without a label in use, newest first, for linking a pre-printed label."""
-        rows = await ScanService(db, actor).unlabelled_items()
-        return [schemas.UnlabelledItemRead(id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"])
-                for r in rows]
+    async def list_unlabelled_items(
+        self, db: DbDep, actor: ActorDep, q: FromQuery[ItemSearchText] = "", limit: FromQuery[Limit] = 50,
+        offset: FromQuery[Offset] = 0,
+    ) -> list[schemas.UnlabelledItemRead]:
+        """Items without a label in use, newest first, for linking a pre-printed label; q searches them.
+
+        Every word of q must be in the item's title or its place's name (or the place above), in any case.
+        """
+        rows = await ScanService(db, actor).unlabelled_items(q, limit, offset)
+        return [schemas.UnlabelledItemRead(
+            id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"], location_id=r["location_id"],
+            location_name=r["location_name"], location_parent_name=r["parent_name"]) for r in rows]
 
     @get("/locations/{location_id:uuid}/history")
     async def location_history(

@@ -17,6 +17,7 @@ Row = dict[str, Any]
 _EVENT_FIELDS = tuple(column._meta.db_column_name for column in ScanEvent._meta.columns)
 _EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0}
 _ITEM_COLUMNS = "id, title, state, location, holder_unit, version, owner_unit"
+_FOLDS = (("Å", "å"), ("Ä", "ä"), ("Ö", "ö"), ("É", "é"), ("Ü", "ü"))
 
 
 def _marks(values: list) -> str:
@@ -93,13 +94,27 @@ class TrackingRepository:
         ).returning(Item.id)
         return len(rows)
 
-    async def unlabelled_items(self, limit: int = 50) -> list[Row]:
-        """Newest items with no label in use: what a fresh pre-printed label is stuck on."""
-        labelled = Code.select(Code.item).where(Code.status == "linked", Code.item.is_not_null(),
-                                                Code.municipality == self.municipality_id)
-        return await Item.select(Item.id, Item.title, Item.state, Item.created_at).where(
-            Item.municipality == self.municipality_id, Item.id.not_in(labelled),
-        ).order_by(Item.created_at, ascending=False).limit(limit)
+    async def unlabelled_items(self, words: list[str], limit: int = 50, offset: int = 0) -> list[Row]:
+        """Newest items with no label in use (what a fresh label is stuck on), with their place.
+
+        Each word must be in the title or in the name of the item's place or the place above it,
+        in any case: Å, Ä, Ö and É are folded by hand, since SQLite's lower() knows ASCII only.
+        """
+        matches, values = [], []
+        for word in words:
+            pattern = "%" + word.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+            matches.append(" OR ".join(f"{_folded(c)} LIKE {{}} ESCAPE '!'" for c in ("i.title", "l.name", "p.name")))
+            values += [pattern] * 3
+        where = "".join(f" AND ({m})" for m in matches)
+        return await Item.raw(
+            "SELECT i.id, i.title, i.state, i.created_at, l.id AS location_id, l.name AS location_name,"
+            " p.name AS parent_name FROM item i"
+            " LEFT JOIN location l ON l.id = i.location AND l.municipality = i.municipality"
+            " LEFT JOIN location p ON p.id = l.parent AND p.municipality = i.municipality"
+            " WHERE i.municipality = {} AND i.id NOT IN (SELECT c.item FROM code c WHERE c.status = 'linked'"
+            f" AND c.item IS NOT NULL AND c.municipality = {{}}){where}"
+            " ORDER BY i.created_at DESC, i.id LIMIT {} OFFSET {}",
+            self.municipality_id, self.municipality_id, *values, limit, offset)
 
     async def item_exists(self, item_id: UUID) -> bool:
         return await Item.exists().where(Item.id == item_id, Item.municipality == self.municipality_id)
@@ -129,6 +144,13 @@ class TrackingRepository:
         return [{**r, "actor_name": users.get(r["actor"]), "item_title": items.get(r["item"]),
                  "location_name": places.get(r["location"]), "location_after_name": places.get(r["location_after"]),
                  "code_display": codes.get(r["code"], r["code_text"])} for r in rows]
+
+
+def _folded(column: str) -> str:
+    """The column in lower case on both databases, Swedish letters included."""
+    for upper, lower in _FOLDS:
+        column = f"replace({column}, '{upper}', '{lower}')"
+    return f"lower({column})"
 
 
 async def _names(table, column, ids: list[UUID | None]) -> dict[UUID, str]:

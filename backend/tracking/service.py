@@ -26,6 +26,7 @@ from backend.vocabulary import MAX_HOPS
 
 WRITERS = ("warehouse", "driver", "coordinator", "admin")
 READERS = (*WRITERS, "reporter")
+MAX_SEARCH_WORDS = 8
 
 
 class ScanService:
@@ -124,10 +125,12 @@ class ScanService:
             code = (await self.codes.linked_to_items([item_id])).get(item_id)
         return item, place, code["text"] if code else None
 
-    async def unlabelled_items(self) -> list[Row]:
+    async def unlabelled_items(self, q: str = "", limit: int = 50, offset: int = 0) -> list[Row]:
+        """Unlabelled items whose title or place holds every word of q, newest first, one page."""
         self.actor.require(*WRITERS)
+        words = q.split()[:MAX_SEARCH_WORDS]
         async with self.db.read():
-            return await self.repo.unlabelled_items()
+            return await self.repo.unlabelled_items(words, limit, offset)
 
     async def location_history(self, location_id: UUID) -> list[Row]:
         self.actor.require(*READERS)

@@ -146,6 +146,64 @@ class TestItemPosition:
         assert [i["id"] for i in (await client.get("/api/items/unlabelled")).json()] == [str(bare)]
 
 
+
+async def unlabelled(client, **params) -> list[str]:
+    return [i["title"] for i in (await client.get("/api/items/unlabelled", params=params)).json()]
+
+
+class TestUnlabelledItemSearch:
+    """The warehouse finds the item a fresh label is stuck on by words, not by scrolling every item."""
+
+    async def test_words_match_title_or_place_in_any_case(self, client, ystad, yard):
+        store = await make_location(ystad.id, "Lager Östra", kind="site")
+        shelf = await make_location(ystad.id, "Hylla B2", parent=store)
+        await make_item(ystad.id, ystad.ame_unit, "Skrivbord", location=shelf)
+        await make_item(ystad.id, ystad.ame_unit, "Skrivbord")
+        await make_item(ystad.id, ystad.ame_unit, "Soffa")
+        assert await unlabelled(client, q="SKRIV östra") == ["Skrivbord"]
+        assert sorted(await unlabelled(client, q="skrivbord")) == ["Skrivbord", "Skrivbord"]
+        assert await unlabelled(client, q="hylla b2") == ["Skrivbord"]
+
+    async def test_swedish_letters_match_either_case(self, client, ystad, yard):
+        await make_item(ystad.id, ystad.ame_unit, "KÖKSBÄNK ÅTTA")
+        await make_item(ystad.id, ystad.ame_unit, "Fåtölj")
+        assert await unlabelled(client, q="köksbänk åtta") == ["KÖKSBÄNK ÅTTA"]
+        assert await unlabelled(client, q="FÅTÖLJ") == ["Fåtölj"]
+
+    async def test_each_row_names_its_place(self, client, ystad, yard):
+        store = await make_location(ystad.id, "Lager Norra", kind="site")
+        shelf = await make_location(ystad.id, "Hylla A3", parent=store)
+        item = await make_item(ystad.id, ystad.ame_unit, "Pall", location=shelf)
+        (row,) = (await client.get("/api/items/unlabelled", params={"q": "pall"})).json()
+        assert row["id"] == str(item) and row["location_id"] == str(shelf)
+        assert (row["location_name"], row["location_parent_name"]) == ("Hylla A3", "Lager Norra")
+
+    async def test_like_wildcards_are_plain_letters(self, client, ystad, yard):
+        await make_item(ystad.id, ystad.ame_unit, "Bord 100%")
+        await make_item(ystad.id, ystad.ame_unit, "Bord 1000")
+        assert await unlabelled(client, q="100%") == ["Bord 100%"]
+        assert await unlabelled(client, q="_") == []
+
+    async def test_results_come_in_pages(self, client, ystad, yard):
+        for n in range(5):
+            await make_item(ystad.id, ystad.ame_unit, f"Stol {n}")
+        first = await unlabelled(client, q="stol", limit=3)
+        second = await unlabelled(client, q="stol", limit=3, offset=3)
+        assert len(first) == 3 and len(second) == 2 and not set(first) & set(second)
+
+    async def test_another_municipalitys_items_are_never_found(self, client, ystad, skurup, yard):
+        their_shelf = await make_location(skurup.id, "Hylla Skurup")
+        await make_item(skurup.id, skurup.ame_unit, "Deras soffa", location=their_shelf)
+        assert await unlabelled(client, q="soffa") == []
+        assert await unlabelled(client, q="skurup") == []
+
+    async def test_an_oversized_search_is_refused_with_a_reason(self, client, yard):
+        response = await client.get("/api/items/unlabelled", params={"q": "x" * 81})
+        assert response.status_code == 400 and "q" in response.json()["detail"]
+
+    async def test_a_page_beyond_the_bound_is_refused(self, client, yard):
+        assert (await client.get("/api/items/unlabelled", params={"limit": 51})).status_code == 400
+
 def ago(**delta) -> str:
     return (datetime.now(UTC) - timedelta(**delta)).isoformat()
 
