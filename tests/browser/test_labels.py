@@ -19,24 +19,31 @@ import asyncio, json, sys
 from backend.accounts.tables import Municipality, Unit
 from backend.db import Database
 from backend.piccolo_conf import use_engine
-from tests.factories import make_item
+from tests.factories import make_item, make_location
 
-async def main(url, title):
+async def main(url, title, *place):
     database = Database.from_url(url)
     use_engine(database.engine)
     await database.start()
     town = await Municipality.select(Municipality.id).where(Municipality.name == "Ystad").first()
     unit = await Unit.select(Unit.id).where(Unit.municipality == town["id"]).first()
-    print(json.dumps(str(await make_item(town["id"], unit["id"], title))))
+    shelf = None
+    if place:  # a site and a shelf on it
+        site = await make_location(town["id"], place[0], kind="site")
+        shelf = await make_location(town["id"], place[1], parent=site)
+    print(json.dumps(str(await make_item(town["id"], unit["id"], title, location=shelf))))
     await database.stop()
 
-asyncio.run(main(sys.argv[1], sys.argv[2]))
+asyncio.run(main(*sys.argv[1:]))
 """
 
 
-def bare_item(url: str, title: str) -> str:
-    """A registered item with no label yet, written from a child process (Playwright owns this loop)."""
-    out = subprocess.run([sys.executable, "-c", BARE_ITEM, url, title], check=True, capture_output=True, text=True)
+def bare_item(url: str, title: str, site: str = "", shelf: str = "") -> str:
+    """A registered item with no label yet, on a new shelf of a new site if named; written from a child
+    process (Playwright owns this loop)."""
+    place = [site, shelf] if site else []
+    out = subprocess.run([sys.executable, "-c", BARE_ITEM, url, title, *place], check=True, capture_output=True,
+                         text=True)
     return json.loads(out.stdout)
 
 
@@ -76,24 +83,37 @@ class TestPrintScreen:
 
 
 class TestLinkScreen:
-    def test_scanned_pre_printed_label_links_to_the_new_item(self, page: Page, live_database: str):
-        item = bare_item(live_database, "Bokhylla ek")
+    def test_scanned_pre_printed_label_links_to_the_item_found_by_search(self, page: Page, live_database: str):
+        bare_item(live_database, "Bokhylla ek", "Lager Väst", "Hylla C3")
+        item = bare_item(live_database, "Bokhylla ek", "Lager Väst", "Hylla C4")
         sign_in(page, WAREHOUSE)
         code = new_batch(page, "Rulle för koppling")[0]
         page.goto(f"/Q/{code}")
         page.wait_for_url(f"**/koppla/{code}")  # where a phone camera lands on an unlinked label
-        page.locator("label", has_text="Bokhylla ek").click()
-        page.get_by_role("button", name="Koppla etiketten").click()
+        results = page.locator("#link-results")
+        expect(results.locator("li")).not_to_have_count(0)  # the newest few, not every item
+        assert results.locator("li").count() <= 5
+        search = page.get_by_role("searchbox", name="Sök saken")
+        search.fill("ÖVERSKÅP")
+        expect(page.get_by_text("Inga träffar för ”ÖVERSKÅP” bland saker utan etikett.")).to_be_visible()
+        search.fill("BOKHYLLA EK väst")  # any case, the place's words too
+        expect(page.get_by_text("2 saker utan etikett hittades.")).to_be_visible()
+        # Two identical shelves of books: the place tells them apart.
+        expect(results.locator("li")).to_have_count(2)
+        expect(results).to_contain_text("Lager Väst › Hylla C3")
+        page.get_by_role("button", name="Koppla etiketten till Bokhylla ek, Lager Väst › Hylla C4").click()
         page.wait_for_url(f"**/sak/{item}")
         expect(page.get_by_role("heading", level=1)).to_have_text("Bokhylla ek")
         expect(page.locator(".scan-history")).to_contain_text("Etikett kopplad")
         expect(page.locator(".item-view__code")).to_have_text(code)
 
-    def test_mistyped_code_is_caught_on_the_phone(self, page: Page):
+    def test_mistyped_code_is_caught_on_the_phone(self, page: Page, live_database: str):
+        bare_item(live_database, "Skrivbordslampa")
         sign_in(page, WAREHOUSE)
         page.goto("/koppla")
         page.get_by_label("Etikettens kod").fill("7K3M-Q2XA")
-        page.get_by_role("button", name="Koppla etiketten").click()
+        page.get_by_role("searchbox", name="Sök saken").fill("skrivbordslampa")
+        page.get_by_role("button", name="Koppla etiketten till Skrivbordslampa, Ingen plats").click()
         expect(page.locator("#link-code-error")).not_to_be_empty()
         expect(page.get_by_label("Etikettens kod")).to_have_attribute("aria-invalid", "true")
 

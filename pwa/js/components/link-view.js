@@ -1,10 +1,12 @@
 /**
  * Linking a pre-printed label to a new item (/koppla, /koppla/<code>): type or scan the code
- * under the QR, pick the item it is stuck on, and send it as a "link" scan. The check character
- * is validated on the phone, so a typo is caught before anything is sent.
+ * under the QR, search the item it is stuck on (its title or its place: the server answers a
+ * short page), and press "Koppla" on its row; it is sent as a "link" scan. Identical items are
+ * told apart by their place. The check character is validated on the phone, so a typo is caught
+ * before anything is sent.
  * Or photograph the item with its label on: the photo queues in the outbox like any intake
  * photo, and the server links the fresh label it reads in it (photo-results says what came of it,
- * and the list of unlabelled items is fetched again).
+ * and the search is run again, so the item leaves the list).
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
@@ -14,6 +16,14 @@ import { queuePhoto } from "../outbox/photos.js";
 import { afterEnqueue } from "../outbox/sync.js";
 import { photoResults } from "./photo-results.js";
 import { stateName } from "./scan-history.js";
+
+/** Before any words: the few newest unlabelled items. A search shows a page of this many. */
+const RECENT = 5;
+const PAGE = 10;
+const SEARCH_DELAY_MS = 250;
+
+/** @typedef {{id: string, title: string, state: string, location_name: string | null,
+ *   location_parent_name: string | null}} Unlabelled */
 
 /**
  * @param {{code?: string, navigate: (path: string) => void}} props
@@ -25,28 +35,63 @@ export function linkView({ code = "", navigate }) {
     id: "link-code", class: "field__input link-view__code", value: code, autocomplete: "off",
     autocapitalize: "characters", spellcheck: "false", maxlength: 80, "aria-describedby": "link-code-hint",
   }));
-  const items = h("div", { class: "link-view__items", "aria-busy": "true" }, h("p", { text: t("common.loading") }));
+  const search = /** @type {HTMLInputElement} */ (h("input", {
+    id: "link-search", class: "field__input", type: "search", autocomplete: "off", maxlength: 80,
+    enterkeyhint: "search", "aria-describedby": "link-search-hint", "aria-controls": "link-results",
+  }));
+  const list = h("ul", { id: "link-results", class: "link-view__list", "aria-busy": "true" });
+  const count = h("p", { class: "link-view__count", role: "status", "aria-live": "polite" });
+  const more = /** @type {HTMLButtonElement} */ (h("button", {
+    type: "button", class: "button button--secondary link-view__more", hidden: true, text: t("link.more"),
+  }));
   const status = h("p", { class: "link-view__status", role: "status", "aria-live": "polite" });
+  let asked = 0;  // only the newest search may fill the list
+  let shown = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
 
-  /** The items still without a label; the one picked stays picked while it is on the list. */
-  function loadItems() {
-    const picked = /** @type {HTMLInputElement | null} */ (items.querySelector("input[name=item]:checked"))?.value;
-    items.setAttribute("aria-busy", "true");
-    api("/api/items/unlabelled")
-      .then((rows) => {
-        items.replaceChildren(rows.length ? itemChoices(rows) : h("p", { text: t("link.no_items") }));
-        const radios = /** @type {NodeListOf<HTMLInputElement>} */ (items.querySelectorAll("input[name=item]"));
-        const again = [...radios].find((radio) => radio.value === picked);
-        if (again) again.checked = true;
+  /** One page of unlabelled items matching the words; a next page is appended. */
+  function load(next = false) {
+    const q = search.value.trim();
+    const limit = q ? PAGE : RECENT;
+    const offset = next ? shown : 0;
+    const ask = ++asked;
+    list.setAttribute("aria-busy", "true");
+    const params = new URLSearchParams({ q, limit: String(limit), offset: String(offset) });
+    api(`/api/items/unlabelled?${params}`)
+      .then((/** @type {Unlabelled[]} */ rows) => {
+        if (ask !== asked) return;
+        if (!next) list.replaceChildren();
+        list.append(...rows.map((row) => resultRow(row, onLink)));
+        shown = offset + rows.length;
+        const full = Boolean(q) && rows.length === limit;
+        more.hidden = !full;
+        count.textContent = !q ? (shown ? t("link.recent") : t("link.no_items"))
+          : shown ? t(full ? "link.hits_more" : "link.hits", { count: shown }) : t("link.no_hits", { q });
       })
-      .catch((error) => items.replaceChildren(h("p", { class: "field__error", text: errorText(error) })))
-      .finally(() => items.removeAttribute("aria-busy"));
+      .catch((error) => {
+        if (ask === asked) count.textContent = errorText(error);
+      })
+      .finally(() => {
+        if (ask === asked) list.removeAttribute("aria-busy");
+      });
   }
-  loadItems();
+  load();
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => load(), SEARCH_DELAY_MS);
+  });
+  more.addEventListener("click", () => load(true));
 
   /** @param {SubmitEvent} event */
-  async function onSubmit(event) {
+  function onSearch(event) {
     event.preventDefault();
+    clearTimeout(timer);
+    load();
+  }
+
+  /** "Koppla" on a row: the code is checked on the phone first, then sent as a link scan. */
+  async function onLink(/** @type {Unlabelled} */ row) {
     const parsed = parseScanned(input.value);
     if (!parsed.ok) {
       codeError.textContent = t(`link.code_${parsed.reason}`);
@@ -56,13 +101,8 @@ export function linkView({ code = "", navigate }) {
     }
     codeError.textContent = "";
     input.removeAttribute("aria-invalid");
-    const chosen = /** @type {HTMLInputElement | null} */ (items.querySelector("input[name=item]:checked"));
-    if (!chosen) {
-      status.textContent = t("link.pick_item");
-      return;
-    }
     status.textContent = t("link.busy");
-    const event_ = { id: crypto.randomUUID(), code: parsed.code, action: "link", item_id: chosen.value,
+    const event_ = { id: crypto.randomUUID(), code: parsed.code, action: "link", item_id: row.id,
       device_time: new Date().toISOString() };
     try {
       const { results: [result] } = await api("/api/scans/batch", { method: "POST", body: { events: [event_] } });
@@ -70,7 +110,7 @@ export function linkView({ code = "", navigate }) {
         status.textContent = t(`reason.${result.reason}`) === `reason.${result.reason}` ? result.message : t(`reason.${result.reason}`);
         return;
       }
-      navigate(`/sak/${encodeURIComponent(chosen.value)}`);
+      navigate(`/sak/${encodeURIComponent(row.id)}`);
     } catch (error) {
       status.textContent = errorText(error);
     }
@@ -80,39 +120,53 @@ export function linkView({ code = "", navigate }) {
     "section",
     { class: "link-view", "aria-labelledby": "link-title" },
     h("h1", { id: "link-title", text: t("link.title") }),
-    h("p", { text: t("link.intro") }),
-    h("p", { text: t("link.photo_intro") }),
+    h("p", { class: "link-view__intro", text: t("link.intro") }),
+    h("div", { class: "field link-view__step" },
+      h("label", { for: "link-code", class: "field__label", text: t("link.code") }),
+      h("p", { id: "link-code-hint", class: "link-view__hint", text: t("link.code_hint") }),
+      codeError,
+      input),
+    h("form", { class: "field link-view__step", role: "search", novalidate: true, onsubmit: onSearch },
+      h("label", { for: "link-search", class: "field__label", text: t("link.search") }),
+      h("p", { id: "link-search-hint", class: "link-view__hint", text: t("link.search_hint") }),
+      search),
+    count,
+    list,
+    more,
+    status,
+    h("p", { class: "link-view__hint link-view__photo-intro", text: t("link.photo_intro") }),
     // A label linked from a photo takes its item off the list of unlabelled ones.
-    photoResults({ onNewResult: loadItems }),
-    h(
-      "form",
-      { novalidate: true, onsubmit: onSubmit },
-      h("div", { class: "field" },
-        h("label", { for: "link-code", class: "field__label", text: t("link.code") }),
-        h("p", { id: "link-code-hint", class: "link-view__hint", text: t("link.code_hint") }),
-        codeError,
-        input),
-      h("fieldset", { class: "link-view__fieldset" }, h("legend", { class: "field__label", text: t("link.item") }), items),
-      status,
-      h("button", { type: "submit", class: "button button--primary", text: t("link.submit") }),
-    ),
+    photoResults({ onNewResult: () => load() }),
   );
 }
 
-/** @param {{id: string, title: string, state: string}[]} rows */
-function itemChoices(rows) {
-  return h("ul", { class: "link-view__list" }, rows.map((row, index) => h("li", {},
-    h("div", { class: "link-view__pick" },
-      h("input", { type: "radio", name: "item", id: `link-item-${index}`, value: row.id, class: "link-view__radio" }),
-      h("label", { for: `link-item-${index}`, class: "link-view__choice" },
-        h("span", { class: "link-view__choice-title", text: row.title }),
-        h("span", { class: "link-view__choice-state", text: stateName(row.state) }))),
-    photoButton(row, index))));
+/** Where an item is: "Lager Norra › Hylla A3", so identical items can be told apart. */
+function placeText(/** @type {Unlabelled} */ row) {
+  if (!row.location_name) return t("link.no_place");
+  return row.location_parent_name ? `${row.location_parent_name} › ${row.location_name}` : row.location_name;
+}
+
+/**
+ * One result: what and where, "Koppla" and the camera.
+ * @param {Unlabelled} row @param {(row: Unlabelled) => void} onLink
+ */
+function resultRow(row, onLink) {
+  const place = placeText(row);
+  return h("li", { class: "link-view__row" },
+    h("div", { class: "link-view__what" },
+      h("span", { class: "link-view__title", text: row.title }),
+      h("span", { class: "link-view__place", text: place }),
+      h("span", { class: "link-view__state", text: stateName(row.state) })),
+    h("button", {
+      type: "button", class: "button button--primary link-view__link", text: t("link.link"),
+      "aria-label": t("link.link_item", { title: row.title, place }), onclick: () => onLink(row),
+    }),
+    photoButton(row, row.id));
 }
 
 /**
  * "Fotografera med etiketten": the camera, then the photo waits in the outbox for a network.
- * @param {{id: string, title: string}} row @param {number} index
+ * @param {{id: string, title: string}} row @param {string} index a key unique on the page
  */
 function photoButton(row, index) {
   const id = `link-photo-${index}`;
