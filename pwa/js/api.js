@@ -29,6 +29,7 @@ export class ApiError extends Error {
  * @property {any} [body] sent as JSON, or as it is when a FormData (a file upload)
  * @property {boolean} [csrf] send X-CSRF-Token on an unsafe method (default true; login is the exception)
  * @property {AbortSignal} [signal]
+ * @property {boolean} [fresh] only the server's answer now: one the worker kept from before fails as offline
  */
 
 /**
@@ -72,7 +73,7 @@ export function apiSettled(limit = 10_000) {
  * @param {RequestOptions} options
  * @returns {Promise<any>}
  */
-async function request(path, { method = "GET", body, csrf = true, signal }) {
+async function request(path, { method = "GET", body, csrf = true, signal, fresh = false }) {
   /** @type {Record<string, string>} */
   const headers = { Accept: "application/json" };
   const form = typeof FormData !== "undefined" && body instanceof FormData;
@@ -95,6 +96,9 @@ async function request(path, { method = "GET", body, csrf = true, signal }) {
     throw new ApiError({ status: 0, code: "network_error", detail: String(error) });
   }
 
+  if (fresh && response.headers.has(FROM_CACHE_HEADER)) {
+    throw new ApiError({ status: 0, code: "network_error", detail: "Only a kept answer, no network." });
+  }
   // An answer the worker served from its cache says nothing about the server or its clock.
   if (!response.headers.has(FROM_CACHE_HEADER)) await noteServerAnswer(response, sentAt, Date.now());
   const data = await readJson(response);

@@ -1,7 +1,7 @@
 /**
  * Composition root: builds the chrome (header, navigation, footer), the router over the routes
  * and the update offer. What the first screen does not need is imported beside it (the outbox's
- * sync) or after it (the offline shift, notification clicks, the service worker).
+ * sync) or after it (the driver's day, notification clicks, the service worker).
  */
 import { api, apiSettled } from "./api.js";
 import { replaceChildren } from "./dom.js";
@@ -46,6 +46,8 @@ async function onLogin(email, password) {
   await login(email, password);
   // Scans this person left queued on the phone at an earlier logout go now (only theirs).
   import("./outbox/sync.js").then((sync) => sync.syncNow());
+  // A driver's day comes to the phone beside the first screen, not before it.
+  import("./offline/day-fetch.js").then((day) => day.refreshDay("open", currentUser())).catch(() => {});
   const next = nextPath(location.search);
   // /q/<code> is the server's: it resolves the label, so it needs a real page load.
   if (next && /^\/q\//i.test(next)) location.replace(next);
@@ -60,6 +62,8 @@ function go(path) {
 async function onLogout() {
   const providerSignOut = await logout();
   // The stored day belongs to this user; their queued scans stay and wait for them to sign in again.
+  // A fetch still running could store it again after the clearing: it ends first (it fails signed out).
+  await import("./offline/day-fetch.js").then((day) => day.dayFetchSettled()).catch(() => {});
   await import("./offline/shift.js").then((shift) => shift.clearShift()).catch(() => {});
   // Signed in through the municipality's provider: its sign-out comes back to /login afterwards.
   if (providerSignOut) location.assign(providerSignOut);
@@ -141,6 +145,15 @@ const firstScreen = router.start().catch((error) => console.warn("delbar: the fi
 // Replays the outbox now (app start), on `online` and while something waits. Scans queued on a
 // phone must not wait for a screen: it starts beside the first one, not after it.
 import("./outbox/sync.js").then((sync) => sync.startSync());
+
+// A driver's day is fetched and kept for offline use after the first screen, and again when a push
+// tells of a changed job, the app comes back to the foreground or the network returns.
+firstScreen
+  .then(() => import("./offline/day-fetch.js"))
+  .then((day) => day.startDayFetching(currentUser))
+  .catch(() => {
+    // The stored day (if any) still shows; the next start tries again.
+  });
 
 // A notification clicked while Delbar is open shows its screen here, through the router.
 firstScreen.then(() => import("./push.js")).then((push) => push.followNotificationClicks(router.navigate));

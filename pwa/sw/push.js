@@ -5,6 +5,7 @@
 import { metaGet } from "../js/db.js";
 import { CSRF_KEY } from "../js/csrf.js";
 import { OPEN_PATH_MESSAGE, base64UrlToBytes, safePath, subscriptionBody } from "../js/push-subscription.js";
+import { DAY_CHANGED_MESSAGE, isTransportPush } from "../js/offline/refetch.js";
 
 const ICON = "/icons/icon-192.png";
 // How long an open window has to answer before it is navigated the old way (a reload).
@@ -12,7 +13,7 @@ const ANSWER_MS = 1500;
 // Only the service worker imports this module.
 const worker = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-/** @typedef {{title?: string, body?: string, icon?: string, tag?: string, url?: string, id?: string}} PushMessage */
+/** @typedef {{kind?: string, title?: string, body?: string, icon?: string, tag?: string, url?: string, id?: string}} PushMessage */
 
 /**
  * @param {PushEvent} event
@@ -26,6 +27,8 @@ export async function showPush(event) {
   } catch {
     data = { body: event.data ? event.data.text() : "" };
   }
+  // An open Delbar window fetches the driver's day again, whether or not the message can be shown.
+  if (isTransportPush(data)) await tellWindowsDayChanged();
   // A tag makes a newer message about the same thing replace the older one on the screen.
   // renotify: in the standard and in Chromium, left out of TypeScript's lib (one engine only).
   /** @type {NotificationOptions & {renotify: boolean}} */
@@ -39,6 +42,18 @@ export async function showPush(event) {
     data: { url: safePath(data.url, worker.location.origin), id: data.id || null },
   };
   await worker.registration.showNotification(data.title || "Delbar", options);
+}
+
+/** Tell every open Delbar window that the driver's jobs changed; a window that is gone is skipped. */
+async function tellWindowsDayChanged() {
+  try {
+    const windows = await worker.clients.matchAll({ type: "window", includeUncontrolled: true });
+    for (const client of windows) {
+      if (new URL(client.url).origin === worker.location.origin) client.postMessage({ type: DAY_CHANGED_MESSAGE });
+    }
+  } catch {
+    // The notification still shows; the day is fetched on the app's next start.
+  }
 }
 
 /**

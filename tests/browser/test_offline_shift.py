@@ -1,14 +1,17 @@
 """Taking the shift offline: the day and the warehouse's places are kept on the phone, and the
-app starts, lists them and opens the scan screen with the network off."""
+app starts, lists them and opens the scan screen with the network off. The day comes to a driver's
+phone without a tap, and a job the coordinator gives or takes shows on the open page when the
+network returns or a push tells of it."""
 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import DRIVER, controlled_by_worker, sign_in, type_code
+from tests.browser.field import DRIVER, controlled_by_worker, sign_in, signed_in_http, type_code, until_true
 from tests.browser.journeys import fits, shot
 from tests.browser.test_accessibility import axe_findings
 
@@ -16,10 +19,20 @@ pytestmark = pytest.mark.browser
 
 
 def take_day_offline(page) -> None:
+    """Open the day (it comes by itself), then fetch it again with the button."""
     page.goto("/dagen")
-    expect(page.get_by_text("Dagen är inte hämtad")).to_be_visible()
-    page.get_by_role("button", name="Ta med dagen offline").click()
     expect(page.get_by_test_id("shift-fetched")).to_contain_text("Hämtad")
+    page.get_by_role("button", name="Ta med dagen offline").click()
+    expect(page.get_by_role("button", name="Ta med dagen offline")).not_to_have_attribute("aria-disabled", "true")
+    expect(page.get_by_test_id("shift-fetched")).to_contain_text("Hämtad")
+
+
+def day_fetched_by_this_page(page) -> None:
+    """Wait until the day this page fetched by itself on start is stored and no fetch runs, so a
+    day a test stores is not overwritten behind its back."""
+    until_true(page, """import("/js/offline/shift.js").then((m) => m.loadShift())
+        .then((s) => Boolean(s) && Date.parse(s.fetchedAt) > performance.timeOrigin)""")
+    until_true(page, """import("/js/offline/day-fetch.js").then((m) => m.dayFetchSettled()).then(() => true)""")
 
 
 class TestOfflineShift:
@@ -59,7 +72,13 @@ class TestOfflineShift:
         sign_in(page, DRIVER)
         controlled_by_worker(page)
         page.goto("/dagen")
+        expect(page.get_by_test_id("shift-fetched")).to_contain_text("Hämtad")
+        day_fetched_by_this_page(page)
         page.context.set_offline(True)
+        # A phone that never had the day: the one fetched on opening is forgotten.
+        page.evaluate("""import("/js/offline/shift.js").then((m) => m.clearShift())""")
+        page.reload()
+        expect(page.get_by_text("Dagen är inte hämtad")).to_be_visible()
         page.get_by_role("button", name="Ta med dagen offline").click()
         expect(page.get_by_role("status").filter(has_text="gick inte att hämta")).to_be_visible()
         expect(page.get_by_test_id("shift-fetched")).to_have_count(0)
@@ -101,6 +120,7 @@ class TestStoredDay:
     def test_jobs_of_the_stored_day_are_listed_offline(self, page):
         sign_in(page, DRIVER)
         controlled_by_worker(page)
+        day_fetched_by_this_page(page)
         store_day(page, [JOB])
         page.context.set_offline(True)
         page.goto("/dagen")
@@ -139,6 +159,7 @@ class TestStoredDay:
         job = {**JOB, "items": [{**JOB["items"][0], "code": code}]}
         sign_in(page, DRIVER)
         controlled_by_worker(page)
+        day_fetched_by_this_page(page)
         store_day(page, [job])
         page.context.set_offline(True)
         page.goto(f"/skanna?uppgift=jobb&jobb={job['id']}")
@@ -152,3 +173,89 @@ class TestStoredDay:
         expect(page.get_by_test_id("scan-result")).to_contain_text("Levererad")
         expect(actions).to_have_text(["Hämta", "Ta tillbaka"])
         page.context.set_offline(False)
+
+
+COORDINATOR, YSTAD_DRIVER = "samordnare@ystad.exempel.se", "chauffor@ystad.exempel.se"
+
+
+def new_driver(base: str) -> tuple[str, str]:
+    """A new driver at Ystad's AME, so the day holds only this test's jobs: (e-mail, id)."""
+    import uuid
+
+    from backend.demo.data import DEMO_PASSWORD
+
+    email = f"dag-{uuid.uuid4().hex[:6]}@ystad.exempel.se"
+    with signed_in_http(base, "admin@ystad.exempel.se") as admin:
+        unit = next(u["id"] for u in admin.get("/api/units").json() if u["name"] == "Arbetsmarknadsenheten")
+        made = admin.post("/api/users", json={"email": email, "name": "Kim Dagsfärsk", "unit_id": unit,
+                                              "roles": ["driver"], "password": DEMO_PASSWORD})
+        assert made.status_code == 201, made.text
+        return email, made.json()["id"]
+
+
+def assign(base: str, job: str, driver_id: str) -> None:
+    """The coordinator plans the job onto the driver for today, the way the day board does."""
+    from tests.browser.seed import phone_today
+
+    with signed_in_http(base, COORDINATOR) as coordinator:
+        version = coordinator.get(f"/api/transport-jobs/{job}").json()["version"]
+        done = coordinator.post(f"/api/transport-jobs/{job}/assign",
+                                json={"driver_id": driver_id, "day": phone_today().isoformat(), "version": version})
+        assert done.status_code == 200, done.text
+
+
+def push_to_worker(page, base: str, payload: dict) -> None:
+    """Deliver a push message to the page's service worker, as a push service would."""
+    import json
+
+    cdp = page.context.new_cdp_session(page)
+    registrations: list[str] = []
+    cdp.on("ServiceWorker.workerRegistrationUpdated",
+           lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]))
+    cdp.send("ServiceWorker.enable")
+    until_true(page, "navigator.serviceWorker.ready.then(() => true)")
+    deadline = time.monotonic() + 10
+    while not registrations:  # the DevTools event comes on its own time
+        assert time.monotonic() < deadline, "the service worker did not register"
+        page.wait_for_timeout(50)
+    cdp.send("ServiceWorker.deliverPushMessage",
+             {"origin": base + "/", "registrationId": registrations[-1], "data": json.dumps(payload)})
+
+
+class TestDayWithoutATap:
+    def test_the_day_comes_by_itself_stays_offline_and_follows_the_coordinator(self, page, live_server,
+                                                                                 live_database):
+        from tests.browser.seed import seed_rows
+
+        email, driver_id = new_driver(live_server)
+        first = seed_rows(live_database, "Ystad", 1, driver=email)["job"]
+        sign_in(page, email)
+        controlled_by_worker(page)
+        page.goto("/dagen")
+        expect(page.locator(f"a[href*='{first}']")).to_be_visible()  # no tap on the button
+        expect(page.get_by_test_id("shift-fetched")).to_contain_text("Hämtad")
+
+        page.context.set_offline(True)
+        page.reload()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Dagens körningar")
+        expect(page.locator(f"a[href*='{first}']")).to_be_visible()
+
+        # While the phone is offline the coordinator gives it a second job; it shows when the network returns.
+        second = seed_rows(live_database, "Ystad", 1, driver=YSTAD_DRIVER)["job"]
+        assign(live_server, second, driver_id)
+        expect(page.locator(f"a[href*='{second}']")).to_have_count(0)
+        page.context.set_offline(False)
+        expect(page.locator(f"a[href*='{second}']")).to_be_visible()
+        expect(page.locator(f"a[href*='{first}']")).to_be_visible()
+
+        # The first job goes to another driver: the push the server sends about it updates the open list.
+        assign(live_server, first, ystad_driver_id(live_server))
+        push_to_worker(page, live_server, {"id": "x", "kind": "job_changed", "title": "Ändrat uppdrag",
+                                           "body": "Flyttat", "url": "/dagen", "tag": f"job-{first}"})
+        expect(page.locator(f"a[href*='{first}']")).to_have_count(0)
+        expect(page.locator(f"a[href*='{second}']")).to_be_visible()
+
+
+def ystad_driver_id(base: str) -> str:
+    with signed_in_http(base, YSTAD_DRIVER) as driver:
+        return driver.get("/api/session").json()["user"]["id"]

@@ -1,10 +1,13 @@
 /**
- * "Dagens körningar": the driver's day as taken offline, and the button that takes it.
- * Everything shown comes from IndexedDB, so the list looks the same with or without a network.
+ * "Dagens körningar": the driver's day as kept on the phone, fetched on its own when online, and
+ * the button that fetches it again. Everything shown comes from IndexedDB, so the list looks the
+ * same with or without a network.
  */
 import { h } from "../dom.js";
 import { getLanguage, t } from "../i18n.js";
-import { loadShift, serverToday, takeShiftOffline } from "../offline/shift.js";
+import { fetchDay, onDayFetched, refreshDay } from "../offline/day-fetch.js";
+import { loadShift } from "../offline/shift.js";
+import { currentUser } from "../session.js";
 import { clockWarning } from "./clock-warning.js";
 import { jobCard } from "./job-card.js";
 import { outboxStatus } from "./outbox-status.js";
@@ -22,7 +25,7 @@ export function shiftView() {
     take.textContent = t("shift.taking");
     status.textContent = "";
     try {
-      renderShift(body, await takeShiftOffline());
+      renderShift(body, await fetchDay());
     } catch {
       status.textContent = t("shift.failed");
     } finally {
@@ -31,25 +34,18 @@ export function shiftView() {
       take.textContent = t("shift.take");
     }
   });
+  // Every day stored while this screen is open shows here (app start, a push, back online);
+  // the listener goes with the screen.
+  const stop = onDayFetched((shift) => {
+    if (body.isConnected) renderShift(body, shift);
+    else stop();
+  });
+  // The stored day shows at once; online, today's is fetched behind it so a job the
+  // coordinator planned or moved since shows (or goes) without a tap.
   loadShift().then((shift) => {
     renderShift(body, shift);
-    return refresh(shift);
+    return refreshDay("open", currentUser(), Boolean(shift));
   }).catch(() => renderShift(body, undefined));
-
-  /**
-   * A day taken earlier is fetched again when the screen opens online, so a job the coordinator
-   * moved since shows (or goes); without a network the stored day stays as it was.
-   * @param {import("../offline/shift.js").Shift | undefined} shift
-   */
-  async function refresh(shift) {
-    if (!shift || !navigator.onLine) return;
-    try {
-      const today = await serverToday();
-      renderShift(body, await takeShiftOffline(today, shift.day === today ? shift.states : {}));
-    } catch {
-      // Offline after all, or the server failed: the stored day is still right to show.
-    }
-  }
   return h(
     "section",
     { class: "shift-view", "aria-labelledby": "shift-title" },

@@ -52,7 +52,8 @@ export async function serverToday() {
  */
 async function optionalList(path) {
   try {
-    const answer = await api(path);
+    // A day the worker kept from an earlier fetch is not today's: offline, the fetch fails.
+    const answer = await api(path, { fresh: true });
     return { list: Array.isArray(answer) ? answer : [], available: true };
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
@@ -63,17 +64,17 @@ async function optionalList(path) {
 }
 
 /**
- * Fetch and store the day. Thumbnails are cached best effort: a missing picture must not
+ * Fetch and store today's day. Thumbnails are cached best effort: a missing picture must not
  * stop a driver from leaving.
- * @param {string} [day]
- * @param {Record<string, string>} [states] this phone's own scan states to keep (a refresh of the same day)
+ * @param {Shift} [previous] the day stored before: this phone's own scan states are kept when it is the same day
  * @returns {Promise<Shift>}
  * @throws {ApiError} when the network or the server failed
  */
-export async function takeShiftOffline(day, states = {}) {
+export async function takeShiftOffline(previous) {
   // The list asked for first measures the clock (when nothing did before), the day is asked after.
   const locations = await optionalList("/api/locations");
-  day ??= await serverToday();
+  const day = await serverToday();
+  const states = previous && previous.day === day ? previous.states : {};
   const jobs = await optionalList(`/api/transport-jobs?driver=me&day=${encodeURIComponent(day)}`);
   await cacheThumbnails(jobs.list);
   /** @type {Shift} */
