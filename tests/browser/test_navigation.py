@@ -68,6 +68,8 @@ class TestNavigation:
                 fits(page)
             for name in more:
                 nav.get_by_role("link", name="Hem", exact=True).click()
+                # The start page's cards fill in above the list and push it down: tap once they are in.
+                page.wait_for_function("!document.querySelector('[aria-busy=true]')")
                 visit(page, page.get_by_role("region", name="Mer i Delbar").get_by_role("link", name=name, exact=True))
         finally:
             context.close()

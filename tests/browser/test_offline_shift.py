@@ -245,7 +245,8 @@ class TestDayWithoutATap:
         assign(live_server, second, driver_id)
         expect(page.locator(f"a[href*='{second}']")).to_have_count(0)
         page.context.set_offline(False)
-        expect(page.locator(f"a[href*='{second}']")).to_be_visible()
+        # A first try on a network just back may fail; the page tries again within 2 s (RETRY_MS).
+        expect(page.locator(f"a[href*='{second}']")).to_be_visible(timeout=15_000)
         expect(page.locator(f"a[href*='{first}']")).to_be_visible()
 
         # The first job goes to another driver: the push the server sends about it updates the open list.

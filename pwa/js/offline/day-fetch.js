@@ -5,7 +5,7 @@
  * is quiet and the stored day stays.
  */
 import { loadShift, takeShiftOffline } from "./shift.js";
-import { DAY_CHANGED_MESSAGE, isDriver, shouldFetchDay } from "./refetch.js";
+import { DAY_CHANGED_MESSAGE, isDriver, retryAfterMs, shouldFetchDay } from "./refetch.js";
 
 /** @typedef {import("./shift.js").Shift} Shift */
 /** @typedef {import("./refetch.js").FetchReason} FetchReason */
@@ -75,10 +75,16 @@ export async function refreshDay(reason, user, hasDay = false) {
     nowMs: Date.now(),
   });
   if (!fetch) return;
-  try {
-    await fetchDay();
-  } catch {
-    // Offline after all, or the server failed: the stored day is still right to show.
+  for (let failures = 1; ; failures++) {
+    try {
+      await fetchDay();
+      return;
+    } catch {
+      // Offline after all, or the server failed: the stored day is still right to show.
+      const wait = retryAfterMs(reason, failures, navigator.onLine);
+      if (wait === null) return;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 }
 

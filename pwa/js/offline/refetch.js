@@ -53,3 +53,19 @@ export function shouldFetchDay({ reason, driver, online, visible = true, lastSta
   if (!visible) return false;
   return lastStartedMs === null || nowMs - lastStartedMs >= VISIBLE_GAP_MS || nowMs < lastStartedMs;
 }
+
+/** A network that has just come back often fails its first requests: waits before each try again. */
+export const RETRY_MS = [2_000, 5_000, 15_000];
+
+/**
+ * After a failed background fetch: how long to wait before trying again, or null to stop (the
+ * stored day stays). Only a network back or a push tries again; the foreground waits its minute.
+ * @param {FetchReason} reason
+ * @param {number} failures fetches that failed so far for this reason (1 after the first)
+ * @param {boolean} online
+ * @returns {number | null}
+ */
+export function retryAfterMs(reason, failures, online) {
+  if (!online || (reason !== "online" && reason !== "push")) return null;
+  return RETRY_MS[failures - 1] ?? null;
+}

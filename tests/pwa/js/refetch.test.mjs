@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { VISIBLE_GAP_MS, isDriver, isTransportPush, shouldFetchDay } from "../../../pwa/js/offline/refetch.js";
+import {
+  RETRY_MS, VISIBLE_GAP_MS, isDriver, isTransportPush, retryAfterMs, shouldFetchDay,
+} from "../../../pwa/js/offline/refetch.js";
 
 const NOW = 1_800_000_000_000;
 
@@ -42,4 +44,15 @@ test("only pushes about transport jobs change the day", () => {
   assert.equal(isTransportPush({}), false);
   assert.equal(isTransportPush(null), false);
   assert.equal(isTransportPush("job_assigned"), false);
+});
+
+test("a fetch the network's return or a push asked for is tried again a few times, then left", () => {
+  for (const reason of /** @type {const} */ (["online", "push"])) {
+    const waits = [1, 2, 3, 4].map((failures) => retryAfterMs(reason, failures, true));
+    assert.deepEqual(waits, [...RETRY_MS, null]);
+    assert.equal(retryAfterMs(reason, 1, false), null, "offline again: the next online event tries");
+  }
+  for (const reason of /** @type {const} */ (["open", "visible"])) {
+    assert.equal(retryAfterMs(reason, 1, true), null);
+  }
 });
