@@ -45,6 +45,8 @@ export function conversationView({ conversationId }) {
   let messages = [];
   /** @type {import("../outbox/message-policy.js").QueuedMessage[]} this conversation's messages on the phone */
   let queued = [];
+  /** Whether the server's page arrived (a conversation that failed to load is not "empty"). */
+  let loaded = false;
   let clientId = crypto.randomUUID();
 
   /** @param {{quiet?: boolean}} [options] quiet: a failed fetch keeps what is shown and says nothing */
@@ -56,13 +58,14 @@ export function conversationView({ conversationId }) {
       title.textContent = t("talk.about", { title: page.subject.title });
       people.textContent = t("talk.with", { names: page.participants.map((/** @type {any} */ p) => p.name).join(", ") });
       messages = page.messages.slice().reverse();
+      loaded = true;
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
       if (!quiet) status.textContent = errorText(failure);
     }
     try {
       await readQueue();
-      draw();
+      draw(!quiet);
     } finally {
       if (!quiet) view?.removeAttribute("aria-busy");
     }
@@ -73,15 +76,18 @@ export function conversationView({ conversationId }) {
     queued = shownQueued(await queuedMessages().catch(() => []), conversationId, await currentOwner(), delivered);
   }
 
-  function draw() {
+  /** @param {boolean} [say] whether an empty conversation may say so (a quiet refresh leaves the status alone) */
+  function draw(say = true) {
     replaceChildren(list, ...messages.map((m) => message(m, coordinator, act)),
                     ...queued.map((q) => waiting(q, discard)));
-    if (!messages.length && !queued.length) status.textContent = t("talk.no_messages");
+    if (say && loaded && !messages.length && !queued.length) status.textContent = t("talk.no_messages");
   }
 
   /** @param {import("../outbox/message-policy.js").QueuedMessage} q */
   async function discard(q) {
     await discardMessage(/** @type {number} */ (q.seq));
+    await readQueue();
+    draw(false);
     status.textContent = t("talk.discarded");
     box.focus();
   }
