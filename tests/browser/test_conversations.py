@@ -10,7 +10,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import DRIVER, controlled_by_worker, outbox, sign_in, until_true
+from backend.demo.data import DEMO_PASSWORD
+from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, until_true
 from tests.browser.journeys import axe_clean, fits, heading, new_person, open_as, shot, unique, ystad_listing
 from tests.browser.test_booking_view import signed_in_http
 
@@ -162,6 +163,36 @@ def test_a_message_the_server_refuses_stays_with_its_reason_and_holds_nothing_ba
         assert queued_messages(page) == []
     finally:
         context.close()
+
+
+def test_on_a_shared_phone_only_the_writer_sends_their_message(browser, live_server):
+    title = unique("Kartong")
+    context, page, conversation = ask_as_driver(browser, live_server, title)
+    text = f"Skrivet innan passet tog slut {title}"
+    try:
+        page.context.set_offline(True)
+        write(page, text)
+        expect(page.locator(".conversation-view__message--queued")).to_have_count(1)
+        page.close()
+        # The next person takes the phone (signed in beside the page's emulated lack of network):
+        # the worker's Background Sync tries under their session once online (the server refuses
+        # it: 409 other_user), and their app sends nothing of the driver's.
+        signed = context.request.post("/api/session", data={"email": WAREHOUSE, "password": DEMO_PASSWORD})
+        assert signed.ok, signed.text()
+        context.set_offline(False)
+        page = context.new_page()
+        page.goto("/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Hej")
+        page.wait_for_timeout(2000)
+        assert [m["body"] for m in queued_messages(page)] == [text]
+        assert bodies_seen_by(live_server, OWNER, conversation) == []
+
+        sign_in(page, DRIVER)
+        until_true(page, """import("/js/outbox/message-queue.js")
+                            .then(async (q) => (await q.queuedMessages()).length === 0)""", timeout=15)
+    finally:
+        context.close()
+    assert bodies_seen_by(live_server, OWNER, conversation) == [text]
 
 
 def test_a_phone_with_scans_queued_before_messages_existed_keeps_them(browser, live_server):
