@@ -271,6 +271,16 @@ class TestRetries:
         assert sorted(a.status_code for a in answers) == [200, 200, 200, 201]
         assert len({a.json()["id"] for a in answers}) == 1
 
+    async def test_a_message_queued_on_a_shared_phone_by_someone_else_is_refused(self, as_requester, world):
+        conversation = await ask(as_requester, world.listing)
+        other = await as_requester.post(f"/api/conversations/{conversation['id']}/messages",
+                                        json={"client_id": str(uuid4()), "body": "Från Annas kö"},
+                                        headers={"X-Delbar-User": str(uuid4())})
+        assert other.status_code == 409
+        assert other.json()["error"] == "other_user"
+        page = (await as_requester.get(f"/api/conversations/{conversation['id']}")).json()
+        assert [m["body"] for m in page["messages"]] == ["Passar skrivbordet en vägg på 160 cm?"]
+
 
 class TestQuietHours:
     async def test_an_alert_in_quiet_hours_waits_for_their_end(self, as_requester, as_owner, world):

@@ -16,7 +16,7 @@ from backend.catalog.storage import photo_store
 from backend.conversations import schemas
 from backend.conversations.repository import Row
 from backend.conversations.service import ConversationService
-from backend.deps import ActorDep, DbDep, SettingsDep
+from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
 from backend.errors import Conflict, RateLimited, Unprocessable
 from backend.openapi import retried
 from backend.params import bounded
@@ -83,9 +83,12 @@ class ConversationController(Controller):
         return await self._page(ConversationService(db, actor), conversation_id, before, limit)
 
     @post("/{conversation_id:uuid}/messages", responses=retried(schemas.MessageRead),
-          raises=[Unprocessable, RateLimited])
+          raises=[Unprocessable, RateLimited, Conflict])
     async def create_message(self, db: DbDep, actor: ActorDep, conversation_id: FromPath[UUID],
-                             data: JSONBody[schemas.MessageCreate]) -> Response[schemas.MessageRead]:
+                             data: JSONBody[schemas.MessageCreate],
+                             made_by: MadeByHeader = None) -> Response[schemas.MessageRead]:
+        """Write a message; X-Delbar-User names who wrote one a phone queued offline (409 under anyone else)."""
+        actor.require_maker(made_by)
         row, created = await ConversationService(db, actor).post(conversation_id, data.client_id, data.body)
         return Response(message_read(row, actor.user_id, {}), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 

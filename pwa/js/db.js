@@ -7,7 +7,7 @@
  */
 
 export const DB_NAME = "delbar";
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 export const META_STORE = "meta";
 /** Queued scan events, replayed in key order (autoIncrement keeps the order they were made). */
 export const OUTBOX_STORE = "outbox";
@@ -19,6 +19,8 @@ export const PHOTO_STORE = "photos";
 export const SHIFT_STORE = "shift";
 /** What the server did with uploaded intake photos (the label it linked, or why not), newest last. */
 export const PHOTO_RESULT_STORE = "photo_results";
+/** Conversation messages written with no network, sent in the order written; refused ones stay, marked. */
+export const MESSAGE_STORE = "messages";
 
 /** @type {Array<(db: IDBDatabase) => void>} UPGRADES[n] takes the schema from version n to n+1. */
 const UPGRADES = [
@@ -33,6 +35,9 @@ const UPGRADES = [
   },
   (db) => {
     db.createObjectStore(PHOTO_RESULT_STORE, { keyPath: "seq", autoIncrement: true });
+  },
+  (db) => {
+    db.createObjectStore(MESSAGE_STORE, { keyPath: "seq", autoIncrement: true });
   },
 ];
 

@@ -1,10 +1,12 @@
 /**
- * The worker's side of the outbox: on a Background Sync event, replay what the pages left.
+ * The worker's side of the outbox: on a Background Sync event, replay what the pages left (scans,
+ * photos, and messages written offline).
  * Throwing makes the browser retry the sync later, which is what a kept event needs; with
  * nobody signed in there is nothing to retry (the next login replays).
  */
 import { replay } from "../js/outbox/queue.js";
 import { uploadPhotos } from "../js/outbox/photos.js";
+import { sendMessages } from "../js/outbox/message-queue.js";
 
 /** @returns {Promise<void>} */
 export async function replayOnSync() {
@@ -13,4 +15,6 @@ export async function replayOnSync() {
     throw new Error(`outbox replay stopped: ${result.stopped}`);
   }
   await uploadPhotos();
+  const messages = await sendMessages();
+  if (messages.stopped === "network") throw new Error("message queue stopped: network");
 }

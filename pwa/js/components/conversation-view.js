@@ -1,13 +1,20 @@
 /**
  * One conversation: its messages oldest to newest (the server pages newest first), who takes part,
  * and the box to write in. Opening it marks it read. A message can be reported; the municipality's
- * coordinators can hide one.
+ * coordinators can hide one. A message written with no network (or while earlier ones still wait)
+ * is queued on the phone (outbox/message-queue.js) and shown at once, marked as waiting, until the
+ * server has it; one the server refused stays, with why, until the writer removes it.
  */
 import { h, replaceChildren } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { currentUser } from "../session.js";
 import { formatTime } from "./inbox-view.js";
+import { currentOwner } from "../outbox/owner.js";
+import { onOutboxChange } from "../outbox/queue.js";
+import { discardMessage, queueMessage, queuedMessages } from "../outbox/message-queue.js";
+import { anyWaiting, shownQueued } from "../outbox/message-policy.js";
+import { afterEnqueue } from "../outbox/sync.js";
 
 const MAX = 4000;
 
@@ -36,28 +43,89 @@ export function conversationView({ conversationId }) {
   const coordinator = (currentUser()?.roles ?? []).includes("coordinator");
   /** @type {any[]} */
   let messages = [];
+  /** @type {import("../outbox/message-policy.js").QueuedMessage[]} this conversation's messages on the phone */
+  let queued = [];
+  /** Whether the server's page arrived (a conversation that failed to load is not "empty"). */
+  let loaded = false;
   let clientId = crypto.randomUUID();
 
-  async function load() {
+  /** @param {{quiet?: boolean}} [options] quiet: a failed fetch keeps what is shown and says nothing */
+  async function load({ quiet = false } = {}) {
     const view = /** @type {HTMLElement | null} */ (list.closest("section"));
-    view?.setAttribute("aria-busy", "true");
+    if (!quiet) view?.setAttribute("aria-busy", "true");
     try {
       const page = await api(base);
       title.textContent = t("talk.about", { title: page.subject.title });
       people.textContent = t("talk.with", { names: page.participants.map((/** @type {any} */ p) => p.name).join(", ") });
       messages = page.messages.slice().reverse();
-      draw();
+      loaded = true;
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
-      status.textContent = errorText(failure);
+      if (!quiet) status.textContent = errorText(failure);
+    }
+    try {
+      await readQueue();
+      draw(!quiet);
     } finally {
-      view?.removeAttribute("aria-busy");
+      if (!quiet) view?.removeAttribute("aria-busy");
     }
   }
 
-  function draw() {
-    replaceChildren(list, ...messages.map((m) => message(m, coordinator, act)));
-    if (!messages.length) status.textContent = t("talk.no_messages");
+  async function readQueue() {
+    const delivered = messages.map((m) => String(m.client_id));
+    queued = shownQueued(await queuedMessages().catch(() => []), conversationId, await currentOwner(), delivered);
+  }
+
+  /** @param {boolean} [say] whether an empty conversation may say so (a quiet refresh leaves the status alone) */
+  function draw(say = true) {
+    replaceChildren(list, ...messages.map((m) => message(m, coordinator, act)),
+                    ...queued.map((q) => waiting(q, discard)));
+    if (say && loaded && !messages.length && !queued.length) status.textContent = t("talk.no_messages");
+  }
+
+  /** @param {import("../outbox/message-policy.js").QueuedMessage} q */
+  async function discard(q) {
+    await discardMessage(/** @type {number} */ (q.seq));
+    await readQueue();
+    draw(false);
+    status.textContent = t("talk.discarded");
+    box.focus();
+  }
+
+  /** Whether a message written now must queue: no network, or earlier ones still wait (order). */
+  async function mustQueue() {
+    if (!navigator.onLine) return true;
+    return anyWaiting(await queuedMessages().catch(() => []), await currentOwner());
+  }
+
+  /**
+   * Keep the text on the phone to send when the network is back; a photo needs a network.
+   * @param {string} body
+   * @param {boolean} withPhoto
+   * @returns {Promise<boolean>} false when the phone could not keep it (no storage, nobody signed in)
+   */
+  async function keep(body, withPhoto) {
+    try {
+      await queueMessage({ conversationId, clientId, body });
+    } catch (failure) {
+      console.warn("delbar: could not queue the message", failure);
+      return false;
+    }
+    clientId = crypto.randomUUID();
+    /** @type {HTMLTextAreaElement} */ (box).value = "";
+    photo.value = "";
+    await readQueue();
+    draw();
+    status.textContent = t(withPhoto ? "talk.queued_without_photo" : "talk.queued");
+    afterEnqueue();
+    return true;
+  }
+
+  /** @param {string} text why the message was not sent, beside the box */
+  function refuse(text) {
+    error.textContent = text;
+    box.setAttribute("aria-invalid", "true");
+    box.focus();
   }
 
   /** @param {any} m @param {"report" | "hide"} what */
@@ -78,11 +146,20 @@ export function conversationView({ conversationId }) {
     const body = /** @type {HTMLTextAreaElement} */ (box).value;
     error.textContent = "";
     box.removeAttribute("aria-invalid");
+    if (!body.trim()) {
+      // Said here, not by the server: a message queued offline would otherwise wait only to be refused.
+      refuse(t("error.empty_message"));
+      return;
+    }
     send.setAttribute("disabled", "");
     send.textContent = t("talk.sending");
+    const file = photo.files?.[0];
     try {
+      if (await mustQueue()) {
+        if (!(await keep(body, Boolean(file)))) refuse(t("error.network_error"));
+        return;
+      }
       let sent = await api(`${base}/messages`, { method: "POST", body: { client_id: clientId, body } });
-      const file = photo.files?.[0];
       if (file) {
         const upload = new FormData();
         upload.append("file", file);
@@ -96,9 +173,10 @@ export function conversationView({ conversationId }) {
       status.textContent = t("talk.sent");
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
-      error.textContent = errorText(failure);
-      box.setAttribute("aria-invalid", "true");
-      box.focus();
+      // No answer, or a server in trouble: the message waits on the phone (its client id makes a
+      // message the server did take one message). A photo not yet uploaded is left out.
+      const later = failure.status === 0 || failure.status >= 500;
+      if (!later || !(await keep(body, Boolean(file)))) refuse(errorText(failure));
     } finally {
       send.removeAttribute("disabled");
       send.textContent = t("talk.send");
@@ -106,8 +184,32 @@ export function conversationView({ conversationId }) {
   });
 
   queueMicrotask(load);
-  return h("section", { class: "conversation-view", "aria-labelledby": "conversation-title" },
+  // The queue sent or refused a message (this tab, another, the worker): show the server's page.
+  const stop = onOutboxChange(() => (view.isConnected ? load({ quiet: true }).catch(() => {}) : stop()));
+  const view = h("section", { class: "conversation-view", "aria-labelledby": "conversation-title" },
     h("p", {}, h("a", { href: "/meddelanden", text: t("talk.back") })), title, people, status, list, form);
+  return view;
+}
+
+/**
+ * A message of mine still on the phone: waiting for the network, or refused with the reason.
+ * @param {import("../outbox/message-policy.js").QueuedMessage} q
+ * @param {(q: import("../outbox/message-policy.js").QueuedMessage) => void} discard
+ */
+function waiting(q, discard) {
+  const reason = q.refused ? (q.refused.error === "not_found" ? t("talk.gone") : errorText({ code: q.refused.error })) : "";
+  return h("li", { class: "conversation-view__message conversation-view__message--mine conversation-view__message--queued" },
+    h("p", { class: "conversation-view__meta" },
+      h("span", { class: "conversation-view__author", text: t("talk.you") }), " · ",
+      h("time", { datetime: q.at, text: formatTime(new Date(q.at)) })),
+    h("p", { class: "conversation-view__body", text: q.body }),
+    q.refused
+      ? h("p", { class: "conversation-view__refused", text: t("talk.refused", { reason }) })
+      : h("p", { class: "conversation-view__waiting", text: t("talk.waiting") }),
+    q.refused
+      ? h("button", { type: "button", class: "button button--secondary conversation-view__action", text: t("talk.discard"),
+                      onclick: () => discard(q) })
+      : null);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * When the page replays: at app start, when the browser says it is online again, right after
- * a new event is stored, and after a failed replay with backoff (1, 2, 5, 15, then every 30 s),
- * or at once when any other request to the server gets an answer (the server is back: no
- * reason to wait for the timer). Background Sync is asked for as well, so the worker replays
+ * When the page replays (scans, then photos, then messages written offline): at app start, when
+ * the browser says it is online again, right after a new event is stored, and after a failed
+ * replay with backoff (1, 2, 5, 15, then every 30 s), or at once when any other request to the
+ * server gets an answer (the server is back: no reason to wait for the timer). Background Sync is asked for as well, so the worker replays
  * after the tab is closed (where supported).
  *
  * A replay is heavy (up to 500 events); asking whether the server is back is not. For the first
@@ -12,6 +12,9 @@
  */
 import { counts, replay, SYNC_TAG } from "./queue.js";
 import { uploadPhotos } from "./photos.js";
+import { sendMessages, queuedMessages } from "./message-queue.js";
+import { anyWaiting } from "./message-policy.js";
+import { currentOwner } from "./owner.js";
 import { noteServerAnswer, onServerAnswer } from "./skew.js";
 
 /** Seconds to wait after the 1st, 2nd, … failed replay in a row; the last repeats. */
@@ -62,6 +65,11 @@ export function syncNow() {
           await uploadPhotos();
           // A photo still waiting after a run means its upload failed: retry on the same backoff.
           if ((await counts()).photos) stopped = "network";
+        }
+        // Messages written offline have their own queue; a network that failed the scans fails them too.
+        if (stopped !== "network" && stopped !== "signed_out") {
+          const messages = await sendMessages();
+          if (messages.stopped === "network" && (stopped === null || stopped === "busy")) stopped = "network";
         }
       } while (again && !stopped);
     } catch (error) {
@@ -154,9 +162,18 @@ export function startSync() {
   setInterval(async () => {
     if (!navigator.onLine || retry !== null || running) return;
     const { waiting, photos } = await counts().catch(() => ({ waiting: 0, photos: 0 }));
-    if (waiting || photos) syncNow();
+    if (waiting || photos || (await messagesWaiting())) syncNow();
   }, CHECK_MS);
   syncNow();
+}
+
+/** @returns {Promise<boolean>} whether a message the signed-in person wrote waits to be sent */
+async function messagesWaiting() {
+  try {
+    return anyWaiting(await queuedMessages(), await currentOwner());
+  } catch {
+    return false;
+  }
 }
 
 /** After storing an event: replay now if we can, and leave a sync request behind either way. */
