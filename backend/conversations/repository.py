@@ -148,6 +148,20 @@ class ConversationRepository:
     async def set_flag(self, message_id: UUID, values: Row) -> None:
         await Message.update(values).where(Message.id == message_id)
 
+    async def reports(self, before: datetime | None, limit: int) -> list[Row]:
+        """Reported messages still shown, in the actor's municipality's conversations, the newest report first."""
+        query = Message.select(
+            *_MESSAGE_COLUMNS, Message.reported_at,
+            Message.reported_by.id.as_alias("reporter_id"), Message.reported_by.name.as_alias("reporter_name"),
+            Message.conversation.subject_kind.as_alias("subject_kind"),
+            Message.conversation.subject_id.as_alias("subject_id"),
+            Message.conversation.title.as_alias("title"), Message.conversation.photo_id.as_alias("photo_id"),
+        ).where(Message.reported.eq(True), Message.hidden.eq(False), Message.reported_at.is_not_null(),
+                Message.conversation.owner_municipality == self.actor.municipality_id)
+        if before is not None:
+            query = query.where(Message.reported_at < before)
+        return await query.order_by(Message.reported_at, ascending=False).limit(limit)
+
     async def clear_preview_if_latest(self, conversation_id: UUID, message_id: UUID) -> None:
         latest = await Message.select(Message.id).where(Message.conversation == conversation_id).order_by(
             Message.created_at, ascending=False).first()
