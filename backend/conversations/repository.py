@@ -203,3 +203,34 @@ class SubjectRepository:
     async def name_of(self, user_id: UUID) -> str:
         row = await User.select(User.name).where(User.id == user_id).first()
         return row["name"] if row else ""
+
+
+class RetentionRepository:
+    """The retention clean-up's queries, across all municipalities (system work, no user)."""
+
+    async def old_conversations(self, before: datetime, limit: int) -> list[UUID]:
+        """Conversations whose last message (or start, if none) is older than `before`: all of it is old."""
+        return await Conversation.select(Conversation.id).where(Conversation.last_message_at < before).limit(
+            limit).output(as_list=True)
+
+    async def photos_in(self, conversation_ids: list[UUID]) -> list[tuple[UUID, UUID]]:
+        if not conversation_ids:
+            return []
+        rows = await Message.select(Message.conversation, Message.id).where(
+            Message.conversation.is_in(conversation_ids), Message.photo.eq(True))
+        return [(r["conversation"], r["id"]) for r in rows]
+
+    async def delete_conversations(self, ids: list[UUID]) -> None:
+        """With their participants and messages (deleted here, not left to the database's cascade)."""
+        if ids:
+            await Message.delete().where(Message.conversation.is_in(ids))
+            await Participant.delete().where(Participant.conversation.is_in(ids))
+            await Conversation.delete().where(Conversation.id.is_in(ids))
+
+    async def old_messages(self, before: datetime, limit: int) -> list[Row]:
+        return await Message.select(Message.id, Message.conversation, Message.photo).where(
+            Message.created_at < before).limit(limit)
+
+    async def delete_messages(self, ids: list[UUID]) -> None:
+        if ids:
+            await Message.delete().where(Message.id.is_in(ids))
