@@ -178,9 +178,9 @@ class TestReportAndHide:
         rude = (await send(as_owner, conversation["id"], "Något otrevligt")).json()
         reported = await as_requester.post(f"/api/conversations/{conversation['id']}/messages/{rude['id']}/report")
         assert reported.status_code == 200
-        told = await Notification.select(Notification.user.email.as_alias("email")).where(
+        told = await Notification.select(Notification.user.email.as_alias("email"), Notification.url).where(
             Notification.message == "message_reported")
-        assert told == [{"email": world.coordinator_email}]
+        assert told == [{"email": world.coordinator_email, "url": "/anmalda-meddelanden"}]
         refused = await as_owner.post(f"/api/conversations/{conversation['id']}/messages/{rude['id']}/hide", json={})
         assert refused.status_code == 403
         coordinator = await signed_in(new_client, world.coordinator_email)

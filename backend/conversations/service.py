@@ -145,7 +145,7 @@ class ConversationService:
                 coordinators = await self.subjects.coordinators(conversation["owner_municipality"])
                 await notify_message([c for c in coordinators if c != self.actor.user_id], "message_received",
                                      "message_reported", {"subject": conversation["title"]},
-                                     f"/meddelanden/{conversation_id}", tag=f"conversation-{conversation_id}")
+                                     "/anmalda-meddelanden", tag=f"conversation-{conversation_id}")
             message["reported"] = True
         return self._shown(message, conversation)
 
