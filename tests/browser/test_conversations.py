@@ -61,3 +61,51 @@ def test_a_skurup_employee_asks_and_the_ystad_owner_answers_from_the_inbox(brows
         sent = stranger.post(f"/api/conversations/{conversation}/messages",
                              json={"client_id": "5f0d3c1e-8a7b-4c2d-9e6f-1a2b3c4d5e6f", "body": "Hej"})
         assert sent.status_code == 404
+
+
+def test_a_reported_message_reaches_the_coordinator_who_hides_it(browser, live_server):
+    title = unique("Soffa")
+    listing = ystad_listing(live_server, title)
+    writer = new_person(live_server, name="Alex Skriver")
+    reporter_email = new_person(live_server, municipality="ystad", unit="Arbetsmarknadsenheten", name="Sam Anmäler")
+    with signed_in_http(live_server, writer) as http:
+        conversation = http.post("/api/conversations", json={"subject_kind": "listing", "subject_id": listing}).json()
+        sent = http.post(f"/api/conversations/{conversation['id']}/messages",
+                         json={"client_id": "7c1e2d3f-4a5b-4c6d-8e7f-901a2b3c4d5e", "body": "Något otrevligt"})
+        assert sent.status_code == 201, sent.text
+    reporter, report = open_as(browser, live_server, "phone", reporter_email)
+    lead, work = open_as(browser, live_server, "phone", OWNER)
+    try:
+        report.goto(f"/meddelanden/{conversation['id']}")
+        report.get_by_role("button", name="Anmäl").click()
+        expect(report.locator(".conversation-view__status")).to_have_text(
+            "Meddelandet är anmält till kommunens samordnare.")
+
+        work.goto("/arbetsko")
+        work.get_by_role("link", name="Anmälda meddelanden").click()
+        heading(work, "Anmälda meddelanden")
+        entry = work.get_by_role("listitem").filter(has_text=f"Samtalet om {title}")
+        expect(entry).to_contain_text("Något otrevligt")
+        expect(entry).to_contain_text("Skrivet av Alex Skriver")
+        expect(entry).to_contain_text("Anmält av Sam Anmäler")
+        expect(entry.get_by_role("link", name=f"Samtalet om {title}")).to_have_attribute(
+            "href", f"/meddelanden/{conversation['id']}")
+        fits(work)
+        assert axe_clean(work) == []
+        shot(work, "reported-messages")
+        work.set_viewport_size({"width": 1280, "height": 800})
+        shot(work, "reported-messages")
+        work.set_viewport_size({"width": 360, "height": 740})
+        entry.get_by_role("button", name="Dölj").click()
+        expect(work.locator(".reported-view__status")).to_contain_text("Meddelandet är dolt.")
+        expect(entry).to_have_count(0)
+        assert axe_clean(work) == []
+        work.reload()
+        heading(work, "Anmälda meddelanden")
+        expect(work.get_by_role("listitem").filter(has_text=f"Samtalet om {title}")).to_have_count(0)
+
+        report.reload()
+        expect(report.get_by_text("Meddelandet har dolts av kommunens samordnare.")).to_be_visible()
+    finally:
+        reporter.close()
+        lead.close()
