@@ -193,6 +193,29 @@ class TestReportAndHide:
         assert (await as_requester.get("/api/conversations")).json()["items"][0]["preview"] == ""
 
 
+class TestFindingAConversation:
+    async def test_the_asker_finds_their_conversation_about_a_listing_with_its_latest_messages(self, as_requester,
+                                                                                                world):
+        about = {"subject_kind": "listing", "subject_id": str(world.listing)}
+        assert (await as_requester.get("/api/conversations/about", params=about)).status_code == 404
+        assert (await as_requester.get("/api/conversations")).json()["items"] == []
+        conversation = await ask(as_requester, world.listing, "Första")
+        await send(as_requester, conversation["id"], "Andra")
+        found = await as_requester.get("/api/conversations/about", params={**about, "limit": "1"})
+        assert found.status_code == 200, found.text
+        assert (found.json()["id"], [m["body"] for m in found.json()["messages"]]) == (conversation["id"], ["Andra"])
+
+    async def test_someone_else_finds_nothing_and_odd_input_is_refused(self, as_requester, world, new_client,
+                                                                       skurup):
+        await ask(as_requester, world.listing)
+        await make_user(skurup.id, skurup.ame_unit, "bo@skurup.test")
+        other = await signed_in(new_client, "bo@skurup.test")
+        about = {"subject_kind": "listing", "subject_id": str(world.listing)}
+        assert (await other.get("/api/conversations/about", params=about)).status_code == 404
+        for odd in ({**about, "subject_kind": "item"}, {**about, "subject_id": "x"}, {**about, "limit": "51"}):
+            assert (await as_requester.get("/api/conversations/about", params=odd)).status_code == 400
+
+
 class TestReportList:
     async def report(self, as_requester, as_owner, world, text="Något otrevligt"):
         conversation = await ask(as_requester, world.listing)

@@ -88,6 +88,14 @@ class ConversationController(Controller):
         page = await self._page(service, row["id"], None, 20)
         return Response(page, status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
+    @get("/about")
+    async def find_conversation(self, db: DbDep, actor: ActorDep, subject_kind: FromQuery[schemas.SubjectKind],
+                                subject_id: FromQuery[UUID], limit: MessagePage = 5) -> schemas.ConversationRead:
+        """My conversation about a listing (as its asker), a booking or a transport job, with its latest
+        messages; 404 when there is none yet (nothing is started: POST /api/conversations does that)."""
+        service = ConversationService(db, actor)
+        return await self._page(service, await service.find(subject_kind, subject_id), None, limit)
+
     @get("/{conversation_id:uuid}")
     async def get_conversation(self, db: DbDep, actor: ActorDep, conversation_id: FromPath[UUID],
                                before: FromQuery[datetime | None] = None,

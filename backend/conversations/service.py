@@ -86,6 +86,15 @@ class ConversationService:
                 "title": subject.title[:120], "photo_id": photo}, subject.members, clock.now())
             return await self._readable(conversation_id), True
 
+    async def find(self, kind: str, subject_id: UUID) -> UUID:
+        """The actor's conversation about a subject, without starting one: 404 when there is none yet."""
+        key = f"listing:{subject_id}:{self.actor.user_id}" if kind == "listing" else f"{kind}:{subject_id}"
+        async with self.db.read():
+            found = await self.conversations.by_key(key)
+            if found is None or await self.conversations.readable(found["id"]) is None:
+                raise NotFound("There is no conversation about this yet.")
+        return found["id"]
+
     async def inbox(self, before: datetime | None, limit: int) -> tuple[list[Row], int]:
         async with self.db.read():
             return await self.conversations.inbox(before, limit), await self.conversations.unread_total()
