@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.journeys import axe_clean, fits, heading, new_person, open_as, shot, unique, ystad_listing
-from tests.browser.test_booking_view import signed_in_http
+from tests.browser.test_booking_view import requested_rental, signed_in_http
 
 pytestmark = pytest.mark.browser
 OWNER = "samordnare@ystad.exempel.se"  # in Ystad's AME, the unit that owns the listing
@@ -109,3 +109,50 @@ def test_a_reported_message_reaches_the_coordinator_who_hides_it(browser, live_s
     finally:
         reporter.close()
         lead.close()
+
+
+def test_the_conversation_about_a_listing_or_a_booking_is_on_its_page(browser, live_server):
+    title = unique("Bokhylla")
+    listing = ystad_listing(live_server, title)
+    asker, page = open_as(browser, live_server, "phone", new_person(live_server, name="Robin Frågar"))
+    try:
+        page.goto(f"/annons/{listing}")
+        talk = page.get_by_role("region", name="Meddelanden")
+        expect(talk).to_contain_text("Inga meddelanden ännu.")
+        talk.get_by_role("button", name="Skicka").click()
+        expect(talk.get_by_role("alert")).to_have_text("Skriv något innan du skickar.")
+        talk.get_by_label("Ditt meddelande").fill("Hur djup är hyllan?")
+        talk.get_by_role("button", name="Skicka").click()
+        expect(talk.get_by_role("status")).to_have_text("Meddelandet är skickat.")
+        expect(talk.get_by_role("listitem")).to_have_text(re.compile(r"^Du, .*Hur djup är hyllan\?$"))
+        expect(talk.get_by_role("link", name="Visa hela samtalet")).to_be_visible()
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "listing-conversation")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        shot(page, "listing-conversation")
+    finally:
+        asker.close()
+
+    booking = requested_rental(live_server)
+    requester, page = open_as(browser, live_server, "phone", "medarbetare@skurup.exempel.se")
+    owner, answer = open_as(browser, live_server, "desk", OWNER)
+    try:
+        page.goto(f"/bokningar/{booking['id']}")
+        talk = page.get_by_role("region", name="Meddelanden")
+        expect(talk).to_contain_text("Inga meddelanden ännu.")
+        talk.get_by_label("Ditt meddelande").fill("Kan ni leverera före nio?")
+        talk.get_by_role("button", name="Skicka").click()
+        expect(talk.get_by_role("status")).to_have_text("Meddelandet är skickat.")
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "booking-conversation")
+
+        answer.goto(f"/bokningar/{booking['id']}")
+        theirs = answer.get_by_role("region", name="Meddelanden")
+        expect(theirs.get_by_role("listitem")).to_contain_text("Kan ni leverera före nio?")
+        assert axe_clean(answer) == []
+        shot(answer, "booking-conversation")
+    finally:
+        requester.close()
+        owner.close()
