@@ -70,10 +70,10 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_push_worker(settings: Settings, args: argparse.Namespace) -> int:
-    from backend.app import REMINDERS
+    from backend.app import REMINDERS, clean_ups
     from backend.push.cli import run_worker
 
-    return asyncio.run(run_worker(settings, once=args.once, reminders=REMINDERS))
+    return asyncio.run(run_worker(settings, once=args.once, reminders=REMINDERS, clean_ups=clean_ups(settings)))
 
 
 def cmd_mail_worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -83,10 +83,10 @@ def cmd_mail_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_push_due(settings: Settings, _: argparse.Namespace) -> int:
-    from backend.app import REMINDERS
+    from backend.app import REMINDERS, clean_ups
     from backend.push.cli import run_daily
 
-    return asyncio.run(run_daily(settings, REMINDERS))
+    return asyncio.run(run_daily(settings, REMINDERS, clean_ups(settings)))
 
 
 def cmd_reindex(settings: Settings, _: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ from backend.codes import qr_controller
 from backend.codes.controller import CodeBatchController, CodeController, LocationCodeController
 from backend.codes.print_controller import LabelController
 from backend.conversations.controller import ConversationController
+from backend.conversations.retention import message_clean_up
 from backend.db import Database
 from backend.errors import EXCEPTION_HANDLERS, DelbarRequest
 from backend.impact.controller import (
@@ -58,11 +59,13 @@ from backend.params import TYPE_DECODERS, DaySchema
 from backend.people.controller import PeopleImportController
 from backend.piccolo_conf import use_engine
 from backend.push.controller import NotificationController, PushController
+from backend.push.daily import CleanUp
 from backend.push.lifespan import PushLifespan
 from backend.security import PUBLIC, SessionAuthMiddleware, provide_actor
 from backend.settings import Settings
 from backend.sso.controller import ProviderController, SignInController
 from backend.sso.oidc import OidcClient
+from backend.storage import photo_store
 from backend.tracking.controller import HistoryController, ScanController
 from backend.tracking.photo_controller import ItemPhotoController
 from backend.transport.controller import TransportJobController, TransportTariffController
@@ -124,6 +127,11 @@ API_CONTROLLERS = [
 REMINDERS = (queue_due_reminders,)
 
 
+def clean_ups(settings: Settings) -> tuple[CleanUp, ...]:
+    """What other contexts delete in the push context's daily retention clean-up."""
+    return (message_clean_up(settings.conversation_retention_days, photo_store(settings)),)
+
+
 def _constant(value: object) -> Provide:
     def provide() -> object:
         return value
@@ -139,7 +147,7 @@ def create_app(settings: Settings | None = None) -> Litestar:
     sessions = SessionService(database, settings)
     assets = Assets.scan(settings.pwa_dir)
     catalog = CatalogLifespan(database)
-    push = PushLifespan(database, settings, REMINDERS)
+    push = PushLifespan(database, settings, REMINDERS, clean_ups(settings))
     mail = MailLifespan(database, settings)
 
     return Litestar(

@@ -31,6 +31,8 @@ class Settings:
     push_worker: bool = True
     # Sent or given-up pushes and in-app notifications older than this are deleted (GDPR retention).
     push_retention_days: int = 90
+    # Conversation messages (and their photos) older than this are deleted by the same daily clean-up.
+    conversation_retention_days: int = 365
     # The host printed on labels (HTTPS://<host>/Q/<code>); empty: the Host header of the request.
     public_host: str = ""
     # Photos: where the local store keeps them, and what an upload may be at most.
@@ -94,6 +96,7 @@ class Settings:
             push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
             push_worker=env.get("DELBAR_PUSH_WORKER", "1") not in {"0", "false", "no"},
             push_retention_days=int(env.get("DELBAR_PUSH_RETENTION_DAYS", 90)),
+            conversation_retention_days=int(env.get("DELBAR_CONVERSATION_RETENTION_DAYS", 365)),
             smtp_host=env.get("DELBAR_SMTP_HOST", ""),
             smtp_port=int(env.get("DELBAR_SMTP_PORT", 587)),
             smtp_security=_security(env.get("DELBAR_SMTP_SECURITY", "starttls")),

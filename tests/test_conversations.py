@@ -178,9 +178,9 @@ class TestReportAndHide:
         rude = (await send(as_owner, conversation["id"], "Något otrevligt")).json()
         reported = await as_requester.post(f"/api/conversations/{conversation['id']}/messages/{rude['id']}/report")
         assert reported.status_code == 200
-        told = await Notification.select(Notification.user.email.as_alias("email")).where(
+        told = await Notification.select(Notification.user.email.as_alias("email"), Notification.url).where(
             Notification.message == "message_reported")
-        assert told == [{"email": world.coordinator_email}]
+        assert told == [{"email": world.coordinator_email, "url": "/anmalda-meddelanden"}]
         refused = await as_owner.post(f"/api/conversations/{conversation['id']}/messages/{rude['id']}/hide", json={})
         assert refused.status_code == 403
         coordinator = await signed_in(new_client, world.coordinator_email)
@@ -191,6 +191,83 @@ class TestReportAndHide:
         shown = next(m for m in page["messages"] if m["id"] == rude["id"])
         assert (shown["hidden"], shown["body"]) == (True, "")
         assert (await as_requester.get("/api/conversations")).json()["items"][0]["preview"] == ""
+
+
+class TestFindingAConversation:
+    async def test_the_asker_finds_their_conversation_about_a_listing_with_its_latest_messages(self, as_requester,
+                                                                                                world):
+        about = {"subject_kind": "listing", "subject_id": str(world.listing)}
+        assert (await as_requester.get("/api/conversations/about", params=about)).status_code == 404
+        assert (await as_requester.get("/api/conversations")).json()["items"] == []
+        conversation = await ask(as_requester, world.listing, "Första")
+        await send(as_requester, conversation["id"], "Andra")
+        found = await as_requester.get("/api/conversations/about", params={**about, "limit": "1"})
+        assert found.status_code == 200, found.text
+        assert (found.json()["id"], [m["body"] for m in found.json()["messages"]]) == (conversation["id"], ["Andra"])
+
+    async def test_someone_else_finds_nothing_and_odd_input_is_refused(self, as_requester, world, new_client,
+                                                                       skurup):
+        await ask(as_requester, world.listing)
+        await make_user(skurup.id, skurup.ame_unit, "bo@skurup.test")
+        other = await signed_in(new_client, "bo@skurup.test")
+        about = {"subject_kind": "listing", "subject_id": str(world.listing)}
+        assert (await other.get("/api/conversations/about", params=about)).status_code == 404
+        for odd in ({**about, "subject_kind": "item"}, {**about, "subject_id": "x"}, {**about, "limit": "51"}):
+            assert (await as_requester.get("/api/conversations/about", params=odd)).status_code == 400
+
+
+class TestReportList:
+    async def report(self, as_requester, as_owner, world, text="Något otrevligt"):
+        conversation = await ask(as_requester, world.listing)
+        rude = (await send(as_owner, conversation["id"], text)).json()
+        answer = await as_requester.post(f"/api/conversations/{conversation['id']}/messages/{rude['id']}/report")
+        assert answer.status_code == 200
+        return conversation, rude
+
+    async def test_the_coordinator_sees_the_message_who_reported_it_and_when(self, as_requester, as_owner, world,
+                                                                               new_client):
+        conversation, rude = await self.report(as_requester, as_owner, world)
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        answer = await coordinator.get("/api/conversations/reports")
+        assert answer.status_code == 200, answer.text
+        [entry] = answer.json()["items"]
+        assert (entry["conversation_id"], entry["message"]["id"], entry["message"]["body"]) == (
+            conversation["id"], rude["id"], "Något otrevligt")
+        requester = next(p for p in conversation["participants"] if p["role"] == "asker")
+        assert (entry["reported_by"]["id"], entry["reported_by"]["name"]) == (requester["id"], requester["name"])
+        assert entry["subject"]["title"] == "Kontorsstol" and entry["reported_at"]
+
+    async def test_a_hidden_or_dismissed_report_leaves_the_list(self, as_requester, as_owner, world, new_client):
+        conversation, rude = await self.report(as_requester, as_owner, world)
+        other = (await send(as_owner, conversation["id"], "Också otrevligt")).json()
+        await as_requester.post(f"/api/conversations/{conversation['id']}/messages/{other['id']}/report")
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        listed = (await coordinator.get("/api/conversations/reports")).json()["items"]
+        assert [e["message"]["id"] for e in listed] == [other["id"], rude["id"]]
+        base = f"/api/conversations/{conversation['id']}/messages"
+        assert (await coordinator.post(f"{base}/{rude['id']}/hide", json={})).status_code == 200
+        dismissed = await coordinator.post(f"{base}/{other['id']}/dismiss")
+        assert dismissed.status_code == 200 and not dismissed.json()["hidden"]
+        assert (await coordinator.get("/api/conversations/reports")).json()["items"] == []
+        page = (await as_requester.get(f"/api/conversations/{conversation['id']}")).json()
+        assert next(m for m in page["messages"] if m["id"] == other["id"])["body"] == "Också otrevligt"
+
+    async def test_only_the_owner_municipalitys_coordinators_see_or_dismiss_reports(self, as_requester, as_owner,
+                                                                                     world, new_client, skurup):
+        conversation, rude = await self.report(as_requester, as_owner, world)
+        assert (await as_owner.get("/api/conversations/reports")).status_code == 403
+        refused = await as_owner.post(f"/api/conversations/{conversation['id']}/messages/{rude['id']}/dismiss")
+        assert refused.status_code == 403
+        await make_user(skurup.id, skurup.ame_unit, "lead@skurup.test", "coordinator")
+        theirs = await signed_in(new_client, "lead@skurup.test")
+        assert (await theirs.get("/api/conversations/reports")).json()["items"] == []
+        stranger = await theirs.post(f"/api/conversations/{conversation['id']}/messages/{rude['id']}/dismiss")
+        assert stranger.status_code == 404
+
+    @pytest.mark.parametrize("limit", ["0", "51", "x"])
+    async def test_a_page_size_out_of_bounds_is_refused(self, world, new_client, limit):
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        assert (await coordinator.get("/api/conversations/reports", params={"limit": limit})).status_code == 400
 
 
 class TestBookingsAndJobs:

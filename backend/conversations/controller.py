@@ -17,12 +17,13 @@ from backend.conversations import schemas
 from backend.conversations.repository import Row
 from backend.conversations.service import ConversationService
 from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
-from backend.errors import Conflict, RateLimited, Unprocessable
+from backend.errors import Conflict, Forbidden, RateLimited, Unprocessable
 from backend.openapi import retried
 from backend.params import bounded
 
 InboxPage = bounded(1, 50, "Conversations per page, the newest first.")
 MessagePage = bounded(1, 50, "Messages per page, the newest first.")
+ReportPage = bounded(1, 50, "Reports per page, the newest first.")
 
 
 def subject(row: Row) -> schemas.Subject:
@@ -67,6 +68,18 @@ class ConversationController(Controller):
         """The number beside "Meddelanden" in the navigation."""
         return schemas.UnreadRead(count=await ConversationService(db, actor).unread())
 
+    @get("/reports", raises=[Forbidden])
+    async def list_reports(self, db: DbDep, actor: ActorDep, before: FromQuery[datetime | None] = None,
+                           limit: ReportPage = 20) -> schemas.ReportsRead:
+        """Coordinators: the messages reported in their municipality's conversations and not hidden or dismissed."""
+        rows = await ConversationService(db, actor).reports(before, limit)
+        items = [schemas.ReportEntry(
+            conversation_id=r["conversation_id"], subject=subject(r), message=message_read(r, actor.user_id, {}),
+            reported_by=schemas.Person(id=r["reporter_id"], name=r["reporter_name"], role="")
+            if r["reporter_id"] else None,
+            reported_at=r["reported_at"]) for r in rows]
+        return schemas.ReportsRead(items=items, next_before=next_before(rows, limit, "reported_at"))
+
     @post("/", responses=retried(schemas.ConversationRead), raises=[Conflict])
     async def start_conversation(self, db: DbDep, actor: ActorDep,
                                  data: JSONBody[schemas.ConversationStart]) -> Response[schemas.ConversationRead]:
@@ -74,6 +87,14 @@ class ConversationController(Controller):
         row, created = await service.start(data.subject_kind, data.subject_id)
         page = await self._page(service, row["id"], None, 20)
         return Response(page, status_code=HTTP_201_CREATED if created else HTTP_200_OK)
+
+    @get("/about")
+    async def find_conversation(self, db: DbDep, actor: ActorDep, subject_kind: FromQuery[schemas.SubjectKind],
+                                subject_id: FromQuery[UUID], limit: MessagePage = 5) -> schemas.ConversationRead:
+        """My conversation about a listing (as its asker), a booking or a transport job, with its latest
+        messages; 404 when there is none yet (nothing is started: POST /api/conversations does that)."""
+        service = ConversationService(db, actor)
+        return await self._page(service, await service.find(subject_kind, subject_id), None, limit)
 
     @get("/{conversation_id:uuid}")
     async def get_conversation(self, db: DbDep, actor: ActorDep, conversation_id: FromPath[UUID],
@@ -104,6 +125,13 @@ class ConversationController(Controller):
                            message_id: FromPath[UUID], data: JSONBody[schemas.MessageHide]) -> schemas.MessageRead:
         """A coordinator hides a message (hidden: false shows it again)."""
         row = await ConversationService(db, actor).hide(conversation_id, message_id, data.hidden)
+        return message_read(row, actor.user_id, {})
+
+    @post("/{conversation_id:uuid}/messages/{message_id:uuid}/dismiss", status_code=HTTP_200_OK, raises=[Forbidden])
+    async def dismiss_report(self, db: DbDep, actor: ActorDep, conversation_id: FromPath[UUID],
+                             message_id: FromPath[UUID]) -> schemas.MessageRead:
+        """A coordinator finds a reported message fine: the report leaves their list, the message stays."""
+        row = await ConversationService(db, actor).dismiss(conversation_id, message_id)
         return message_read(row, actor.user_id, {})
 
     @post("/{conversation_id:uuid}/messages/{message_id:uuid}/photo", request_max_body_size=UPLOAD_BODY_LIMIT,

@@ -148,6 +148,20 @@ class ConversationRepository:
     async def set_flag(self, message_id: UUID, values: Row) -> None:
         await Message.update(values).where(Message.id == message_id)
 
+    async def reports(self, before: datetime | None, limit: int) -> list[Row]:
+        """Reported messages still shown, in the actor's municipality's conversations, the newest report first."""
+        query = Message.select(
+            *_MESSAGE_COLUMNS, Message.reported_at,
+            Message.reported_by.id.as_alias("reporter_id"), Message.reported_by.name.as_alias("reporter_name"),
+            Message.conversation.subject_kind.as_alias("subject_kind"),
+            Message.conversation.subject_id.as_alias("subject_id"),
+            Message.conversation.title.as_alias("title"), Message.conversation.photo_id.as_alias("photo_id"),
+        ).where(Message.reported.eq(True), Message.hidden.eq(False), Message.reported_at.is_not_null(),
+                Message.conversation.owner_municipality == self.actor.municipality_id)
+        if before is not None:
+            query = query.where(Message.reported_at < before)
+        return await query.order_by(Message.reported_at, ascending=False).limit(limit)
+
     async def clear_preview_if_latest(self, conversation_id: UUID, message_id: UUID) -> None:
         latest = await Message.select(Message.id).where(Message.conversation == conversation_id).order_by(
             Message.created_at, ascending=False).first()
@@ -189,3 +203,34 @@ class SubjectRepository:
     async def name_of(self, user_id: UUID) -> str:
         row = await User.select(User.name).where(User.id == user_id).first()
         return row["name"] if row else ""
+
+
+class RetentionRepository:
+    """The retention clean-up's queries, across all municipalities (system work, no user)."""
+
+    async def old_conversations(self, before: datetime, limit: int) -> list[UUID]:
+        """Conversations whose last message (or start, if none) is older than `before`: all of it is old."""
+        return await Conversation.select(Conversation.id).where(Conversation.last_message_at < before).limit(
+            limit).output(as_list=True)
+
+    async def photos_in(self, conversation_ids: list[UUID]) -> list[tuple[UUID, UUID]]:
+        if not conversation_ids:
+            return []
+        rows = await Message.select(Message.conversation, Message.id).where(
+            Message.conversation.is_in(conversation_ids), Message.photo.eq(True))
+        return [(r["conversation"], r["id"]) for r in rows]
+
+    async def delete_conversations(self, ids: list[UUID]) -> None:
+        """With their participants and messages (deleted here, not left to the database's cascade)."""
+        if ids:
+            await Message.delete().where(Message.conversation.is_in(ids))
+            await Participant.delete().where(Participant.conversation.is_in(ids))
+            await Conversation.delete().where(Conversation.id.is_in(ids))
+
+    async def old_messages(self, before: datetime, limit: int) -> list[Row]:
+        return await Message.select(Message.id, Message.conversation, Message.photo).where(
+            Message.created_at < before).limit(limit)
+
+    async def delete_messages(self, ids: list[UUID]) -> None:
+        if ids:
+            await Message.delete().where(Message.id.is_in(ids))

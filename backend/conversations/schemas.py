@@ -91,3 +91,20 @@ class ConversationRead(Schema, kw_only=True):
     # Newest first; pass next_before as `before` for older ones.
     messages: list[MessageRead]
     next_before: datetime | None
+
+
+class ReportEntry(Schema, kw_only=True):
+    """A reported message for the coordinators: the message, its conversation's subject, who reported it and when."""
+
+    conversation_id: UUID
+    subject: Subject
+    message: MessageRead
+    # Null when the person who reported it has been deleted since.
+    reported_by: Person | None
+    reported_at: datetime
+
+
+class ReportsRead(Schema, kw_only=True):
+    # Newest report first; pass next_before as `before` for older ones.
+    items: list[ReportEntry]
+    next_before: datetime | None

@@ -86,6 +86,15 @@ class ConversationService:
                 "title": subject.title[:120], "photo_id": photo}, subject.members, clock.now())
             return await self._readable(conversation_id), True
 
+    async def find(self, kind: str, subject_id: UUID) -> UUID:
+        """The actor's conversation about a subject, without starting one: 404 when there is none yet."""
+        key = f"listing:{subject_id}:{self.actor.user_id}" if kind == "listing" else f"{kind}:{subject_id}"
+        async with self.db.read():
+            found = await self.conversations.by_key(key)
+            if found is None or await self.conversations.readable(found["id"]) is None:
+                raise NotFound("There is no conversation about this yet.")
+        return found["id"]
+
     async def inbox(self, before: datetime | None, limit: int) -> tuple[list[Row], int]:
         async with self.db.read():
             return await self.conversations.inbox(before, limit), await self.conversations.unread_total()
@@ -140,11 +149,12 @@ class ConversationService:
             conversation = await self._readable(conversation_id)
             message = await self._message(conversation_id, message_id)
             if not message["reported"]:
-                await self.conversations.set_flag(message_id, {"reported": True})
+                await self.conversations.set_flag(message_id, {"reported": True, "reported_by": self.actor.user_id,
+                                                               "reported_at": clock.now()})
                 coordinators = await self.subjects.coordinators(conversation["owner_municipality"])
                 await notify_message([c for c in coordinators if c != self.actor.user_id], "message_received",
                                      "message_reported", {"subject": conversation["title"]},
-                                     f"/meddelanden/{conversation_id}", tag=f"conversation-{conversation_id}")
+                                     "/anmalda-meddelanden", tag=f"conversation-{conversation_id}")
             message["reported"] = True
         return self._shown(message, conversation)
 
@@ -160,6 +170,23 @@ class ConversationService:
                 await self.conversations.clear_preview_if_latest(conversation_id, message_id)
             message["hidden"] = hidden
         return self._shown(message, conversation)
+
+    async def dismiss(self, conversation_id: UUID, message_id: UUID) -> Row:
+        """A coordinator of the owner municipality finds a reported message fine: the report leaves the list."""
+        async with self.db.write():
+            conversation = await self._readable(conversation_id)
+            if not self._moderates(conversation):
+                raise Forbidden("Only the municipality's coordinators can dismiss a report.")
+            message = await self._message(conversation_id, message_id)
+            await self.conversations.set_flag(message_id, {"reported": False, "reported_by": None, "reported_at": None})
+            message["reported"] = False
+        return self._shown(message, conversation)
+
+    async def reports(self, before: datetime | None, limit: int) -> list[Row]:
+        """The coordinator's list: messages reported in their municipality's conversations, not hidden or dismissed."""
+        self.actor.require(COORDINATOR)
+        async with self.db.read():
+            return await self.conversations.reports(before, limit)
 
     async def attach_photo(self, conversation_id: UUID, message_id: UUID, data: bytes, store: PhotoStore,
                            max_bytes: int, max_pixels: int) -> Row:

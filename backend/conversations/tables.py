@@ -59,6 +59,9 @@ class Message(Table):
     body = Text(default="")
     hidden = Boolean(default=False)
     reported = Boolean(default=False)
+    # Who reported it and when, for the coordinators' list; cleared when a coordinator dismisses the report.
+    reported_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    reported_at = Timestamptz(null=True, default=None, index=True)
     # A photo in the photo store under "<conversation>/<message>-display.webp" (and -thumb).
     photo = Boolean(default=False)
     created_at = Timestamptz()

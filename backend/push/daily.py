@@ -30,15 +30,17 @@ CHECK_SECONDS = 300.0
 REMIND_FROM = time(7, 0)
 # Queues what is due for tomorrow and not queued yet (idempotent); the counts per kind.
 Reminder = Callable[[Database, datetime], Awaitable[Counter]]
+# Another context's part of the daily retention clean-up (conversations); the counts of what it deleted.
+CleanUp = Callable[[Database, datetime], Awaitable[Counter]]
 
 
 class DailyJobs:
     def __init__(self, db: Database, retention_days: int, reminders: Sequence[Reminder] = (),
-                 check_seconds: float = CHECK_SECONDS) -> None:
+                 check_seconds: float = CHECK_SECONDS, clean_ups: Sequence[CleanUp] = ()) -> None:
         if retention_days < 1:
             raise ValueError("DELBAR_PUSH_RETENTION_DAYS must be at least 1")
         self.db, self.retention_days, self.check_seconds = db, retention_days, check_seconds
-        self.reminders = tuple(reminders)
+        self.reminders, self.clean_ups = tuple(reminders), tuple(clean_ups)
         self._purged_on: date | None = None
         self._stop = asyncio.Event()
         self._task: asyncio.Task | None = None
@@ -59,12 +61,18 @@ class DailyJobs:
 
     async def _clean_up(self, now: datetime) -> Counter:
         await forget_old_runs(self.db, now)
-        return await purge(self.db, now, self.retention_days)
+        return await self._purge(now)
+
+    async def _purge(self, now: datetime) -> Counter:
+        counts = await purge(self.db, now, self.retention_days)
+        for clean_up in self.clean_ups:
+            counts += await clean_up(self.db, now)
+        return counts
 
     async def run_now(self) -> Counter:
         """Everything at once, whatever the hour (the cron command)."""
         now = clock.now()
-        return await self._remind(now) + await purge(self.db, now, self.retention_days)
+        return await self._remind(now) + await self._purge(now)
 
     async def _remind(self, now: datetime) -> Counter:
         counts: Counter = Counter()

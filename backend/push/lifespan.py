@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from backend.db import Database
-from backend.push.daily import DailyJobs, Reminder
+from backend.push.daily import CleanUp, DailyJobs, Reminder
 from backend.push.keys import load_or_create_key
 from backend.push.worker import PushWorker
 from backend.settings import Settings
@@ -16,8 +16,9 @@ class PushLifespan:
     `python -m backend push-worker` processes can share the queue with it (DELBAR_PUSH_WORKER=0
     leaves sending to them alone). The daily reminders and clean-up run beside the worker."""
 
-    def __init__(self, db: Database, settings: Settings, reminders: Sequence[Reminder] = ()) -> None:
-        self.db, self.settings, self.reminders = db, settings, reminders
+    def __init__(self, db: Database, settings: Settings, reminders: Sequence[Reminder] = (),
+                 clean_ups: Sequence[CleanUp] = ()) -> None:
+        self.db, self.settings, self.reminders, self.clean_ups = db, settings, reminders, clean_ups
         self.worker: PushWorker | None = None
         self.daily: DailyJobs | None = None
 
@@ -26,7 +27,8 @@ class PushLifespan:
         if self.settings.push_worker:
             self.worker = PushWorker(self.db, self.settings.push_contact)
             self.worker.start()
-            self.daily = DailyJobs(self.db, self.settings.push_retention_days, self.reminders)
+            self.daily = DailyJobs(self.db, self.settings.push_retention_days, self.reminders,
+                                   clean_ups=self.clean_ups)
             self.daily.start()
 
     async def stop(self) -> None:

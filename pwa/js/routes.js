@@ -91,6 +91,9 @@ export function appRoutes({ go, onLogin, onLogout }) {
     // The AME lead's queue and invoicing, the reports with their factors, and the purchase check.
     "/arbetsko": () =>
       signedIn(() => view(t("work.title"), import("./components/work-queue-view.js"), (m) => m.workQueueView())),
+    "/anmalda-meddelanden": () =>
+      signedIn(() => view(t("reports.title"), import("./components/reported-messages-view.js"),
+                          (m) => m.reportedMessagesView())),
     "/fakturaunderlag": () =>
       signedIn(() => view(t("invoice.title"), import("./components/invoice-view.js"), (m) => m.invoiceView())),
     "/fakturaunderlag/kolumner": () =>

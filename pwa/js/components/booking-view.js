@@ -7,6 +7,7 @@ import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { card, takeStep } from "./booking-list.js";
 import { money } from "./listing-card.js";
+import { subjectConversation } from "./subject-conversation.js";
 
 /**
  * @param {object} props
@@ -21,6 +22,9 @@ export function bookingView({ bookingId }) {
   const section = h("section", { class: "booking-view", "aria-labelledby": "booking-view-title" },
     h("h1", { id: "booking-view-title", text: t("booking.title") }), status, body, back);
 
+  /** @type {HTMLElement | null} */
+  let talk = null;
+
   async function load() {
     section.setAttribute("aria-busy", "true");
     try {
@@ -30,6 +34,11 @@ export function bookingView({ bookingId }) {
       // dom.js's replaceChildren skips a missing part; the DOM's would show it as the text "null".
       replaceChildren(body, h("ul", { class: "booking-list__list" }, card(booking, act, { link: false })),
                       details(booking), chargeList(charges), history(booking.events));
+      // Made once, so a step taken on the card does not lose a message being written.
+      if (!talk) {
+        talk = subjectConversation({ kind: "booking", subjectId: bookingId });
+        body.after(talk);
+      }
       if (booking.actions.includes("approve")) {
         back.replaceChildren(h("a", { href: "/att-godkanna", text: t("booking.back_queue") }));
       }

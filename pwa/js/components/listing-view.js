@@ -11,6 +11,7 @@ import { searchUrl } from "../search-return.js";
 import { isStale, listingActions } from "./listing-actions.js";
 import { listingGallery } from "./listing-gallery.js";
 import { listingAvailability, listingFacts, nextStep, priceLine } from "./listing-details.js";
+import { subjectConversation } from "./subject-conversation.js";
 
 /** @type {string | null} said once by the next listing page (the edit form saved and came back) */
 let pendingNotice = null;
@@ -61,7 +62,9 @@ export function listingView({ listingId, navigate = (path) => location.assign(pa
         h("h2", { id: "listing-about", text: t("listing.about") }),
         h("p", { class: "listing-view__description", text: listing.description })) : null,
       listingFacts(listing),
-      listing.status === "published" ? listingAvailability(listing) : null);
+      listing.status === "published" ? listingAvailability(listing) : null,
+      !listing.can_edit && listing.status === "published"
+        ? subjectConversation({ kind: "listing", subjectId: listing.id }) : null);
     replaceChildren(owner, ...(listing.can_edit ? [
       h("h2", { class: "listing-view__owner-title", text: t("catalog.manage") }),
       listingActions({ listing, onChanged: changed, onError: refused }),

@@ -4,6 +4,7 @@
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { currentUser } from "../session.js";
 import { skewText } from "../skew-text.js";
 import { BULK, bulkBar, rowCheckbox } from "./work-queue-bulk.js";
 
@@ -15,6 +16,9 @@ export function workQueueView() {
     "section",
     { class: "work-queue", "aria-labelledby": "work-queue-title" },
     h("h1", { id: "work-queue-title", text: t("work.title") }),
+    currentUser()?.roles.includes("coordinator")
+      ? h("p", { class: "work-queue__board" }, h("a", { href: "/anmalda-meddelanden", text: t("reports.link") }))
+      : null,
     status,
     sections,
   );

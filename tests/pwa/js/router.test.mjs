@@ -33,6 +33,7 @@ const EXAMPLES = [
   ["/sak/:id", "/sak/42", { id: "42" }],
   ["/plats/:id", "/plats/hylla-3", { id: "hylla-3" }],
   ["/arbetsko", "/arbetsko", {}],
+  ["/anmalda-meddelanden", "/anmalda-meddelanden", {}],
   ["/fakturaunderlag", "/fakturaunderlag", {}],
   ["/fakturaunderlag/kolumner", "/fakturaunderlag/kolumner", {}],
   ["/rapport", "/rapport", {}],
