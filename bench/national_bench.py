@@ -19,6 +19,7 @@ processes:
 - building the data set: time and database size; `python -m backend backup` and `restore` of it
   into a fresh database: time.
 Every figure is printed beside its target and the load average (the machine may be shared).
+On a shared machine, build with `--keep STATE` and measure later with `--measure STATE`.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import pickle
 import random
 import secrets
 import subprocess
@@ -248,49 +250,75 @@ async def backup_and_restore(url: str, admin: asyncpg.Connection, name: str, dir
           f"   {load()}", flush=True)
 
 
+async def measure(url: str, name: str, world: World, scale: float, workers_list: list[int], seconds: float,
+                  rng: random.Random) -> None:
+    """Search, the home page and scans under browsers, with each number of app processes."""
+    for workers in workers_list:
+        server, port = serve(url, workers)
+        base = f"http://127.0.0.1:{port}"
+        print(f"PostgreSQL, {workers} app process{'es' if workers > 1 else ''}:", flush=True)
+        try:
+            async with session(base) as http:  # warm each worker's pool and the caches
+                await sign_in(http, world.employees[0])
+                warm = [search_path(QUERIES_1 + QUERIES_3, n) for n in range(40)]
+                await run("127.0.0.1", port, warm, cookie_of(http), 4, 80)
+            await reading_figures(base, port, world, rng, 1.0 if scale >= 0.5 else 0.5)
+            await mixed_figures(base, world, seconds / 2, server.pid, name, rng, 0)  # scans alone
+            await mixed_figures(base, world, seconds, server.pid, name, rng, BROWSERS)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--size", choices=SIZES, default="small")
     parser.add_argument("--scale", type=float, help="any other share of the full size (overrides --size)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="app processes to measure with")
     parser.add_argument("--mixed-seconds", type=float, help="how long scans and browsers run (6 s small, 60 s full)")
+    parser.add_argument("--keep", type=Path, metavar="STATE",
+                        help="build, back up and restore, then keep the database and write what measuring needs"
+                             " to STATE (to measure later, on a quiet machine)")
+    parser.add_argument("--measure", type=Path, metavar="STATE",
+                        help="measure the database a --keep run left, then drop it")
     args = parser.parse_args()
-    scale = args.scale or SIZES[args.size]
-    seconds = args.mixed_seconds or (60.0 if scale >= 0.5 else 6.0)
     rng, begun = random.Random(2026), time.perf_counter()
-    name = f"delbar_national_{secrets.token_hex(4)}"
     admin = await asyncpg.connect(POSTGRES_ADMIN)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["DELBAR_PHOTO_DIR"] = str(Path(tmp) / "photos")
-        url = await create_database(admin, name)
+        if args.measure:
+            kept = pickle.loads(args.measure.read_bytes())
+            name, url, scale, world = kept["name"], kept["url"], kept["scale"], kept["world"]
+            print(f"national data set at scale {scale:g}, kept in {name} ({load()})", flush=True)
+        else:
+            scale = args.scale or SIZES[args.size]
+            name = f"delbar_national_{secrets.token_hex(4)}"
+            url = await create_database(admin, name)
+        seconds = args.mixed_seconds or (60.0 if scale >= 0.5 else 6.0)
+        keep = False
         try:
-            print(f"national data set at scale {scale:g} ({load()})", flush=True)
-            started = time.perf_counter()
-            command(url, "migrate")
-            world = await build(url, scale, log=True, checked=False)
-            built = time.perf_counter() - started
-            size = await database_size(url)
-            print(f"building the data set (migrate, COPY, VACUUM ANALYZE): {built:.1f} s   database size"
-                  f" {size / 1e9:.2f} GB   {sum(world.rows.values())} rows   {load()}", flush=True)
-            for workers in args.workers:
-                server, port = serve(url, workers)
-                base = f"http://127.0.0.1:{port}"
-                print(f"PostgreSQL, {workers} app process{'es' if workers > 1 else ''}:", flush=True)
-                try:
-                    async with session(base) as http:  # warm each worker's pool and the caches
-                        await sign_in(http, world.employees[0])
-                        warm = [search_path(QUERIES_1 + QUERIES_3, n) for n in range(40)]
-                        await run("127.0.0.1", port, warm, cookie_of(http), 4, 80)
-                    await reading_figures(base, port, world, rng, 1.0 if scale >= 0.5 else 0.5)
-                    await mixed_figures(base, world, seconds / 2, server.pid, name, rng, 0)  # scans alone
-                    await mixed_figures(base, world, seconds, server.pid, name, rng, BROWSERS)
-                finally:
-                    server.terminate()
-                    server.wait(timeout=30)
-            await backup_and_restore(url, admin, name, Path(tmp))
+            if not args.measure:
+                print(f"national data set at scale {scale:g} ({load()})", flush=True)
+                started = time.perf_counter()
+                command(url, "migrate")
+                world = await build(url, scale, log=True, checked=False)
+                built = time.perf_counter() - started
+                size = await database_size(url)
+                print(f"building the data set (migrate, COPY, VACUUM ANALYZE): {built:.1f} s   database size"
+                      f" {size / 1e9:.2f} GB   {sum(world.rows.values())} rows   {load()}", flush=True)
+            if args.keep:
+                await backup_and_restore(url, admin, name, Path(tmp))
+                args.keep.write_bytes(pickle.dumps({"name": name, "url": url, "scale": scale, "world": world}))
+                keep = True
+                print(f"kept {name}; measure with --measure {args.keep}", flush=True)
+            else:
+                await measure(url, name, world, scale, args.workers, seconds, rng)
+                if not args.measure:
+                    await backup_and_restore(url, admin, name, Path(tmp))
             print(f"the whole run: {time.perf_counter() - begun:.0f} s", flush=True)
         finally:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if not keep:
+                await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             await admin.close()
 
 
