@@ -43,9 +43,8 @@ const router = createRouter({
 
 /** @param {string} email @param {string} password */
 async function onLogin(email, password) {
+  // Scans this person left queued on the phone at an earlier logout go as the session is recorded.
   await login(email, password);
-  // Scans this person left queued on the phone at an earlier logout go now (only theirs).
-  import("./outbox/sync.js").then((sync) => sync.syncNow());
   // A driver's day comes to the phone beside the first screen, not before it.
   import("./offline/day-fetch.js").then((day) => day.refreshDay("open", currentUser())).catch(() => {});
   const next = nextPath(location.search);
@@ -145,10 +144,8 @@ const firstScreen = router.start().catch((error) => console.warn("delbar: the fi
 // Replays the outbox now (app start), on `online` and while something waits. Scans queued on a
 // phone must not wait for a screen: it starts beside the first one, not after it.
 import("./outbox/sync.js").then((sync) => sync.startSync());
-// That first run may read the person signed in before this page asked: once the session is known
-// (a sign-in through the municipality's provider, another person on a shared phone), what the
-// person now signed in left waiting goes at once, not at the next check.
-firstScreen.then(() => import("./outbox/sync.js")).then((sync) => sync.syncNow());
+// That first run may read the person signed in before this page asked; session.js runs it again
+// once the session names someone else.
 
 // A driver's day is fetched and kept for offline use after the first screen, and again when a push
 // tells of a changed job, the app comes back to the foreground or the network returns.

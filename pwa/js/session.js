@@ -71,7 +71,9 @@ async function saveLanguage(lang) {
  */
 async function remember(who) {
   try {
-    await setOwner(who);
+    // Someone new signed in (a sign-in, a provider's return, another person on a shared phone):
+    // what they left waiting goes now, not at the outbox's next check.
+    if ((await setOwner(who)) && who) import("./outbox/sync.js").then((sync) => sync.syncNow());
   } catch (error) {
     console.warn("delbar: could not record who is signed in for the outbox", error);
   }

@@ -17,11 +17,13 @@ export const OWNER_HEADER = "X-Delbar-User";
 /**
  * Remember who is signed in (or, with null, that nobody is).
  * @param {{id: string, name: string} | null} user
- * @returns {Promise<void>}
+ * @returns {Promise<boolean>} whether that is someone other than the person recorded before
  */
 export async function setOwner(user) {
+  const before = await currentOwner();
   if (user) await metaSet(OWNER_KEY, { id: user.id, name: user.name });
   else await metaDelete(OWNER_KEY);
+  return (before?.id ?? null) !== (user?.id ?? null);
 }
 
 /** @returns {Promise<Owner | null>} who is signed in on this device, as the page last said */
