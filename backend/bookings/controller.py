@@ -15,7 +15,9 @@ from backend.bookings.convert import availability_read, booking_read, charge_rea
 from backend.bookings.policies import PolicyService
 from backend.bookings.service import BookingService
 from backend.bookings.transitions import TransitionService
-from backend.deps import ActorDep, DbDep
+from backend.catalog.controller import PHOTO_CACHE, PhotoSize
+from backend.catalog.storage import photo_store
+from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.openapi import retried
 from backend.params import OptionalDay
 from backend.schemas import BulkDone, BulkIds
@@ -43,6 +45,13 @@ class BookingController(Controller):
     @get("/{booking_id:uuid}")
     async def get_booking(self, db: DbDep, actor: ActorDep, booking_id: FromPath[UUID]) -> schemas.BookingRead:
         return booking_read(await BookingService(db, actor).get(booking_id), actor)
+
+    @get("/{booking_id:uuid}/delivery-proof/{size:str}", media_type="image/webp")
+    async def get_delivery_proof(self, db: DbDep, actor: ActorDep, settings: SettingsDep, booking_id: FromPath[UUID],
+                                 size: FromPath[PhotoSize]) -> Response[bytes]:
+        """The delivery receipt's image (the recipient's signature or the driver's photo of the handover)."""
+        data = await BookingService(db, actor).proof_image(booking_id, size, photo_store(settings))
+        return Response(data, media_type="image/webp", headers={"Cache-Control": PHOTO_CACHE})
 
     @get("/{booking_id:uuid}/ics", media_type="text/calendar; charset=utf-8")
     async def booking_ics(self, db: DbDep, actor: ActorDep, booking_id: FromPath[UUID]) -> Response[str]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from backend.bookings import schemas
 from backend.bookings.repository import Row
 from backend.bookings.rules import actions_for, next_step
 from backend.tenancy import Actor
+from backend.transport.schemas import proof_read
 
 
 def _ref(row: Row, prefix: str) -> schemas.Ref:
@@ -31,8 +34,13 @@ def booking_read(row: Row, actor: Actor) -> schemas.BookingRead:
         delivery_room=row["delivery_room"], item_ids=row.get("item_ids", []),
         next_step=next_step(row), actions=actions_for(actor, row), version=row["version"],
         created_at=row["created_at"], events=[event_read(e) for e in row.get("events", [])],
-        transport=schemas.TransportRead(**row["transport"]) if row.get("transport") else None,
+        transport=transport_read(row["id"], row["transport"]) if row.get("transport") else None,
         quote=quote_read(row["quote"]) if row.get("quote") else None)
+
+
+def transport_read(booking_id: UUID, transport: Row) -> schemas.TransportRead:
+    proof = proof_read(transport.get("proof"), f"/api/bookings/{booking_id}/delivery-proof")
+    return schemas.TransportRead(**{**transport, "proof": proof})
 
 
 def quote_read(quote: Row) -> schemas.QuoteRead:

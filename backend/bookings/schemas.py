@@ -9,6 +9,7 @@ from uuid import UUID
 import msgspec
 
 from backend.schemas import Schema, ShortText, Version
+from backend.transport.schemas import ProofRead
 
 Quantity = Annotated[int, msgspec.Meta(ge=1, le=1000)]
 Reason = Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
@@ -82,6 +83,8 @@ class TransportRead(Schema, kw_only=True):
     # A loan's return trip, booked with the delivery: when it is fetched back.
     return_date: date | None = None
     return_status: str | None = None
+    # The recipient's receipt, once the delivery is signed for.
+    proof: ProofRead | None = None
 
 
 class EventRead(Schema, kw_only=True):

@@ -20,11 +20,13 @@ from backend.bookings.repository import (
 from backend.bookings.rules import OWNER_HELPERS, delivery_for, is_owner_side, local_today, may_see, period_for
 from backend.bookings.transitions import TransitionService, auto_approves
 from backend.catalog.listings import visible_listing
+from backend.catalog.storage import PhotoStore
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.impact.service import link_check_to_booking
 from backend.tenancy import Actor
 from backend.transport.repository import transport_of_booking
+from backend.transport.service import receipt_image
 from backend.vocabulary import SERVICE_KINDS, STOCKHOLM
 
 TAKEN = "Someone else has already booked this for an overlapping period; pick other dates."
@@ -61,6 +63,12 @@ class BookingService:
             if is_owner_side(self.actor, row, *OWNER_HELPERS, "admin"):
                 await charges.with_quotes([row])
         return row
+
+    async def proof_image(self, booking_id: UUID, size: str, store: PhotoStore) -> bytes:
+        """The delivery receipt's image, for whoever may see the booking (requester or owner side)."""
+        transport = (await self.get(booking_id))["transport"]
+        proof = transport["proof"] if transport else None
+        return await receipt_image(proof, proof["job_id"] if proof else booking_id, size, store)
 
     async def calendar_text(self, booking_id: UUID) -> str:
         """The booking as an iCalendar file, described in the reader's language."""

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 from uuid import UUID
 
-from litestar import Controller, get, post, put
-from litestar.params import FromPath, FromQuery, JSONBody
+from litestar import Controller, Response, get, post, put
+from litestar.datastructures import UploadFile
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
 
-from backend.deps import ActorDep, DbDep
+from backend.catalog.controller import PHOTO_CACHE, UPLOAD_BODY_LIMIT, PhotoSize
+from backend.catalog.storage import photo_store
+from backend.deps import ActorDep, DbDep, SettingsDep
 from backend.impact.controller import work_read
 from backend.impact.schemas import JobWorkCreate, WorkRead
 from backend.params import OptionalDay
@@ -16,7 +20,7 @@ from backend.schemas import BulkDone
 from backend.transport import schemas
 from backend.transport.board import BoardService
 from backend.transport.repository import Row
-from backend.transport.service import JobService
+from backend.transport.service import JobService, Receipt
 from backend.transport.tariff import TariffService
 
 JobStatus = Literal["unassigned", "open", "planned", "assigned", "in_transit", "done", "cancelled"]
@@ -50,7 +54,17 @@ def _job_fields(row: Row) -> dict:
         driver=schemas.Person(id=row["driver_id"], name=row["driver_name"]) if row["driver_id"] else None,
         booking_id=row["booking_id"], version=row["version"], leg=row["leg"], time_window=row["time_window"],
         recipient_name=row["recipient_name"], recipient_phone=row["recipient_phone"], room=row["room"],
-        note=row["note"])
+        note=row["note"], proof=schemas.proof_read(row.get("proof"), f"/api/transport-jobs/{row['id']}/proof"))
+
+
+@dataclass
+class ProofUpload:
+    """The receipt as a multipart form: the recipient's name, how they signed, and the image (a PNG of the
+    signature drawn on the screen, or a photo)."""
+
+    recipient_name: schemas.RecipientName
+    kind: schemas.ProofKind
+    file: UploadFile
 
 
 def job_read(row: Row) -> schemas.JobRead:
@@ -109,6 +123,23 @@ class TransportJobController(Controller):
                               data: JSONBody[JobWorkCreate]) -> list[WorkRead]:
         """Who did a finished job and how long it took (a job finished by its delivery scans gets it afterwards)."""
         return [work_read(r) for r in await JobService(db, actor).record_work(job_id, data.work)]
+
+    @post("/{job_id:uuid}/proof", status_code=200, request_max_body_size=UPLOAD_BODY_LIMIT)
+    async def prove_delivery(self, db: DbDep, actor: ActorDep, settings: SettingsDep, job_id: FromPath[UUID],
+                             data: MultipartBody[ProofUpload]) -> schemas.JobRead:
+        """Proof of delivery: once the job's items are scanned as delivered, the recipient signs on the driver's
+        phone (or the driver photographs the handover) and their name is typed. One receipt per job: the same
+        one sent again (a phone replaying its queue) answers as before; another is refused (409)."""
+        receipt = Receipt(data.recipient_name, data.kind, await data.file.read(), settings.photo_max_bytes,
+                          settings.photo_max_pixels)
+        return job_read(await JobService(db, actor).prove(job_id, receipt, photo_store(settings)))
+
+    @get("/{job_id:uuid}/proof/{size:str}", media_type="image/webp")
+    async def get_proof_image(self, db: DbDep, actor: ActorDep, settings: SettingsDep, job_id: FromPath[UUID],
+                              size: FromPath[PhotoSize]) -> Response[bytes]:
+        """The receipt's image, for the job's driver and the coordinators."""
+        data = await JobService(db, actor).proof_image(job_id, size, photo_store(settings))
+        return Response(data, media_type="image/webp", headers={"Cache-Control": PHOTO_CACHE})
 
     @post("/{job_id:uuid}/cancel", status_code=200)
     async def cancel_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],

@@ -13,7 +13,7 @@ from backend.transport import tables
 APP_CONFIG = AppConfig(
     app_name="transport",
     migrations_folder_path=os.path.join(os.path.dirname(__file__), "piccolo_migrations"),
-    table_classes=[tables.TransportJob, tables.TransportJobItem, tables.TransportTariff],
+    table_classes=[tables.TransportJob, tables.TransportJobItem, tables.TransportTariff, tables.DeliveryProof],
     migration_dependencies=["backend.accounts.piccolo_app", "backend.locations.piccolo_app"],
     commands=[],
 )

@@ -10,7 +10,8 @@ from backend.accounts.tables import Municipality, User, UserRole
 from backend.catalog.tables import Item, Photo
 from backend.codes.tables import Code
 from backend.locations.repository import LocationRepository
-from backend.transport.tables import TransportJob, TransportJobItem, TransportTariff
+from backend.tracking.tables import ScanEvent
+from backend.transport.tables import DeliveryProof, TransportJob, TransportJobItem, TransportTariff
 
 Row = dict[str, Any]
 OPEN = ("planned", "assigned", "in_transit")
@@ -85,10 +86,12 @@ class JobRepository:
             for photo in await Photo.select(Photo.id, Photo.listing).where(Photo.listing.is_in(listing_ids)).order_by(
                     Photo.position, ascending=False):
                 photos[photo["listing"]] = photo["id"]
+        proofs = await proofs_of([j["id"] for j in jobs])
         for job in jobs:
             job["items"] = [{**items[link["item"]], "code": codes.get(link["item"]),
                              "photo_id": photos.get(items[link["item"]]["listing"])}
                             for link in links if link["job"] == job["id"] and link["item"] in items]
+            job["proof"] = proofs.get(job["id"])
         return await self._with_places(jobs)
 
     async def _with_places(self, jobs: list[Row]) -> list[Row]:
@@ -130,6 +133,22 @@ class JobRepository:
             query = query.where(TransportJob.version == version)
         return bool(await query.returning(TransportJob.id))
 
+    async def delivered(self, job_id: UUID) -> tuple[int, int, UUID | None]:
+        """How many of the job's items there are, how many are delivered, and the newest applied deliver
+        scan of them (what a receipt is signed for)."""
+        links = await TransportJobItem.select(TransportJobItem.item, TransportJobItem.delivered_at).where(
+            TransportJobItem.job == job_id)
+        scan = None
+        if links:
+            scan = await ScanEvent.select(ScanEvent.id).where(
+                ScanEvent.item.is_in([link["item"] for link in links]), ScanEvent.action == "deliver",
+                ScanEvent.outcome == "applied", ScanEvent.municipality == self.municipality_id).order_by(
+                ScanEvent.server_time, ascending=False).first()
+        return len(links), sum(1 for link in links if link["delivered_at"]), scan["id"] if scan else None
+
+    async def add_proof(self, values: Row) -> None:
+        await DeliveryProof.insert(DeliveryProof(**values, municipality=self.municipality_id))
+
     async def drivers(self) -> list[Row]:
         drivers = UserRole.select(UserRole.user).where(UserRole.role == "driver")
         return await User.select(User.id, User.name).where(
@@ -140,19 +159,36 @@ class JobRepository:
                                              UserRole.user.municipality == self.municipality_id)
 
 
+async def proofs_of(job_ids: list[UUID]) -> dict[UUID, Row]:
+    """Each job's receipt, where it has one: who took the delivery, how they signed, when."""
+    if not job_ids:
+        return {}
+    rows = await DeliveryProof.select(DeliveryProof.job, DeliveryProof.recipient_name, DeliveryProof.kind,
+                                      DeliveryProof.created_at).where(DeliveryProof.job.is_in(job_ids))
+    return {r["job"]: {"job_id": r["job"], "recipient_name": r["recipient_name"], "kind": r["kind"],
+                       "at": r["created_at"]} for r in rows}
+
+
+def proof_key(job_id: UUID, size: str) -> str:
+    """Where a job's receipt image is kept in the photo store (one receipt per job)."""
+    return f"{job_id}/{job_id}-{size}.webp"
+
+
 async def transport_of_booking(booking_id: UUID) -> Row | None:
     """The booking's delivery (its newest delivery job: status and day) and, for a loan, its return
     trip's day and status. The caller has checked that the actor may see the booking (requester or
     owner side), whichever municipality drives it."""
-    rows = await TransportJob.select(TransportJob.status, TransportJob.day, TransportJob.wanted_date,
+    rows = await TransportJob.select(TransportJob.id, TransportJob.status, TransportJob.day, TransportJob.wanted_date,
                                      TransportJob.leg).where(
         TransportJob.booking_id == booking_id).order_by(TransportJob.created_at, ascending=False)
     delivery = next((r for r in rows if r["leg"] != "return"), None)
     if delivery is None:
         return None
     back = next((r for r in rows if r["leg"] == "return"), None)
+    proof = (await proofs_of([delivery["id"]])).get(delivery["id"])
     return {"status": delivery["status"], "day": delivery["day"], "wanted_date": delivery["wanted_date"],
-            "return_date": back["wanted_date"] if back else None, "return_status": back["status"] if back else None}
+            "return_date": back["wanted_date"] if back else None, "return_status": back["status"] if back else None,
+            "proof": proof}
 
 
 class ScanRepository:

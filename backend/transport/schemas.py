@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 import msgspec
@@ -40,6 +40,31 @@ class Person(Schema, kw_only=True):
     name: str
 
 
+ProofKind = Literal["signature", "photo"]
+RecipientName = Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*$",
+                                            description="The name of the person who took the delivery, as they "
+                                                        "gave it (1-100 characters, one line).")]
+
+
+class ProofRead(Schema, kw_only=True):
+    """The recipient's receipt: who took the delivery, how they signed (a signature drawn on the driver's
+    phone, or a photo the driver took), when, and where its image is."""
+
+    recipient_name: str
+    kind: ProofKind
+    at: datetime
+    image_url: str
+    thumb_url: str
+
+
+def proof_read(proof: dict | None, images: str) -> ProofRead | None:
+    """A receipt as the API shows it; `images` is where the reader fetches its image (display, thumb)."""
+    if proof is None:
+        return None
+    return ProofRead(recipient_name=proof["recipient_name"], kind=proof["kind"], at=proof["at"],
+                     image_url=f"{images}/display", thumb_url=f"{images}/thumb")
+
+
 class JobRead(Schema, kw_only=True):
     id: UUID
     status: str
@@ -61,6 +86,7 @@ class JobRead(Schema, kw_only=True):
     recipient_phone: Annotated[str, msgspec.Meta(description="The recipient's phone as given; empty if none.")] = ""
     room: str = ""
     note: Annotated[str, msgspec.Meta(description="The requester's note on the booking, for the driver.")] = ""
+    proof: ProofRead | None = None
 
 
 class BoardJob(JobRead, kw_only=True):

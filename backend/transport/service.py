@@ -6,11 +6,17 @@ or the driver says so); cancelled when its booking is cancelled or a coordinator
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
+import anyio
+
 from backend import clock
+from backend.catalog import imaging
+from backend.catalog.photos import PhotoRejected
+from backend.catalog.storage import PhotoStore
 from backend.db import Database
 from backend.errors import Conflict, Forbidden, Invalid, NotFound
 from backend.impact.work import record_work
@@ -19,7 +25,7 @@ from backend.push.outbox import notify_message
 from backend.tenancy import Actor
 from backend.tracking.hooks import Movement, on_item_moved
 from backend.transport.hooks import jobs_done
-from backend.transport.repository import OPEN, JobRepository, Row, ScanRepository
+from backend.transport.repository import OPEN, JobRepository, Row, ScanRepository, proof_key
 from backend.vocabulary import local_day
 
 PLANNERS = ("coordinator",)
@@ -196,11 +202,67 @@ class JobService:
                 raise Conflict("Work is recorded on a job once it is done.", error="not_done")
             return await record_work(self.actor, "transport", job_id, work)
 
+    async def prove(self, job_id: UUID, proof: Receipt, store: PhotoStore) -> Row:
+        """The recipient's receipt: their name and a signature or a photo, once the items are delivered.
+        Sent again (a phone replaying its queue) it changes nothing; a different one is refused."""
+        name = " ".join(proof.recipient_name.split())
+        if not name:
+            raise Invalid("Write the name of the person who took the delivery.", error="name_missing")
+        async with self.db.read():
+            row = await self._load(job_id)
+            count, delivered, scan = await self.jobs.delivered(job_id)
+        if row["proof"]:
+            if (row["proof"]["recipient_name"], row["proof"]["kind"]) == (name, proof.kind):
+                return row
+            raise Conflict("This delivery already has a receipt.", error="already_proved")
+        if row["status"] == "cancelled":
+            raise Conflict("The job is cancelled; there is no delivery to sign for.", error="wrong_status")
+        if count == 0 or delivered < count:
+            raise Conflict("Scan the items as delivered first; then the recipient signs for them.",
+                           error="not_delivered")
+        try:
+            renditions = await anyio.to_thread.run_sync(
+                lambda: imaging.process(proof.image, max_bytes=proof.max_bytes, max_pixels=proof.max_pixels))
+        except imaging.PhotoRefused as refused:
+            raise PhotoRejected(refused) from refused
+        # The store may be a remote object store: its calls block, so they run off the event loop.
+        await anyio.to_thread.run_sync(store.put, proof_key(job_id, "display"), renditions.display)
+        await anyio.to_thread.run_sync(store.put, proof_key(job_id, "thumb"), renditions.thumb)
+        async with self.db.write():
+            if (await self.jobs.get(job_id))["proof"] is None:
+                await self.jobs.add_proof({"id": uuid4(), "job": job_id, "recipient_name": name, "kind": proof.kind,
+                                           "scan_event": scan, "created_by": self.actor.user_id,
+                                           "created_at": clock.now()})
+        return await self.get(job_id)
+
+    async def proof_image(self, job_id: UUID, size: str, store: PhotoStore) -> bytes:
+        """The receipt's image, for the job's driver and the coordinators."""
+        async with self.db.read():
+            row = await self._load(job_id)
+        return await receipt_image(row["proof"], job_id, size, store)
+
     async def _load(self, job_id: UUID) -> Row:
         row = await self.jobs.get(job_id)
         if row is None or not (self.actor.has_any(*PLANNERS) or row["driver_id"] == self.actor.user_id):
             raise NotFound("No such transport job.")
         return row
+
+
+@dataclass(frozen=True)
+class Receipt:
+    recipient_name: str
+    kind: str  # "signature" or "photo"
+    image: bytes
+    max_bytes: int
+    max_pixels: int
+
+
+async def receipt_image(proof: Row | None, job_id: UUID, size: str, store: PhotoStore) -> bytes:
+    """A delivery receipt's image; the caller has checked who may see it."""
+    data = await anyio.to_thread.run_sync(store.get, proof_key(job_id, size)) if proof else None
+    if data is None:
+        raise NotFound("This delivery has no receipt.")
+    return data
 
 
 def _not_past(day: date) -> None:

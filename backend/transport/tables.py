@@ -68,3 +68,18 @@ class TransportTariff(Table):
     version = Integer(default=1)
     updated_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
     updated_at = Timestamptz()
+
+
+class DeliveryProof(Table):
+    """The recipient's receipt of a delivery: their typed name, and a signature drawn on the driver's
+    phone or a photo the driver took. One per job; the image lives in the photo store (key_of below)."""
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    job = ForeignKey(references=TransportJob, null=False, on_delete=OnDelete.cascade, unique=True)
+    recipient_name = Varchar(length=100)
+    kind = Varchar(length=10)  # "signature" or "photo"
+    # The newest applied deliver scan of the job's items when the receipt came: what it was signed for.
+    scan_event = UUID(null=True, default=None)
+    created_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    created_at = Timestamptz()

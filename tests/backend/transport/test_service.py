@@ -143,7 +143,7 @@ class TestPlanning:
         booking = await approved_with_delivery(as_requester, as_owner, world.listing)
         seen = (await as_requester.get(f"/api/bookings/{booking['id']}")).json()["transport"]
         assert seen == {"status": "planned", "day": None, "wanted_date": days(2), "return_date": days(5),
-                        "return_status": "planned"}
+                        "return_status": "planned", "proof": None}
         coordinator = await signed_in(new_client, world.coordinator_email)
         job = (await coordinator.get("/api/transport-jobs")).json()[0]
         await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
