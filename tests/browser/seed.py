@@ -26,13 +26,17 @@ def phone_today() -> date:
     return datetime.now(ZoneInfo("Europe/Stockholm")).date()
 
 
-async def make_booking(municipality: UUID, driver: UUID, driver_unit: UUID) -> UUID:
-    """An approved booking by another unit, and a transport fee paid to the driver's unit."""
+async def make_booking(municipality: UUID, driver: UUID, driver_unit: UUID, requester_email: str | None = None) -> UUID:
+    """An approved booking by another unit (the driver's name on it, or the requester's when given), and a
+    transport fee paid to the driver's unit."""
     from backend.bookings.tables import Booking
     from backend.catalog.tables import Listing
     from backend.transport.tables import TransportTariff
 
     other = await Unit.select(Unit.id).where(Unit.municipality == municipality, Unit.id != driver_unit).first()
+    if requester_email:
+        requester = await User.select(User.id, User.unit).where(User.email == requester_email).first()
+        driver, other = requester["id"], {"id": requester["unit"]}
     now, listing, booking = clock.now(), uuid4(), uuid4()
     await Listing.insert(Listing(id=listing, municipality=municipality, owner_unit=driver_unit, kind="furniture",
                                  deal="give", title="Kontorsstolar", status="published", created_at=now,
@@ -48,7 +52,7 @@ async def make_booking(municipality: UUID, driver: UUID, driver_unit: UUID) -> U
 
 
 async def make_job(municipality: UUID, driver_email: str, shelf: UUID, items: list[UUID],
-                   charged: bool = False) -> tuple[UUID, UUID | None]:
+                   charged: bool = False, requester_email: str | None = None) -> tuple[UUID, UUID | None]:
     """A planned job for today, assigned to the driver: from the shelf to the library.
 
     charged: the job is a booking's, in a municipality with a transport fee (its delivery charges it).
@@ -56,7 +60,7 @@ async def make_job(municipality: UUID, driver_email: str, shelf: UUID, items: li
     from backend.transport.tables import TransportJob, TransportJobItem
 
     driver = await User.select(User.id, User.unit).where(User.email == driver_email).first()
-    booking = await make_booking(municipality, driver["id"], driver["unit"]) if charged else None
+    booking = await make_booking(municipality, driver["id"], driver["unit"], requester_email) if charged else None
     job = uuid4()
     now = clock.now()
     await TransportJob.insert(TransportJob(id=job, municipality=municipality, booking_id=booking,
@@ -69,7 +73,7 @@ async def make_job(municipality: UUID, driver_email: str, shelf: UUID, items: li
 
 
 async def seed(url: str, municipality: str, items: int, driver_email: str | None = None,
-               charged: bool = False) -> dict:
+               charged: bool = False, requester_email: str | None = None) -> dict:
     database = Database.from_url(url)
     use_engine(database.engine)
     await database.start()
@@ -82,7 +86,8 @@ async def seed(url: str, municipality: str, items: int, driver_email: str | None
         for i in range(items):
             item = await make_item(town["id"], unit["id"], f"Kontorsstol {i + 1}", "in_storage", shelf)
             rows.append({"id": item, "code": await make_code(town["id"], item=item)})
-        job, booking = (await make_job(town["id"], driver_email, shelf, [r["id"] for r in rows], charged)
+        job, booking = (await make_job(town["id"], driver_email, shelf, [r["id"] for r in rows], charged,
+                                       requester_email)
                         if driver_email else (None, None))
         return {
             "job": str(job) if job else None,
@@ -96,19 +101,24 @@ async def seed(url: str, municipality: str, items: int, driver_email: str | None
 
 
 def seed_rows(url: str, municipality: str = "Skurup", items: int = 3, driver: str | None = None,
-              charged: bool = False) -> dict:
+              charged: bool = False, requester: str | None = None) -> dict:
     """Seed from a child process (the tests' own event loop belongs to Playwright).
 
-    charged: the driver's job belongs to a booking and the municipality charges a transport fee.
+    charged: the driver's job belongs to a booking and the municipality charges a transport fee;
+    requester: who asked for that booking (by default the driver).
     """
     import subprocess
 
     args = [sys.executable, "-m", "tests.browser.seed", url, municipality, str(items),
-            *([driver] if driver else []), *(["charged"] if charged else [])]
+            *([driver] if driver else []), *(["charged"] if charged else []),
+            *([f"requester={requester}"] if requester else [])]
     out = subprocess.run(args, check=True, capture_output=True, text=True)
     return json.loads(out.stdout)
 
 
 if __name__ == "__main__":
+    flags = sys.argv[5:]
     print(json.dumps(asyncio.run(seed(sys.argv[1], sys.argv[2], int(sys.argv[3]), *sys.argv[4:5],
-                                      charged=sys.argv[5:6] == ["charged"]))))
+                                      charged="charged" in flags,
+                                      requester_email=next((f.split("=", 1)[1] for f in flags
+                                                            if f.startswith("requester=")), None)))))

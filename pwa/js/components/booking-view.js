@@ -7,6 +7,7 @@ import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { card, takeStep } from "./booking-list.js";
 import { money } from "./listing-card.js";
+import { signedFor } from "./receipt-view.js";
 import { subjectConversation } from "./subject-conversation.js";
 
 /**
@@ -33,7 +34,8 @@ export function bookingView({ bookingId }) {
         takeStep(b, action, reason, status, load);
       // dom.js's replaceChildren skips a missing part; the DOM's would show it as the text "null".
       replaceChildren(body, h("ul", { class: "booking-list__list" }, card(booking, act, { link: false })),
-                      details(booking), chargeList(charges), history(booking.events));
+                      details(booking), receipt(booking.transport?.proof), chargeList(charges),
+                      history(booking.events));
       // Made once, so a step taken on the card does not lose a message being written.
       if (!talk) {
         talk = subjectConversation({ kind: "booking", subjectId: bookingId });
@@ -68,6 +70,14 @@ function details(booking) {
     booking.note && !inCard ? t("booking.note", { note: booking.note }) : null,
   ].filter(Boolean);
   return lines.length ? h("div", { class: "booking-view__details" }, lines.map((text) => h("p", { text }))) : null;
+}
+
+/** The recipient's receipt, once the delivery is signed for. @param {any} proof */
+function receipt(proof) {
+  if (!proof) return null;
+  return h("section", { class: "booking-view__part", "aria-labelledby": "booking-receipt",
+                        "data-testid": "booking-receipt" },
+    h("h2", { id: "booking-receipt", text: t("proof.title") }), ...signedFor(proof));
 }
 
 /** @param {string} iso */

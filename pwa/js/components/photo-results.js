@@ -57,7 +57,8 @@ export function photoResults({ onNewResult } = {}) {
  * @param {import("../outbox/photos.js").PhotoResult} result
  * @returns {string}
  */
-export function resultText({ title, label, refused }) {
+export function resultText({ title, label, refused, receipt }) {
+  if (receipt) return receiptText(title ?? "", refused);
   if (refused) {
     const why = refused.error === "item_has_no_listing" ? t("photo_result.no_listing") : t("photo_result.refused_other");
     return `${title ? t("photo_result.refused", { title }) : t("photo_result.refused_plain")} ${why}`;
@@ -67,4 +68,16 @@ export function resultText({ title, label, refused }) {
   // A status from a newer server than this app: say what the server said rather than nothing.
   const said = STATUSES.includes(label.status) ? t(`photo_label.${label.status}`, { code: label.code ?? "" }) : label.message;
   return `${uploaded} ${said}`;
+}
+
+/**
+ * "Kvittensen för Skolgatan 3 är skickad." or why it was not saved.
+ * @param {string} title
+ * @param {{error: string, detail: string}} [refused]
+ * @returns {string}
+ */
+export function receiptText(title, refused) {
+  if (!refused) return t("proof.result_sent", { title });
+  const known = ["already_proved", "not_delivered"].includes(refused.error);
+  return `${t("proof.result_refused", { title })} ${known ? t(`proof.refused.${refused.error}`) : t("photo_result.refused_other")}`;
 }

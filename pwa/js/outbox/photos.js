@@ -11,7 +11,7 @@ import { PHOTO_RESULT_STORE, PHOTO_STORE, metaGet, run, transact } from "../db.j
 import { CSRF_KEY } from "../csrf.js";
 import { OWNER_HEADER, currentOwner } from "./owner.js";
 import { announce } from "./queue.js";
-import { ownEntries } from "./store.js";
+import { countEntries, ownEntries } from "./store.js";
 
 const MAX_SIDE = 1600;
 // A photo taken to show the item's label: a wide shot keeps the label small, and the server
@@ -33,9 +33,14 @@ let fallbackRun = Promise.resolve();
  *   what the label in the photo did: linked, already_linked, item_labelled, belongs_elsewhere, unknown, several, none
  */
 /**
+ * @typedef {{jobId: string, recipient_name: string, kind: "signature" | "photo"}} Receipt
+ *   a delivery receipt: the image is the recipient's signature or a photo of the handover
+ */
+/**
  * @typedef {{seq?: number, itemId: string, title?: string, label: PhotoLabel | null, at: string,
- *   owner?: import("./owner.js").Owner, refused?: {error: string, detail: string}}} PhotoResult
- *   label is null when the server did not look for one; refused is set when it did not take the photo
+ *   owner?: import("./owner.js").Owner, refused?: {error: string, detail: string}, receipt?: Receipt}} PhotoResult
+ *   label is null when the server did not look for one; refused is set when it did not take the photo;
+ *   receipt is set for a delivery receipt
  */
 
 /**
@@ -72,6 +77,33 @@ export async function queuePhoto(itemId, file, { title, label = false } = {}) {
 }
 
 /**
+ * Queue a delivery receipt under the signed-in person; it goes after the scans queued before it, so
+ * the deliver scans it signs for reach the server first. Resolves after it is stored.
+ * @param {Receipt} receipt
+ * @param {Blob} image the signature drawn on the screen, or a photo of the handover
+ * @param {string} title what the outcome names the delivery by (its address)
+ * @returns {Promise<void>}
+ */
+export async function queueReceipt(receipt, image, title) {
+  const blob = await downsize(image, MAX_SIDE);
+  const owner = await currentOwner();
+  const entry = { itemId: "", receipt, blob, title, at: new Date().toISOString() };
+  await run(PHOTO_STORE, "readwrite", (s) => s.add(owner ? { ...entry, owner } : entry));
+  announce();
+}
+
+/**
+ * The signed-in person's receipts still on the phone, and what came of those sent.
+ * @param {import("./owner.js").Owner | null} owner
+ * @returns {Promise<{waiting: Receipt[], results: PhotoResult[]}>}
+ */
+export async function receipts(owner) {
+  const waiting = (await ownEntries(PHOTO_STORE, owner)).filter((entry) => entry.receipt).map((entry) => entry.receipt);
+  const results = (await ownEntries(PHOTO_RESULT_STORE, owner)).filter((result) => result.receipt);
+  return { waiting, results };
+}
+
+/**
  * Upload the signed-in person's waiting photos, oldest first; stops at the first one the
  * server cannot take now. Other people's photos wait for them.
  * @param {{fetch?: typeof fetch}} [options]
@@ -97,10 +129,16 @@ async function uploadAll(doFetch) {
   for (;;) {
     const [next] = await ownEntries(PHOTO_STORE, owner, 1);
     if (!next || !owner) return uploaded;
+    // A receipt signs for deliver scans: while any of this person's scans wait (another context may be
+    // sending them now), it waits too, so the server has the delivery first. A scan the server then
+    // refuses leaves the receipt refused with its reason, never stuck.
+    if (next.receipt && (await countEntries(owner)) > 0) return uploaded;
     const answer = await upload(next, doFetch, owner);
     if (!answer) return uploaded;
-    await settlePhoto(next, { itemId: next.itemId, title: next.title, label: labelIn(answer.body),
+    await settlePhoto(next, { itemId: next.itemId, title: next.title,
+                              label: next.receipt ? null : labelIn(answer.body),
                               at: new Date().toISOString(), owner: next.owner ?? owner,
+                              ...(next.receipt ? { receipt: next.receipt } : {}),
                               ...(answer.refused ? { refused: answer.refused } : {}) });
     uploaded += 1;
     announce();
@@ -108,7 +146,7 @@ async function uploadAll(doFetch) {
 }
 
 /**
- * @param {{itemId: string, blob: Blob}} photo
+ * @param {{itemId: string, blob: Blob, receipt?: Receipt}} photo
  * @param {typeof fetch} doFetch
  * @param {import("./owner.js").Owner} owner who took it; the server refuses it (409) under anyone else
  * @returns {Promise<{body?: any, refused?: {error: string, detail: string}} | null>} the server's answer when it
@@ -116,13 +154,20 @@ async function uploadAll(doFetch) {
  */
 async function upload(photo, doFetch, owner) {
   const form = new FormData();
+  const { receipt } = photo;
+  if (receipt) {
+    form.append("recipient_name", receipt.recipient_name);
+    form.append("kind", receipt.kind);
+  }
   form.append("file", photo.blob, "photo.jpg");
+  const url = receipt ? `/api/transport-jobs/${encodeURIComponent(receipt.jobId)}/proof`
+    : `/api/items/${encodeURIComponent(photo.itemId)}/photos`;
   const token = await metaGet(CSRF_KEY).catch(() => null);
   /** @type {Record<string, string>} */
   const headers = { [OWNER_HEADER]: owner.id };
   if (token) headers["X-CSRF-Token"] = token;
   try {
-    const response = await doFetch(`/api/items/${encodeURIComponent(photo.itemId)}/photos`, {
+    const response = await doFetch(url, {
       method: "POST",
       body: form,
       credentials: "same-origin",

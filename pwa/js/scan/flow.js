@@ -76,7 +76,8 @@ export function actionLabel(action, task, place) {
 }
 
 /**
- * Store the scan event; resolves once IndexedDB holds it (then the screen may confirm).
+ * Store the scan event and the item's new state on the stored day; resolves once IndexedDB holds
+ * both (then the screen may confirm, and the day opened next shows the state).
  * @param {string} action
  * @param {string} code
  * @param {Item | null} item
@@ -87,5 +88,5 @@ export async function record(action, code, item, place) {
   await enqueue({ code, action, location_code: place?.code, item_id: item?.id }, { title: item?.title });
   const next = nextState(action, item?.state ?? null);
   // The stored day learns the new state, so the next scan of this item offers the right actions.
-  if (item && next) rememberState(item.id, next).catch(() => {});
+  if (item && next) await rememberState(item.id, next).catch(() => {});
 }
