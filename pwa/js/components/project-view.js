@@ -204,10 +204,16 @@ function registerForm(categories, act, base) {
     const files = [...photo.input.files ?? []];
     const payload = { id: listingId, title: name, category_id: category.input.value || null,
                       quantity: Number(quantity.input.value) || 1 };
+    try {
+      await api(`${base}/items`, { method: "POST", body: payload });
+    } catch (failure) {
+      if (!(failure instanceof ApiError)) throw failure;
+      error.textContent = errorText(failure);
+      return;
+    }
     /** @type {string | null} */
     let photoProblem = null;
     try {
-      await api(`${base}/items`, { method: "POST", body: payload });
       if (files.length) await uploadPhotos(listingId, files.slice(0, 1));
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
