@@ -115,8 +115,8 @@ class ProjectService:
             listing, made, _ = await listings.create(created)
             linked = [i for i in await self.repo.items(project_id) if i["listing_id"] == listing["id"]]
             if not linked:
-                if not made and await self.repo.has_listing(listing["id"]):
-                    raise Conflict("That listing belongs to another project.")
+                if not made:  # a listing of its own or of another project: the id is someone else's
+                    raise Conflict("That id is already in use.")
                 await self.repo.add_item(project_id, listing["id"], clock.now())
             return await self._details(await self._project(project_id)), made
 

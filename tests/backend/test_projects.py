@@ -116,6 +116,14 @@ class TestItems:
                                        json={"title": "Kontorsstol", "id": same})
         assert (again.status_code, len(again.json()["items"])) == (200, 1)
 
+    async def test_the_id_of_a_listing_outside_the_project_is_refused(self, coordinator):
+        project = await make_project(coordinator)
+        listing = await coordinator.post("/api/listings", json={"kind": "furniture", "deal": "give", "title": "Egen"})
+        response = await coordinator.post(f"/api/projects/{project['id']}/items",
+                                          json={"title": "Stol", "id": listing.json()["id"]})
+        assert (response.status_code, response.json()["error"]) == (409, "conflict")
+        assert (await coordinator.get(f"/api/projects/{project['id']}")).json()["items"] == []
+
     @pytest.mark.parametrize("body", [
         {"title": ""}, {"title": "Stol", "quantity": 0}, {"title": "Stol", "kind": "service"}])
     async def test_bad_items_are_refused(self, coordinator, body):
