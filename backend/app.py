@@ -58,6 +58,7 @@ from backend.ops.metrics import RequestMetrics
 from backend.params import TYPE_DECODERS, DaySchema
 from backend.people.controller import PeopleImportController
 from backend.piccolo_conf import use_engine
+from backend.projects.controller import ProjectController
 from backend.push.controller import NotificationController, PushController
 from backend.push.daily import CleanUp
 from backend.push.lifespan import PushLifespan
@@ -92,6 +93,7 @@ API_CONTROLLERS = [
     calendar_feed,
     TransportJobController,
     TransportTariffController,
+    ProjectController,
     CategoryController,
     ListingController,
     PhotoController,

@@ -25,6 +25,7 @@ APPS = [
     "backend.impact.piccolo_app",
     "backend.billing.piccolo_app",
     "backend.conversations.piccolo_app",
+    "backend.projects.piccolo_app",
 ]
 
 APP_REGISTRY = AppRegistry(apps=APPS)

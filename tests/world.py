@@ -90,6 +90,11 @@ async def _catalog(world: World, boss: httpx.AsyncClient, employee: httpx.AsyncC
     world.add("want_id", want["id"])
     check = await _ok(await boss.post("/api/purchase-checks", json={"need": "Skrivbord"}))
     world.add("check_id", check["id"])
+    name = f"Flytt {world.tenant.id}"
+    world.secrets.add(name)
+    project = await _ok(await boss.post("/api/projects", json={"name": name, "day": days(10)}))
+    project = await _ok(await boss.post(f"/api/projects/{project['id']}/items", json={"title": "Projektstol"}))
+    world.add("project_id", project["id"])
 
 
 async def _bookings(world: World, boss: httpx.AsyncClient, employee: httpx.AsyncClient) -> None:

@@ -84,3 +84,14 @@ async def book_reuse(
         "factor": factor["id"], "factor_version": factor["version"], "month": month_of(completed_at),
         "completed_at": completed_at, "created_at": clock.now(),
     })
+
+
+async def estimate(municipality_id: UUID, category_id: UUID | None, *, quantity: int, weight_g: int | None,
+                   at: datetime) -> tuple[int, int, int, dict]:
+    """(g CO2e, öre saved, g waste, factor) a reuse of these pieces avoids, with the factor in force at `at`.
+
+    The same factors and arithmetic as a booked reuse, for figures not (yet) in the ledger.
+    """
+    factor = await factor_in_force(municipality_id, await _slug_chain(category_id), at)
+    co2e, saved, waste = compute(factor, quantity=max(1, quantity), paid_ore=0, weight_g=weight_g)
+    return co2e, saved, waste, factor

@@ -20,11 +20,12 @@ import proof from "./messages/proof.js";
 import push from "./messages/push.js";
 import shell from "./messages/shell.js";
 import sso from "./messages/sso.js";
+import projects from "./messages/projects.js";
 import talk from "./messages/talk.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport, audit, sso, talk, proof];
+  peopleImport, audit, sso, talk, proof, projects];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -94,6 +94,13 @@ export function appRoutes({ go, onLogin, onLogout }) {
     "/anmalda-meddelanden": () =>
       signedIn(() => view(t("reports.title"), import("./components/reported-messages-view.js"),
                           (m) => m.reportedMessagesView())),
+    // Move projects: register things before the day, list them in one go, plan the rest, report.
+    "/flyttprojekt": () =>
+      signedIn(() => view(t("projects.title"), import("./components/projects-view.js"),
+                          (m) => m.projectsView({ navigate: go }))),
+    "/flyttprojekt/:id": ({ params }) =>
+      signedIn(() => view(t("projects.title"), import("./components/project-view.js"),
+                          (m) => m.projectView({ projectId: params.id }))),
     "/fakturaunderlag": () =>
       signedIn(() => view(t("invoice.title"), import("./components/invoice-view.js"), (m) => m.invoiceView())),
     "/fakturaunderlag/kolumner": () =>

@@ -3,6 +3,7 @@ the accessibility audits of public-sector sites use) against WCAG 2.1 A and AA."
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -72,9 +73,24 @@ def test_an_employee_s_screens(browser, live_server, booked):
     assert audit(browser, live_server, EMPLOYEE, routes) == []
 
 
-def test_the_coordinator_s_screens(browser, live_server, booked):
+@pytest.fixture(scope="module")
+def move_project(live_server) -> str:
+    """A move project of Ystad's with one thing registered, listed to the network from its share day; its id."""
+    with signed_in_http(live_server, COORDINATOR) as http:
+        day = (date.today() + timedelta(days=10)).isoformat()
+        project = http.post("/api/projects", json={"name": "Flytt av biblioteket", "address": "Surbrunnsvägen 12",
+                                                   "day": day}).json()
+        project = http.post(f"/api/projects/{project['id']}/items", json={"title": "Bokhylla"}).json()
+        share = (date.today() + timedelta(days=3)).isoformat()
+        listed = http.post(f"/api/projects/{project['id']}/list-all",
+                           json={"share_day": share, "version": project["version"]})
+        assert listed.status_code == 200, listed.text
+    return project["id"]
+
+
+def test_the_coordinator_s_screens(browser, live_server, booked, move_project):
     routes = ["/arbetsko", "/att-godkanna", "/transporter", "/fakturaunderlag", "/rapport", "/miljofaktorer",
-              f"/annons/{booked['listing']['id']}/andra"]
+              f"/annons/{booked['listing']['id']}/andra", "/flyttprojekt", f"/flyttprojekt/{move_project}"]
     assert audit(browser, live_server, COORDINATOR, routes) == []
 
 

@@ -17,7 +17,8 @@ export function workQueueView() {
     { class: "work-queue", "aria-labelledby": "work-queue-title" },
     h("h1", { id: "work-queue-title", text: t("work.title") }),
     currentUser()?.roles.includes("coordinator")
-      ? h("p", { class: "work-queue__board" }, h("a", { href: "/anmalda-meddelanden", text: t("reports.link") }))
+      ? h("p", { class: "work-queue__board" }, h("a", { href: "/anmalda-meddelanden", text: t("reports.link") }),
+        " · ", h("a", { href: "/flyttprojekt", text: t("projects.link") }))
       : null,
     status,
     sections,

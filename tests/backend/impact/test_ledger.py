@@ -9,7 +9,7 @@ import pytest
 
 from backend.catalog.categories import category_id
 from backend.impact.factors import seed_id
-from backend.impact.ledger import book_reuse
+from backend.impact.ledger import book_reuse, estimate
 from backend.impact.tables import ImpactEntry, ImpactFactor
 
 pytestmark = pytest.mark.anyio
@@ -73,3 +73,18 @@ class TestBookReuse:
         ))
         await _book(db, ystad, "kontorsstolar")
         assert (await ImpactEntry.select(ImpactEntry.co2e_g).first())["co2e_g"] == 72_000
+
+
+class TestEstimate:
+    async def test_an_estimate_uses_the_ledger_s_factor_and_books_nothing(self, db, ystad, seeded):
+        async with db.read():
+            co2e, saved, waste, factor = await estimate(ystad.id, category_id("kontorsstolar"), quantity=2,
+                                                        weight_g=None, at=WHEN)
+        # 2 × 72 kg; 2 × 4 500 kr new, nothing paid; 2 × 17 kg typical weight
+        assert (co2e, saved, waste, factor["id"]) == (144_000, 900_000, 34_000, seed_id("kontorsstolar"))
+        assert await ImpactEntry.count() == 0
+
+    async def test_an_estimate_without_a_category_falls_back_to_weight(self, db, ystad, seeded):
+        async with db.read():
+            co2e, _, waste, factor = await estimate(ystad.id, None, quantity=1, weight_g=30_000, at=WHEN)
+        assert (co2e, waste, factor["id"]) == (60_000, 30_000, seed_id("*"))

@@ -34,6 +34,8 @@ const EXAMPLES = [
   ["/plats/:id", "/plats/hylla-3", { id: "hylla-3" }],
   ["/arbetsko", "/arbetsko", {}],
   ["/anmalda-meddelanden", "/anmalda-meddelanden", {}],
+  ["/flyttprojekt", "/flyttprojekt", {}],
+  ["/flyttprojekt/:id", "/flyttprojekt/abc-123", { id: "abc-123" }],
   ["/fakturaunderlag", "/fakturaunderlag", {}],
   ["/fakturaunderlag/kolumner", "/fakturaunderlag/kolumner", {}],
   ["/rapport", "/rapport", {}],
