@@ -152,6 +152,22 @@ class JobService:
                                    error="wrong_status")
         return ids
 
+    async def unassign(self, job_id: UUID, version: int) -> Row:
+        """Take a job off its driver and back among the waiting ones; the driver is told, so their day refetches."""
+        self.actor.require(*PLANNERS)
+        async with self.db.write():
+            row = await self._load(job_id)
+            if row["status"] not in PLANNABLE or row["driver_id"] is None:
+                state = "has no driver" if row["status"] in PLANNABLE else f"is {row['status']}"
+                raise Conflict(f"The job {state}; there is no driver to take it from.", error="not_assigned")
+            values = {"driver": None, "day": None, "status": "planned"}
+            if not await self.jobs.update(job_id, version, values, clock.now(), PLANNABLE):
+                raise _refused(row, PLANNABLE)
+            await notify_message([row["driver_id"]], "job_changed", "job_unassigned",
+                                 {"day": {"day": (row["day"] or local_day(clock.now())).isoformat()},
+                                  "address": row["delivery_address"]}, "/dagen", tag=f"job-{row['id']}")
+        return await self.get(job_id)
+
     async def _require_driver(self, driver_id: UUID) -> None:
         if not await self.jobs.is_driver(driver_id):
             raise Invalid("That person is not a driver in your municipality.", error="not_a_driver")
