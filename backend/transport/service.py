@@ -205,10 +205,12 @@ class JobService:
         return await self.get(job_id)
 
     async def record_work(self, job_id: UUID, work: list[Any]) -> list[Row]:
-        """Who drove a job and for how long: its driver or a coordinator, once the job is done."""
+        """Who drove a job and for how long: a coordinator once it is done; its driver also while it is
+        still open on the server (their delivery scans may still be on the phone)."""
         async with self.db.write():
             row = await self._load(job_id)
-            if row["status"] != "done":
+            own = row["driver_id"] == self.actor.user_id and row["status"] in (*OPEN, "done")
+            if row["status"] != "done" and not own:
                 raise Conflict("Work is recorded on a job once it is done.", error="not_done")
             return await record_work(self.actor, "transport", job_id, work)
 

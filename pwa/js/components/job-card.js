@@ -1,6 +1,7 @@
 /**
  * One run on the driver's day: where to pick up (down to the shelf), where to deliver and when,
- * who takes it and how to call them, the way there, the items and the requester's note.
+ * who takes it and how to call them, the way there, the items and the requester's note, and
+ * "Arbetstid" to record who did the job and how long it took.
  * It draws only what the stored day holds, so it looks the same offline; what is not known
  * (no phone, no time window, no note) is left out rather than shown as a placeholder.
  */
@@ -8,6 +9,7 @@ import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { mapsHref, telHref } from "../contact-links.js";
 import { jobItems } from "../offline/shift.js";
+import { jobWork } from "./job-work.js";
 
 /**
  * @typedef {object} JobPlace
@@ -46,6 +48,7 @@ export function jobCard(job, states) {
       href: `/skanna?uppgift=jobb&jobb=${encodeURIComponent(job.id)}`,
       text: t("shift.scan_job"),
     }),
+    jobWork(job),
   );
 }
 
