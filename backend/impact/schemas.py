@@ -197,11 +197,20 @@ class ParticipantRead(Schema, kw_only=True):
 
 
 class WorkDone(Schema, kw_only=True):
-    """One participant's time on a task; `id` (client-made) makes a retried record count once."""
+    """One participant's time on a task; `id` (client-made) makes a retried record count once.
+
+    Either `participant_id` (a person or team the AME keeps) or `myself` (the recording person, kept
+    as a participant under their own name), not both.
+    """
 
     id: UUID | None = None
-    participant_id: UUID
+    participant_id: UUID | None = None
+    myself: bool = False
     minutes: Minutes
+
+    def __post_init__(self) -> None:
+        if self.myself == (self.participant_id is not None):
+            raise ValueError("give either participant_id or myself: true")
 
 
 WorkList = Annotated[list[WorkDone], msgspec.Meta(min_length=1, max_length=20)]

@@ -105,6 +105,8 @@ class AmeParticipant(Table):
     kind = Varchar(length=6, default="person")
     active = Boolean(default=True)
     created_at = Timestamptz()
+    # Set when the participant is a person with an account (a driver recording their own time).
+    person = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null, unique=True)
 
 
 class WorkEntry(Table):

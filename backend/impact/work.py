@@ -11,6 +11,7 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from backend import clock
+from backend.accounts.repository import UserRepository
 from backend.catalog.repository import ItemRepository
 from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
@@ -47,20 +48,33 @@ class ParticipantService:
 async def record_work(actor: Actor, kind: str, task_id: UUID, work: list[schemas.WorkDone]) -> list[Row]:
     """Save each participant's minutes on one task; call inside a write transaction that checked the task."""
     actor.require(*RECORDERS)
-    if len({w.participant_id for w in work}) != len(work):
-        raise Invalid("Each participant is named once per task.", error="participant_twice")
     participants, entries, now = ParticipantRepository(actor.municipality_id), WorkRepository(
         actor.municipality_id), clock.now()
+    who = [await _own_participant(actor, participants) if w.myself else w.participant_id for w in work]
+    if len(set(who)) != len(work):
+        raise Invalid("Each participant is named once per task.", error="participant_twice")
     saved = []
-    for w in work:
-        if await participants.get(w.participant_id) is None:
+    for w, participant in zip(work, who, strict=True):
+        if await participants.get(participant) is None:
             raise NotFound("No such AME participant.")
         if w.id and (found := await entries.get(w.id)) and found["task_id"] != task_id:
             raise Conflict("That id was used for another task.", error="id_reused")
         saved.append(await entries.save({
-            "id": w.id or uuid4(), "participant": w.participant_id, "kind": kind, "task_id": task_id,
+            "id": w.id or uuid4(), "participant": participant, "kind": kind, "task_id": task_id,
             "minutes": w.minutes, "month": month_of(now), "recorded_by": actor.user_id}, now))
     return saved
+
+
+async def _own_participant(actor: Actor, participants: ParticipantRepository) -> UUID:
+    """The participant that is the recording person themselves, made under their name the first time."""
+    mine = await participants.of_person(actor.user_id)
+    if mine is not None:
+        return mine["id"]
+    user = await UserRepository(actor.municipality_id).get(actor.user_id)
+    participant_id = uuid4()
+    await participants.insert(participant_id, ((user or {}).get("name") or "–")[:100], "person", clock.now(),
+                              person=actor.user_id)
+    return participant_id
 
 
 class WorkService:

@@ -25,9 +25,14 @@ class ParticipantRepository:
         return await AmeParticipant.select().where(
             AmeParticipant.id == participant_id, AmeParticipant.municipality == self.municipality_id).first()
 
-    async def insert(self, participant_id: UUID, name: str, kind: str, now: datetime) -> None:
+    async def of_person(self, user_id: UUID) -> Row | None:
+        return await AmeParticipant.select().where(
+            AmeParticipant.person == user_id, AmeParticipant.municipality == self.municipality_id).first()
+
+    async def insert(self, participant_id: UUID, name: str, kind: str, now: datetime,
+                     person: UUID | None = None) -> None:
         await AmeParticipant.insert(AmeParticipant(
-            id=participant_id, municipality=self.municipality_id, name=name, kind=kind, created_at=now))
+            id=participant_id, municipality=self.municipality_id, name=name, kind=kind, created_at=now, person=person))
 
 
 class WorkRepository:

@@ -113,6 +113,12 @@ class TransportJobController(Controller):
                          data: JSONBody[schemas.JobAssign]) -> schemas.JobRead:
         return job_read(await JobService(db, actor).assign(job_id, data.driver_id, data.day, data.version))
 
+    @post("/{job_id:uuid}/unassign", status_code=200)
+    async def unassign_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
+                           data: JSONBody[schemas.JobUnassign]) -> schemas.JobRead:
+        """Take an assigned job off its driver: it waits for a plan again and leaves the driver's day."""
+        return job_read(await JobService(db, actor).unassign(job_id, data.version))
+
     @post("/{job_id:uuid}/done", status_code=200)
     async def finish_job(self, db: DbDep, actor: ActorDep, job_id: FromPath[UUID],
                          data: JSONBody[schemas.JobDone]) -> schemas.JobRead:

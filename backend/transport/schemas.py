@@ -116,6 +116,12 @@ class JobAssign(Schema, kw_only=True):
     version: Version
 
 
+class JobUnassign(Schema, kw_only=True):
+    """Taking a job off its driver, with the version read."""
+
+    version: Version
+
+
 class JobsAssign(Schema, kw_only=True):
     """Several jobs to one driver and day (the work queue's bulk planning), all or none."""
 

@@ -158,6 +158,22 @@ class JobService:
                                    error="wrong_status")
         return ids
 
+    async def unassign(self, job_id: UUID, version: int) -> Row:
+        """Take a job off its driver and back among the waiting ones; the driver is told, so their day refetches."""
+        self.actor.require(*PLANNERS)
+        async with self.db.write():
+            row = await self._load(job_id)
+            if row["status"] not in PLANNABLE or row["driver_id"] is None:
+                state = "has no driver" if row["status"] in PLANNABLE else f"is {row['status']}"
+                raise Conflict(f"The job {state}; there is no driver to take it from.", error="not_assigned")
+            values = {"driver": None, "day": None, "status": "planned"}
+            if not await self.jobs.update(job_id, version, values, clock.now(), PLANNABLE):
+                raise _refused(row, PLANNABLE)
+            await notify_message([row["driver_id"]], "job_changed", "job_unassigned",
+                                 {"day": {"day": (row["day"] or local_day(clock.now())).isoformat()},
+                                  "address": row["delivery_address"]}, "/dagen", tag=f"job-{row['id']}")
+        return await self.get(job_id)
+
     async def _require_driver(self, driver_id: UUID) -> None:
         if not await self.jobs.is_driver(driver_id):
             raise Invalid("That person is not a driver in your municipality.", error="not_a_driver")
@@ -195,10 +211,12 @@ class JobService:
         return await self.get(job_id)
 
     async def record_work(self, job_id: UUID, work: list[Any]) -> list[Row]:
-        """Who drove a job and for how long: its driver or a coordinator, once the job is done."""
+        """Who drove a job and for how long: a coordinator once it is done; its driver also while it is
+        still open on the server (their delivery scans may still be on the phone)."""
         async with self.db.write():
             row = await self._load(job_id)
-            if row["status"] != "done":
+            own = row["driver_id"] == self.actor.user_id and row["status"] in (*OPEN, "done")
+            if row["status"] != "done" and not own:
                 raise Conflict("Work is recorded on a job once it is done.", error="not_done")
             return await record_work(self.actor, "transport", job_id, work)
 

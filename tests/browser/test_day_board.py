@@ -1,7 +1,9 @@
 """The coordinator's day board: a job moves from one driver to another with the keyboard (the
 "Flytta" form), the card then says who drives it, and the new driver's day list shows it on its next
 load; at desk width the card is dragged onto another driver's day, and a move from a board gone
-stale is refused with its reason and the board reloads."""
+stale is refused with its reason and the board reloads. A job is taken off its driver with the
+keyboard ("Ta bort från chauffören") or by dragging it back among the waiting jobs, and leaves the
+driver's day."""
 
 from __future__ import annotations
 
@@ -97,4 +99,61 @@ def test_coordinator_moves_a_job_to_another_driver(browser, live_server, live_da
     card.get_by_role("button", name="Flytta hit").click()
     expect(page.locator(".day-board__status")).to_have_text(re.compile("Någon annan har ändrat.*Tavlan har laddats om"))
     expect(page.locator(f'[data-job="{job}"]')).to_contain_text(f"Körs av {name}")
+    context.close()
+
+
+def test_coordinator_takes_a_job_off_its_driver(browser, live_server, live_database):
+    job = seed_rows(live_database, "Ystad", 1, driver=DRIVER)["job"]
+    driver_context, driver = open_as(browser, live_server, "phone", DRIVER)
+    driver.goto("/dagen")
+    expect(driver.locator(".shift-view__jobs")).to_contain_text("Bryggaregatan 6")
+
+    context, page = open_as(browser, live_server, "phone", COORDINATOR)
+    page.goto("/dagplanering")
+    card = page.locator(f'[data-job="{job}"]')
+    expect(card).to_contain_text("Körs av Peter Sjöberg")
+
+    # The keyboard's way: open "Flytta", Tab past the buttons to "Ta bort från chauffören" and press Enter.
+    card.get_by_text("Flytta", exact=True).focus()
+    page.keyboard.press("Enter")
+    card.get_by_role("button", name="Avbryt").focus()
+    page.keyboard.press("Tab")
+    expect(card.get_by_role("button", name="Ta bort från chauffören")).to_be_focused()
+    assert axe_clean(page) == []
+    shot(page, "day-board-unassign")
+    page.keyboard.press("Enter")
+    expect(page.locator(".day-board__status")).to_contain_text("tillbaka bland dem som väntar på planering")
+    waiting = page.locator(".day-board__waiting")
+    expect(waiting.locator(f'[data-job="{job}"]')).to_contain_text("Ingen chaufför än")
+    expect(page.locator(f'[data-job="{job}"]')).to_be_focused()
+
+    # The driver's day no longer has it.
+    driver.goto("/dagen")
+    expect(driver.locator(".shift-view__jobs, .shift-view__empty").first).to_be_visible()
+    expect(driver.locator(".shift-view")).not_to_contain_text("Bryggaregatan 6")
+    driver_context.close()
+
+    # At desk width: planned again, then dragged back among the waiting jobs.
+    seen = page.request.get(f"/api/transport-jobs/{job}").json()
+    drivers = page.request.get("/api/transport-jobs/drivers").json()
+    peter = next(d["id"] for d in drivers if d["name"] == "Peter Sjöberg")
+    board = page.request.get("/api/transport-jobs/board").json()
+    planned = page.request.post(f"/api/transport-jobs/{job}/assign", headers=api_headers(page), data={
+        "driver_id": peter, "day": board["days"][0], "version": seen["version"]})
+    assert planned.status == 200, planned.text()
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.reload()
+    expect(page.locator(f'[data-job="{job}"]')).to_contain_text("Körs av Peter Sjöberg")
+    page.set_viewport_size({"width": 1280, "height": page.evaluate("document.documentElement.scrollHeight") + 100})
+    page.locator(f'[data-job="{job}"]').drag_to(waiting)
+    expect(waiting.locator(f'[data-job="{job}"]')).to_contain_text("Ingen chaufför än")
+    assert axe_clean(page) == []
+    fits(page)
+    shot(page, "day-board-unassigned")
+
+    # A job with no driver cannot be taken off one: the API says why.
+    again = page.request.get(f"/api/transport-jobs/{job}").json()
+    refused = page.request.post(f"/api/transport-jobs/{job}/unassign", headers=api_headers(page),
+                                data={"version": again["version"]})
+    assert refused.status == 409 and refused.json()["error"] == "not_assigned"
     context.close()

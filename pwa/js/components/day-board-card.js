@@ -18,9 +18,10 @@ export function dayName(iso, long = false) {
  * @param {any} job from /api/transport-jobs/board
  * @param {{today: string, days: string[], drivers: {id: string, name: string}[]}} board
  * @param {(job: any, driverId: string, day: string) => void} move
+ * @param {(job: any) => void} [unassign] takes the job off its driver
  * @returns {HTMLElement}
  */
-export function boardCard(job, board, move) {
+export function boardCard(job, board, move, unassign) {
   const titleId = `board-job-${job.id}`;
   const title = job.leg === "return" ? t("jobs.return_from", { address: job.pickup.address }) : job.delivery.address;
   const moving = { ...job, title };
@@ -34,7 +35,7 @@ export function boardCard(job, board, move) {
     job.time_window ? h("p", { text: t("jobs.window", { window: job.time_window.replace("-", "–") }) }) : null,
     job.day && job.day < board.today ? h("p", { class: "day-board__late", text: t("board.late") }) : null,
     between(job),
-    job.movable ? moveForm(moving, board, move) : null);
+    job.movable ? moveForm(moving, board, move, unassign) : null);
   if (job.movable) {
     card.draggable = true;
     card.addEventListener("dragstart", (event) => {
@@ -57,8 +58,9 @@ function between(job) {
 /**
  * @param {any} job @param {{today: string, days: string[], drivers: {id: string, name: string}[]}} board
  * @param {(job: any, driverId: string, day: string) => void} move
+ * @param {(job: any) => void} [unassign]
  */
-function moveForm(job, board, move) {
+function moveForm(job, board, move, unassign) {
   const id = `move-${job.id}`;
   const driver = h("select", { id: `${id}-driver`, name: "driver", required: true },
     h("option", { value: "", text: t("jobs.pick_driver") }),
@@ -72,7 +74,9 @@ function moveForm(job, board, move) {
     h("div", { class: "day-board__form-actions" },
       h("button", { type: "submit", class: "button button--primary", text: t("board.save") }),
       h("button", { type: "button", class: "button button--secondary", text: t("board.cancel"),
-                    onclick: () => { details.open = false; summary.focus(); } })));
+                    onclick: () => { details.open = false; summary.focus(); } }),
+      job.driver && unassign ? h("button", { type: "button", class: "button button--secondary day-board__unassign",
+                                            text: t("board.unassign"), onclick: () => unassign(job) }) : null));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (!driver.value) {

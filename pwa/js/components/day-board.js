@@ -1,7 +1,8 @@
 /**
  * The coordinator's day board: today and the next working days, each driver's jobs per day, and
  * the jobs waiting for a plan beside them. A job moves by drag and drop onto a driver's day, or by
- * its "Flytta" button (a driver and a day, usable from the keyboard). At phone width one day shows
+ * its "Flytta" button (a driver and a day, usable from the keyboard); it goes back among the waiting
+ * jobs by a drop there or by "Ta bort från chauffören" in the same form. At phone width one day shows
  * at a time, with day buttons and arrows; from desk width every day is a column.
  */
 import { h } from "../dom.js";
@@ -74,15 +75,32 @@ export function dayBoard() {
     }
   }
 
+  /** Back among the waiting jobs; the driver is told and their day refetches. @param {any} job */
+  async function unassign(job) {
+    if (!job.driver) return;
+    try {
+      await api(`/api/transport-jobs/${job.id}/unassign`, { method: "POST", body: { version: job.version } });
+      status.textContent = t("board.unassigned_done", { title: job.title });
+      await load(job.id);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const stale = error.status === 409 || error.status === 404;
+      status.textContent = stale ? `${errorText(error)} ${t("board.reloaded")}` : errorText(error);
+      if (stale) await load();
+    }
+  }
+
   /** @param {Board} board */
   function draw(board) {
     const map = cells(board);
-    const cardOf = (/** @type {any} */ job) => boardCard(job, board, move);
+    const cardOf = (/** @type {any} */ job) => boardCard(job, board, move, unassign);
     const waiting = map.get("waiting") ?? [];
     const aside = h("section", { class: "day-board__waiting", "aria-labelledby": "board-waiting" },
       h("h2", { id: "board-waiting", text: t("board.waiting", { count: waiting.length }) }),
       waiting.length ? h("ul", { class: "day-board__jobs" }, waiting.map(cardOf))
-        : h("p", { class: "day-board__empty", text: t("board.waiting_none") }));
+        : h("p", { class: "day-board__empty", text: t("board.waiting_none") }),
+      h("p", { class: "day-board__drop-hint", text: t("board.drop_waiting") }));
+    dropZone(aside, unassign);
     const tabs = h("nav", { class: "day-board__tabs", "aria-label": t("board.days") },
       board.days.map((day) => h("button", {
         type: "button", class: "day-board__tab", "aria-pressed": String(day === shown),
@@ -129,6 +147,15 @@ function cell(driver, day, jobs, cardOf, onDrop) {
     h("h3", { id, class: "day-board__driver", text: driver.name }),
     jobs.length ? h("ul", { class: "day-board__jobs" }, jobs.map(cardOf))
       : h("p", { class: "day-board__empty", text: t("board.nothing") }));
+  dropZone(zone, onDrop);
+  return zone;
+}
+
+/**
+ * Make an element take dropped job cards.
+ * @param {HTMLElement} zone @param {(job: any) => void} onDrop
+ */
+function dropZone(zone, onDrop) {
   zone.addEventListener("dragover", (event) => {
     if (!event.dataTransfer?.types.includes("application/x-delbar-job")) return;
     event.preventDefault();
@@ -141,5 +168,4 @@ function cell(driver, day, jobs, cardOf, onDrop) {
     const raw = event.dataTransfer?.getData("application/x-delbar-job");
     if (raw) onDrop(JSON.parse(raw));
   });
-  return zone;
 }

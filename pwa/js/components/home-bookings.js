@@ -4,7 +4,7 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { period } from "./booking-list.js";
-import { homeSection, moreLink, note } from "./home-section.js";
+import { homeSection, moreLink, note, placeholder } from "./home-section.js";
 
 const OPEN = new Set(["requested", "approved", "fulfilled", "returned"]);
 const SHOWN = 5;
@@ -24,7 +24,8 @@ export function openBookings(bookings) {
  */
 export function homeBookings(mine) {
   return homeSection({
-    id: "home-bookings", title: t("home.bookings_title"), data: mine,
+    id: "home-bookings", title: t("home.bookings_title"), data: mine, modifier: "list",
+    skeleton: () => [placeholder("row"), placeholder("row")],
     render: (bookings) => {
       const open = openBookings(bookings);
       if (!open.length) return [note(t("home.bookings_none")), moreLink("/bokningar", t("home.bookings_all"))];

@@ -5,7 +5,7 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { listingCard } from "./listing-card.js";
-import { homeSection, moreLink, note } from "./home-section.js";
+import { homeSection, moreLink, note, placeholder } from "./home-section.js";
 
 const PER_GROUP = 4;
 
@@ -25,17 +25,24 @@ const PER_GROUP = 4;
 export function homeNearby({ user, data }) {
   return homeSection({
     id: "home-nearby", title: t("home.nearby_title"), data, modifier: "wide",
-    render: (found) => {
-      const groups = nearbyGroups(user, found);
-      return [
-        group("home-nearby-unit", t("home.nearby_unit", { unit: user.unit?.name ?? "" }), groups.unit),
-        group("home-nearby-municipality", t("home.nearby_municipality", { municipality: user.municipality?.name ?? "" }),
-          groups.municipality),
-        group("home-nearby-network", t("home.nearby_network"), groups.network),
-        moreLink("/annonser", t("home.nearby_all")),
-      ];
-    },
+    // The groups' headings are known at once; each list's slots have a fixed size (home-view.css).
+    skeleton: () => groups(user, null),
+    render: (found) => groups(user, nearbyGroups(user, found)),
   });
+}
+
+/**
+ * The three groups and the link to the catalogue; with no listings yet (null), empty slots.
+ * @param {import("../session.js").User} user @param {{unit: any[], municipality: any[], network: any[]} | null} found
+ */
+function groups(user, found) {
+  return [
+    group("home-nearby-unit", t("home.nearby_unit", { unit: user.unit?.name ?? "" }), found?.unit),
+    group("home-nearby-municipality", t("home.nearby_municipality", { municipality: user.municipality?.name ?? "" }),
+      found?.municipality),
+    group("home-nearby-network", t("home.nearby_network"), found?.network),
+    moreLink("/annonser", t("home.nearby_all")),
+  ];
 }
 
 /**
@@ -59,12 +66,13 @@ export function nearbyGroups(user, found) {
 /**
  * @param {string} id
  * @param {string} title
- * @param {any[]} listings
+ * @param {any[] | undefined} listings undefined while they load
  */
 function group(id, title, listings) {
+  const slots = () => Array.from({ length: PER_GROUP }, () => h("li", { class: "home-nearby__slot" }, placeholder("card")));
   return h("section", { class: "home-nearby__group", "aria-labelledby": id },
     h("h3", { id, class: "home-nearby__title", text: title }),
-    listings.length
-      ? h("ul", { class: "home-nearby__list" }, listings.map((listing) => listingCard(listing)))
-      : note(t("home.nearby_none")));
+    !listings ? h("ul", { class: "home-nearby__list", "aria-hidden": "true" }, slots())
+      : listings.length ? h("ul", { class: "home-nearby__list" }, listings.map((listing) => listingCard(listing)))
+        : h("div", { class: "home-nearby__list" }, note(t("home.nearby_none"))));
 }

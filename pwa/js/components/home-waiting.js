@@ -3,7 +3,7 @@
  */
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
-import { homeSection, note } from "./home-section.js";
+import { homeSection, note, placeholder } from "./home-section.js";
 
 /**
  * @typedef {object} Waiting
@@ -20,6 +20,7 @@ import { homeSection, note } from "./home-section.js";
 export function homeWaiting(counts) {
   return homeSection({
     id: "home-waiting", title: t("home.waiting_title"), data: counts, modifier: "waiting",
+    skeleton: () => [placeholder("row")],
     render: (count) => {
       const rows = [
         ["/notiser", "home.waiting_unread", count.unread],

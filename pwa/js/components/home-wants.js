@@ -3,7 +3,7 @@
  */
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
-import { homeSection, moreLink, note } from "./home-section.js";
+import { homeSection, moreLink, note, placeholder } from "./home-section.js";
 
 const SHOWN = 5;
 
@@ -13,7 +13,8 @@ const SHOWN = 5;
  */
 export function homeWants(data) {
   return homeSection({
-    id: "home-wants", title: t("home.wants_title"), data,
+    id: "home-wants", title: t("home.wants_title"), data, modifier: "list",
+    skeleton: () => [placeholder("row"), placeholder("row")],
     render: ({ wants, matches }) => {
       const open = wants.filter((want) => want.mine && want.status === "open");
       if (!open.length) return [note(t("home.wants_none")), moreLink("/efterlysningar", t("home.wants_all"))];

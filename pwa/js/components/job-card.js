@@ -1,7 +1,8 @@
 /**
  * One run on the driver's day: where to pick up (down to the shelf), where to deliver and when,
- * who takes it and how to call them, the way there, the items and the requester's note; once
- * delivered, the recipient's receipt.
+ * who takes it and how to call them, the way there, the items and the requester's note,
+ * "Arbetstid" to record who did the job and how long it took, and once delivered, the
+ * recipient's receipt.
  * It draws only what the stored day holds, so it looks the same offline; what is not known
  * (no phone, no time window, no note) is left out rather than shown as a placeholder.
  */
@@ -10,6 +11,7 @@ import { t } from "../i18n.js";
 import { mapsHref, telHref } from "../contact-links.js";
 import { jobItems } from "../offline/shift.js";
 import { deliveryProof } from "./delivery-proof.js";
+import { jobWork } from "./job-work.js";
 
 /**
  * @typedef {object} JobPlace
@@ -49,6 +51,7 @@ export function jobCard(job, states) {
       text: t("shift.scan_job"),
     }),
     deliveryProof(job, states),
+    jobWork(job),
   );
 }
 

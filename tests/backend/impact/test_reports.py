@@ -150,7 +150,7 @@ class TestExports:
         response = await client.get(f"/api/impact/report/csv?{RANGE}")
         text = response.content.decode("utf-8")
         assert response.headers["content-type"] == "text/csv; charset=utf-8"
-        assert text.startswith("\ufeffAvsnitt;") and "Totalt;2026-01–2026-03;3;4;294,0;17500,00;99,0\r\n" in text
+        assert text.startswith("\ufeffAvsnitt;") and "Totalt;2026-01–2026-03;3;4;294,0;17500,00;99,0;0,0;0\r\n" in text
 
     async def test_csv_names_categories_deals_and_factor_sources_in_swedish(self, client, ystad, known_reuses):
         await signed_in(client, ystad, "reporter")

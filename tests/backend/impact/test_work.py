@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from uuid import uuid4
 
 import pytest
@@ -10,7 +12,7 @@ from backend import clock
 from backend.vocabulary import month_of
 from tests.backend.impact.conftest import signed_in
 from tests.backend.impact.test_report_pdf import text_of
-from tests.factories import make_item
+from tests.factories import make_item, make_network
 
 pytestmark = pytest.mark.anyio
 
@@ -101,3 +103,53 @@ class TestItemWork:
                                                      "work": [{"participant_id": team, "minutes": 150}]})
         text = text_of((await client.get("/api/impact/report.pdf")).content)
         assert "Arbete som tjänsten gav (AME)" in text and "2,5 timmar i 1 uppdrag" in text and "Intag" in text
+
+
+def csv_rows(content: bytes) -> list[list[str]]:
+    text = content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:], newline=""), delimiter=";"))
+
+
+class TestWorkInTheCsv:
+    async def _recorded(self, client, ystad):
+        """Two hours of intake (a team and a person) and one of repair, this month."""
+        await signed_in(client, ystad, "coordinator")
+        team, kim = await participant(client), await participant(client, "Kim", "person")
+        item = str(await make_item(ystad.id, ystad.ame_unit))
+        await client.post("/api/work-entries", json={"kind": "intake", "item_id": item, "work": [
+            {"participant_id": team, "minutes": 90}, {"participant_id": kim, "minutes": 30}]})
+        await client.post("/api/work-entries", json={"kind": "repair", "item_id": item,
+                                                     "work": [{"participant_id": kim, "minutes": 60}]})
+
+    async def test_the_hours_stand_beside_co2e_and_money_per_month_kind_and_municipality(self, client, ystad, seeded):
+        await self._recorded(client, ystad)
+        rows = csv_rows((await client.get("/api/impact/report/csv")).content)
+        header = rows[0]
+        assert header[4:] == ["kg CO2e", "Sparat kr", "kg avfall", "Arbetstimmar (AME)", "Arbetsuppdrag (AME)"]
+        assert all(len(r) == len(header) for r in rows)
+        by_key = {(r[0], r[1]): r for r in rows}
+        assert next(r for r in rows if r[0] == "Totalt")[7:] == ["3,0", "3"]
+        assert by_key[("Månad", month_of(clock.now()))][7:] == ["3,0", "3"]
+        other_months = [r for r in rows if r[0] == "Månad" and r[1] != month_of(clock.now())]
+        assert other_months and all(r[7:] == ["0,0", "0"] for r in other_months)
+        assert by_key[("Arbete per typ", "Intag")][7:] == ["2,0", "2"]
+        assert by_key[("Arbete per typ", "Reparation")][7:] == ["1,0", "1"]
+        assert ("Arbete per typ", "Transport") not in by_key
+        assert by_key[("Arbete per kommun", "Ystad")][7:] == ["3,0", "3"]
+
+    async def test_the_english_csv_names_the_kinds_in_english(self, client, ystad, seeded):
+        await self._recorded(client, ystad)
+        rows = csv_rows((await client.get("/api/impact/report/csv?lang=en")).content)
+        assert rows[0][7:] == ["Work hours (AME)", "Work tasks (AME)"]
+        by_key = {(r[0], r[1]): r for r in rows}
+        assert by_key[("Work per kind", "Intake")][7:] == ["2,0", "2"]
+        assert by_key[("Work per municipality", "Ystad")][7:] == ["3,0", "3"]
+
+    async def test_a_network_csv_gives_each_member_its_hours(self, client, ystad, skurup, seeded):
+        await make_network("Sydkusten", ystad.id, skurup.id)
+        await self._recorded(client, ystad)
+        response = await client.get("/api/impact/report/csv?view=network")
+        assert response.status_code == 200
+        members = {r[1]: r[7:] for r in csv_rows(response.content) if r[0] == "Kommun"}
+        assert members == {"Ystad": ["3,0", "3"], "Skurup": ["0,0", "0"]}

@@ -141,3 +141,55 @@ class TestMove:
             (400, "in_the_past"), (400, "not_a_driver"), (400, "not_a_driver")]
         assert (await TransportJob.select(TransportJob.status).where(TransportJob.leg == "delivery").first()) == {
             "status": "planned"}
+
+
+async def unassign(coordinator, job, version):
+    return await coordinator.post(f"/api/transport-jobs/{job['id']}/unassign", json={"version": version})
+
+
+class TestUnassign:
+    async def test_an_unassigned_job_waits_again_and_leaves_the_driver_s_day(
+            self, as_requester, as_owner, world, new_client):
+        coordinator, board, job = await board_with_job(as_requester, as_owner, world, new_client)
+        assigned = (await move(coordinator, job, world.driver, board["days"][0])).json()
+        answer = await unassign(coordinator, job, assigned["version"])
+        assert answer.status_code == 200
+        assert (answer.json()["status"], answer.json()["driver"], answer.json()["day"]) == ("planned", None, None)
+        told = await Notification.select(Notification.user, Notification.kind, Notification.message).where(
+            Notification.message == "job_unassigned")
+        assert told == [{"user": world.driver, "kind": "job_changed", "message": "job_unassigned"}]
+        driver = await signed_in(new_client, world.driver_email)
+        day = (await driver.get("/api/transport-jobs", params={"driver": "me", "day": board["days"][0]})).json()
+        assert day == []
+        again = (await coordinator.get("/api/transport-jobs/board")).json()
+        card = next(j for j in again["jobs"] if j["id"] == job["id"])
+        assert (card["driver"], card["day"], card["movable"]) == (None, None, True)
+
+    async def test_a_job_with_no_driver_cannot_be_unassigned(self, as_requester, as_owner, world, new_client):
+        coordinator, _, job = await board_with_job(as_requester, as_owner, world, new_client)
+        refused = await unassign(coordinator, job, job["version"])
+        assert refused.status_code == 409 and refused.json()["error"] == "not_assigned"
+
+    async def test_a_finished_job_cannot_be_unassigned(self, as_requester, as_owner, world, new_client):
+        coordinator, board, job = await board_with_job(as_requester, as_owner, world, new_client)
+        assigned = (await move(coordinator, job, world.driver, board["days"][0])).json()
+        done = (await coordinator.post(f"/api/transport-jobs/{job['id']}/done",
+                                       json={"version": assigned["version"]})).json()
+        refused = await unassign(coordinator, job, done["version"])
+        assert refused.status_code == 409 and refused.json()["error"] == "not_assigned"
+        assert "done" in refused.json()["detail"]
+
+    async def test_a_stale_unassign_is_a_409(self, as_requester, as_owner, world, new_client):
+        coordinator, board, job = await board_with_job(as_requester, as_owner, world, new_client)
+        assigned = (await move(coordinator, job, world.driver, board["days"][0])).json()
+        refused = await unassign(coordinator, job, assigned["version"] - 1)
+        assert refused.status_code == 409 and refused.json()["error"] == "stale_version"
+
+    async def test_only_a_coordinator_of_the_job_s_municipality_unassigns(
+            self, as_requester, as_owner, world, new_client):
+        coordinator, board, job = await board_with_job(as_requester, as_owner, world, new_client)
+        assigned = (await move(coordinator, job, world.driver, board["days"][0])).json()
+        driver = await signed_in(new_client, world.driver_email)
+        assert (await unassign(driver, job, assigned["version"])).status_code == 403
+        assert (await unassign(as_requester, job, assigned["version"])).status_code in (403, 404)
+        assert (await unassign(coordinator, job, 0)).status_code == 400
