@@ -321,3 +321,29 @@ def test_the_conversation_about_a_listing_or_a_booking_is_on_its_page(browser, l
     finally:
         requester.close()
         owner.close()
+
+
+def test_a_message_waiting_on_the_phone_is_counted_until_it_is_sent(browser, live_server):
+    title = unique("Vagn")
+    context, page, conversation = ask_as_driver(browser, live_server, title)
+    text = f"Står vid lastkajen {title}"
+    try:
+        page.context.set_offline(True)
+        write(page, text)
+        expect(page.locator(".conversation-view__message--queued")).to_contain_text("Väntar på nätet")
+        page.get_by_role("link", name="Hem").click()
+        expect(page.get_by_test_id("outbox-waiting")).to_contain_text("1 meddelande väntar på att skickas")
+        talk = page.locator(".home-view__more").get_by_role("link", name=re.compile("^Meddelanden"))
+        expect(talk).to_have_accessible_name("Meddelanden 1 väntar att skickas")
+        expect(talk).to_contain_text("1 väntar att skickas")
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "home-message-waiting")
+
+        page.context.set_offline(False)
+        expect(talk).to_have_accessible_name("Meddelanden", timeout=15_000)
+        expect(page.get_by_test_id("outbox-waiting")).not_to_contain_text("meddelande")
+    finally:
+        context.close()
+    assert bodies_seen_by(live_server, OWNER, conversation) == [text]
+
