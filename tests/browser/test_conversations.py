@@ -14,6 +14,7 @@ from backend.demo.data import DEMO_PASSWORD
 from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, until_true
 from tests.browser.journeys import axe_clean, fits, heading, new_person, open_as, shot, unique, ystad_listing
 from tests.browser.test_booking_view import requested_rental, signed_in_http
+from tests.browser.test_listing_page import jpeg
 
 pytestmark = pytest.mark.browser
 OWNER = "samordnare@ystad.exempel.se"  # in Ystad's AME, the unit that owns the listing
@@ -346,4 +347,51 @@ def test_a_message_waiting_on_the_phone_is_counted_until_it_is_sent(browser, liv
     finally:
         context.close()
     assert bodies_seen_by(live_server, OWNER, conversation) == [text]
+
+
+def messages_seen_by(live_server: str, email: str, conversation: str) -> list[dict]:
+    with signed_in_http(live_server, email) as reader:
+        page = reader.get(f"/api/conversations/{conversation}")
+        assert page.status_code == 200, page.text
+        return list(reversed(page.json()["messages"]))
+
+
+def test_a_photo_written_offline_waits_with_its_message_and_is_sent_once_in_order(browser, live_server):
+    title = unique("Gallervagn")
+    context, page, conversation = ask_as_driver(browser, live_server, title)
+    first, second = f"Så här ser skadan ut {title}", f"Jag lämnar den vid porten {title}"
+    try:
+        page.context.set_offline(True)
+        photo = page.get_by_label("Bifoga ett foto (om du vill)")
+        too_big = b"\xff" * (15 * 1024 * 1024 + 1)
+        photo.set_input_files({"name": "stor.jpg", "mimeType": "image/jpeg", "buffer": too_big})
+        write(page, first)
+        expect(page.locator("#conversation-error")).to_have_text(
+            "Fotot är större än 15 MB och kan inte skickas. Välj ett mindre foto.")
+        assert queued_messages(page) == []
+
+        photo.set_input_files({"name": "skada.jpg", "mimeType": "image/jpeg", "buffer": jpeg((160, 40, 40))})
+        write(page, first)
+        expect(page.locator(".conversation-view__status")).to_have_text(
+            "Inget nät just nu. Meddelandet och fotot skickas när nätet är tillbaka.")
+        write(page, second)
+        waiting = page.locator(".conversation-view__message--queued")
+        expect(waiting).to_have_count(2)
+        expect(waiting.nth(0).get_by_role("img", name="Ditt foto, väntar på att skickas")).to_be_visible()
+        assert page.evaluate("""import("/js/outbox/message-queue.js").then(async (q) =>
+            (await q.queuedMessages()).map((m) => m.photo instanceof Blob ? m.photo.size : 0))""")[0] > 1000
+        fits(page)
+        shot(page, "conversation-photo-waiting")
+
+        page.context.set_offline(False)
+        expect(waiting).to_have_count(0, timeout=15_000)
+        sent = page.locator(".conversation-view__message--mine").nth(0)
+        expect(sent.locator(".conversation-view__photo img")).to_be_visible()
+        until_true(page, """import("/js/outbox/message-queue.js")
+                            .then(async (q) => (await q.queuedMessages()).length === 0)""")
+    finally:
+        context.close()
+    seen = messages_seen_by(live_server, OWNER, conversation)
+    assert [m["body"] for m in seen] == [first, second]
+    assert [m["photo_url"] is not None for m in seen] == [True, False]
 

@@ -2,7 +2,7 @@
  * One conversation: its messages oldest to newest (the server pages newest first), who takes part,
  * and the box to write in. Opening it marks it read. A message can be reported; the municipality's
  * coordinators can hide one. A message written with no network (or while earlier ones still wait)
- * is queued on the phone (outbox/message-queue.js) and shown at once, marked as waiting, until the
+ * is queued on the phone with its photo (outbox/message-queue.js) and shown at once, marked as waiting, until the
  * server has it; one the server refused stays, with why, until the writer removes it.
  */
 import { h, replaceChildren } from "../dom.js";
@@ -13,7 +13,7 @@ import { formatTime } from "./inbox-view.js";
 import { currentOwner } from "../outbox/owner.js";
 import { onOutboxChange } from "../outbox/queue.js";
 import { discardMessage, queueMessage, queuedMessages } from "../outbox/message-queue.js";
-import { anyWaiting, shownQueued } from "../outbox/message-policy.js";
+import { PHOTO_MAX_BYTES, anyWaiting, photoProblem, shownQueued } from "../outbox/message-policy.js";
 import { afterEnqueue } from "../outbox/sync.js";
 
 const MAX = 4000;
@@ -99,14 +99,14 @@ export function conversationView({ conversationId }) {
   }
 
   /**
-   * Keep the text on the phone to send when the network is back; a photo needs a network.
+   * Keep the message, and its photo, on the phone to send when the network is back.
    * @param {string} body
-   * @param {boolean} withPhoto
+   * @param {File | undefined} file
    * @returns {Promise<boolean>} false when the phone could not keep it (no storage, nobody signed in)
    */
-  async function keep(body, withPhoto) {
+  async function keep(body, file) {
     try {
-      await queueMessage({ conversationId, clientId, body });
+      await queueMessage({ conversationId, clientId, body, photo: file ?? null });
     } catch (failure) {
       console.warn("delbar: could not queue the message", failure);
       return false;
@@ -116,7 +116,7 @@ export function conversationView({ conversationId }) {
     photo.value = "";
     await readQueue();
     draw();
-    status.textContent = t(withPhoto ? "talk.queued_without_photo" : "talk.queued");
+    status.textContent = t(file ? "talk.queued_with_photo" : "talk.queued");
     afterEnqueue();
     return true;
   }
@@ -154,9 +154,18 @@ export function conversationView({ conversationId }) {
     send.setAttribute("disabled", "");
     send.textContent = t("talk.sending");
     const file = photo.files?.[0];
+    const problem = photoProblem(file);
+    if (problem) {
+      // Said before sending or queueing: a photo the server will refuse never waits on the phone.
+      refuse(problem === "photo_too_large"
+        ? t("talk.photo_too_large", { mb: Math.round(PHOTO_MAX_BYTES / 1024 / 1024) }) : t("error.not_an_image"));
+      send.removeAttribute("disabled");
+      send.textContent = t("talk.send");
+      return;
+    }
     try {
       if (await mustQueue()) {
-        if (!(await keep(body, Boolean(file)))) refuse(t("error.network_error"));
+        if (!(await keep(body, file))) refuse(t("error.network_error"));
         return;
       }
       let sent = await api(`${base}/messages`, { method: "POST", body: { client_id: clientId, body } });
@@ -174,9 +183,9 @@ export function conversationView({ conversationId }) {
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
       // No answer, or a server in trouble: the message waits on the phone (its client id makes a
-      // message the server did take one message). A photo not yet uploaded is left out.
+      // message the server did take one message); its photo waits with it.
       const later = failure.status === 0 || failure.status >= 500;
-      if (!later || !(await keep(body, Boolean(file)))) refuse(errorText(failure));
+      if (!later || !(await keep(body, file))) refuse(errorText(failure));
     } finally {
       send.removeAttribute("disabled");
       send.textContent = t("talk.send");
@@ -203,6 +212,7 @@ function waiting(q, discard) {
       h("span", { class: "conversation-view__author", text: t("talk.you") }), " · ",
       h("time", { datetime: q.at, text: formatTime(new Date(q.at)) })),
     h("p", { class: "conversation-view__body", text: q.body }),
+    q.photo ? queuedPhoto(q.photo) : null,
     q.refused
       ? h("p", { class: "conversation-view__refused", text: t("talk.refused", { reason }) })
       : h("p", { class: "conversation-view__waiting", text: t("talk.waiting") }),
@@ -210,6 +220,18 @@ function waiting(q, discard) {
       ? h("button", { type: "button", class: "button button--secondary conversation-view__action", text: t("talk.discard"),
                       onclick: () => discard(q) })
       : null);
+}
+
+/**
+ * A photo waiting with its message, shown from the phone's copy (the URL is freed once it loaded).
+ * @param {Blob} blob
+ */
+function queuedPhoto(blob) {
+  const src = URL.createObjectURL(blob);
+  const img = h("img", { class: "conversation-view__queued-photo", src, alt: t("talk.photo_waiting") });
+  img.addEventListener("load", () => URL.revokeObjectURL(src), { once: true });
+  img.addEventListener("error", () => URL.revokeObjectURL(src), { once: true });
+  return img;
 }
 
 /**
