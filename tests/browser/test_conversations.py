@@ -395,3 +395,33 @@ def test_a_photo_written_offline_waits_with_its_message_and_is_sent_once_in_orde
     assert [m["body"] for m in seen] == [first, second]
     assert [m["photo_url"] is not None for m in seen] == [True, False]
 
+
+def test_the_driver_opens_the_jobs_conversation_on_its_card(browser, live_server, live_database):
+    from tests.browser.seed import seed_rows
+    from tests.browser.test_offline_shift import new_driver
+
+    email, _ = new_driver(live_server)
+    job = seed_rows(live_database, "Ystad", 1, driver=email)["job"]
+    context, page = open_as(browser, live_server, "phone", email)
+    try:
+        page.goto("/dagen")
+        card = page.get_by_test_id("shift-job").filter(has=page.locator(f"a[href*='{job}']"))
+        toggle = card.get_by_text("Meddelanden om körningen")
+        expect(toggle).to_be_visible()
+        toggle.click()
+        talk = card.get_by_role("region", name="Meddelanden")
+        expect(talk).to_contain_text("Inga meddelanden ännu.")
+        talk.get_by_label("Ditt meddelande").fill("Porten är låst, vem har nyckeln?")
+        talk.get_by_role("button", name="Skicka").click()
+        expect(talk.get_by_role("status")).to_have_text("Meddelandet är skickat.")
+        expect(talk.get_by_role("listitem")).to_contain_text("Porten är låst")
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "job-card-conversation")
+    finally:
+        context.close()
+    with signed_in_http(live_server, OWNER) as coordinator:  # Ystad's coordinator takes part in the job's talk
+        found = coordinator.get("/api/conversations/about", params={"subject_kind": "job", "subject_id": job})
+        assert found.status_code == 200, found.text
+        assert [m["body"] for m in found.json()["messages"]] == ["Porten är låst, vem har nyckeln?"]
+
