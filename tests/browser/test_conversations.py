@@ -362,7 +362,7 @@ def test_a_photo_written_offline_waits_with_its_message_and_is_sent_once_in_orde
     first, second = f"Så här ser skadan ut {title}", f"Jag lämnar den vid porten {title}"
     try:
         page.context.set_offline(True)
-        photo = page.get_by_label("Bifoga ett foto (om du vill)")
+        photo = page.locator("#conversation-photo")
         too_big = b"\xff" * (15 * 1024 * 1024 + 1)
         photo.set_input_files({"name": "stor.jpg", "mimeType": "image/jpeg", "buffer": too_big})
         write(page, first)
@@ -425,3 +425,36 @@ def test_the_driver_opens_the_jobs_conversation_on_its_card(browser, live_server
         assert found.status_code == 200, found.text
         assert [m["body"] for m in found.json()["messages"]] == ["Porten är låst, vem har nyckeln?"]
 
+
+def test_a_photo_is_attached_with_a_button_in_the_persons_language(browser, live_server):
+    title = unique("Lampa")
+    context, page, conversation = ask_as_driver(browser, live_server, title)
+    try:
+        attach = page.get_by_role("button", name="Bifoga foto")
+        expect(page.locator("#conversation-photo")).to_be_hidden()
+        with page.expect_file_chooser() as chooser:
+            attach.click()
+        chooser.value.set_files({"name": "lampa.jpg", "mimeType": "image/jpeg", "buffer": jpeg((200, 180, 40))})
+        expect(page.get_by_text("Valt foto: lampa.jpg")).to_be_visible()
+        expect(page.locator(".conversation-view__preview")).to_be_visible()
+        expect(page.get_by_role("button", name="Välj ett annat foto")).to_be_visible()
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "conversation-photo-chosen")
+        page.get_by_role("button", name="Ta bort fotot").click()
+        expect(page.get_by_text("Valt foto: lampa.jpg")).to_be_hidden()
+        expect(attach).to_be_focused()
+
+        with page.expect_file_chooser() as chooser:
+            attach.click()
+        chooser.value.set_files({"name": "lampa.jpg", "mimeType": "image/jpeg", "buffer": jpeg((200, 180, 40))})
+        write(page, f"Lampan fungerar inte {title}")
+        expect(page.locator(".conversation-view__status")).to_have_text("Meddelandet är skickat.")
+        expect(page.locator(".conversation-view__message--mine .conversation-view__photo img")).to_be_visible()
+        expect(page.get_by_role("button", name="Bifoga foto")).to_be_visible()
+        expect(page.get_by_text("Valt foto: lampa.jpg")).to_be_hidden()
+
+        page.get_by_role("button", name="English").click()
+        expect(page.get_by_role("button", name="Attach photo")).to_be_visible()
+    finally:
+        context.close()

@@ -32,14 +32,39 @@ export function conversationView({ conversationId }) {
   const error = h("p", { class: "conversation-view__error", id: "conversation-error" });
   const box = h("textarea", { id: "conversation-body", name: "body", rows: 3, maxlength: MAX, required: true,
                               "aria-describedby": "conversation-hint conversation-error" });
-  const photo = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: "conversation-photo", accept: "image/*" }));
+  // The browser's own file input speaks the browser's language ("Choose File"): it stays hidden
+  // and a button in the app's language opens it; the chosen photo is shown with its name.
+  const photo = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: "conversation-photo", accept: "image/*",
+                                                              hidden: true }));
+  const chosen = h("div", { class: "conversation-view__chosen", hidden: true });
+  const attach = h("button", { type: "button", class: "button button--secondary conversation-view__attach",
+                               text: t("talk.attach"), onclick: () => photo.click() });
+  photo.addEventListener("change", () => showChosen());
   const send = h("button", { type: "submit", class: "button button--primary", text: t("talk.send") });
   const form = h("form", { class: "conversation-view__form", novalidate: true },
     h("label", { for: "conversation-body", text: t("talk.write") }),
     h("p", { class: "conversation-view__hint", id: "conversation-hint", text: t("talk.write_hint") }),
-    box, error,
-    h("label", { for: "conversation-photo", text: t("talk.photo") }), photo,
+    box, error, photo, attach, chosen,
     send);
+
+  /** The chosen photo's preview and name with a way to take it off, or nothing. */
+  function showChosen() {
+    const file = photo.files?.[0];
+    chosen.hidden = !file;
+    attach.textContent = t(file ? "talk.attach_other" : "talk.attach");
+    if (!file) {
+      chosen.replaceChildren();
+      return;
+    }
+    const src = URL.createObjectURL(file);
+    const preview = h("img", { class: "conversation-view__preview", src, alt: "" });
+    preview.addEventListener("load", () => URL.revokeObjectURL(src), { once: true });
+    preview.addEventListener("error", () => URL.revokeObjectURL(src), { once: true });
+    chosen.replaceChildren(preview,
+      h("p", { class: "conversation-view__chosen-name", text: t("talk.photo_chosen", { name: file.name }) }),
+      h("button", { type: "button", class: "button button--secondary conversation-view__action", text: t("talk.photo_remove"),
+                    onclick: () => { photo.value = ""; showChosen(); attach.focus(); } }));
+  }
   const coordinator = (currentUser()?.roles ?? []).includes("coordinator");
   /** @type {any[]} */
   let messages = [];
@@ -114,6 +139,7 @@ export function conversationView({ conversationId }) {
     clientId = crypto.randomUUID();
     /** @type {HTMLTextAreaElement} */ (box).value = "";
     photo.value = "";
+    showChosen();
     await readQueue();
     draw();
     status.textContent = t(file ? "talk.queued_with_photo" : "talk.queued");
@@ -174,6 +200,7 @@ export function conversationView({ conversationId }) {
         upload.append("file", file);
         sent = await api(`${base}/messages/${sent.id}/photo`, { method: "POST", body: upload });
         photo.value = "";
+        showChosen();
       }
       clientId = crypto.randomUUID();
       /** @type {HTMLTextAreaElement} */ (box).value = "";
