@@ -428,7 +428,7 @@ def test_the_driver_opens_the_jobs_conversation_on_its_card(browser, live_server
 
 def test_a_photo_is_attached_with_a_button_in_the_persons_language(browser, live_server):
     title = unique("Lampa")
-    context, page, conversation = ask_as_driver(browser, live_server, title)
+    context, page, _ = ask_as_driver(browser, live_server, title)
     try:
         attach = page.get_by_role("button", name="Bifoga foto")
         expect(page.locator("#conversation-photo")).to_be_hidden()
