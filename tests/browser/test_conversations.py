@@ -456,5 +456,9 @@ def test_a_photo_is_attached_with_a_button_in_the_persons_language(browser, live
 
         page.get_by_role("button", name="English").click()
         expect(page.get_by_role("button", name="Attach photo")).to_be_visible()
+        page.get_by_role("button", name="Svenska").click()
+        expect(page.get_by_role("button", name="Bifoga foto")).to_be_visible()
     finally:
         context.close()
+        with signed_in_http(live_server, DRIVER) as driver:  # the language is the person's: the next test's too
+            assert driver.put("/api/session/language", json={"language": "sv"}).status_code == 200
