@@ -95,8 +95,8 @@ class Settings:
             photo_max_pixels=int(env.get("DELBAR_PHOTO_MAX_PIXELS", 50_000_000)),
             push_contact=env.get("DELBAR_PUSH_CONTACT", "mailto:push@delbar.invalid"),
             push_worker=env.get("DELBAR_PUSH_WORKER", "1") not in {"0", "false", "no"},
-            push_retention_days=int(env.get("DELBAR_PUSH_RETENTION_DAYS", 90)),
-            conversation_retention_days=int(env.get("DELBAR_CONVERSATION_RETENTION_DAYS", 365)),
+            push_retention_days=_days(env, "DELBAR_PUSH_RETENTION_DAYS", 90),
+            conversation_retention_days=_days(env, "DELBAR_CONVERSATION_RETENTION_DAYS", 365),
             smtp_host=env.get("DELBAR_SMTP_HOST", ""),
             smtp_port=int(env.get("DELBAR_SMTP_PORT", 587)),
             smtp_security=_security(env.get("DELBAR_SMTP_SECURITY", "starttls")),
@@ -119,6 +119,17 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite:")
+
+
+def _days(env, name: str, default: int) -> int:
+    """A retention in days: a whole number, at least 1 (0 would delete everything at once)."""
+    try:
+        days = int(env.get(name, default))
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number of days, not {env.get(name)!r}") from None
+    if days < 1:
+        raise ValueError(f"{name} must be at least 1, not {days}")
+    return days
 
 
 def _storage_url(value: str) -> str:

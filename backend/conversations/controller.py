@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from litestar import Controller, Response, get, post
+from litestar import Controller, Response, get, post, put
 from litestar.datastructures import UploadFile
 from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED
@@ -15,6 +15,7 @@ from backend.catalog.controller import PHOTO_CACHE, UPLOAD_BODY_LIMIT
 from backend.catalog.storage import photo_store
 from backend.conversations import schemas
 from backend.conversations.repository import Row
+from backend.conversations.retention_service import RetentionService
 from backend.conversations.service import ConversationService
 from backend.deps import ActorDep, DbDep, MadeByHeader, SettingsDep
 from backend.errors import Conflict, Forbidden, RateLimited, Unprocessable
@@ -62,6 +63,19 @@ class ConversationController(Controller):
                                     last_message_at=r["last_message_at"], unread=r["unread"]) for r in rows]
         return schemas.InboxRead(items=items, unread_total=total, next_before=next_before(rows, limit,
                                                                                            "last_message_at"))
+
+    @get("/retention", raises=[Forbidden])
+    async def get_retention(self, db: DbDep, actor: ActorDep, settings: SettingsDep) -> schemas.RetentionRead:
+        """The admin's municipality: how many days its conversations keep their messages."""
+        own, days = await RetentionService(db, actor, settings.conversation_retention_days).get()
+        return schemas.RetentionRead(days=days, own_days=own, default_days=settings.conversation_retention_days)
+
+    @put("/retention", raises=[Forbidden])
+    async def update_retention(self, db: DbDep, actor: ActorDep, settings: SettingsDep,
+                               data: JSONBody[schemas.RetentionUpdate]) -> schemas.RetentionRead:
+        """The admin sets the municipality's own days (30 to 3650), or null for the installation's."""
+        own, days = await RetentionService(db, actor, settings.conversation_retention_days).set(data.own_days)
+        return schemas.RetentionRead(days=days, own_days=own, default_days=settings.conversation_retention_days)
 
     @get("/unread")
     async def count_unread(self, db: DbDep, actor: ActorDep) -> schemas.UnreadRead:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -10,7 +11,7 @@ from piccolo.query.functions.aggregate import Count, Sum
 
 from backend.accounts.tables import User, UserRole
 from backend.bookings.tables import Booking
-from backend.conversations.tables import Conversation, Message, Participant
+from backend.conversations.tables import Conversation, Message, Participant, RetentionSetting
 from backend.tenancy import Actor
 from backend.transport.tables import TransportJob
 
@@ -206,11 +207,28 @@ class SubjectRepository:
 
 
 class RetentionRepository:
-    """The retention clean-up's queries, across all municipalities (system work, no user)."""
+    """The retention clean-up's queries, across all municipalities (system work, no user), and each
+    municipality's own retention. A scope is one municipality, or every one but those listed."""
 
-    async def old_conversations(self, before: datetime, limit: int) -> list[UUID]:
+    async def custom_days(self) -> list[Row]:
+        return await RetentionSetting.select(RetentionSetting.municipality, RetentionSetting.days)
+
+    async def days_of(self, municipality_id: UUID) -> int | None:
+        row = await RetentionSetting.select(RetentionSetting.days).where(
+            RetentionSetting.municipality == municipality_id).first()
+        return row["days"] if row else None
+
+    async def set_days(self, municipality_id: UUID, days: int | None, now: datetime) -> None:
+        """The municipality's own days; None goes back to the installation's."""
+        await RetentionSetting.delete().where(RetentionSetting.municipality == municipality_id)
+        if days is not None:
+            await RetentionSetting.insert(RetentionSetting(id=uuid4(), municipality=municipality_id, days=days,
+                                                           updated_at=now))
+
+    async def old_conversations(self, before: datetime, limit: int, scope: Scope) -> list[UUID]:
         """Conversations whose last message (or start, if none) is older than `before`: all of it is old."""
-        return await Conversation.select(Conversation.id).where(Conversation.last_message_at < before).limit(
+        return await Conversation.select(Conversation.id).where(
+            Conversation.last_message_at < before, *scope.where(Conversation.owner_municipality)).limit(
             limit).output(as_list=True)
 
     async def photos_in(self, conversation_ids: list[UUID]) -> list[tuple[UUID, UUID]]:
@@ -227,10 +245,23 @@ class RetentionRepository:
             await Participant.delete().where(Participant.conversation.is_in(ids))
             await Conversation.delete().where(Conversation.id.is_in(ids))
 
-    async def old_messages(self, before: datetime, limit: int) -> list[Row]:
+    async def old_messages(self, before: datetime, limit: int, scope: Scope) -> list[Row]:
         return await Message.select(Message.id, Message.conversation, Message.photo).where(
-            Message.created_at < before).limit(limit)
+            Message.created_at < before, *scope.where(Message.conversation._.owner_municipality)).limit(limit)
 
     async def delete_messages(self, ids: list[UUID]) -> None:
         if ids:
             await Message.delete().where(Message.id.is_in(ids))
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which municipalities' conversations a clean-up pass reaches: `only` one, or all but `excluded`."""
+
+    only: UUID | None = None
+    excluded: tuple[UUID, ...] = ()
+
+    def where(self, column) -> list:
+        if self.only is not None:
+            return [column == self.only]
+        return [column.not_in(list(self.excluded))] if self.excluded else []

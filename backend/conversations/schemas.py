@@ -108,3 +108,26 @@ class ReportsRead(Schema, kw_only=True):
     # Newest report first; pass next_before as `before` for older ones.
     items: list[ReportEntry]
     next_before: datetime | None
+
+
+# A municipality's own retention: from a month to ten years (the law asks no longer, a month is
+# the least a coordinator needs to follow up a report).
+RETENTION_MIN_DAYS, RETENTION_MAX_DAYS = 30, 3650
+RetentionDays = Annotated[int, msgspec.Meta(ge=RETENTION_MIN_DAYS, le=RETENTION_MAX_DAYS,
+                                            description="Days a message is kept, 30 to 3650.")]
+
+
+class RetentionRead(Schema, kw_only=True):
+    """How long the municipality's conversations keep their messages: its own days, or the installation's."""
+
+    days: int
+    own_days: int | None
+    default_days: int
+    min_days: int = RETENTION_MIN_DAYS
+    max_days: int = RETENTION_MAX_DAYS
+
+
+class RetentionUpdate(Schema, kw_only=True):
+    """The municipality's own days; null goes back to the installation's default."""
+
+    own_days: RetentionDays | None

@@ -65,3 +65,13 @@ class Message(Table):
     # A photo in the photo store under "<conversation>/<message>-display.webp" (and -thumb).
     photo = Boolean(default=False)
     created_at = Timestamptz()
+
+
+class RetentionSetting(Table):
+    """A municipality's own retention for its conversations' messages, set by its admin; without a
+    row the installation's DELBAR_CONVERSATION_RETENTION_DAYS applies."""
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.cascade, unique=True)
+    days = Integer()
+    updated_at = Timestamptz()

@@ -37,8 +37,6 @@ CleanUp = Callable[[Database, datetime], Awaitable[Counter]]
 class DailyJobs:
     def __init__(self, db: Database, retention_days: int, reminders: Sequence[Reminder] = (),
                  check_seconds: float = CHECK_SECONDS, clean_ups: Sequence[CleanUp] = ()) -> None:
-        if retention_days < 1:
-            raise ValueError("DELBAR_PUSH_RETENTION_DAYS must be at least 1")
         self.db, self.retention_days, self.check_seconds = db, retention_days, check_seconds
         self.reminders, self.clean_ups = tuple(reminders), tuple(clean_ups)
         self._purged_on: date | None = None

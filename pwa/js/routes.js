@@ -145,6 +145,8 @@ export function appRoutes({ go, onLogin, onLogout }) {
       signedIn(() => view(t("admin.networks_title"), import("./components/networks-view.js"), (m) => m.networksView())),
     "/admin/inloggning": () =>
       signedIn(() => view(t("sso.title"), import("./components/sso-settings-view.js"), (m) => m.ssoSettingsView())),
+    "/admin/meddelanden": () =>
+      signedIn(() => view(t("retention.title"), import("./components/retention-view.js"), (m) => m.retentionView())),
     "/admin/handelselogg": () =>
       signedIn(() => view(t("audit.title"), import("./components/audit-view.js"), (m) => m.auditView())),
   };

@@ -104,5 +104,6 @@ def test_the_warehouse_and_driver_screens(browser, live_server, booked):
 
 
 def test_the_admin_s_screens(browser, live_server):
-    routes = ["/admin", "/admin/anvandare", "/admin/enheter", "/admin/samverkan", "/miljofaktorer"]
+    routes = ["/admin", "/admin/anvandare", "/admin/enheter", "/admin/samverkan", "/admin/meddelanden",
+              "/miljofaktorer"]
     assert audit(browser, live_server, ADMIN, routes) == []

@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from backend.demo.data import NETWORK
 from tests.browser.field import api_as, sign_in, sign_in_with_form
+from tests.browser.journeys import axe_clean, fits, open_as, shot
 
 pytestmark = pytest.mark.browser
 
@@ -327,3 +328,32 @@ class TestNetworks:
         expect(page.get_by_role("listitem", name=network["name"])).to_have_count(0)
         expect(page.get_by_role("listitem", name=NETWORK)).to_be_visible()
         assert [n for n in admin_api.get("/api/networks").json() if n["name"] == network["name"]] == []
+
+
+def test_the_admin_sets_how_long_the_municipalitys_messages_are_kept(browser, live_server):
+    context, page = open_as(browser, live_server, "phone", "admin@trelleborg.exempel.se")
+    try:
+        page.goto("/admin")
+        page.get_by_role("link", name="Sparade meddelanden").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Sparade meddelanden")
+        days = page.get_by_label("Antal dagar")
+        expect(days).to_have_value("")
+        expect(page.get_by_text("Från 30 till 3650 dagar. Lämna tomt för Delbars standard: 365 dagar.")).to_be_visible()
+        days.fill("10")
+        page.get_by_role("button", name="Spara").click()
+        expect(page.locator("#retention-error")).to_have_text(
+            "Ange ett heltal från 30 till 3650, eller lämna fältet tomt.")
+        expect(days).to_have_attribute("aria-invalid", "true")
+        days.fill("90")
+        page.get_by_role("button", name="Spara").click()
+        expect(page.locator(".admin-page__status")).to_have_text("Sparat. Meddelanden sparas i 90 dagar.")
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "admin-retention")
+        page.reload()
+        expect(days).to_have_value("90")
+        days.fill("")
+        page.get_by_role("button", name="Spara").click()
+        expect(page.locator(".admin-page__status")).to_have_text("Sparat. Delbars standard gäller: 365 dagar.")
+    finally:
+        context.close()

@@ -14,6 +14,7 @@ from backend.demo.data import DEMO_PASSWORD
 from tests.browser.field import DRIVER, WAREHOUSE, controlled_by_worker, outbox, sign_in, until_true
 from tests.browser.journeys import axe_clean, fits, heading, new_person, open_as, shot, unique, ystad_listing
 from tests.browser.test_booking_view import requested_rental, signed_in_http
+from tests.browser.test_listing_page import jpeg
 
 pytestmark = pytest.mark.browser
 OWNER = "samordnare@ystad.exempel.se"  # in Ystad's AME, the unit that owns the listing
@@ -321,3 +322,143 @@ def test_the_conversation_about_a_listing_or_a_booking_is_on_its_page(browser, l
     finally:
         requester.close()
         owner.close()
+
+
+def test_a_message_waiting_on_the_phone_is_counted_until_it_is_sent(browser, live_server):
+    title = unique("Vagn")
+    context, page, conversation = ask_as_driver(browser, live_server, title)
+    text = f"Står vid lastkajen {title}"
+    try:
+        page.context.set_offline(True)
+        write(page, text)
+        expect(page.locator(".conversation-view__message--queued")).to_contain_text("Väntar på nätet")
+        page.get_by_role("link", name="Hem").click()
+        expect(page.get_by_test_id("outbox-waiting")).to_contain_text("1 meddelande väntar på att skickas")
+        talk = page.locator(".home-view__more").get_by_role("link", name=re.compile("^Meddelanden"))
+        expect(talk).to_have_accessible_name("Meddelanden 1 väntar att skickas")
+        expect(talk).to_contain_text("1 väntar att skickas")
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "home-message-waiting")
+
+        page.context.set_offline(False)
+        expect(talk).to_have_accessible_name("Meddelanden", timeout=15_000)
+        expect(page.get_by_test_id("outbox-waiting")).not_to_contain_text("meddelande")
+    finally:
+        context.close()
+    assert bodies_seen_by(live_server, OWNER, conversation) == [text]
+
+
+def messages_seen_by(live_server: str, email: str, conversation: str) -> list[dict]:
+    with signed_in_http(live_server, email) as reader:
+        page = reader.get(f"/api/conversations/{conversation}")
+        assert page.status_code == 200, page.text
+        return list(reversed(page.json()["messages"]))
+
+
+def test_a_photo_written_offline_waits_with_its_message_and_is_sent_once_in_order(browser, live_server):
+    title = unique("Gallervagn")
+    context, page, conversation = ask_as_driver(browser, live_server, title)
+    first, second = f"Så här ser skadan ut {title}", f"Jag lämnar den vid porten {title}"
+    try:
+        page.context.set_offline(True)
+        photo = page.locator("#conversation-photo")
+        too_big = b"\xff" * (15 * 1024 * 1024 + 1)
+        photo.set_input_files({"name": "stor.jpg", "mimeType": "image/jpeg", "buffer": too_big})
+        write(page, first)
+        expect(page.locator("#conversation-error")).to_have_text(
+            "Fotot är större än 15 MB och kan inte skickas. Välj ett mindre foto.")
+        assert queued_messages(page) == []
+
+        photo.set_input_files({"name": "skada.jpg", "mimeType": "image/jpeg", "buffer": jpeg((160, 40, 40))})
+        write(page, first)
+        expect(page.locator(".conversation-view__status")).to_have_text(
+            "Inget nät just nu. Meddelandet och fotot skickas när nätet är tillbaka.")
+        write(page, second)
+        waiting = page.locator(".conversation-view__message--queued")
+        expect(waiting).to_have_count(2)
+        expect(waiting.nth(0).get_by_role("img", name="Ditt foto, väntar på att skickas")).to_be_visible()
+        assert page.evaluate("""import("/js/outbox/message-queue.js").then(async (q) =>
+            (await q.queuedMessages()).map((m) => m.photo instanceof Blob ? m.photo.size : 0))""")[0] > 1000
+        fits(page)
+        shot(page, "conversation-photo-waiting")
+
+        page.context.set_offline(False)
+        expect(waiting).to_have_count(0, timeout=15_000)
+        sent = page.locator(".conversation-view__message--mine").nth(0)
+        expect(sent.locator(".conversation-view__photo img")).to_be_visible()
+        until_true(page, """import("/js/outbox/message-queue.js")
+                            .then(async (q) => (await q.queuedMessages()).length === 0)""")
+    finally:
+        context.close()
+    seen = messages_seen_by(live_server, OWNER, conversation)
+    assert [m["body"] for m in seen] == [first, second]
+    assert [m["photo_url"] is not None for m in seen] == [True, False]
+
+
+def test_the_driver_opens_the_jobs_conversation_on_its_card(browser, live_server, live_database):
+    from tests.browser.seed import seed_rows
+    from tests.browser.test_offline_shift import new_driver
+
+    email, _ = new_driver(live_server)
+    job = seed_rows(live_database, "Ystad", 1, driver=email)["job"]
+    context, page = open_as(browser, live_server, "phone", email)
+    try:
+        page.goto("/dagen")
+        card = page.get_by_test_id("shift-job").filter(has=page.locator(f"a[href*='{job}']"))
+        toggle = card.get_by_text("Meddelanden om körningen")
+        expect(toggle).to_be_visible()
+        toggle.click()
+        talk = card.get_by_role("region", name="Meddelanden")
+        expect(talk).to_contain_text("Inga meddelanden ännu.")
+        talk.get_by_label("Ditt meddelande").fill("Porten är låst, vem har nyckeln?")
+        talk.get_by_role("button", name="Skicka").click()
+        expect(talk.get_by_role("status")).to_have_text("Meddelandet är skickat.")
+        expect(talk.get_by_role("listitem")).to_contain_text("Porten är låst")
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "job-card-conversation")
+    finally:
+        context.close()
+    with signed_in_http(live_server, OWNER) as coordinator:  # Ystad's coordinator takes part in the job's talk
+        found = coordinator.get("/api/conversations/about", params={"subject_kind": "job", "subject_id": job})
+        assert found.status_code == 200, found.text
+        assert [m["body"] for m in found.json()["messages"]] == ["Porten är låst, vem har nyckeln?"]
+
+
+def test_a_photo_is_attached_with_a_button_in_the_persons_language(browser, live_server):
+    title = unique("Lampa")
+    context, page, _ = ask_as_driver(browser, live_server, title)
+    try:
+        attach = page.get_by_role("button", name="Bifoga foto")
+        expect(page.locator("#conversation-photo")).to_be_hidden()
+        with page.expect_file_chooser() as chooser:
+            attach.click()
+        chooser.value.set_files({"name": "lampa.jpg", "mimeType": "image/jpeg", "buffer": jpeg((200, 180, 40))})
+        expect(page.get_by_text("Valt foto: lampa.jpg")).to_be_visible()
+        expect(page.locator(".conversation-view__preview")).to_be_visible()
+        expect(page.get_by_role("button", name="Välj ett annat foto")).to_be_visible()
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "conversation-photo-chosen")
+        page.get_by_role("button", name="Ta bort fotot").click()
+        expect(page.get_by_text("Valt foto: lampa.jpg")).to_be_hidden()
+        expect(attach).to_be_focused()
+
+        with page.expect_file_chooser() as chooser:
+            attach.click()
+        chooser.value.set_files({"name": "lampa.jpg", "mimeType": "image/jpeg", "buffer": jpeg((200, 180, 40))})
+        write(page, f"Lampan fungerar inte {title}")
+        expect(page.locator(".conversation-view__status")).to_have_text("Meddelandet är skickat.")
+        expect(page.locator(".conversation-view__message--mine .conversation-view__photo img")).to_be_visible()
+        expect(page.get_by_role("button", name="Bifoga foto")).to_be_visible()
+        expect(page.get_by_text("Valt foto: lampa.jpg")).to_be_hidden()
+
+        page.get_by_role("button", name="English").click()
+        expect(page.get_by_role("button", name="Attach photo")).to_be_visible()
+        page.get_by_role("button", name="Svenska").click()
+        expect(page.get_by_role("button", name="Bifoga foto")).to_be_visible()
+    finally:
+        context.close()
+        with signed_in_http(live_server, DRIVER) as driver:  # the language is the person's: the next test's too
+            assert driver.put("/api/session/language", json={"language": "sv"}).status_code == 200

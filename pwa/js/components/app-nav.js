@@ -41,14 +41,46 @@ export function appNav({ user, path, unread, talk = null }) {
 export function destinationList(places, current, labelledBy, talk = null) {
   return h("ul", { class: "app-nav__list", "aria-labelledby": labelledBy },
     places.map((place) => {
-      const counted = place.href === "/meddelanden" && talk ? talk : 0;
-      return h("li", {},
-        h("a", { class: "app-nav__item", href: place.href, "aria-current": place === current ? "page" : null,
-                 "aria-label": counted ? `${t(place.label)}, ${t("talk.unread_count", { count: counted })}` : null },
-          navIcon(place.icon), h("span", { text: t(place.label) }),
-          counted ? h("span", { class: "app-nav__badge app-nav__badge--inline",
-                                "data-count": counted > 99 ? "99+" : String(counted) }) : null));
+      const talkLink = place.href === "/meddelanden";
+      const counted = talkLink && talk ? talk : 0;
+      const label = counted ? `${t(place.label)}, ${t("talk.unread_count", { count: counted })}` : null;
+      const queued = talkLink ? h("span", { class: "app-nav__queued", hidden: true }) : null;
+      const link = h("a", { class: "app-nav__item", href: place.href, "aria-current": place === current ? "page" : null,
+                            "aria-label": label },
+        navIcon(place.icon), h("span", { text: t(place.label) }), queued,
+        counted ? h("span", { class: "app-nav__badge app-nav__badge--inline",
+                              "data-count": counted > 99 ? "99+" : String(counted) }) : null);
+      if (queued) countQueued(link, queued, t(place.label), counted ? t("talk.unread_count", { count: counted }) : "");
+      return h("li", {}, link);
     }));
+}
+
+/**
+ * Beside "Meddelanden": how many of the person's messages wait on the phone for the network, in
+ * the link's name too; kept current as the queue changes (this tab, another, the worker).
+ * @param {HTMLElement} link
+ * @param {HTMLElement} note
+ * @param {string} name the link's visible text
+ * @param {string} unread the unread count in words, or ""
+ */
+function countQueued(link, note, name, unread) {
+  Promise.all([import("../outbox/queue.js"), import("../outbox/owner.js")]).then(([queue, owners]) => {
+    const refresh = async () => {
+      if (!note.isConnected && note.dataset.mounted) return stop();
+      const count = await queue.countMessages(await owners.currentOwner());
+      note.dataset.mounted = "true";
+      note.hidden = count === 0;
+      note.textContent = count ? t("outbox.messages_short", { count }) : "";
+      // The name starts with the visible text (WCAG 2.5.3); the unread count follows it in words.
+      const shown = count ? `${name} ${note.textContent}` : name;
+      if (unread) link.setAttribute("aria-label", `${shown}, ${unread}`);
+      else link.removeAttribute("aria-label");
+    };
+    const stop = queue.onOutboxChange(() => refresh().catch(() => {}));
+    refresh().catch(() => {});
+  }).catch(() => {
+    // Without the queue's modules the link still works; the count is a courtesy.
+  });
 }
 
 /**

@@ -2,7 +2,7 @@
  * One conversation: its messages oldest to newest (the server pages newest first), who takes part,
  * and the box to write in. Opening it marks it read. A message can be reported; the municipality's
  * coordinators can hide one. A message written with no network (or while earlier ones still wait)
- * is queued on the phone (outbox/message-queue.js) and shown at once, marked as waiting, until the
+ * is queued on the phone with its photo (outbox/message-queue.js) and shown at once, marked as waiting, until the
  * server has it; one the server refused stays, with why, until the writer removes it.
  */
 import { h, replaceChildren } from "../dom.js";
@@ -13,7 +13,7 @@ import { formatTime } from "./inbox-view.js";
 import { currentOwner } from "../outbox/owner.js";
 import { onOutboxChange } from "../outbox/queue.js";
 import { discardMessage, queueMessage, queuedMessages } from "../outbox/message-queue.js";
-import { anyWaiting, shownQueued } from "../outbox/message-policy.js";
+import { PHOTO_MAX_BYTES, anyWaiting, photoProblem, shownQueued } from "../outbox/message-policy.js";
 import { afterEnqueue } from "../outbox/sync.js";
 
 const MAX = 4000;
@@ -32,14 +32,39 @@ export function conversationView({ conversationId }) {
   const error = h("p", { class: "conversation-view__error", id: "conversation-error" });
   const box = h("textarea", { id: "conversation-body", name: "body", rows: 3, maxlength: MAX, required: true,
                               "aria-describedby": "conversation-hint conversation-error" });
-  const photo = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: "conversation-photo", accept: "image/*" }));
+  // The browser's own file input speaks the browser's language ("Choose File"): it stays hidden
+  // and a button in the app's language opens it; the chosen photo is shown with its name.
+  const photo = /** @type {HTMLInputElement} */ (h("input", { type: "file", id: "conversation-photo", accept: "image/*",
+                                                              hidden: true }));
+  const chosen = h("div", { class: "conversation-view__chosen", hidden: true });
+  const attach = h("button", { type: "button", class: "button button--secondary conversation-view__attach",
+                               text: t("talk.attach"), onclick: () => photo.click() });
+  photo.addEventListener("change", () => showChosen());
   const send = h("button", { type: "submit", class: "button button--primary", text: t("talk.send") });
   const form = h("form", { class: "conversation-view__form", novalidate: true },
     h("label", { for: "conversation-body", text: t("talk.write") }),
     h("p", { class: "conversation-view__hint", id: "conversation-hint", text: t("talk.write_hint") }),
-    box, error,
-    h("label", { for: "conversation-photo", text: t("talk.photo") }), photo,
+    box, error, photo, attach, chosen,
     send);
+
+  /** The chosen photo's preview and name with a way to take it off, or nothing. */
+  function showChosen() {
+    const file = photo.files?.[0];
+    chosen.hidden = !file;
+    attach.textContent = t(file ? "talk.attach_other" : "talk.attach");
+    if (!file) {
+      chosen.replaceChildren();
+      return;
+    }
+    const src = URL.createObjectURL(file);
+    const preview = h("img", { class: "conversation-view__preview", src, alt: "" });
+    preview.addEventListener("load", () => URL.revokeObjectURL(src), { once: true });
+    preview.addEventListener("error", () => URL.revokeObjectURL(src), { once: true });
+    chosen.replaceChildren(preview,
+      h("p", { class: "conversation-view__chosen-name", text: t("talk.photo_chosen", { name: file.name }) }),
+      h("button", { type: "button", class: "button button--secondary conversation-view__action", text: t("talk.photo_remove"),
+                    onclick: () => { photo.value = ""; showChosen(); attach.focus(); } }));
+  }
   const coordinator = (currentUser()?.roles ?? []).includes("coordinator");
   /** @type {any[]} */
   let messages = [];
@@ -99,14 +124,14 @@ export function conversationView({ conversationId }) {
   }
 
   /**
-   * Keep the text on the phone to send when the network is back; a photo needs a network.
+   * Keep the message, and its photo, on the phone to send when the network is back.
    * @param {string} body
-   * @param {boolean} withPhoto
+   * @param {File | undefined} file
    * @returns {Promise<boolean>} false when the phone could not keep it (no storage, nobody signed in)
    */
-  async function keep(body, withPhoto) {
+  async function keep(body, file) {
     try {
-      await queueMessage({ conversationId, clientId, body });
+      await queueMessage({ conversationId, clientId, body, photo: file ?? null });
     } catch (failure) {
       console.warn("delbar: could not queue the message", failure);
       return false;
@@ -114,9 +139,10 @@ export function conversationView({ conversationId }) {
     clientId = crypto.randomUUID();
     /** @type {HTMLTextAreaElement} */ (box).value = "";
     photo.value = "";
+    showChosen();
     await readQueue();
     draw();
-    status.textContent = t(withPhoto ? "talk.queued_without_photo" : "talk.queued");
+    status.textContent = t(file ? "talk.queued_with_photo" : "talk.queued");
     afterEnqueue();
     return true;
   }
@@ -154,9 +180,18 @@ export function conversationView({ conversationId }) {
     send.setAttribute("disabled", "");
     send.textContent = t("talk.sending");
     const file = photo.files?.[0];
+    const problem = photoProblem(file);
+    if (problem) {
+      // Said before sending or queueing: a photo the server will refuse never waits on the phone.
+      refuse(problem === "photo_too_large"
+        ? t("talk.photo_too_large", { mb: Math.round(PHOTO_MAX_BYTES / 1024 / 1024) }) : t("error.not_an_image"));
+      send.removeAttribute("disabled");
+      send.textContent = t("talk.send");
+      return;
+    }
     try {
       if (await mustQueue()) {
-        if (!(await keep(body, Boolean(file)))) refuse(t("error.network_error"));
+        if (!(await keep(body, file))) refuse(t("error.network_error"));
         return;
       }
       let sent = await api(`${base}/messages`, { method: "POST", body: { client_id: clientId, body } });
@@ -165,6 +200,7 @@ export function conversationView({ conversationId }) {
         upload.append("file", file);
         sent = await api(`${base}/messages/${sent.id}/photo`, { method: "POST", body: upload });
         photo.value = "";
+        showChosen();
       }
       clientId = crypto.randomUUID();
       /** @type {HTMLTextAreaElement} */ (box).value = "";
@@ -174,9 +210,9 @@ export function conversationView({ conversationId }) {
     } catch (failure) {
       if (!(failure instanceof ApiError)) throw failure;
       // No answer, or a server in trouble: the message waits on the phone (its client id makes a
-      // message the server did take one message). A photo not yet uploaded is left out.
+      // message the server did take one message); its photo waits with it.
       const later = failure.status === 0 || failure.status >= 500;
-      if (!later || !(await keep(body, Boolean(file)))) refuse(errorText(failure));
+      if (!later || !(await keep(body, file))) refuse(errorText(failure));
     } finally {
       send.removeAttribute("disabled");
       send.textContent = t("talk.send");
@@ -203,6 +239,7 @@ function waiting(q, discard) {
       h("span", { class: "conversation-view__author", text: t("talk.you") }), " · ",
       h("time", { datetime: q.at, text: formatTime(new Date(q.at)) })),
     h("p", { class: "conversation-view__body", text: q.body }),
+    q.photo ? queuedPhoto(q.photo) : null,
     q.refused
       ? h("p", { class: "conversation-view__refused", text: t("talk.refused", { reason }) })
       : h("p", { class: "conversation-view__waiting", text: t("talk.waiting") }),
@@ -210,6 +247,18 @@ function waiting(q, discard) {
       ? h("button", { type: "button", class: "button button--secondary conversation-view__action", text: t("talk.discard"),
                       onclick: () => discard(q) })
       : null);
+}
+
+/**
+ * A photo waiting with its message, shown from the phone's copy (the URL is freed once it loaded).
+ * @param {Blob} blob
+ */
+function queuedPhoto(blob) {
+  const src = URL.createObjectURL(blob);
+  const img = h("img", { class: "conversation-view__queued-photo", src, alt: t("talk.photo_waiting") });
+  img.addEventListener("load", () => URL.revokeObjectURL(src), { once: true });
+  img.addEventListener("error", () => URL.revokeObjectURL(src), { once: true });
+  return img;
 }
 
 /**

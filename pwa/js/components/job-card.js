@@ -4,7 +4,8 @@
  * "Arbetstid" to record who did the job and how long it took, and once delivered, the
  * recipient's receipt.
  * It draws only what the stored day holds, so it looks the same offline; what is not known
- * (no phone, no time window, no note) is left out rather than shown as a placeholder.
+ * (no phone, no time window, no note) is left out rather than shown as a placeholder. The job's
+ * conversation (driver, recipient, coordinators) opens inline from the card, fetched when opened.
  */
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
@@ -12,6 +13,7 @@ import { mapsHref, telHref } from "../contact-links.js";
 import { jobItems } from "../offline/shift.js";
 import { deliveryProof } from "./delivery-proof.js";
 import { jobWork } from "./job-work.js";
+import { subjectConversation } from "./subject-conversation.js";
 
 /**
  * @typedef {object} JobPlace
@@ -52,7 +54,25 @@ export function jobCard(job, states) {
     }),
     deliveryProof(job, states),
     jobWork(job),
+    jobTalk(job.id),
   );
+}
+
+/**
+ * The job's conversation, folded: opening it fetches the latest messages (nothing while closed,
+ * so a day of many jobs asks nothing until the driver wants it).
+ * @param {string} jobId
+ * @returns {HTMLElement}
+ */
+function jobTalk(jobId) {
+  const details = h("details", { class: "job-card__talk" },
+    h("summary", { class: "job-card__talk-toggle", text: t("shift.talk") }));
+  details.addEventListener("toggle", () => {
+    if (details.open && !details.querySelector(".subject-talk")) {
+      details.append(subjectConversation({ kind: "job", subjectId: jobId }));
+    }
+  });
+  return details;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The counter of what waits in the outbox, kept current from every tab and the worker.
  * A polite live region: a driver with a screen reader hears when the queue empties.
  * What other people queued on this phone is counted apart: it waits for them to sign in.
+ * Conversation messages written with no network are counted beside the scans.
  */
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
@@ -16,14 +17,16 @@ export function outboxStatus() {
 
   async function refresh() {
     if (!element.isConnected && element.dataset.mounted) return stop();
-    const { waiting: n, attention: bad, photos, others: people } = await counts();
+    const { waiting: n, attention: bad, photos, messages, others: people } = await counts();
     element.dataset.mounted = "true";
     element.dataset.waiting = String(n);
+    element.dataset.messages = String(messages);
     waiting.textContent = [
       n ? t("outbox.waiting", { count: n }) : t(people.length ? "outbox.all_yours_sent" : "outbox.all_sent"),
       photos ? t("outbox.photos", { count: photos }) : "",
+      messages ? t("outbox.messages", { count: messages }) : "",
     ].filter(Boolean).join(". ");
-    waiting.classList.toggle("outbox-status__waiting--busy", n > 0);
+    waiting.classList.toggle("outbox-status__waiting--busy", n + messages > 0);
     others.hidden = people.length === 0;
     others.replaceChildren(...people.map((person) => h("li", { text: waitingFor(person) })));
     attention.hidden = bad === 0;

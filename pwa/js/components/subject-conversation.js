@@ -1,5 +1,5 @@
 /**
- * The person's conversation about a listing or a booking, inline on its page: the latest messages
+ * The person's conversation about a listing, a booking or a transport job, inline on its page or card: the latest messages
  * and a box to write. Nothing is started by looking; the first message sent starts it. Sending
  * here needs the network; the full conversation (linked) also queues offline.
  */
@@ -13,7 +13,7 @@ let counter = 0;
 
 /**
  * @param {object} props
- * @param {"listing" | "booking"} props.kind
+ * @param {"listing" | "booking" | "job"} props.kind
  * @param {string} props.subjectId
  * @returns {HTMLElement}
  */

@@ -14,6 +14,11 @@ export default {
       one: "{count} foto väntar på att laddas upp",
       other: "{count} foton väntar på att laddas upp",
     },
+    "outbox.messages": {
+      one: "{count} meddelande väntar på att skickas",
+      other: "{count} meddelanden väntar på att skickas",
+    },
+    "outbox.messages_short": { one: "{count} väntar att skickas", other: "{count} väntar att skickas" },
     "outbox.attention": {
       one: "{count} skanning behöver åtgärd",
       other: "{count} skanningar behöver åtgärd",
@@ -66,6 +71,11 @@ export default {
       one: "{count} photo waiting to upload",
       other: "{count} photos waiting to upload",
     },
+    "outbox.messages": {
+      one: "{count} message waiting to be sent",
+      other: "{count} messages waiting to be sent",
+    },
+    "outbox.messages_short": { one: "{count} waiting to be sent", other: "{count} waiting to be sent" },
     "outbox.attention": {
       one: "{count} scan needs attention",
       other: "{count} scans need attention",

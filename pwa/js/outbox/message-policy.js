@@ -19,8 +19,24 @@ import { ownedBy } from "./owner.js";
  * @property {string} body
  * @property {string} at when it was written (ISO 8601)
  * @property {Owner} owner who wrote it: only they send it
+ * @property {Blob} [photo] a photo to upload once the text is sent
  * @property {{status: number, error: string, detail: string}} [refused] why the server will never take it
  */
+
+/** The largest photo the server takes by default (DELBAR_PHOTO_MAX_BYTES): a bigger one is refused before it waits. */
+export const PHOTO_MAX_BYTES = 15 * 1024 * 1024;
+
+/**
+ * Why a photo cannot be sent with a message, or null: checked before it is queued, so it never
+ * waits only to be refused.
+ * @param {{size: number, type: string} | null | undefined} photo
+ * @returns {"photo_too_large" | "not_an_image" | null}
+ */
+export function photoProblem(photo) {
+  if (!photo) return null;
+  if (photo.type && !photo.type.startsWith("image/")) return "not_an_image";
+  return photo.size > PHOTO_MAX_BYTES ? "photo_too_large" : null;
+}
 /** @typedef {"sent" | "wait" | "refused"} Outcome */
 
 /**

@@ -2,8 +2,9 @@
  * Conversation messages written with no network: stored in IndexedDB with their client id, sent
  * one by one in the order written once there is a network, each under the person who wrote it
  * (owner.js). The client id makes a message sent twice (its answer lost) one message on the
- * server. What an answer means is message-policy.js's. Text only: a photo needs a network.
- * No DOM here: the service worker sends with this module on `sync`.
+ * server. What an answer means is message-policy.js's. A photo is kept with its message (a Blob in
+ * IndexedDB) and uploaded right after the text; the text sent again answers the same message, so
+ * a photo whose upload failed goes with the next try. No DOM here: the service worker sends with this module on `sync`.
  */
 import { MESSAGE_STORE, metaGet, run } from "../db.js";
 import { CSRF_KEY } from "../csrf.js";
@@ -21,15 +22,16 @@ let fallbackRun = Promise.resolve();
 
 /**
  * Keep a message to send later under the signed-in person; resolves once IndexedDB committed it.
- * @param {{conversationId: string, clientId: string, body: string}} message
+ * The caller has checked the photo (photoProblem).
+ * @param {{conversationId: string, clientId: string, body: string, photo?: Blob | null}} message
  * @returns {Promise<QueuedMessage>}
  * @throws {Error} when nobody is recorded as signed in (then nobody could ever send it)
  */
-export async function queueMessage({ conversationId, clientId, body }) {
+export async function queueMessage({ conversationId, clientId, body, photo = null }) {
   const owner = await currentOwner();
   if (!owner) throw new Error("delbar: no signed-in person to queue a message under");
   /** @type {QueuedMessage} */
-  const entry = { clientId, conversationId, body, at: new Date().toISOString(), owner };
+  const entry = { clientId, conversationId, body, at: new Date().toISOString(), owner, ...(photo ? { photo } : {}) };
   entry.seq = /** @type {number} */ (await run(MESSAGE_STORE, "readwrite", (s) => s.add(entry)));
   announce();
   return entry;
@@ -75,7 +77,10 @@ async function sendAll(doFetch) {
   for (;;) {
     const next = nextToSend(await queuedMessages(), owner);
     if (!next) return { sent, stopped: null };
-    const answer = await post(next, doFetch, owner);
+    let answer = await post(next, doFetch, owner);
+    if (judgeSend(answer) === "sent" && next.photo && answer?.id) {
+      answer = await upload(next, answer.id, doFetch, owner);
+    }
     const outcome = judgeSend(answer);
     if (outcome === "wait") return { sent, stopped: "network" };
     if (outcome === "sent") {
@@ -89,27 +94,53 @@ async function sendAll(doFetch) {
   }
 }
 
+/** @typedef {{status: number, error: string | null, detail: string, id: string | null}} Answer */
+
 /**
  * @param {QueuedMessage} message
  * @param {typeof fetch} doFetch
  * @param {import("./owner.js").Owner} owner the writer; the server refuses (409) it under anyone else
- * @returns {Promise<{status: number, error: string | null, detail: string} | null>} null: no answer
+ * @returns {Promise<Answer | null>} null: no answer
  */
-async function post(message, doFetch, owner) {
+function post(message, doFetch, owner) {
+  return send(`/api/conversations/${encodeURIComponent(message.conversationId)}/messages`,
+              JSON.stringify({ client_id: message.clientId, body: message.body }), doFetch, owner);
+}
+
+/**
+ * The message's photo, after its text: the server keeps the first upload and answers a second.
+ * @param {QueuedMessage} message
+ * @param {string} messageId the server's id of the message the text made
+ * @param {typeof fetch} doFetch
+ * @param {import("./owner.js").Owner} owner
+ * @returns {Promise<Answer | null>}
+ */
+function upload(message, messageId, doFetch, owner) {
+  const form = new FormData();
+  form.append("file", /** @type {Blob} */ (message.photo), "photo");
+  return send(`/api/conversations/${encodeURIComponent(message.conversationId)}/messages/${encodeURIComponent(messageId)}/photo`,
+              form, doFetch, owner);
+}
+
+/**
+ * @param {string} url
+ * @param {string | FormData} body JSON text, or a form (its type set by the browser)
+ * @param {typeof fetch} doFetch
+ * @param {import("./owner.js").Owner} owner
+ * @returns {Promise<Answer | null>}
+ */
+async function send(url, body, doFetch, owner) {
   /** @type {Record<string, string>} */
-  const headers = { "Content-Type": "application/json", Accept: "application/json", [OWNER_HEADER]: owner.id };
+  const headers = { Accept: "application/json", [OWNER_HEADER]: owner.id };
+  if (typeof body === "string") headers["Content-Type"] = "application/json";
   const token = await metaGet(CSRF_KEY).catch(() => null);
   if (token) headers["X-CSRF-Token"] = token;
   try {
-    const response = await fetchNoting(doFetch, `/api/conversations/${encodeURIComponent(message.conversationId)}/messages`, {
-      method: "POST",
-      headers,
-      credentials: "same-origin",
-      body: JSON.stringify({ client_id: message.clientId, body: message.body }),
-    });
-    const body = await response.json().catch(() => null);
-    return { status: response.status, error: typeof body?.error === "string" ? body.error : null,
-             detail: typeof body?.detail === "string" ? body.detail : "" };
+    const response = await fetchNoting(doFetch, url, { method: "POST", headers, credentials: "same-origin", body });
+    const answer = await response.json().catch(() => null);
+    return { status: response.status, error: typeof answer?.error === "string" ? answer.error : null,
+             detail: typeof answer?.detail === "string" ? answer.detail : "",
+             id: typeof answer?.id === "string" ? answer.id : null };
   } catch {
     return null;
   }

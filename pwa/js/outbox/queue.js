@@ -10,9 +10,9 @@
  * Only the signed-in person's events are sent (owner.js): someone else's wait for them.
  * No DOM here: the service worker replays with this module on `sync`.
  */
-import { OUTBOX_STORE, PHOTO_STORE, metaGet } from "../db.js";
+import { MESSAGE_STORE, OUTBOX_STORE, PHOTO_STORE, metaGet } from "../db.js";
 import { CSRF_KEY } from "../csrf.js";
-import { OWNER_HEADER, currentOwner, waitingForOthers } from "./owner.js";
+import { OWNER_HEADER, currentOwner, ownedBy, waitingForOthers } from "./owner.js";
 import { addEntry, allEntries, countAttention, countEntries, countPhotos, headEntries, settleBatch } from "./store.js";
 import { judgeBatch } from "./verdicts.js";
 import { currentSkew, fetchNoting } from "./skew.js";
@@ -139,16 +139,29 @@ async function sendBatch(entries, doFetch, owner) {
 }
 
 /**
- * What waits on this device: the signed-in person's scans, refusals and photos, and per other
- * person what waits for them to sign in again.
- * @returns {Promise<{waiting: number, attention: number, photos: number, others: import("./owner.js").Waiting[]}>}
+ * What waits on this device: the signed-in person's scans, refusals, photos and conversation
+ * messages, and per other person what waits for them to sign in again.
+ * @returns {Promise<{waiting: number, attention: number, photos: number, messages: number, others: import("./owner.js").Waiting[]}>}
  */
 export async function counts() {
   const owner = await currentOwner();
-  const [waiting, attention, photos, scansAll, photosAll] = await Promise.all([
+  const [waiting, attention, photos, scansAll, photosAll, messages] = await Promise.all([
     countEntries(owner), countAttention(owner), countPhotos(owner), allEntries(OUTBOX_STORE), allEntries(PHOTO_STORE),
+    countMessages(owner),
   ]);
-  return { waiting, attention, photos, others: waitingForOthers(scansAll, photosAll, owner) };
+  return { waiting, attention, photos, messages, others: waitingForOthers(scansAll, photosAll, owner) };
+}
+
+/**
+ * The signed-in person's conversation messages still waiting to be sent (a refused one waits for
+ * the person, not the network, and is not counted).
+ * @param {import("./owner.js").Owner | null} owner
+ * @returns {Promise<number>}
+ */
+export async function countMessages(owner) {
+  const entries = /** @type {Array<{refused?: object, owner?: import("./owner.js").Owner}>} */ (
+    await allEntries(MESSAGE_STORE).catch(() => []));
+  return entries.filter((entry) => !entry.refused && ownedBy(entry, owner)).length;
 }
 
 /** Tell every tab (and the page, when the worker replayed) that the outbox changed. */

@@ -12,6 +12,7 @@ from backend.app import REMINDERS
 from backend.push.daily import DailyJobs
 from backend.push.lifespan import PushLifespan
 from backend.push.tables import Notification
+from backend.settings import Settings
 from backend.vocabulary import STOCKHOLM
 from tests.backend.bookings.helpers import today
 from tests.backend.push.conftest import book, queued, reminders
@@ -54,9 +55,9 @@ class TestTick:
         assert await jobs.tick(at(monkeypatch, local(0, 23, 55))) == {}
         assert await jobs.tick(at(monkeypatch, local(1, 0, 0))) == {"notifications_deleted": 1}
 
-    def test_retention_below_a_day_is_refused_at_start(self, app):
-        with pytest.raises(ValueError):
-            DailyJobs(app.state.db, retention_days=0)
+    def test_retention_below_a_day_is_refused_at_start(self):
+        with pytest.raises(ValueError, match="DELBAR_PUSH_RETENTION_DAYS must be at least 1"):
+            Settings.from_env({"DELBAR_PUSH_RETENTION_DAYS": "0"})
 
 
 class TestInTheApp:

@@ -56,6 +56,7 @@ const EXAMPLES = [
   ["/admin/importera", "/admin/importera", {}],
   ["/admin/samverkan", "/admin/samverkan", {}],
   ["/admin/inloggning", "/admin/inloggning", {}],
+  ["/admin/meddelanden", "/admin/meddelanden", {}],
   ["/admin/handelselogg", "/admin/handelselogg", {}],
 ];
 

@@ -3,7 +3,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 
-import { anyWaiting, judgeSend, nextToSend, shownQueued } from "../../../../pwa/js/outbox/message-policy.js";
+import {
+  PHOTO_MAX_BYTES, anyWaiting, judgeSend, nextToSend, photoProblem, shownQueued,
+} from "../../../../pwa/js/outbox/message-policy.js";
 
 const ANNA = { id: "u-anna", name: "Anna" };
 const BO = { id: "u-bo", name: "Bo" };
@@ -86,5 +88,17 @@ describe("shownQueued", () => {
   it("hides another person's queued messages", () => {
     assert.deepEqual(shownQueued([queued(1, { owner: BO })], "k-1", ANNA, []), []);
     assert.deepEqual(shownQueued([queued(1)], "k-1", null, []), []);
+  });
+});
+
+describe("photoProblem", () => {
+  it("takes no photo and a photo within the server's bound", () => {
+    assert.equal(photoProblem(null), null);
+    assert.equal(photoProblem({ size: PHOTO_MAX_BYTES, type: "image/jpeg" }), null);
+  });
+
+  it("refuses a photo over the bound and a file that is not an image, before they wait", () => {
+    assert.equal(photoProblem({ size: PHOTO_MAX_BYTES + 1, type: "image/jpeg" }), "photo_too_large");
+    assert.equal(photoProblem({ size: 10, type: "application/pdf" }), "not_an_image");
   });
 });
