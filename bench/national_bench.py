@@ -280,7 +280,9 @@ async def main() -> None:
                         help="build, back up and restore, then keep the database and write what measuring needs"
                              " to STATE (to measure later, on a quiet machine)")
     parser.add_argument("--measure", type=Path, metavar="STATE",
-                        help="measure the database a --keep run left, then drop it")
+                        help="migrate the database a --keep run left to this checkout, measure it, then drop it"
+                             " (kept if measuring fails, to try again)")
+    parser.add_argument("--no-backup", action="store_true", help="with --keep: skip the backup and restore")
     args = parser.parse_args()
     rng, begun = random.Random(2026), time.perf_counter()
     admin = await asyncpg.connect(POSTGRES_ADMIN)
@@ -307,12 +309,17 @@ async def main() -> None:
                 print(f"building the data set (migrate, COPY, VACUUM ANALYZE): {built:.1f} s   database size"
                       f" {size / 1e9:.2f} GB   {sum(world.rows.values())} rows   {load()}", flush=True)
             if args.keep:
-                await backup_and_restore(url, admin, name, Path(tmp))
+                if not args.no_backup:
+                    await backup_and_restore(url, admin, name, Path(tmp))
                 args.keep.write_bytes(pickle.dumps({"name": name, "url": url, "scale": scale, "world": world}))
                 keep = True
                 print(f"kept {name}; measure with --measure {args.keep}", flush=True)
             else:
+                if args.measure:
+                    keep = True  # a failed measurement leaves the data set to try again
+                    command(url, "migrate")  # built by an older checkout, perhaps
                 await measure(url, name, world, scale, args.workers, seconds, rng)
+                keep = False
                 if not args.measure:
                     await backup_and_restore(url, admin, name, Path(tmp))
             print(f"the whole run: {time.perf_counter() - begun:.0f} s", flush=True)
