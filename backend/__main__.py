@@ -64,10 +64,6 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     uvicorn.run("backend.app:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
                 # date_header: the field app measures its phone's clock against the server's Date.
                 date_header=True, proxy_headers=True,
-                # An idle connection stays open longer than a proxy's or a client's own idle timeout (often
-                # 60 s): closed by us first, the peer may reuse it at that moment and get a reset instead of
-                # an answer (seen as ECONNRESET on a label PDF fetched after a preview).
-                timeout_keep_alive=75,
                 forwarded_allow_ips=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                 log_level=settings.log_level.lower(), access_log=args.access_log)
     return 0

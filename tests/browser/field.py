@@ -15,7 +15,7 @@ DRIVER = "chauffor@skurup.exempel.se"
 WAREHOUSE = "lager@skurup.exempel.se"
 
 
-# Shorter than the server's keep-alive (`serve` closes an idle connection after 75 s; httpx would
+# Shorter than the server's keep-alive (uvicorn closes an idle connection after 5 s; httpx would
 # keep it 5 s too): a client never sends on a connection the server is closing at that moment,
 # which under load shows as "connection reset by peer".
 KEEPALIVE = httpx.Limits(keepalive_expiry=1)

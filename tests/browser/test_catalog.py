@@ -70,7 +70,7 @@ class TestCatalog:
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         photo = page.get_by_role("img", name=f"Foto 1 av 1: {title}")
         expect(photo).to_be_visible()
-        assert photo.evaluate("img => img.complete && img.naturalWidth") == 1600
+        assert photo.evaluate("img => img.decode().then(() => img.naturalWidth)") == 1600  # once it has loaded
         expect(page.get_by_text("Barn- och utbildningsförvaltningen, Ystad")).to_be_visible()
 
     def test_search_filters_live_in_the_url_and_survive_a_reload(self, page):
