@@ -134,25 +134,28 @@ class TestServiceWorker:
         page.context.grant_permissions(["notifications"], origin=live_server)
         sign_in_with_form(page, "chauffor@ystad.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Peter Sjöberg")
-        ready_worker(page)
+        # A push service delivers to an activated worker; `ready` resolves while it may still be activating.
+        until_true(page, "navigator.serviceWorker.ready.then(r => r.active.state === 'activated')", timeout=20)
         cdp = page.context.new_cdp_session(page)
         registrations: list[str] = []
         cdp.on("ServiceWorker.workerRegistrationUpdated",
-               lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]))
+               lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]
+                                                  if not r.get("isDeleted")))
         cdp.send("ServiceWorker.enable")
-        page.wait_for_timeout(300)
+        for _ in range(100):
+            if registrations:
+                break
+            page.wait_for_timeout(100)
         assert registrations, "the service worker did not register"
         payload = {"id": "x", "kind": "job_assigned", "title": "Nytt uppdrag", "body": "Hämta 4 stolar",
                    "url": "/notiser", "tag": "job-1", "icon": "/icons/icon-192.png"}
         cdp.send("ServiceWorker.deliverPushMessage",
                  {"origin": live_server + "/", "registrationId": registrations[-1], "data": json.dumps(payload)})
-        shown = []
-        for _ in range(50):  # the worker shows it asynchronously
-            shown = page.evaluate("""navigator.serviceWorker.ready.then(r => r.getNotifications())
-                .then(list => list.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url})))""")
-            if shown:
-                break
-            page.wait_for_timeout(100)
+        # The worker shows it asynchronously; on a loaded machine starting the worker takes seconds.
+        until_true(page, "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(l => l.length > 0)",
+                   timeout=30)
+        shown = page.evaluate("""navigator.serviceWorker.ready.then(r => r.getNotifications())
+            .then(list => list.map(n => ({title: n.title, body: n.body, tag: n.tag, url: n.data.url})))""")
         assert shown == [{"title": "Nytt uppdrag", "body": "Hämta 4 stolar", "tag": "job-1", "url": "/notiser"}]
 
     def test_a_click_opens_its_screen_in_the_open_window_without_a_reload(self, page, live_server):
