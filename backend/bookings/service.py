@@ -68,7 +68,7 @@ class BookingService:
         """The delivery receipt's image, for whoever may see the booking (requester or owner side)."""
         transport = (await self.get(booking_id))["transport"]
         proof = transport["proof"] if transport else None
-        return await receipt_image(proof, proof["job_id"] if proof else booking_id, size, store)
+        return await receipt_image(proof, size, store)
 
     async def calendar_text(self, booking_id: UUID) -> str:
         """The booking as an iCalendar file, described in the reader's language."""

@@ -146,8 +146,11 @@ class JobRepository:
                 ScanEvent.server_time, ascending=False).first()
         return len(links), sum(1 for link in links if link["delivered_at"]), scan["id"] if scan else None
 
-    async def add_proof(self, values: Row) -> None:
-        await DeliveryProof.insert(DeliveryProof(**values, municipality=self.municipality_id))
+    async def add_proof(self, values: Row) -> bool:
+        """Record the receipt; False when the job already has one (another arrived first)."""
+        added = await DeliveryProof.insert(DeliveryProof(**values, municipality=self.municipality_id)).on_conflict(
+            action="DO NOTHING").returning(DeliveryProof.id)
+        return bool(added)
 
     async def drivers(self) -> list[Row]:
         drivers = UserRole.select(UserRole.user).where(UserRole.role == "driver")
@@ -163,15 +166,17 @@ async def proofs_of(job_ids: list[UUID]) -> dict[UUID, Row]:
     """Each job's receipt, where it has one: who took the delivery, how they signed, when."""
     if not job_ids:
         return {}
-    rows = await DeliveryProof.select(DeliveryProof.job, DeliveryProof.recipient_name, DeliveryProof.kind,
-                                      DeliveryProof.created_at).where(DeliveryProof.job.is_in(job_ids))
-    return {r["job"]: {"job_id": r["job"], "recipient_name": r["recipient_name"], "kind": r["kind"],
+    rows = await DeliveryProof.select(
+        DeliveryProof.id, DeliveryProof.job, DeliveryProof.recipient_name, DeliveryProof.kind, DeliveryProof.created_at,
+    ).where(DeliveryProof.job.is_in(job_ids))
+    return {r["job"]: {"id": r["id"], "job_id": r["job"], "recipient_name": r["recipient_name"], "kind": r["kind"],
                        "at": r["created_at"]} for r in rows}
 
 
-def proof_key(job_id: UUID, size: str) -> str:
-    """Where a job's receipt image is kept in the photo store (one receipt per job)."""
-    return f"{job_id}/{job_id}-{size}.webp"
+def proof_key(job_id: UUID, proof_id: UUID, size: str) -> str:
+    """Where a receipt's image is kept in the photo store: by the receipt's own id, so a second
+    receipt sent at the same moment never overwrites the one the job keeps."""
+    return f"{job_id}/{proof_id}-{size}.webp"
 
 
 async def transport_of_booking(booking_id: UUID) -> Row | None:

@@ -244,20 +244,28 @@ class JobService:
         except imaging.PhotoRefused as refused:
             raise PhotoRejected(refused) from refused
         # The store may be a remote object store: its calls block, so they run off the event loop.
-        await anyio.to_thread.run_sync(store.put, proof_key(job_id, "display"), renditions.display)
-        await anyio.to_thread.run_sync(store.put, proof_key(job_id, "thumb"), renditions.thumb)
+        proof_id = uuid4()
+        keys = {size: proof_key(job_id, proof_id, size) for size in ("display", "thumb")}
+        await anyio.to_thread.run_sync(store.put, keys["display"], renditions.display)
+        await anyio.to_thread.run_sync(store.put, keys["thumb"], renditions.thumb)
         async with self.db.write():
-            if (await self.jobs.get(job_id))["proof"] is None:
-                await self.jobs.add_proof({"id": uuid4(), "job": job_id, "recipient_name": name, "kind": proof.kind,
-                                           "scan_event": scan, "created_by": self.actor.user_id,
-                                           "created_at": clock.now()})
-        return await self.get(job_id)
+            # Two receipts for one job at the same moment: the first is kept, the other answers as above.
+            added = await self.jobs.add_proof({"id": proof_id, "job": job_id, "recipient_name": name,
+                                               "kind": proof.kind, "scan_event": scan,
+                                               "created_by": self.actor.user_id, "created_at": clock.now()})
+        if not added:
+            for key in keys.values():
+                await anyio.to_thread.run_sync(store.delete, key)
+        row = await self.get(job_id)
+        if (row["proof"]["recipient_name"], row["proof"]["kind"]) != (name, proof.kind):
+            raise Conflict("This delivery already has a receipt.", error="already_proved")
+        return row
 
     async def proof_image(self, job_id: UUID, size: str, store: PhotoStore) -> bytes:
         """The receipt's image, for the job's driver and the coordinators."""
         async with self.db.read():
             row = await self._load(job_id)
-        return await receipt_image(row["proof"], job_id, size, store)
+        return await receipt_image(row["proof"], size, store)
 
     async def _load(self, job_id: UUID) -> Row:
         row = await self.jobs.get(job_id)
@@ -275,9 +283,10 @@ class Receipt:
     max_pixels: int
 
 
-async def receipt_image(proof: Row | None, job_id: UUID, size: str, store: PhotoStore) -> bytes:
+async def receipt_image(proof: Row | None, size: str, store: PhotoStore) -> bytes:
     """A delivery receipt's image; the caller has checked who may see it."""
-    data = await anyio.to_thread.run_sync(store.get, proof_key(job_id, size)) if proof else None
+    key = proof_key(proof["job_id"], proof["id"], size) if proof else None
+    data = await anyio.to_thread.run_sync(store.get, key) if key else None
     if data is None:
         raise NotFound("This delivery has no receipt.")
     return data

@@ -3,6 +3,7 @@ and shown on the booking to both its sides."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 from uuid import uuid4
 
@@ -84,6 +85,16 @@ class TestProofOfDelivery:
         assert (first.status_code, again.status_code) == (200, 200)
         assert other.status_code == 409 and other.json()["error"] == "already_proved"
         assert await DeliveryProof.count() == 1
+
+    async def test_two_receipts_at_once_keep_the_first_and_refuse_the_other(self, as_requester, as_owner, ystad,
+                                                                            world, new_client):
+        _, job, driver = await delivered_job(as_requester, as_owner, ystad, world, new_client)
+        url = f"/api/transport-jobs/{job['id']}/proof"
+        names = ("Robin Lånar", "Kim Annan")
+        answers = await asyncio.gather(*(driver.post(url, **receipt(name=name)) for name in names))
+        assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
+        kept = next(a for a in answers if a.status_code == 200).json()["proof"]["recipient_name"]
+        assert [row["recipient_name"] for row in await DeliveryProof.select()] == [kept]
 
     async def test_it_waits_for_the_deliver_scans(self, as_requester, as_owner, ystad, world, new_client):
         _, job, driver = await delivered_job(as_requester, as_owner, ystad, world, new_client, deliver=False)
