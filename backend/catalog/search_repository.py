@@ -58,6 +58,28 @@ def match_text(q: str) -> str | None:
     return " ".join(list(dict.fromkeys(text.stems(q)))[:12]) or None
 
 
+def _lexeme(value: object) -> str:
+    """One lexeme of a tsquery, quoted (a quote or backslash inside is escaped)."""
+    return "'" + str(value).replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def reach_query(viewer: Viewer, filters: Filters) -> str:
+    """The lexemes a listing this viewer may see in these facets carries (stored beside the stems by
+    migration catalog_2026_12_08t10_00_00): its own municipality's ("m:"), a network peer's shared
+    ones ("w:") or the national tier ("p"), each joined with the kind and deal chosen, so that the
+    index intersects the words with one short list per audience instead of three long ones."""
+    facets = "".join(f"/{prefix}:{value}" for prefix, value in (("k", filters.kind), ("d", filters.deal))
+                     if value is not None)
+    reach = [f"m:{viewer.municipality_id}", *(f"w:{peer}" for peer in viewer.peers), "p"]
+    terms = ["( " + " | ".join(_lexeme(audience + facets) for audience in reach) + " )"]
+    for prefix, value in (("q", filters.condition), ("m", filters.municipality)):
+        if value is not None:
+            terms.append(_lexeme(f"{prefix}:{value}"))
+    if filters.categories:
+        terms.append("( " + " | ".join(_lexeme(f"c:{c}") for c in filters.categories) + " )")
+    return " & ".join(terms)
+
+
 def search_text(values: Row, category_name: str | None) -> str:
     """A listing's stored search text: the stems both databases index."""
     return rules.search_text(values, category_name)
@@ -72,18 +94,25 @@ class SearchRepository:
     def __init__(self, viewer: Viewer) -> None:
         self.viewer, self.sqlite = viewer, engine_is_sqlite(Listing)
 
-    def _match(self, match: str | None) -> tuple[str, list[Any]]:
-        """The text-match condition over `listing`, and its argument; none without words."""
+    def _match(self, match: str | None, filters: Filters) -> tuple[str, list[Any]]:
+        """The text-match condition over `listing`, and its arguments; none without words.
+
+        On PostgreSQL the words are matched together with the listing's reach (its facets and who
+        can see it, stored as lexemes beside the stems): the text index then hands over only the
+        hits this viewer may see in these facets, not every listing in the country with the word.
+        The exact visibility and facet conditions still follow (the reach is a superset of them).
+        """
         if match is None:
             return "", []
         if self.sqlite:
             return "listing.rowid IN (SELECT rowid FROM listing_fts WHERE listing_fts MATCH {})", [match]
-        return "listing.search_vector @@ plainto_tsquery('simple', {})", [match]
+        return ("listing.search_vector @@ (plainto_tsquery('simple', {}) && CAST({} AS tsquery))",
+                [match, reach_query(self.viewer, filters)])
 
     def _where(self, filters: Filters, match: str | None = None) -> tuple[str, list[Any]]:
         sql, args = visibility.condition(self.viewer)
         clauses = [sql]
-        match_sql, match_args = self._match(match)
+        match_sql, match_args = self._match(match, filters)
         if match_sql:
             clauses.insert(0, match_sql)
             args = match_args + args
