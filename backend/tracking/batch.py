@@ -41,6 +41,8 @@ class Batch:
     answered: dict[UUID, schemas.ScanResult] = field(default_factory=dict)
     # False for links nobody chose by hand (a label read in a photo): they never retire a label in use.
     relabel: bool = True
+    # The stocktakes the batch's counting scans name, by id, in any municipality (ids are the phones' UUIDs).
+    stocktakes: dict[UUID, Row] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.codes_by_id = {code["id"]: code for code in self.codes.values()}
@@ -88,6 +90,9 @@ class Batch:
             raise Refusal("code_not_item", "This label belongs to a place, not an item.")
         item = self.items[code["item"]]
         row["item"] = item["id"]
+        if p.event.action == "stocktake":
+            self._count(p, item, row)
+            return
         place = self._place(p.location_code)
         row["location"] = place.id if place else None
         before = ItemPosition(item["state"], item["location"], item["holder_unit"])
@@ -101,6 +106,16 @@ class Batch:
             self.movements.append(Movement(self.municipality_id, p.event.id, item["id"], p.event.action,
                                            before.state, after.state, after.location, p.actor_id,
                                            row["event_time"], self.now))
+
+    def _count(self, p: Prepared, item: Row, row: Row) -> None:
+        """A counting scan: recorded for its stocktake, the item left as it is until the stocktake is applied."""
+        stocktake = self.stocktakes.get(p.event.stocktake_id) if p.event.stocktake_id else None
+        if stocktake is None or stocktake["municipality"] != self.municipality_id:
+            raise Refusal("stocktake_unknown", "No such stocktake in your municipality; start one first.")
+        row.update(stocktake=stocktake["id"], location=stocktake["location"], state_before=item["state"],
+                   state_after=item["state"], location_before=item["location"], location_after=item["location"])
+        if stocktake["status"] != "open":
+            raise Refusal("stocktake_closed", f"This stocktake is {stocktake['status']}: the scan was not counted.")
 
     def _link(self, p: Prepared, code: Row, row: Row) -> None:
         """Stick a pre-printed label on an item: the item's old code (if any) now points here."""
