@@ -19,6 +19,7 @@ import { ownedBy } from "./owner.js";
  * @property {string} [location_code]
  * @property {string} [item_id]
  * @property {string} [note]
+ * @property {string} [stocktake_id] with action "stocktake": the stocktake the item is counted for
  */
 /** @typedef {{seq?: number, event: ScanEvent, title?: string, owner?: Owner}} Entry owner: who made it */
 /**
