@@ -30,6 +30,8 @@ def new_warehouse_worker(base: str) -> str:
 def start_by_scanning_the_shelf(page, shelf: dict) -> None:
     page.goto("/inventering")
     expect(page.get_by_role("heading", level=1)).to_have_text("Inventering")
+    expect(page.get_by_label("Plats", exact=True)).to_contain_text(shelf["name"])
+    shot(page, "stocktake-start")
     type_code(page, shelf["code"])
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Inventering: {shelf['name']}")
     expect(page.get_by_test_id("stocktake-counts")).to_contain_text("0 av 2")
