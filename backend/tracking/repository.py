@@ -66,6 +66,11 @@ class TrackingRepository:
             f"SELECT id, municipality, location, status FROM stocktake WHERE id IN ({_marks(wanted)}){lock}", *wanted)
         return {row["id"]: row for row in rows}
 
+    async def insert_stocktakes(self, rows: list[Row]) -> None:
+        """Stocktakes started by their first scan (begun on a phone with no network)."""
+        if rows:
+            await Stocktake.insert(*(Stocktake(**{**row, "municipality": self.municipality_id}) for row in rows))
+
     async def locations(self, ids: Iterable[UUID | None]) -> dict[UUID, Row]:
         wanted = [i for i in set(ids) if i is not None]
         if not wanted:

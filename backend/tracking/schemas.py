@@ -33,6 +33,9 @@ class ScanEventIn(Schema, kw_only=True):
     note: ShortText | None = None
     stocktake_id: Annotated[UUID | None, msgspec.Meta(
         description="With action stocktake: the stocktake this scan counts the item for.")] = None
+    stocktake_location_id: Annotated[UUID | None, msgspec.Meta(
+        description="With action stocktake: the place the phone started it at. A stocktake id the server does "
+                    "not know yet is started there by this scan (a stocktake started with no network).")] = None
 
 
 class ScanBatchIn(Schema, kw_only=True):

@@ -77,7 +77,8 @@ class ScanService:
         linked = await self.codes.linked_to_items([p.event.item_id for p in prepared if p.event.item_id])
         for code in linked.values():
             codes.setdefault(code["text"], code)
-        location_ids = [c["location"] for c in codes.values()] + [i["location"] for i in items.values()]
+        location_ids = ([c["location"] for c in codes.values()] + [i["location"] for i in items.values()]
+                        + [p.event.stocktake_location_id for p in prepared if p.event.stocktake_location_id])
         places = await self.repo.locations(location_ids)
         stocktakes = await self.repo.stocktakes_by_ids({p.event.stocktake_id for p in prepared
                                                          if p.event.stocktake_id and p.event.action == "stocktake"})
@@ -95,6 +96,7 @@ class ScanService:
                 codes[code["text"]] = code
 
     async def _store(self, batch: Batch) -> None:
+        await self.repo.insert_stocktakes(batch.new_stocktakes)
         await self.repo.insert_events(batch.rows)
         # One UPDATE per distinct new position: a van loaded with 500 items is one statement.
         positions: dict[tuple, list[UUID]] = {}

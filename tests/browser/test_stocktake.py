@@ -111,3 +111,28 @@ class TestStocktake:
             assert http.get(f"/api/stocktakes/{stocktake_id}").json()["counted"] == 2
             history = http.get(f"/api/items/{rows['kontorsstol']['id']}/history").json()
             assert [h["action"] for h in history] == ["stocktake"]
+
+    def test_a_stocktake_chosen_offline_starts_when_its_scans_arrive(self, page, live_server, live_database):
+        rows = seed_stocktake(live_database, uuid.uuid4().hex[:4].upper())
+        sign_in(page, new_warehouse_worker(live_server))
+        controlled_by_worker(page)
+        page.goto("/inventering")
+        expect(page.get_by_label("Plats", exact=True)).to_contain_text(rows["shelf"]["name"])
+        page.context.set_offline(True)
+        page.reload()
+        page.get_by_label("Plats", exact=True).select_option(label=rows["shelf"]["name"])
+        page.get_by_role("button", name="Starta inventeringen").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Inventering: {rows['shelf']['name']}")
+        expect(page.get_by_text("Startad utan nät")).to_be_visible()
+        count(page, rows["kontorsstol"]["code"], "Räknad")
+        count(page, rows["whiteboard"]["code"], "Räknad")
+        expect(page.get_by_test_id("stocktake-counts")).to_contain_text("Räknade2")
+        shot(page, "stocktake-offline")
+
+        page.context.set_offline(False)
+        until_true(page, "import('/js/outbox/sync.js').then((m) => m.syncNow()).then(() => true)")
+        until_true(page, "import('/js/outbox/queue.js').then((m) => m.counts()).then((c) => c.waiting === 0)")
+        page.get_by_role("button", name="Avsluta och visa resultatet").click()
+        expect(page.get_by_test_id("stocktake-missing")).to_contain_text(rows["skrivbord"]["title"])
+        expect(page.get_by_test_id("stocktake-unexpected")).to_contain_text(rows["whiteboard"]["title"])
+        expect(page.get_by_test_id("stocktake-found")).to_contain_text(rows["kontorsstol"]["title"])

@@ -12,7 +12,7 @@ import { loadShift } from "../offline/shift.js";
 import { parseScanned } from "../scan/codes.js";
 import { beep, unlockAudio } from "../scan/feedback.js";
 import { lookUp } from "../scan/lookup.js";
-import { expectedByCode, forgetLocal, fromAnswer, loadLocal, saveLocal, tally } from "../stocktake/tally.js";
+import { expectedByCode, forgetLocal, fromAnswer, loadLocal, saveLocal, startedOffline, tally } from "../stocktake/tally.js";
 import { confirmButton } from "./confirm-button.js";
 import { manualEntry } from "./manual-entry.js";
 import { outboxStatus } from "./outbox-status.js";
@@ -42,14 +42,20 @@ function startScreen(body, navigate) {
   const openSection = h("section", { class: "stocktake-view__card", hidden: true, "aria-labelledby": "stocktake-open" },
     h("h2", { id: "stocktake-open", text: t("stocktake.open_title") }), open);
 
-  /** @param {string} locationId */
-  async function start(locationId) {
+  /** @param {string} locationId @param {string} [placeName] known when chosen from the list */
+  async function start(locationId, placeName) {
     const id = crypto.randomUUID();
     try {
       const answer = await api("/api/stocktakes", { method: "POST", body: { id, location_id: locationId } });
       await saveLocal(fromAnswer(answer));
       navigate(`/inventering/${answer.id}`);
     } catch (error) {
+      if (error instanceof ApiError && error.status === 0 && placeName) {
+        // No network: counting starts here, and the first scan that reaches the server starts it there.
+        await saveLocal(startedOffline(id, { id: locationId, name: placeName }));
+        navigate(`/inventering/${id}`);
+        return;
+      }
       feedback.textContent = error instanceof ApiError && error.status === 0 ? t("stocktake.start_offline") : errorText(error);
       feedback.dataset.kind = "error";
     }
@@ -57,7 +63,7 @@ function startScreen(body, navigate) {
 
   const form = h("form", { class: "stocktake-view__card", novalidate: true, onsubmit: (/** @type {Event} */ e) => {
     e.preventDefault();
-    if (select.value) start(select.value);
+    if (select.value) start(select.value, select.selectedOptions[0].textContent ?? "");
     else feedback.textContent = t("stocktake.place_missing");
   } },
   h("h2", { text: t("stocktake.start_title") }),
@@ -69,7 +75,8 @@ function startScreen(body, navigate) {
   async function onCode(code) {
     const found = await lookUp(code);
     if (found.kind !== "location") {
-      const problem = found.kind === "item" ? t("stocktake.not_a_place") : t("scan.unknown", { code });
+      const problem = found.kind === "item" ? t("stocktake.not_a_place")
+        : found.kind === "unseen" ? t("stocktake.start_offline") : t("scan.unknown", { code });
       feedback.textContent = problem;
       feedback.dataset.kind = "error";
       beep("error");
@@ -151,18 +158,22 @@ function counting(view, body, local) {
   const figures = h("dl", { class: "stocktake-view__figures", "data-testid": "stocktake-counts" });
   const recent = h("ul", { class: "stocktake-view__recent", "aria-label": t("stocktake.recent") });
   const problem = h("p", { class: "stocktake-view__feedback", "data-kind": "error", role: "alert" });
+  const offlineNote = h("p", { class: "stocktake-view__hint", text: t("stocktake.offline_started") });
 
   function render() {
     const n = tally(local);
     replaceChildren(figures,
       figure(t("stocktake.fig_counted"), String(n.counted)),
-      figure(t("stocktake.fig_found"), t("stocktake.of", { part: n.found, whole: n.expected })),
-      figure(t("stocktake.fig_unexpected"), String(n.unexpected)));
+      figure(t("stocktake.fig_found"), n.found === null ? "–" : t("stocktake.of", { part: n.found, whole: n.expected ?? 0 })),
+      figure(t("stocktake.fig_unexpected"), n.unexpected === null ? "–" : String(n.unexpected)));
+    offlineNote.hidden = !local.offline;
     const latest = Object.entries(local.counted).slice(-5).reverse();
-    recent.replaceChildren(...latest.map(([code, c]) => h("li", { class: "stocktake-view__row" },
-      h("span", { class: "stocktake-view__row-title", text: c.title ?? t("scan.code", { code }) }),
-      h("span", { class: `stocktake-view__chip stocktake-view__chip--${c.expected ? "found" : "unexpected"}`,
-                  text: t(c.expected ? "stocktake.expected_here" : "stocktake.unexpected_here") }))));
+    recent.replaceChildren(...latest.map(([code, c]) => {
+      const kind = c.expected === null ? "counted" : c.expected ? "found" : "unexpected";
+      return h("li", { class: "stocktake-view__row" },
+        h("span", { class: "stocktake-view__row-title", text: c.title ?? t("scan.code", { code }) }),
+        h("span", { class: `stocktake-view__chip stocktake-view__chip--${kind}`, text: t(`stocktake.chip.${kind}`) }));
+    }));
   }
 
   /** @param {string} message @param {"ok" | "warn" | "error" | "info"} kind warn: counted, but it belongs elsewhere */
@@ -189,9 +200,10 @@ function counting(view, body, local) {
       }
       if (found.kind === "item") item = { item_id: found.item.id, title: found.item.title };
     }
-    const expected = Boolean(item && item.item_id in local.expected);
+    const expected = local.offline ? null : Boolean(item && item.item_id in local.expected);
     try {
-      await enqueue({ code, action: "stocktake", stocktake_id: local.id }, { title: item?.title });
+      await enqueue({ code, action: "stocktake", stocktake_id: local.id, stocktake_location_id: local.location_id },
+                    { title: item?.title });
     } catch {
       say(t("error.generic"), "error");
       return null;
@@ -199,7 +211,8 @@ function counting(view, body, local) {
     local.counted[code] = { item_id: item?.item_id ?? null, title: item?.title ?? null, expected };
     await saveLocal(local).catch(() => {});
     const title = item?.title ?? t("scan.code", { code });
-    say(t(expected ? "stocktake.counted_expected" : "stocktake.counted_unexpected", { title }), expected ? "ok" : "warn");
+    if (expected === false) say(t("stocktake.counted_unexpected", { title }), "warn");
+    else say(t("stocktake.counted_expected", { title }), "ok");
     render();
     afterEnqueue();
     return null;
@@ -224,6 +237,7 @@ function counting(view, body, local) {
   replaceChildren(body,
     h("p", { class: "stocktake-view__path", text: local.path.join(" › ") }),
     figures,
+    offlineNote,
     scanCamera({ onText: (text) => {
       const parsed = parseScanned(text);
       if (!parsed.ok) say(t(parsed.reason === "mistyped" ? "scan.mistyped" : "scan.foreign"), "error");

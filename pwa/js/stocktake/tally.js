@@ -19,6 +19,7 @@ import { metaDelete, metaGet, metaSet } from "../db.js";
  * @property {string[]} path names from the site down
  * @property {Record<string, {title: string, code: string | null}>} expected item id → what is expected here
  * @property {Record<string, Counted>} counted code → what was counted, in the order counted
+ * @property {boolean} [offline] started with no network: what is expected here is not known yet
  */
 
 /** @param {string} id */
@@ -54,8 +55,19 @@ export function fromAnswer(answer, before) {
   for (const item of [...answer.found, ...answer.unexpected]) {
     if (item.code) counted[item.code] = { item_id: item.id, title: item.title, expected: item.id in expected };
   }
+  // The server's verdicts win; codes counted here and not sent yet stay as this phone has them.
   return { id: answer.id, location_id: answer.location_id, place: answer.location_name, path: answer.location_path,
-           expected, counted: { ...counted, ...(before?.counted ?? {}) } };
+           expected, counted: { ...(before?.counted ?? {}), ...counted } };
+}
+
+/**
+ * A stocktake started with no network: the server starts it when its first scan arrives.
+ * @param {string} id
+ * @param {{id: string, name: string}} place
+ * @returns {Local}
+ */
+export function startedOffline(id, place) {
+  return { id, location_id: place.id, place: place.name, path: [place.name], expected: {}, counted: {}, offline: true };
 }
 
 /**
@@ -72,9 +84,13 @@ export function expectedByCode(local, code) {
 /**
  * The live counts: counted, expected items found, expected still not counted, and unexpected.
  * @param {Local} local
- * @returns {{counted: number, expected: number, found: number, remaining: number, unexpected: number}}
+ * @returns {{counted: number, expected: number | null, found: number | null, remaining: number | null,
+ *   unexpected: number | null}} null: not known while a stocktake started offline has not reached the server
  */
 export function tally(local) {
+  if (local.offline) {
+    return { counted: Object.keys(local.counted).length, expected: null, found: null, remaining: null, unexpected: null };
+  }
   const counted = Object.values(local.counted);
   const foundIds = new Set(counted.filter((c) => c.item_id && c.item_id in local.expected).map((c) => c.item_id));
   const expected = Object.keys(local.expected).length;

@@ -116,6 +116,22 @@ class TestCounting:
         (result,) = await count(client, {"id": str(uuid4())}, store.stray[1])
         assert result["status"] == "rejected" and result["reason"] == "stocktake_unknown"
 
+    async def test_a_stocktake_begun_offline_starts_with_its_first_scan(self, client, store):
+        stocktake_id = str(uuid4())
+        scans = [event(code, "stocktake", stocktake_id=stocktake_id, stocktake_location_id=str(store.shelf))
+                 for code in (store.on_shelf[0][1], store.stray[1])]
+        results = (await client.post("/api/scans/batch", json={"events": scans})).json()["results"]
+        assert [r["status"] for r in results] == ["applied", "applied"]
+        result = (await client.get(f"/api/stocktakes/{stocktake_id}")).json()
+        assert (result["status"], result["location_name"], result["counted"]) == ("open", "Hylla B-2", 2)
+        assert (titles(result, "missing"), titles(result, "unexpected")) == (["Skrivbord"], ["Whiteboard"])
+
+    async def test_a_stocktake_begun_offline_at_a_vehicle_is_refused(self, client, ystad, store):
+        van = await make_location(ystad.id, "Bil 1", "vehicle")
+        scan = event(store.stray[1], "stocktake", stocktake_id=str(uuid4()), stocktake_location_id=str(van))
+        (result,) = (await client.post("/api/scans/batch", json={"events": [scan]})).json()["results"]
+        assert result["reason"] == "location_is_vehicle"
+
     async def test_a_driver_cannot_count(self, client, ystad, store):
         from tests.factories import make_user
 
