@@ -128,6 +128,9 @@ class TestStocktake:
         count(page, rows["whiteboard"]["code"], "Räknad")
         expect(page.get_by_test_id("stocktake-counts")).to_contain_text("Räknade2")
         shot(page, "stocktake-offline")
+        page.set_viewport_size(dict(zip(("width", "height"), WIDTHS["desk"], strict=True)))
+        fits(page)
+        shot(page, "stocktake-offline")
 
         page.context.set_offline(False)
         until_true(page, "import('/js/outbox/sync.js').then((m) => m.syncNow()).then(() => true)")
