@@ -169,6 +169,7 @@ bench: setup
 	$(PY) bench/browse_bench.py
 	$(PY) bench/first_visit_bench.py
 	$(PY) bench/reports_bench.py
+	$(PY) bench/stocktake_bench.py
 	$(PY) bench/report_pdf_bench.py
 	$(PY) bench/bookings_bench.py
 	$(PY) bench/conversations_bench.py

@@ -69,6 +69,7 @@ from backend.sso.oidc import OidcClient
 from backend.storage import photo_store
 from backend.tracking.controller import HistoryController, ScanController
 from backend.tracking.photo_controller import ItemPhotoController
+from backend.tracking.stocktake_controller import StocktakeController
 from backend.transport.controller import TransportJobController, TransportTariffController
 from backend.web import controller as web
 from backend.web.assets import Assets
@@ -105,6 +106,7 @@ API_CONTROLLERS = [
     LabelController,
     ScanController,
     HistoryController,
+    StocktakeController,
     BillingController,
     MappingController,
     PushController,

@@ -130,6 +130,8 @@ async def _places_and_codes(world: World, boss: httpx.AsyncClient) -> None:
     world.add("code", code["code"])
     batch = await _ok(await boss.post("/api/code-batches", json={"name": "Rulle 1", "size": 3}))
     world.add("batch_id", batch["id"])
+    stocktake = await _ok(await boss.post("/api/stocktakes", json={"id": str(uuid4()), "location_id": str(location)}))
+    world.add("stocktake_id", stocktake["id"])
     codes = await _ok(await boss.get(f"/api/code-batches/{batch['id']}/codes"))
     world.add("code", *(c["code"] for c in codes))
 

@@ -34,6 +34,7 @@ ITEM_STATES = (
     "in_transit",
     "delivered",
     "returned",
+    "missing",
     "sold",
     "given_away",
     "recycled",

@@ -41,6 +41,9 @@ class Batch:
     answered: dict[UUID, schemas.ScanResult] = field(default_factory=dict)
     # False for links nobody chose by hand (a label read in a photo): they never retire a label in use.
     relabel: bool = True
+    # The stocktakes the batch's counting scans name, by id, in any municipality (ids are the phones' UUIDs).
+    stocktakes: dict[UUID, Row] = field(default_factory=dict)
+    new_stocktakes: list[Row] = field(default_factory=list)  # started by their first scan, to insert
 
     def __post_init__(self) -> None:
         self.codes_by_id = {code["id"]: code for code in self.codes.values()}
@@ -88,6 +91,9 @@ class Batch:
             raise Refusal("code_not_item", "This label belongs to a place, not an item.")
         item = self.items[code["item"]]
         row["item"] = item["id"]
+        if p.event.action == "stocktake":
+            self._count(p, item, row)
+            return
         place = self._place(p.location_code)
         row["location"] = place.id if place else None
         before = ItemPosition(item["state"], item["location"], item["holder_unit"])
@@ -101,6 +107,31 @@ class Batch:
             self.movements.append(Movement(self.municipality_id, p.event.id, item["id"], p.event.action,
                                            before.state, after.state, after.location, p.actor_id,
                                            row["event_time"], self.now))
+
+    def _count(self, p: Prepared, item: Row, row: Row) -> None:
+        """A counting scan: recorded for its stocktake, the item left as it is until the stocktake is applied."""
+        stocktake = self.stocktakes.get(p.event.stocktake_id) if p.event.stocktake_id else None
+        if stocktake is None and p.event.stocktake_id and p.event.stocktake_location_id:
+            stocktake = self._start_stocktake(p, row)
+        if stocktake is None or stocktake["municipality"] != self.municipality_id:
+            raise Refusal("stocktake_unknown", "No such stocktake in your municipality; start one first.")
+        row.update(stocktake=stocktake["id"], location=stocktake["location"], state_before=item["state"],
+                   state_after=item["state"], location_before=item["location"], location_after=item["location"])
+        if stocktake["status"] != "open":
+            raise Refusal("stocktake_closed", f"This stocktake is {stocktake['status']}: the scan was not counted.")
+
+    def _start_stocktake(self, p: Prepared, row: Row) -> Row:
+        """Start the stocktake a phone began with no network, at its place, when its first scan arrives."""
+        place = self.places.get(p.event.stocktake_location_id)
+        if place is None:
+            raise Refusal("location_unknown", "The stocktake's place is not a place of your municipality.")
+        if place["kind"] == "vehicle":
+            raise Refusal("location_is_vehicle", "A stocktake counts a site, a room or a shelf, not a vehicle.")
+        stocktake = {"id": p.event.stocktake_id, "municipality": self.municipality_id, "location": place["id"],
+                     "status": "open", "started_by": p.actor_id, "started_at": row["event_time"]}
+        self.stocktakes[stocktake["id"]] = stocktake
+        self.new_stocktakes.append(stocktake)
+        return stocktake
 
     def _link(self, p: Prepared, code: Row, row: Row) -> None:
         """Stick a pre-printed label on an item: the item's old code (if any) now points here."""

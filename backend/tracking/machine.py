@@ -12,21 +12,33 @@ from uuid import UUID
 from backend.vocabulary import TERMINAL_STATES
 
 TERMINAL = TERMINAL_STATES
-LIVE = frozenset({"registered", "in_storage", "reserved", "in_transit", "delivered", "returned"})
+# "missing": a stocktake of the item's place did not find it; its location stays the place it was
+# expected at, and a scan that finds it again (store, audit, or a later stocktake) puts it back in storage.
+LIVE = frozenset({"registered", "in_storage", "reserved", "in_transit", "delivered", "returned", "missing"})
+# Where a stocktake expects an item: stored or waiting at its place, not on a vehicle or with a borrower.
+SHELVED = frozenset({"registered", "in_storage", "reserved", "returned", "missing"})
 
 # action → {state before: state after}
 TRANSITIONS: dict[str, dict[str, str]] = {
     "intake": {"registered": "in_storage"},
     "store": {"registered": "in_storage", "in_storage": "in_storage", "reserved": "reserved",
-              "in_transit": "in_storage", "returned": "in_storage"},
+              "in_transit": "in_storage", "returned": "in_storage", "missing": "in_storage"},
     "pickup": {"registered": "in_transit", "in_storage": "in_transit", "reserved": "in_transit",
                "delivered": "in_transit", "returned": "in_transit"},
     "deliver": {"in_transit": "delivered"},
     "return": {"delivered": "returned"},
-    "audit": {state: state for state in LIVE},
-    "dispose": {"registered": "disposed", "in_storage": "disposed", "returned": "disposed"},
+    "audit": {**{state: state for state in LIVE}, "missing": "in_storage"},
+    "dispose": {"registered": "disposed", "in_storage": "disposed", "returned": "disposed", "missing": "disposed"},
+    # Counted in a stocktake: nothing changes until the stocktake is applied (whatever the item's state).
+    "stocktake": {state: state for state in LIVE | TERMINAL},
+    # Written by applying a stocktake: an item counted at the place is stored there; one not found is missing.
+    "found": {"registered": "in_storage", "in_storage": "in_storage", "reserved": "reserved",
+              "in_transit": "in_storage", "returned": "in_storage", "missing": "in_storage"},
+    "missing": {state: "missing" for state in SHELVED},
 }
-ACTIONS = (*TRANSITIONS, "link")
+# Actions only the server writes (applying a stocktake); a phone sending one is refused.
+SERVER_ACTIONS = frozenset({"found", "missing"})
+ACTIONS = (*(a for a in TRANSITIONS if a not in SERVER_ACTIONS), "link")
 # Pickups load onto a vehicle; everything else happens at a place.
 NEEDS_VEHICLE = frozenset({"pickup"})
 NEEDS_PLACE = frozenset({"store"})
@@ -64,15 +76,17 @@ def decide(action: str, item: ItemPosition, place: Place | None) -> ItemPosition
         raise Refusal("invalid_transition", f"An item that is {_words(item.state)} cannot be scanned for {action}.")
     _check_place(action, place)
     after = replace(item, state=allowed[item.state])
-    if action in {"intake", "store"}:
+    if action in {"intake", "store", "found"}:
         return replace(after, location=place.id if place else item.location, holder_unit=None)
     if action == "pickup":
         return replace(after, location=place.id if place else None)
     if action in {"deliver", "return"}:
         return replace(after, location=place.id if place else None)
+    if action in {"stocktake", "missing"}:
+        return replace(after, location=item.location)  # counting moves nothing; a missing item keeps its place
     if action == "audit":
         # A stocktake that finds a stored item on another shelf corrects where it is.
-        moved = place is not None and place.kind != "vehicle" and item.state in {"in_storage", "reserved"}
+        moved = place is not None and place.kind != "vehicle" and item.state in {"in_storage", "reserved", "missing"}
         return replace(after, location=place.id if moved else item.location)
     return replace(after, location=None)  # dispose: it is gone
 

@@ -11,11 +11,11 @@ from backend.catalog.tables import Item
 from backend.codes.tables import Code
 from backend.db import engine_is_sqlite
 from backend.locations.tables import Location
-from backend.tracking.tables import ScanEvent
+from backend.tracking.tables import ScanEvent, Stocktake
 
 Row = dict[str, Any]
 _EVENT_FIELDS = tuple(column._meta.db_column_name for column in ScanEvent._meta.columns)
-_EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0}
+_EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0, "time_source": "device"}
 _ITEM_COLUMNS = "id, title, state, location, holder_unit, version, owner_unit"
 _FOLDS = (("Å", "å"), ("Ä", "ä"), ("Ö", "ö"), ("É", "é"), ("Ü", "ü"))
 
@@ -55,6 +55,21 @@ class TrackingRepository:
             f"SELECT {_ITEM_COLUMNS} FROM item WHERE id IN ({_marks(wanted)}) AND municipality = {{}}{lock}",
             *wanted, self.municipality_id)
         return {row["id"]: row for row in rows}
+
+    async def stocktakes_by_ids(self, ids: Iterable[UUID]) -> dict[UUID, Row]:
+        """The stocktakes counting scans name, in any municipality; PostgreSQL holds them against an apply."""
+        wanted = sorted(set(ids))
+        if not wanted:
+            return {}
+        lock = " ORDER BY id FOR SHARE" if self.lock_rows else ""
+        rows = await Stocktake.raw(
+            f"SELECT id, municipality, location, status FROM stocktake WHERE id IN ({_marks(wanted)}){lock}", *wanted)
+        return {row["id"]: row for row in rows}
+
+    async def insert_stocktakes(self, rows: list[Row]) -> None:
+        """Stocktakes started by their first scan (begun on a phone with no network)."""
+        if rows:
+            await Stocktake.insert(*(Stocktake(**{**row, "municipality": self.municipality_id}) for row in rows))
 
     async def locations(self, ids: Iterable[UUID | None]) -> dict[UUID, Row]:
         wanted = [i for i in set(ids) if i is not None]

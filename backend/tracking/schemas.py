@@ -31,6 +31,11 @@ class ScanEventIn(Schema, kw_only=True):
     location_code: ScanText | None = None
     item_id: UUID | None = None
     note: ShortText | None = None
+    stocktake_id: Annotated[UUID | None, msgspec.Meta(
+        description="With action stocktake: the stocktake this scan counts the item for.")] = None
+    stocktake_location_id: Annotated[UUID | None, msgspec.Meta(
+        description="With action stocktake: the place the phone started it at. A stocktake id the server does "
+                    "not know yet is started there by this scan (a stocktake started with no network).")] = None
 
 
 class ScanBatchIn(Schema, kw_only=True):
@@ -116,3 +121,45 @@ class ItemPhotoRead(PhotoRead, kw_only=True, omit_defaults=False):
     """An item's intake photo, with what the label read in it did (null when nobody looked)."""
 
     label: PhotoLabelRead | None = None
+
+
+StocktakeStatus = Literal["open", "applied", "cancelled"]
+
+
+class StocktakeCreate(Schema, kw_only=True):
+    id: Annotated[UUID, msgspec.Meta(description="The phone's UUID for it: sent again, the same one answers.")]
+    location_id: Annotated[UUID, msgspec.Meta(description="The site, room or shelf to count, and all under it.")]
+
+
+class StocktakeItemRead(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    title: str
+    state: str
+    code: str | None
+    location_id: UUID | None
+    location_name: str | None
+    thumbnail_url: str | None
+    # An unexpected item of an applied stocktake that could not be moved here (its state forbids it).
+    reason: str | None = None
+
+
+class StocktakeRead(Schema, kw_only=True, omit_defaults=False):
+    """A stocktake with its result: live while open, as applied once applied."""
+
+    id: UUID
+    location_id: UUID
+    location_name: str
+    location_path: list[str]
+    status: StocktakeStatus
+    started_at: datetime
+    started_by_name: str | None
+    finished_at: datetime | None
+    finished_by_name: str | None
+    counted: int
+    found_count: int
+    missing_count: int
+    unexpected_count: int
+    # The items of each verdict (at most `limit` of each; the counts are complete).
+    found: list[StocktakeItemRead] = msgspec.field(default_factory=list)
+    missing: list[StocktakeItemRead] = msgspec.field(default_factory=list)
+    unexpected: list[StocktakeItemRead] = msgspec.field(default_factory=list)

@@ -25,6 +25,7 @@ from backend.tracking.writer import writer_for
 from backend.vocabulary import MAX_HOPS
 
 WRITERS = ("warehouse", "driver", "coordinator", "admin")
+STOCKTAKERS = ("warehouse", "coordinator", "admin")
 READERS = (*WRITERS, "reporter")
 MAX_SEARCH_WORDS = 8
 
@@ -41,7 +42,8 @@ class ScanService:
         relabel=False refuses a link to an item that has a label in use (links the server makes itself).
         """
         self.actor.require(*WRITERS)
-        prepared = [_prepare(event, self.actor.user_id) for event in events]
+        may_count = self.actor.has_any(*STOCKTAKERS)
+        prepared = [_prepare(event, self.actor.user_id, may_count) for event in events]
         apply = self._apply if relabel else partial(self._apply, relabel=False)
         if self.db.writes_queue:
             # Requests of the same municipality and kind waiting for the write lock are applied as one batch.
@@ -75,10 +77,13 @@ class ScanService:
         linked = await self.codes.linked_to_items([p.event.item_id for p in prepared if p.event.item_id])
         for code in linked.values():
             codes.setdefault(code["text"], code)
-        location_ids = [c["location"] for c in codes.values()] + [i["location"] for i in items.values()]
+        location_ids = ([c["location"] for c in codes.values()] + [i["location"] for i in items.values()]
+                        + [p.event.stocktake_location_id for p in prepared if p.event.stocktake_location_id])
         places = await self.repo.locations(location_ids)
+        stocktakes = await self.repo.stocktakes_by_ids({p.event.stocktake_id for p in prepared
+                                                         if p.event.stocktake_id and p.event.action == "stocktake"})
         return Batch(self.actor.municipality_id, now=clock.now(), stored=stored, codes=codes, items=items,
-                     places=places)
+                     places=places, stocktakes=stocktakes)
 
     async def _load_replacements(self, codes: dict[str, Row]) -> None:
         """Add the codes that retired codes were replaced by, so relabelled items still resolve."""
@@ -91,6 +96,7 @@ class ScanService:
                 codes[code["text"]] = code
 
     async def _store(self, batch: Batch) -> None:
+        await self.repo.insert_stocktakes(batch.new_stocktakes)
         await self.repo.insert_events(batch.rows)
         # One UPDATE per distinct new position: a van loaded with 500 items is one statement.
         positions: dict[tuple, list[UUID]] = {}
@@ -140,8 +146,8 @@ class ScanService:
             return await self.repo.history(location_id=location_id)
 
 
-def _prepare(event: schemas.ScanEventIn, actor_id: UUID) -> Prepared:
-    """Check what needs no database: the code texts, the action (never the device clock)."""
+def _prepare(event: schemas.ScanEventIn, actor_id: UUID, may_count: bool = True) -> Prepared:
+    """Check what needs no database: the code texts, the action, who may count (never the device clock)."""
     try:
         code = code_from_text(event.code)
         location_code = code_from_text(event.location_code) if event.location_code else None
@@ -150,4 +156,7 @@ def _prepare(event: schemas.ScanEventIn, actor_id: UUID) -> Prepared:
     if event.action not in ACTIONS:
         return Prepared(event, actor_id, code, location_code,
                         Refusal("unknown_action", f"'{event.action}' is not a scan action."))
+    if event.action == "stocktake" and not may_count:
+        return Prepared(event, actor_id, code, location_code,
+                        Refusal("stocktake_not_allowed", "Stocktakes are counted by warehouse staff."))
     return Prepared(event, actor_id, code, location_code, None)

@@ -10,8 +10,11 @@ from backend.catalog.tables import Item
 from backend.codes.tables import Code
 from backend.locations.tables import Location
 
-SCAN_ACTIONS = ("intake", "store", "pickup", "deliver", "return", "audit", "dispose", "link")
+SCAN_ACTIONS = ("intake", "store", "pickup", "deliver", "return", "audit", "dispose", "link", "stocktake", "found",
+                "missing")
 OUTCOMES = ("applied", "rejected")
+STOCKTAKE_STATUSES = ("open", "applied", "cancelled")
+STOCKTAKE_VERDICTS = ("found", "missing", "unexpected")
 
 
 class ScanEvent(Table):
@@ -46,3 +49,35 @@ class ScanEvent(Table):
     location_before = UUID(null=True, default=None)
     location_after = UUID(null=True, default=None, index=True)
     note = Varchar(length=200, default="")
+    # The stocktake this event counted for, or that applying it wrote (found, missing).
+    stocktake = UUID(null=True, default=None, index=True)
+
+
+class Stocktake(Table):
+    """An inventering of one place (a site, room or shelf) and everything under it.
+
+    Its `id` is the phone's UUID. Counting scans are scan events carrying the stocktake's id; applying
+    it writes the verdict of each item (`StocktakeItem`) and moves or flags the items through the scan log.
+    """
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    location = ForeignKey(references=Location, null=False, on_delete=OnDelete.restrict, index=True)
+    status = Varchar(length=12, default="open", index=True)
+    started_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    started_at = Timestamptz()
+    finished_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    finished_at = Timestamptz(null=True, default=None)
+    found = Integer(default=0)
+    missing = Integer(default=0)
+    unexpected = Integer(default=0)
+
+
+class StocktakeItem(Table):
+    """What an applied stocktake decided about one item: found, missing, or unexpected (and moved or not)."""
+
+    id = UUID(primary_key=True)
+    stocktake = ForeignKey(references=Stocktake, null=False, on_delete=OnDelete.cascade, index=True)
+    item = ForeignKey(references=Item, null=False, on_delete=OnDelete.restrict, index=True)
+    verdict = Varchar(length=12)
+    reason = Varchar(length=40, null=True, default=None)  # why an unexpected item was not moved

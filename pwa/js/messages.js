@@ -21,11 +21,12 @@ import push from "./messages/push.js";
 import shell from "./messages/shell.js";
 import sso from "./messages/sso.js";
 import projects from "./messages/projects.js";
+import stocktake from "./messages/stocktake.js";
 import talk from "./messages/talk.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport, audit, sso, talk, proof, projects];
+  peopleImport, audit, sso, talk, proof, projects, stocktake];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -73,6 +73,13 @@ export function appRoutes({ go, onLogin, onLogout }) {
     // The field screens read the stored shift and the outbox, so they work with no network.
     "/skanna": () => known(() => view(t("scan.title"), import("./components/scan-view.js"), (m) => m.scanView())),
     "/dagen": () => known(() => view(t("shift.title"), import("./components/shift-view.js"), (m) => m.shiftView())),
+    // Stocktakes: started online, counted through the outbox like every scan.
+    "/inventering": () =>
+      known(() => view(t("stocktake.title"), import("./components/stocktake-view.js"),
+                       (m) => m.stocktakeView({ navigate: go }))),
+    "/inventering/:id": ({ params }) =>
+      known(() => view(t("stocktake.title"), import("./components/stocktake-view.js"),
+                       (m) => m.stocktakeView({ stocktakeId: params.id, navigate: go }))),
     "/behover-atgard": () =>
       known(() => view(t("attention.title"), import("./components/attention-view.js"), (m) => m.attentionView())),
     // Labels and tracking: a phone camera lands on these from /Q/<code>.

@@ -22,7 +22,7 @@ PLACES = {
                ["Min enhets annonser", "Efterlysningar", "Att godkänna", "Inköpskontroll"]),
     WAREHOUSE: (["Hem", "Skanna", "Jobb", "Sök", "Notiser"],
                 ["Lägg upp", "Min enhets annonser", "Efterlysningar", "Bokningar", "Att godkänna",
-                 "Skriv ut etiketter", "Koppla etikett till sak", "Inköpskontroll"]),
+                 "Skriv ut etiketter", "Koppla etikett till sak", "Inventering", "Inköpskontroll"]),
 }
 
 

@@ -47,6 +47,8 @@ export function scanView() {
     { class: "scan-view", "aria-labelledby": "scan-title", onpointerdown: unlockAudio, onkeydown: unlockAudio },
     h("h1", { id: "scan-title", text: t("scan.title") }),
     screen.task === "job" ? null : taskChoice(screen),
+    screen.task === "job" ? null : h("p", { class: "scan-view__stocktake" },
+      h("a", { href: "/inventering", text: t("stocktake.start_title") })),
     ui.prompt,
     ui.changePlace,
     scanCamera({ onText: (text) => onText(screen, text), onReady: (kind) => (view.dataset.ready = kind) }),

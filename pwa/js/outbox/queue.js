@@ -49,7 +49,8 @@ export function deviceTime(date = new Date()) {
  * Store a scan event under the signed-in person. Resolves after IndexedDB committed it: only
  * then may the UI confirm. The event carries the phone's clock skew as last measured, so the
  * server can correct its device time (entries stored before there was a skew have none).
- * @param {{code: string, action: string, location_code?: string, item_id?: string, note?: string}} fields
+ * @param {{code: string, action: string, location_code?: string, item_id?: string, note?: string, stocktake_id?: string,
+ *   stocktake_location_id?: string}} fields
  * @param {{title?: string}} [extra] what the needs-attention list shows beside the code
  * @returns {Promise<ScanEvent>}
  */

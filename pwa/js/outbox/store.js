@@ -19,6 +19,8 @@ import { ownedBy } from "./owner.js";
  * @property {string} [location_code]
  * @property {string} [item_id]
  * @property {string} [note]
+ * @property {string} [stocktake_id] with action "stocktake": the stocktake the item is counted for
+ * @property {string} [stocktake_location_id] its place, so a stocktake started offline starts on the server
  */
 /** @typedef {{seq?: number, event: ScanEvent, title?: string, owner?: Owner}} Entry owner: who made it */
 /**

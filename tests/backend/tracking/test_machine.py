@@ -14,17 +14,23 @@ UNIT = uuid4()
 ALL_STATES = sorted(LIVE | TERMINAL)
 # The place each action is normally scanned after.
 PLACE_FOR = {"intake": SHELF, "store": SHELF, "pickup": VAN, "deliver": None, "return": None, "audit": None,
-             "dispose": None}
+             "dispose": None, "stocktake": None, "found": SHELF, "missing": None}
 EXPECTED = {
     ("intake", "registered"): "in_storage",
     ("store", "registered"): "in_storage", ("store", "in_storage"): "in_storage", ("store", "reserved"): "reserved",
-    ("store", "in_transit"): "in_storage", ("store", "returned"): "in_storage",
+    ("store", "in_transit"): "in_storage", ("store", "returned"): "in_storage", ("store", "missing"): "in_storage",
     ("pickup", "registered"): "in_transit", ("pickup", "in_storage"): "in_transit",
     ("pickup", "reserved"): "in_transit", ("pickup", "delivered"): "in_transit", ("pickup", "returned"): "in_transit",
     ("deliver", "in_transit"): "delivered",
     ("return", "delivered"): "returned",
-    **{("audit", state): state for state in LIVE},
+    **{("audit", state): state for state in LIVE}, ("audit", "missing"): "in_storage",
     ("dispose", "registered"): "disposed", ("dispose", "in_storage"): "disposed", ("dispose", "returned"): "disposed",
+    ("dispose", "missing"): "disposed",
+    # A stocktake: counting changes nothing; applying it stores what was found here and flags what was not.
+    **{("stocktake", state): state for state in ALL_STATES},
+    ("found", "registered"): "in_storage", ("found", "in_storage"): "in_storage", ("found", "reserved"): "reserved",
+    ("found", "in_transit"): "in_storage", ("found", "returned"): "in_storage", ("found", "missing"): "in_storage",
+    **{("missing", state): "missing" for state in ("registered", "in_storage", "reserved", "returned", "missing")},
 }
 
 

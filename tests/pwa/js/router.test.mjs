@@ -27,6 +27,8 @@ const EXAMPLES = [
   ["/skanna", "/skanna", {}],
   ["/dagen", "/dagen", {}],
   ["/behover-atgard", "/behover-atgard", {}],
+  ["/inventering", "/inventering", {}],
+  ["/inventering/:id", "/inventering/3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f", { id: "3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f" }],
   ["/skriv-ut", "/skriv-ut", {}],
   ["/koppla", "/koppla", {}],
   ["/koppla/:code", "/koppla/AB12CD3X", { code: "AB12CD3X" }],
