@@ -56,6 +56,13 @@ class TrackingRepository:
             *wanted, self.municipality_id)
         return {row["id"]: row for row in rows}
 
+    async def hold_new_stocktakes(self, ids: Iterable[UUID]) -> None:
+        """Wait for another batch starting one of these stocktakes (first scans sent from a phone that
+        began it with no network) to finish, so this batch then reads it instead of starting it again."""
+        if self.lock_rows:
+            for stocktake_id in sorted(set(ids)):
+                await Stocktake.raw("SELECT pg_advisory_xact_lock(hashtextextended({}, 0))", str(stocktake_id))
+
     async def stocktakes_by_ids(self, ids: Iterable[UUID]) -> dict[UUID, Row]:
         """The stocktakes counting scans name, in any municipality; PostgreSQL holds them against an apply."""
         wanted = sorted(set(ids))

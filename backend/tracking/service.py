@@ -65,6 +65,8 @@ class ScanService:
     async def _load(self, prepared: list[Prepared]) -> Batch:
         """Everything the batch's events mention, in a few queries (items locked on PostgreSQL)."""
         ids = [p.event.id for p in prepared]
+        await self.repo.hold_new_stocktakes(p.event.stocktake_id for p in prepared
+                                            if p.event.stocktake_id and p.event.stocktake_location_id)
         stored = await self.repo.events_by_ids(ids)
         codes = await self.codes.by_texts([t for p in prepared for t in (p.code, p.location_code) if t])
         await self._load_replacements(codes)

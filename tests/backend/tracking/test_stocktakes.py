@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from uuid import UUID, uuid4
 
@@ -125,6 +126,18 @@ class TestCounting:
         result = (await client.get(f"/api/stocktakes/{stocktake_id}")).json()
         assert (result["status"], result["location_name"], result["counted"]) == ("open", "Hylla B-2", 2)
         assert (titles(result, "missing"), titles(result, "unexpected")) == (["Skrivbord"], ["Whiteboard"])
+
+    async def test_two_first_scans_at_once_start_it_once(self, client, store):
+        """Two phones' (or one phone's two) batches starting the same offline stocktake together."""
+        stocktake_id = str(uuid4())
+        batches = [{"events": [event(code, "stocktake", stocktake_id=stocktake_id,
+                                     stocktake_location_id=str(store.shelf))]}
+                   for code in (store.on_shelf[0][1], store.stray[1])]
+        answers = await asyncio.gather(*(client.post("/api/scans/batch", json=b) for b in batches))
+        assert [a.status_code for a in answers] == [200, 200], [a.text for a in answers]
+        assert [a.json()["results"][0]["status"] for a in answers] == ["applied", "applied"]
+        result = (await client.get(f"/api/stocktakes/{stocktake_id}")).json()
+        assert (result["status"], result["counted"]) == ("open", 2)
 
     async def test_a_stocktake_begun_offline_at_a_vehicle_is_refused(self, client, ystad, store):
         van = await make_location(ystad.id, "Bil 1", "vehicle")
