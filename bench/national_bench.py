@@ -111,7 +111,8 @@ def search_path(queries: list[str], n: int) -> str:
 def home_paths(user: dict) -> list[str]:
     """The home screen's "new near me" (home-view.js): my unit's, my municipality's newest, all I may see."""
     near = urlencode({"municipality_id": user["municipality"]["id"], "per_page": "8"})
-    return ["/api/listings/mine", f"/api/listings?{near}", "/api/listings?per_page=24"]
+    mine = urlencode({"status": "published", "sort": "newest", "limit": "8"})
+    return [f"/api/listings/mine?{mine}", f"/api/listings?{near}", "/api/listings?per_page=24"]
 
 
 def merged(parts: list[Figures]) -> Figures:

@@ -60,9 +60,16 @@ class ListingController(Controller):
 
     @get("/mine")
     async def list_my_listings(
-        self, db: DbDep, actor: ActorDep, unit_id: FromQuery[UUID | None] = None
+        self, db: DbDep, actor: ActorDep, unit_id: FromQuery[UUID | None] = None,
+        status: FromQuery[Annotated[schemas.Status | None, Parameter(
+            description="Only listings in this status (the start page asks for the published ones).")]] = None,
+        sort: FromQuery[Annotated[Literal["updated", "newest"], Parameter(
+            description="updated: last changed first (the default); newest: last published first.")]] = "updated",
+        limit: FromQuery[Annotated[int | None, Parameter(
+            ge=1, le=500, description="At most this many (1 to 500); all of them when left out.")]] = None,
     ) -> list[schemas.ListingRead]:
-        return [convert.listing_read(r) for r in await ListingService(db, actor).mine(unit_id)]
+        rows = await ListingService(db, actor).mine(unit_id, status=status, newest=sort == "newest", limit=limit)
+        return [convert.listing_read(r) for r in rows]
 
     @get("/{listing_id:uuid}")
     async def get_listing(self, db: DbDep, actor: ActorDep, listing_id: FromPath[UUID]) -> schemas.ListingRead:

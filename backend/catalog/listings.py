@@ -93,14 +93,16 @@ class ListingService:
         return row["can_edit"] or (self.actor.municipality_id == row["municipality"]
                                    and self.actor.has_any(*ITEM_KEEPERS))
 
-    async def mine(self, unit_id: UUID | None = None) -> list[Row]:
-        """Listings of the actor's unit (a coordinator may name another unit of the municipality)."""
+    async def mine(self, unit_id: UUID | None = None, *, status: str | None = None, newest: bool = False,
+                   limit: int | None = None) -> list[Row]:
+        """Listings of the actor's unit (a coordinator may name another unit of the municipality), last
+        changed first or, `newest`, last published first; only those in `status`, at most `limit`."""
         unit_id = unit_id or self.actor.unit_id
         if unit_id != self.actor.unit_id and not self.actor.has_any(*MANAGERS):
             raise Forbidden("Only coordinators see other units' listings here.")
         async with self.db.read():
             repo = await self._repo()
-            rows = await repo.for_unit(unit_id)
+            rows = await repo.for_unit(unit_id, status=status, newest=newest, limit=limit)
             photos = await repo.photos([r["id"] for r in rows])
         for row in rows:
             row["photos"] = [p for p in photos if p["listing"] == row["id"]][:1]

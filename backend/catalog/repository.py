@@ -94,10 +94,15 @@ class ListingRepository:
         """Only to tell a replayed create from an id taken in another municipality."""
         return await Listing.select(Listing.id, Listing.municipality).where(Listing.id == listing_id).first()
 
-    async def for_unit(self, unit_id: UUID) -> list[Row]:
-        return await Listing.select(*LISTING_COLUMNS).where(
-            Listing.municipality == self.municipality_id, Listing.owner_unit == unit_id
-        ).order_by(Listing.updated_at, ascending=False)
+    async def for_unit(self, unit_id: UUID, *, status: str | None = None, newest: bool = False,
+                       limit: int | None = None) -> list[Row]:
+        query = Listing.select(*LISTING_COLUMNS).where(
+            Listing.municipality == self.municipality_id, Listing.owner_unit == unit_id)
+        if status is not None:
+            query = query.where(Listing.status == status)
+        order = Listing.published_at if newest else Listing.updated_at
+        query = query.order_by(order, ascending=False).order_by(Listing.id)
+        return await (query.limit(limit) if limit is not None else query)
 
     async def insert(self, values: Row) -> None:
         await Listing.insert(Listing(**values, municipality=self.municipality_id))

@@ -84,7 +84,9 @@ function load(user) {
   const municipality = user.municipality?.id
     ? api(`/api/listings?${new URLSearchParams({ municipality_id: user.municipality.id, per_page: "8" })}`)
     : Promise.resolve({ results: [] });
-  const nearby = Promise.all([api("/api/listings/mine"), municipality, api("/api/listings?per_page=24")])
+  // Only the few newest published of my unit: a unit of a big municipality may have hundreds.
+  const unit = api(`/api/listings/mine?${new URLSearchParams({ status: "published", sort: "newest", limit: "8" })}`);
+  const nearby = Promise.all([unit, municipality, api("/api/listings?per_page=24")])
     .then(([unit, near, all]) => ({ unit, municipality: near.results, network: all.results }));
   return { mine, wants, waiting, nearby };
 }

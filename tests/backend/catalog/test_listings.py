@@ -198,6 +198,25 @@ class TestMine:
         rows = (await coordinator.get("/api/listings/mine", params={"unit_id": str(ystad.ame_unit)})).json()
         assert [r["can_edit"] for r in rows] == [True]
 
+    async def test_the_start_page_asks_for_the_newest_published_few(self, client, ystad):
+        await login(client, ystad.employee_email)
+        first = await publish(client, await create(client, "Bokhylla i björk"))
+        second = await publish(client, await create(client, "Skrivbord i ek"))
+        await create(client, "Utkast till lampa")  # a draft: not published
+        await client.patch(f"/api/listings/{first['id']}", json={"version": first["version"], "description": "Ny"})
+        params = {"status": "published", "sort": "newest", "limit": "1"}
+        rows = (await client.get("/api/listings/mine", params=params)).json()
+        assert [r["title"] for r in rows] == ["Skrivbord i ek"]  # last published, though another changed since
+        everything = (await client.get("/api/listings/mine")).json()
+        assert [r["title"] for r in everything][0] == "Bokhylla i björk"  # last changed first, as before
+        assert second["id"] in {r["id"] for r in everything} and len(everything) == 3
+
+    @pytest.mark.parametrize("params", [{"limit": "0"}, {"limit": "501"}, {"status": "sold"}, {"sort": "oldest"}])
+    async def test_out_of_bounds_choices_are_refused(self, client, ystad, params):
+        await login(client, ystad.employee_email)
+        response = await client.get("/api/listings/mine", params=params)
+        assert response.status_code == 400, response.text
+
     async def test_an_employee_cannot_list_another_units_listings(self, client, ystad):
         await login(client, ystad.employee_email)
         response = await client.get("/api/listings/mine", params={"unit_id": str(ystad.admin_unit)})
