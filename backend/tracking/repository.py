@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -15,7 +16,8 @@ from backend.tracking.tables import ScanEvent
 
 Row = dict[str, Any]
 _EVENT_FIELDS = tuple(column._meta.db_column_name for column in ScanEvent._meta.columns)
-_EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0}
+_EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0,
+                   "driver_confirmed": False, "resolution": ""}
 _ITEM_COLUMNS = "id, title, state, location, holder_unit, version, owner_unit"
 _FOLDS = (("Å", "å"), ("Ä", "ä"), ("Ö", "ö"), ("É", "é"), ("Ü", "ü"))
 
@@ -42,7 +44,8 @@ class TrackingRepository:
         if not wanted:
             return {}
         rows = await ScanEvent.raw(
-            f"SELECT id, municipality, outcome, reason, message, item FROM scan_event WHERE id IN ({_marks(wanted)})",
+            "SELECT id, municipality, outcome, reason, message, item, driver_confirmed FROM scan_event"
+            f" WHERE id IN ({_marks(wanted)})",
             *wanted)
         return {row["id"]: row for row in rows}
 
@@ -85,6 +88,22 @@ class TrackingRepository:
         else:
             marks = ", ".join("?" * len(_EVENT_FIELDS))
         await transaction.connection.executemany(f'INSERT INTO "scan_event" ({names}) VALUES ({marks})', values)
+
+    async def held(self, event_id: UUID) -> Row | None:
+        """A pickup held for a coordinator, with whether it was resolved already."""
+        return await ScanEvent.select(
+            ScanEvent.id, ScanEvent.code_text, ScanEvent.item, ScanEvent.location, ScanEvent.actor,
+            ScanEvent.event_time, ScanEvent.server_time, ScanEvent.resolution).where(
+            ScanEvent.id == event_id, ScanEvent.municipality == self.municipality_id,
+            ScanEvent.outcome == "held").first()
+
+    async def resolve(self, event_id: UUID, resolution: str, by: UUID, at: datetime) -> bool:
+        """Mark a held pickup resolved, once: False when someone resolved it first."""
+        rows = await ScanEvent.update({ScanEvent.resolution: resolution, ScanEvent.resolved_by: by,
+                                       ScanEvent.resolved_at: at}).where(
+            ScanEvent.id == event_id, ScanEvent.municipality == self.municipality_id, ScanEvent.outcome == "held",
+            ScanEvent.resolution == "").returning(ScanEvent.id)
+        return bool(rows)
 
     async def move_items(self, item_ids: list[UUID], values: Row) -> int:
         """Put these items in one new position; the batch holds their rows, so no version check."""

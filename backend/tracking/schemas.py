@@ -21,6 +21,9 @@ ClockSkew = Annotated[int, msgspec.Meta(
     description="How far the phone's clock was ahead (+) or behind (-) the server's when the event was made, "
                 "in milliseconds, as measured from the server's Date headers; the server corrects device_time by it.")]
 
+OutsideJobs = Annotated[bool, msgspec.Meta(
+    description="The driver confirmed a pickup of an item on none of their jobs; the server checks anyway.")]
+
 
 class ScanEventIn(Schema, kw_only=True):
     id: UUID
@@ -31,6 +34,7 @@ class ScanEventIn(Schema, kw_only=True):
     location_code: ScanText | None = None
     item_id: UUID | None = None
     note: ShortText | None = None
+    outside_jobs: OutsideJobs | None = None
 
 
 class ScanBatchIn(Schema, kw_only=True):
@@ -47,7 +51,8 @@ class ScanItemRead(Schema, kw_only=True, omit_defaults=False):
 
 class ScanResult(Schema, kw_only=True, omit_defaults=False):
     id: UUID
-    status: Literal["applied", "duplicate", "rejected"]
+    # held: a pickup the driver confirmed outside their jobs, stored for a coordinator to accept or return
+    status: Literal["applied", "duplicate", "rejected", "held"]
     reason: str | None = None
     message: str | None = None
     item: ScanItemRead | None = None
@@ -116,3 +121,15 @@ class ItemPhotoRead(PhotoRead, kw_only=True, omit_defaults=False):
     """An item's intake photo, with what the label read in it did (null when nobody looked)."""
 
     label: PhotoLabelRead | None = None
+
+
+class HeldDecision(Schema, kw_only=True):
+    """A coordinator's decision on a pickup held outside the driver's jobs."""
+
+    decision: Literal["accept", "return"]
+
+
+class HeldResolved(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    resolution: Literal["accepted", "returned"]
+    pickup: ScanResult | None  # the pickup applied when accepted

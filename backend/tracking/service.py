@@ -8,6 +8,7 @@ the others; a refused event is stored with its reason and leaves the item alone.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from uuid import UUID
 
@@ -41,7 +42,8 @@ class ScanService:
         relabel=False refuses a link to an item that has a label in use (links the server makes itself).
         """
         self.actor.require(*WRITERS)
-        prepared = [_prepare(event, self.actor.user_id) for event in events]
+        driver = self.actor.has_any("driver")
+        prepared = [replace(_prepare(event, self.actor.user_id), driver=driver) for event in events]
         apply = self._apply if relabel else partial(self._apply, relabel=False)
         if self.db.writes_queue:
             # Requests of the same municipality and kind waiting for the write lock are applied as one batch.
@@ -49,6 +51,12 @@ class ScanService:
         else:
             async with self.db.write():
                 results = await apply(prepared)
+        hooks.scans_decided([(r.status, r.reason) for r in results])
+        return results
+
+    async def apply_in_write(self, prepared: list[Prepared]) -> list[schemas.ScanResult]:
+        """Decide and store events inside a write transaction the caller holds (a coordinator's decision)."""
+        results = await self._apply(prepared)
         hooks.scans_decided([(r.status, r.reason) for r in results])
         return results
 
@@ -78,7 +86,7 @@ class ScanService:
         location_ids = [c["location"] for c in codes.values()] + [i["location"] for i in items.values()]
         places = await self.repo.locations(location_ids)
         return Batch(self.actor.municipality_id, now=clock.now(), stored=stored, codes=codes, items=items,
-                     places=places)
+                     places=places, jobs=await _drivers_jobs(prepared))
 
     async def _load_replacements(self, codes: dict[str, Row]) -> None:
         """Add the codes that retired codes were replaced by, so relabelled items still resolve."""
@@ -138,6 +146,11 @@ class ScanService:
             if not await self.repo.location_exists(location_id):
                 raise NotFound("No such location.")
             return await self.repo.history(location_id=location_id)
+
+
+async def _drivers_jobs(prepared: list[Prepared]) -> dict[UUID, set[UUID]] | None:
+    """The items on the open jobs of the drivers whose pickups are in the batch."""
+    return await hooks.drivers_jobs({p.actor_id for p in prepared if p.driver and p.event.action == "pickup"})
 
 
 def _prepare(event: schemas.ScanEventIn, actor_id: UUID) -> Prepared:

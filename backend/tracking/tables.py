@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import UUID, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import UUID, Boolean, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
 from piccolo.table import Table
 
 from backend.accounts.tables import Municipality, User
@@ -11,7 +11,9 @@ from backend.codes.tables import Code
 from backend.locations.tables import Location
 
 SCAN_ACTIONS = ("intake", "store", "pickup", "deliver", "return", "audit", "dispose", "link")
-OUTCOMES = ("applied", "rejected")
+# "held": a driver's pickup outside their jobs, waiting for a coordinator (see RESOLUTIONS).
+OUTCOMES = ("applied", "rejected", "held")
+RESOLUTIONS = ("accepted", "returned")
 
 
 class ScanEvent(Table):
@@ -46,3 +48,8 @@ class ScanEvent(Table):
     location_before = UUID(null=True, default=None)
     location_after = UUID(null=True, default=None, index=True)
     note = Varchar(length=200, default="")
+    # A held pickup: whether the driver confirmed it on the phone, and how a coordinator resolved it.
+    driver_confirmed = Boolean(default=False)
+    resolution = Varchar(length=10, default="")
+    resolved_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    resolved_at = Timestamptz(null=True, default=None)
