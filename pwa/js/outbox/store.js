@@ -19,6 +19,7 @@ import { ownedBy } from "./owner.js";
  * @property {string} [location_code]
  * @property {string} [item_id]
  * @property {string} [note]
+ * @property {boolean} [outside_jobs] the driver confirmed a pickup of an item on none of their jobs
  */
 /** @typedef {{seq?: number, event: ScanEvent, title?: string, owner?: Owner}} Entry owner: who made it */
 /**
