@@ -105,6 +105,20 @@ class HistoryController(Controller):
             id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"], location_id=r["location_id"],
             location_name=r["location_name"], location_parent_name=r["parent_name"]) for r in rows]
 
+    @get("/items")
+    async def list_items(
+        self, db: DbDep, actor: ActorDep, q: FromQuery[ItemSearchText] = "", limit: FromQuery[Limit] = 50,
+        offset: FromQuery[Offset] = 0,
+    ) -> list[schemas.RegisterItemRead]:
+        """The municipality's items still in its hands, newest first, with place and label code; q searches them.
+
+        Every word of q must be in the item's title or its place's name (or the place above), in any case.
+        """
+        rows = await ScanService(db, actor).register_items(q, limit, offset)
+        return [schemas.RegisterItemRead(
+            id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"], location_id=r["location_id"],
+            location_name=r["location_name"], location_parent_name=r["parent_name"], code=r["code"]) for r in rows]
+
     @get("/locations/{location_id:uuid}/history")
     async def location_history(
         self, db: DbDep, actor: ActorDep, location_id: FromPath[UUID]

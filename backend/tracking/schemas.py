@@ -105,6 +105,12 @@ class UnlabelledItemRead(Schema, kw_only=True, omit_defaults=False):
     location_parent_name: str | None = None
 
 
+class RegisterItemRead(UnlabelledItemRead, kw_only=True, omit_defaults=False):
+    """An item of the register's list, with its label code in use (null: none yet)."""
+
+    code: str | None = None
+
+
 LabelStatus = Literal["linked", "already_linked", "item_labelled", "belongs_elsewhere", "unknown", "several", "none"]
 
 

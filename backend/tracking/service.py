@@ -140,6 +140,13 @@ class ScanService:
         async with self.db.read():
             return await self.repo.unlabelled_items(words, limit, offset)
 
+    async def register_items(self, q: str = "", limit: int = 50, offset: int = 0) -> list[Row]:
+        """The register's items whose title or place holds every word of q, newest first, one page."""
+        self.actor.require(*WRITERS)
+        words = q.split()[:MAX_SEARCH_WORDS]
+        async with self.db.read():
+            return await self.repo.register_items(words, limit, offset)
+
     async def location_history(self, location_id: UUID) -> list[Row]:
         self.actor.require(*READERS)
         async with self.db.read():

@@ -28,6 +28,7 @@ const EXAMPLES = [
   ["/dagen", "/dagen", {}],
   ["/behover-atgard", "/behover-atgard", {}],
   ["/skriv-ut", "/skriv-ut", {}],
+  ["/sakregister", "/sakregister", {}],
   ["/koppla", "/koppla", {}],
   ["/koppla/:code", "/koppla/AB12CD3X", { code: "AB12CD3X" }],
   ["/sak/:id", "/sak/42", { id: "42" }],
