@@ -20,7 +20,7 @@ from backend import clock
 from backend.accounts.tables import ROLES
 from backend.billing.tables import InvoiceLine
 from tests.backend.bookings.helpers import days, make_listing
-from tests.factories import Tenant, login, make_code, make_location, make_network, make_tenant, make_user
+from tests.factories import Tenant, login, make_code, make_item, make_location, make_network, make_tenant, make_user
 
 P256DH = "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM"
 AUTH = "tBHItJI5svbpez7KI4CCXg"
@@ -70,6 +70,7 @@ async def build_world(app: Litestar, name: str) -> World:
         await _catalog(world, boss, employee)
         await _bookings(world, boss, employee)
         await _places_and_codes(world, boss)
+        await _held_pickup(world, boss)
         await _personal(world, boss, employee)
     await _invoice_line(world)
     return world
@@ -134,6 +135,17 @@ async def _places_and_codes(world: World, boss: httpx.AsyncClient) -> None:
     world.add("stocktake_id", stocktake["id"])
     codes = await _ok(await boss.get(f"/api/code-batches/{batch['id']}/codes"))
     world.add("code", *(c["code"] for c in codes))
+
+
+async def _held_pickup(world: World, boss: httpx.AsyncClient) -> None:
+    """A driver's pickup outside their jobs, waiting for a coordinator (the boss drives too)."""
+    item = await make_item(world.tenant.id, world.tenant.ame_unit, "Hämtad stol")
+    van = await make_location(world.tenant.id, "Bil 1", kind="vehicle")
+    scan = {"id": str(uuid4()), "code": await make_code(world.tenant.id, item=item), "action": "pickup",
+            "device_time": clock.now().isoformat(), "location_code": await make_code(world.tenant.id, location=van),
+            "outside_jobs": True}
+    assert (await _ok(await boss.post("/api/scans", json=scan)))["status"] == "held"
+    world.add("event_id", scan["id"])
 
 
 async def _personal(world: World, boss: httpx.AsyncClient, employee: httpx.AsyncClient) -> None:

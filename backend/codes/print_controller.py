@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 from uuid import UUID
 
-from litestar import Controller, Request, Response, get
-from litestar.params import FromQuery, Parameter
+from litestar import Controller, Request, Response, get, post
+from litestar.params import FromQuery, JSONBody, Parameter
+from litestar.status_codes import HTTP_200_OK
 
 from backend.codes import schemas
 from backend.codes.printing import MAX_LABELS, Layout, PrintService, Rendered, Selection, calibration
+from backend.codes.service import CodeService
 from backend.deps import ActorDep, DbDep, SettingsDep
-from backend.errors import Conflict
+from backend.errors import Conflict, NotFound
 from backend.openapi import MEDIA_TYPES
 
 # PDF sheets and rolls, PNG previews, Zebra ZPL text (see backend/codes/printing.py).
@@ -56,6 +58,21 @@ class LabelController(Controller):
         layout = Layout(stock=stock, output=output, start=start, offset_mm=(offset_x, offset_y))
         rendered = await PrintService(db, actor, public_host(settings, request)).render(selection, layout)
         return file_response(rendered, download)
+
+    @post("/selection", opt={MEDIA_TYPES: LABEL_MEDIA_TYPES}, status_code=HTTP_200_OK, raises=[NotFound])
+    async def print_selection(
+        self, request: Request, db: DbDep, actor: ActorDep, settings: SettingsDep,
+        data: JSONBody[schemas.LabelSelection],
+    ) -> Response[bytes | str]:
+        """One document of labels for chosen items (up to 200), each with its title, in the order given.
+
+        Items without a label in use get a fresh code linked first, as a place does when its label is printed.
+        """
+        items = tuple(dict.fromkeys(data.item_ids))
+        await CodeService(db, actor).codes_for_items(list(items))
+        layout = Layout(stock=data.stock, start=data.start, offset_mm=(data.offset_x, data.offset_y))
+        rendered = await PrintService(db, actor, public_host(settings, request)).render(Selection(items=items), layout)
+        return file_response(rendered, download=False)
 
     @get("/calibration", media_type="application/pdf")
     async def calibration_page(

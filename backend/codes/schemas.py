@@ -58,3 +58,19 @@ class LocationCodeCreate(Schema, kw_only=True):
 class PhotoCodesRead(Schema, kw_only=True):
     codes: list[CodeRead]
     readable: bool
+
+
+MAX_SELECTION = 200  # items per print from a chosen list: about ten A4 sheets of the smallest labels
+SelectedItems = Annotated[list[UUID], msgspec.Meta(
+    min_length=1, max_length=MAX_SELECTION,
+    description=f"1 to {MAX_SELECTION} items, printed in this order; an item named twice prints once")]
+
+
+class LabelSelection(Schema, kw_only=True):
+    """Labels for chosen items, each with its title; items without a label in use get a code first."""
+
+    item_ids: SelectedItems
+    stock: Stock
+    start: Annotated[int, msgspec.Meta(ge=1, le=80)] = 1
+    offset_x: Annotated[float, msgspec.Meta(ge=-10, le=10)] = 0.0
+    offset_y: Annotated[float, msgspec.Meta(ge=-10, le=10)] = 0.0

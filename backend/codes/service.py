@@ -117,6 +117,24 @@ class CodeService:
                                             "linked_at": now}], now)
             return (await self.codes.by_ids([code_id]))[code_id], True
 
+    async def codes_for_items(self, item_ids: list[UUID]) -> int:
+        """Give every chosen item without a label in use a fresh linked code; how many were given."""
+        self.actor.require(*EDITORS)
+        async with self.db.write():
+            found = await self.codes.items(item_ids)
+            missing = [i for i in item_ids if i not in found]
+            if missing:
+                raise NotFound(f"No such item: {missing[0]}.")
+            linked = await self.codes.linked_to_items(item_ids)
+            bare = [i for i in dict.fromkeys(item_ids) if i not in linked]
+            if bare:
+                now = clock.now()
+                texts = await self._fresh_texts(len(bare))
+                await self.codes.insert_codes([{"id": uuid4(), "text": text, "status": "linked", "item": item,
+                                                "linked_at": now} for item, text in zip(bare, texts, strict=True)],
+                                              now)
+            return len(bare)
+
     async def read(self, text: str) -> schemas.CodeRead:
         """What a code points at: the item or location of the code it resolves to."""
         found, current = await self.lookup(text)

@@ -21,6 +21,16 @@ class Prepared:
     code: str | None
     location_code: str | None
     refusal: Refusal | None
+    # A driver's pickups must be of items on their jobs of the day; False for a coordinator's accepted pickup.
+    driver: bool = False
+
+
+class Held(Exception):
+    """A driver's pickup of an item on none of their jobs: stored, not applied, until a coordinator decides."""
+
+
+OUTSIDE_JOBS = "outside_jobs"
+OUTSIDE_JOBS_MESSAGE = "This item is on none of your jobs: a coordinator decides whether the pickup stands."
 
 
 @dataclass
@@ -44,6 +54,8 @@ class Batch:
     # The stocktakes the batch's counting scans name, by id, in any municipality (ids are the phones' UUIDs).
     stocktakes: dict[UUID, Row] = field(default_factory=dict)
     new_stocktakes: list[Row] = field(default_factory=list)  # started by their first scan, to insert
+    # driver → the items on their open jobs; None: no jobs to check against.
+    jobs: dict[UUID, set[UUID]] | None = None
 
     def __post_init__(self) -> None:
         self.codes_by_id = {code["id"]: code for code in self.codes.values()}
@@ -57,6 +69,9 @@ class Batch:
             if stored["municipality"] != self.municipality_id:
                 return schemas.ScanResult(id=event.id, status="rejected", reason="id_in_use",
                                           message="This event id is already used; send a new UUID.")
+            if stored["outcome"] == "held" and stored["driver_confirmed"]:
+                return schemas.ScanResult(id=event.id, status="held", reason=stored["reason"],
+                                          message=stored["message"] or None, item=self.summary(stored["item"]))
             return schemas.ScanResult(id=event.id, status="duplicate", reason=stored["reason"],
                                       message=stored["message"] or None, item=self.summary(stored["item"]))
         code = self._resolve(p.code)
@@ -65,14 +80,21 @@ class Batch:
         row = {"id": event.id, "code_text": event.code[:200], "code": code["id"] if code else None, "item": None,
                "action": event.action[:20], "location": None, "actor": p.actor_id,
                "device_time": event.device_time, "server_time": self.now, "event_time": when.at,
-               "clock_skew": when.skew, "time_source": when.source, "seq": seq, "note": event.note or ""}
+               "clock_skew": when.skew, "time_source": when.source, "seq": seq, "note": event.note or "",
+               "driver_confirmed": bool(event.outside_jobs)}
+        status = "applied"
         try:
             self._decide(p, code, row)
             row.update(outcome="applied", reason=None, message="")
         except Refusal as refusal:
             row.update(outcome="rejected", reason=refusal.reason, message=refusal.message[:300])
+            status = "rejected"
+        except Held:
+            row.update(outcome="held", reason=OUTSIDE_JOBS, message=OUTSIDE_JOBS_MESSAGE)
+            # A phone that asked the driver hears "held"; one that did not (an old app) shows it as refused.
+            status = "held" if event.outside_jobs else "rejected"
         self.rows.append(row)
-        result = schemas.ScanResult(id=event.id, status=row["outcome"], reason=row["reason"],
+        result = schemas.ScanResult(id=event.id, status=status, reason=row["reason"],
                                     message=row["message"] or None, item=self.summary(row["item"]))
         self.answered[event.id] = result
         return result
@@ -100,6 +122,8 @@ class Batch:
         row.update(state_before=before.state, location_before=before.location,
                    state_after=before.state, location_after=before.location)
         after = decide(p.event.action, before, place)
+        if self._outside_jobs(p, item["id"]):
+            raise Held
         self.changed.setdefault(item["id"], item["version"])
         item.update(state=after.state, location=after.location, holder_unit=after.holder_unit)
         row.update(state_after=after.state, location_after=after.location)
@@ -132,6 +156,12 @@ class Batch:
         self.stocktakes[stocktake["id"]] = stocktake
         self.new_stocktakes.append(stocktake)
         return stocktake
+
+    def _outside_jobs(self, p: Prepared, item_id: UUID) -> bool:
+        """A driver's pickup of an item on none of their open jobs."""
+        if not p.driver or p.event.action != "pickup" or self.jobs is None:
+            return False
+        return item_id not in self.jobs.get(p.actor_id, set())
 
     def _link(self, p: Prepared, code: Row, row: Row) -> None:
         """Stick a pre-printed label on an item: the item's old code (if any) now points here."""

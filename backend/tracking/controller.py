@@ -8,11 +8,12 @@ from uuid import UUID
 from litestar import Controller, Response, get, post
 from litestar.openapi import ResponseSpec
 from litestar.params import FromPath, FromQuery, JSONBody, Parameter
-from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED, HTTP_422_UNPROCESSABLE_ENTITY
 
 from backend.deps import ActorDep, DbDep, MadeByHeader
 from backend.params import bounded
 from backend.tracking import schemas
+from backend.tracking.held import HeldPickups
 from backend.tracking.repository import Row
 from backend.tracking.service import ScanService
 
@@ -20,7 +21,8 @@ ItemSearchText = Annotated[str, Parameter(
     max_length=80, description="Words in the item's title or its place's name; empty: the newest items.")]
 Limit = bounded(1, 50, "How many items at most.")
 Offset = bounded(0, 10_000, "How many items to skip (the next page).")
-STATUS = {"applied": HTTP_201_CREATED, "duplicate": HTTP_200_OK, "rejected": HTTP_422_UNPROCESSABLE_ENTITY}
+STATUS = {"applied": HTTP_201_CREATED, "held": HTTP_202_ACCEPTED, "duplicate": HTTP_200_OK,
+          "rejected": HTTP_422_UNPROCESSABLE_ENTITY}
 
 
 def history_entry(row: Row) -> schemas.HistoryEntry:
@@ -41,13 +43,15 @@ class ScanController(Controller):
 
     @post("/", responses={
         HTTP_200_OK: ResponseSpec(schemas.ScanResult, description="A duplicate: this event was applied before."),
+        HTTP_202_ACCEPTED: ResponseSpec(schemas.ScanResult, description=(
+            "Held: a pickup the driver confirmed outside their jobs, waiting for a coordinator.")),
         HTTP_422_UNPROCESSABLE_ENTITY: ResponseSpec(schemas.ScanResult,
                                                     description="Rejected, and stored with its reason."),
     })
     async def create_scan(
         self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.ScanEventIn]
     ) -> Response[schemas.ScanResult]:
-        """One scan: 201 applied, 200 duplicate, 422 rejected (and stored with its reason)."""
+        """One scan: 201 applied, 200 duplicate, 202 held for a coordinator, 422 rejected (stored with its reason)."""
         (result,) = await ScanService(db, actor).record([data])
         return Response(result, status_code=STATUS[result.status])
 
@@ -62,6 +66,14 @@ class ScanController(Controller):
         actor.require_maker(made_by)
         return schemas.ScanBatchResult(results=await ScanService(db, actor).record(data.events))
 
+
+    @post("/{event_id:uuid}/resolution", status_code=HTTP_200_OK)
+    async def resolve_held_pickup(
+        self, db: DbDep, actor: ActorDep, event_id: FromPath[UUID], data: JSONBody[schemas.HeldDecision]
+    ) -> schemas.HeldResolved:
+        """A coordinator's decision on a driver's pickup outside their jobs: accept applies it, dated when it was
+        scanned; return leaves the item where it was. 409 when decided already or the pickup no longer fits."""
+        return await HeldPickups(db, actor).resolve(event_id, data.decision)
 
 class HistoryController(Controller):
     path = "/api"
@@ -92,6 +104,20 @@ class HistoryController(Controller):
         return [schemas.UnlabelledItemRead(
             id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"], location_id=r["location_id"],
             location_name=r["location_name"], location_parent_name=r["parent_name"]) for r in rows]
+
+    @get("/items")
+    async def list_items(
+        self, db: DbDep, actor: ActorDep, q: FromQuery[ItemSearchText] = "", limit: FromQuery[Limit] = 50,
+        offset: FromQuery[Offset] = 0,
+    ) -> list[schemas.RegisterItemRead]:
+        """The municipality's items still in its hands, newest first, with place and label code; q searches them.
+
+        Every word of q must be in the item's title or its place's name (or the place above), in any case.
+        """
+        rows = await ScanService(db, actor).register_items(q, limit, offset)
+        return [schemas.RegisterItemRead(
+            id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"], location_id=r["location_id"],
+            location_name=r["location_name"], location_parent_name=r["parent_name"], code=r["code"]) for r in rows]
 
     @get("/locations/{location_id:uuid}/history")
     async def location_history(

@@ -61,3 +61,25 @@ def on_scans_decided(listener: VerdictListener) -> VerdictListener:
 def scans_decided(verdicts: list[tuple[str, str | None]]) -> None:
     for listener in _verdict_listeners:
         listener(verdicts)
+
+
+# drivers → the items on each driver's open jobs (any day: an early pickup of their own job is theirs).
+JobsOf = Callable[[set[UUID]], Awaitable[dict[UUID, set[UUID]]]]
+_jobs_of: list[JobsOf] = []
+
+
+def on_drivers_jobs(provider: JobsOf) -> JobsOf:
+    """Register what tells which items are on a driver's open jobs (usable as a decorator)."""
+    _jobs_of.append(provider)
+    return provider
+
+
+async def drivers_jobs(wanted: set[UUID]) -> dict[UUID, set[UUID]] | None:
+    """The items on each driver's open jobs; None when no context plans jobs (nothing to check)."""
+    if not _jobs_of or not wanted:
+        return None
+    found: dict[UUID, set[UUID]] = {key: set() for key in wanted}
+    for provider in _jobs_of:
+        for key, items in (await provider(wanted)).items():
+            found.setdefault(key, set()).update(items)
+    return found

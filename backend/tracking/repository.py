@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
@@ -12,10 +13,12 @@ from backend.codes.tables import Code
 from backend.db import engine_is_sqlite
 from backend.locations.tables import Location
 from backend.tracking.tables import ScanEvent, Stocktake
+from backend.vocabulary import TERMINAL_STATES
 
 Row = dict[str, Any]
 _EVENT_FIELDS = tuple(column._meta.db_column_name for column in ScanEvent._meta.columns)
-_EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0, "time_source": "device"}
+_EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0, "time_source": "device",
+                   "driver_confirmed": False, "resolution": ""}
 _ITEM_COLUMNS = "id, title, state, location, holder_unit, version, owner_unit"
 _FOLDS = (("Å", "å"), ("Ä", "ä"), ("Ö", "ö"), ("É", "é"), ("Ü", "ü"))
 
@@ -42,7 +45,8 @@ class TrackingRepository:
         if not wanted:
             return {}
         rows = await ScanEvent.raw(
-            f"SELECT id, municipality, outcome, reason, message, item FROM scan_event WHERE id IN ({_marks(wanted)})",
+            "SELECT id, municipality, outcome, reason, message, item, driver_confirmed FROM scan_event"
+            f" WHERE id IN ({_marks(wanted)})",
             *wanted)
         return {row["id"]: row for row in rows}
 
@@ -108,6 +112,22 @@ class TrackingRepository:
             marks = ", ".join("?" * len(_EVENT_FIELDS))
         await transaction.connection.executemany(f'INSERT INTO "scan_event" ({names}) VALUES ({marks})', values)
 
+    async def held(self, event_id: UUID) -> Row | None:
+        """A pickup held for a coordinator, with whether it was resolved already."""
+        return await ScanEvent.select(
+            ScanEvent.id, ScanEvent.code_text, ScanEvent.item, ScanEvent.location, ScanEvent.actor,
+            ScanEvent.event_time, ScanEvent.server_time, ScanEvent.resolution).where(
+            ScanEvent.id == event_id, ScanEvent.municipality == self.municipality_id,
+            ScanEvent.outcome == "held").first()
+
+    async def resolve(self, event_id: UUID, resolution: str, by: UUID, at: datetime) -> bool:
+        """Mark a held pickup resolved, once: False when someone resolved it first."""
+        rows = await ScanEvent.update({ScanEvent.resolution: resolution, ScanEvent.resolved_by: by,
+                                       ScanEvent.resolved_at: at}).where(
+            ScanEvent.id == event_id, ScanEvent.municipality == self.municipality_id, ScanEvent.outcome == "held",
+            ScanEvent.resolution == "").returning(ScanEvent.id)
+        return bool(rows)
+
     async def move_items(self, item_ids: list[UUID], values: Row) -> int:
         """Put these items in one new position; the batch holds their rows, so no version check."""
         rows = await Item.update({Item.state: values["state"], Item.location: values["location"],
@@ -122,12 +142,7 @@ class TrackingRepository:
         Each word must be in the title or in the name of the item's place or the place above it,
         in any case: Å, Ä, Ö and É are folded by hand, since SQLite's lower() knows ASCII only.
         """
-        matches, values = [], []
-        for word in words:
-            pattern = "%" + word.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
-            matches.append(" OR ".join(f"{_folded(c)} LIKE {{}} ESCAPE '!'" for c in ("i.title", "l.name", "p.name")))
-            values += [pattern] * 3
-        where = "".join(f" AND ({m})" for m in matches)
+        where, values = _matching(words)
         return await Item.raw(
             "SELECT i.id, i.title, i.state, i.created_at, l.id AS location_id, l.name AS location_name,"
             " p.name AS parent_name FROM item i"
@@ -137,6 +152,23 @@ class TrackingRepository:
             f" AND c.item IS NOT NULL AND c.municipality = {{}}){where}"
             " ORDER BY i.created_at DESC, i.id LIMIT {} OFFSET {}",
             self.municipality_id, self.municipality_id, *values, limit, offset)
+
+    async def register_items(self, words: list[str], limit: int = 50, offset: int = 0) -> list[Row]:
+        """The municipality's items still in its hands, newest first, with their place and label code in use.
+
+        Words match as in unlabelled_items.
+        """
+        where, values = _matching(words)
+        gone = ", ".join(f"'{state}'" for state in sorted(TERMINAL_STATES))
+        return await Item.raw(
+            "SELECT i.id, i.title, i.state, i.created_at, l.id AS location_id, l.name AS location_name,"
+            " p.name AS parent_name, (SELECT c.text FROM code c WHERE c.item = i.id AND c.status = 'linked'"
+            " AND c.municipality = i.municipality LIMIT 1) AS code FROM item i"
+            " LEFT JOIN location l ON l.id = i.location AND l.municipality = i.municipality"
+            " LEFT JOIN location p ON p.id = l.parent AND p.municipality = i.municipality"
+            f" WHERE i.municipality = {{}} AND i.state NOT IN ({gone}){where}"
+            " ORDER BY i.created_at DESC, i.id LIMIT {} OFFSET {}",
+            self.municipality_id, *values, limit, offset)
 
     async def item_exists(self, item_id: UUID) -> bool:
         return await Item.exists().where(Item.id == item_id, Item.municipality == self.municipality_id)
@@ -166,6 +198,16 @@ class TrackingRepository:
         return [{**r, "actor_name": users.get(r["actor"]), "item_title": items.get(r["item"]),
                  "location_name": places.get(r["location"]), "location_after_name": places.get(r["location_after"]),
                  "code_display": codes.get(r["code"], r["code_text"])} for r in rows]
+
+
+def _matching(words: list[str]) -> tuple[str, list[str]]:
+    """The WHERE clause (and its values) that wants every word in the title or a place above the item."""
+    matches, values = [], []
+    for word in words:
+        pattern = "%" + word.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
+        matches.append(" OR ".join(f"{_folded(c)} LIKE {{}} ESCAPE '!'" for c in ("i.title", "l.name", "p.name")))
+        values += [pattern] * 3
+    return "".join(f" AND ({m})" for m in matches), values
 
 
 def _folded(column: str) -> str:

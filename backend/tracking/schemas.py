@@ -21,6 +21,9 @@ ClockSkew = Annotated[int, msgspec.Meta(
     description="How far the phone's clock was ahead (+) or behind (-) the server's when the event was made, "
                 "in milliseconds, as measured from the server's Date headers; the server corrects device_time by it.")]
 
+OutsideJobs = Annotated[bool, msgspec.Meta(
+    description="The driver confirmed a pickup of an item on none of their jobs; the server checks anyway.")]
+
 
 class ScanEventIn(Schema, kw_only=True):
     id: UUID
@@ -36,6 +39,7 @@ class ScanEventIn(Schema, kw_only=True):
     stocktake_location_id: Annotated[UUID | None, msgspec.Meta(
         description="With action stocktake: the place the phone started it at. A stocktake id the server does "
                     "not know yet is started there by this scan (a stocktake started with no network).")] = None
+    outside_jobs: OutsideJobs | None = None
 
 
 class ScanBatchIn(Schema, kw_only=True):
@@ -52,7 +56,8 @@ class ScanItemRead(Schema, kw_only=True, omit_defaults=False):
 
 class ScanResult(Schema, kw_only=True, omit_defaults=False):
     id: UUID
-    status: Literal["applied", "duplicate", "rejected"]
+    # held: a pickup the driver confirmed outside their jobs, stored for a coordinator to accept or return
+    status: Literal["applied", "duplicate", "rejected", "held"]
     reason: str | None = None
     message: str | None = None
     item: ScanItemRead | None = None
@@ -103,6 +108,12 @@ class UnlabelledItemRead(Schema, kw_only=True, omit_defaults=False):
     location_id: UUID | None = None
     location_name: str | None = None
     location_parent_name: str | None = None
+
+
+class RegisterItemRead(UnlabelledItemRead, kw_only=True, omit_defaults=False):
+    """An item of the register's list, with its label code in use (null: none yet)."""
+
+    code: str | None = None
 
 
 LabelStatus = Literal["linked", "already_linked", "item_labelled", "belongs_elsewhere", "unknown", "several", "none"]
@@ -163,3 +174,15 @@ class StocktakeRead(Schema, kw_only=True, omit_defaults=False):
     found: list[StocktakeItemRead] = msgspec.field(default_factory=list)
     missing: list[StocktakeItemRead] = msgspec.field(default_factory=list)
     unexpected: list[StocktakeItemRead] = msgspec.field(default_factory=list)
+
+
+class HeldDecision(Schema, kw_only=True):
+    """A coordinator's decision on a pickup held outside the driver's jobs."""
+
+    decision: Literal["accept", "return"]
+
+
+class HeldResolved(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    resolution: Literal["accepted", "returned"]
+    pickup: ScanResult | None  # the pickup applied when accepted

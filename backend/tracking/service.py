@@ -8,6 +8,7 @@ the others; a refused event is stored with its reason and leaves the item alone.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from uuid import UUID
 
@@ -43,7 +44,8 @@ class ScanService:
         """
         self.actor.require(*WRITERS)
         may_count = self.actor.has_any(*STOCKTAKERS)
-        prepared = [_prepare(event, self.actor.user_id, may_count) for event in events]
+        driver = self.actor.has_any("driver")
+        prepared = [replace(_prepare(event, self.actor.user_id, may_count), driver=driver) for event in events]
         apply = self._apply if relabel else partial(self._apply, relabel=False)
         if self.db.writes_queue:
             # Requests of the same municipality and kind waiting for the write lock are applied as one batch.
@@ -51,6 +53,12 @@ class ScanService:
         else:
             async with self.db.write():
                 results = await apply(prepared)
+        hooks.scans_decided([(r.status, r.reason) for r in results])
+        return results
+
+    async def apply_in_write(self, prepared: list[Prepared]) -> list[schemas.ScanResult]:
+        """Decide and store events inside a write transaction the caller holds (a coordinator's decision)."""
+        results = await self._apply(prepared)
         hooks.scans_decided([(r.status, r.reason) for r in results])
         return results
 
@@ -85,7 +93,7 @@ class ScanService:
         stocktakes = await self.repo.stocktakes_by_ids({p.event.stocktake_id for p in prepared
                                                          if p.event.stocktake_id and p.event.action == "stocktake"})
         return Batch(self.actor.municipality_id, now=clock.now(), stored=stored, codes=codes, items=items,
-                     places=places, stocktakes=stocktakes)
+                     places=places, stocktakes=stocktakes, jobs=await _drivers_jobs(prepared))
 
     async def _load_replacements(self, codes: dict[str, Row]) -> None:
         """Add the codes that retired codes were replaced by, so relabelled items still resolve."""
@@ -140,12 +148,24 @@ class ScanService:
         async with self.db.read():
             return await self.repo.unlabelled_items(words, limit, offset)
 
+    async def register_items(self, q: str = "", limit: int = 50, offset: int = 0) -> list[Row]:
+        """The register's items whose title or place holds every word of q, newest first, one page."""
+        self.actor.require(*WRITERS)
+        words = q.split()[:MAX_SEARCH_WORDS]
+        async with self.db.read():
+            return await self.repo.register_items(words, limit, offset)
+
     async def location_history(self, location_id: UUID) -> list[Row]:
         self.actor.require(*READERS)
         async with self.db.read():
             if not await self.repo.location_exists(location_id):
                 raise NotFound("No such location.")
             return await self.repo.history(location_id=location_id)
+
+
+async def _drivers_jobs(prepared: list[Prepared]) -> dict[UUID, set[UUID]] | None:
+    """The items on the open jobs of the drivers whose pickups are in the batch."""
+    return await hooks.drivers_jobs({p.actor_id for p in prepared if p.driver and p.event.action == "pickup"})
 
 
 def _prepare(event: schemas.ScanEventIn, actor_id: UUID, may_count: bool = True) -> Prepared:

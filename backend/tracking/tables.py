@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import UUID, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
+from piccolo.columns import UUID, Boolean, ForeignKey, Integer, OnDelete, Timestamptz, Varchar
 from piccolo.table import Table
 
 from backend.accounts.tables import Municipality, User
@@ -12,7 +12,9 @@ from backend.locations.tables import Location
 
 SCAN_ACTIONS = ("intake", "store", "pickup", "deliver", "return", "audit", "dispose", "link", "stocktake", "found",
                 "missing")
-OUTCOMES = ("applied", "rejected")
+# "held": a driver's pickup outside their jobs, waiting for a coordinator (see RESOLUTIONS).
+OUTCOMES = ("applied", "rejected", "held")
+RESOLUTIONS = ("accepted", "returned")
 STOCKTAKE_STATUSES = ("open", "applied", "cancelled")
 STOCKTAKE_VERDICTS = ("found", "missing", "unexpected")
 
@@ -51,6 +53,11 @@ class ScanEvent(Table):
     note = Varchar(length=200, default="")
     # The stocktake this event counted for, or that applying it wrote (found, missing).
     stocktake = UUID(null=True, default=None, index=True)
+    # A held pickup: whether the driver confirmed it on the phone, and how a coordinator resolved it.
+    driver_confirmed = Boolean(default=False)
+    resolution = Varchar(length=10, default="")
+    resolved_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    resolved_at = Timestamptz(null=True, default=None)
 
 
 class Stocktake(Table):

@@ -216,6 +216,16 @@ class ScanRepository:
         first = min(rows, key=lambda r: (r["leg"] == "return", r["wanted_date"] or date.max))
         return [r for r in rows if r["job"] == first["job"]]
 
+    async def of_drivers(self, drivers: set[UUID]) -> dict[UUID, set[UUID]]:
+        """The items on each driver's open jobs, any day: what their pickups may take."""
+        link = TransportJobItem
+        rows = await link.select(link.item, link.job.driver.as_alias("driver")).where(
+            TransportJobItem.job.driver.is_in(list(drivers)), TransportJobItem.job.status.is_in(list(OPEN)))
+        found: dict[UUID, set[UUID]] = {}
+        for r in rows:
+            found.setdefault(r["driver"], set()).add(r["item"])
+        return found
+
     async def mark(self, link_ids: list[UUID], column: str, at: datetime) -> None:
         await TransportJobItem.update({getattr(TransportJobItem, column): at}).where(
             TransportJobItem.id.is_in(link_ids))

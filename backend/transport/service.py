@@ -23,7 +23,7 @@ from backend.impact.work import record_work
 from backend.locations.repository import LocationRepository
 from backend.push.outbox import notify_message
 from backend.tenancy import Actor
-from backend.tracking.hooks import Movement, on_item_moved
+from backend.tracking.hooks import Movement, on_drivers_jobs, on_item_moved
 from backend.transport.hooks import jobs_done
 from backend.transport.repository import OPEN, JobRepository, Row, ScanRepository, proof_key
 from backend.vocabulary import local_day
@@ -105,6 +105,12 @@ async def _follow_scans(movements: list[Movement]) -> None:
     for movement in movements:
         if movement.item_id in on_jobs:
             await on_item_scanned(movement.item_id, movement.action, movement.at, movement.received)
+
+
+@on_drivers_jobs
+async def _drivers_jobs(wanted: set[UUID]) -> dict[UUID, set[UUID]]:
+    """The items a driver's pickups may take: those on their open jobs (inside the scan's write)."""
+    return await ScanRepository().of_drivers(wanted)
 
 
 class JobService:

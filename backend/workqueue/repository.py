@@ -103,3 +103,16 @@ class WorkQueueRepository:
         for row in rows:
             latest.setdefault(row["id"], row)
         return list(latest.values())[:LIMIT]
+
+    async def held_pickups(self) -> list[Row]:
+        """Drivers' pickups outside their jobs that no coordinator has decided on, oldest first."""
+        scan = ScanEvent
+        rows = await scan.select(
+            scan.id, scan.item, scan.item.title.as_alias("title"), scan.actor.name.as_alias("actor_name"),
+            scan.location.name.as_alias("place_name"), scan.event_time, scan.server_time,
+            scan.driver_confirmed).where(
+            scan.municipality == self.municipality_id, scan.outcome == "held", scan.resolution == "",
+        ).order_by(scan.server_time).limit(LIMIT)
+        # detail: whether the driver was asked on the phone (an older app sends the pickup without asking)
+        return [{**r, "since": r["event_time"] or r["server_time"],
+                 "detail": "confirmed" if r["driver_confirmed"] else "unconfirmed"} for r in rows]

@@ -20,6 +20,10 @@ class QueueRow(Schema, kw_only=True):
     link: str
     # "clocks" rows: how far the person's phone clock was ahead (+) or behind (-), in seconds
     clock_skew_s: int | None = None
+    # "pickups" rows: a driver's pickup outside their jobs, to accept or return (POST /api/scans/{id}/resolution)
+    item_id: UUID | None = None
+    actor_name: str | None = None
+    place_name: str | None = None
 
 
 class QueueSection(Schema, kw_only=True):

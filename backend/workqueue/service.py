@@ -23,7 +23,8 @@ def _section(key: str, rows: list[Row], link: str) -> dict[str, Any]:
     for r in rows:
         row = {"id": r["id"], "ids": [r["id"]], "quantity": 1, "title": r.get("title") or "",
                "detail": r.get("detail") or "", "since": r.get("since"), "link": link.format(**r),
-               "clock_skew_s": r.get("clock_skew_s")}
+               "clock_skew_s": r.get("clock_skew_s"), "item_id": r.get("item"), "actor_name": r.get("actor_name"),
+               "place_name": r.get("place_name")}
         same = groups.get((row["title"], row["detail"])) if key in GROUPED else None
         if same is None:
             groups[(row["title"], row["detail"])] = row
@@ -45,6 +46,7 @@ class WorkQueueService:
         now = clock.now()
         async with self.db.read():
             return [
+                _section("pickups", await self.repo.held_pickups(), "/sak/{item}"),
                 _section("bookings", await self.repo.bookings_to_approve(), "/att-godkanna"),
                 _section("listings", await self.repo.listings_to_check(), "/annons/{id}"),
                 _section("labels", await self.repo.items_without_label(), "/sak/{id}"),

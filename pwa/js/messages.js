@@ -16,6 +16,8 @@ import listing from "./messages/listing.js";
 import mail from "./messages/mail.js";
 import outbox from "./messages/outbox.js";
 import peopleImport from "./messages/people-import.js";
+import pickups from "./messages/pickups.js";
+import register from "./messages/register.js";
 import proof from "./messages/proof.js";
 import push from "./messages/push.js";
 import shell from "./messages/shell.js";
@@ -26,7 +28,7 @@ import talk from "./messages/talk.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport, audit, sso, talk, proof, projects, stocktake];
+  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -85,6 +85,9 @@ export function appRoutes({ go, onLogin, onLogout }) {
     // Labels and tracking: a phone camera lands on these from /Q/<code>.
     "/skriv-ut": () =>
       signedIn(() => view(t("print.title"), import("./components/print-view.js"), (m) => m.printView())),
+    "/sakregister": () =>
+      signedIn(() => view(t("register.title"), import("./components/item-register-view.js"),
+                          (m) => m.itemRegisterView())),
     "/koppla": () =>
       signedIn(() => view(t("link.title"), import("./components/link-view.js"), (m) => m.linkView({ navigate: go }))),
     "/koppla/:code": ({ params }) =>

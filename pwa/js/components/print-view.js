@@ -118,6 +118,7 @@ export function printView() {
 
   return h("section", { class: "print-view", "aria-labelledby": "print-title" },
     h("h1", { id: "print-title", text: t("print.title") }),
+    fixed ? null : h("p", {}, h("a", { href: "/sakregister", text: t("register.link") })),
     form, status, h("div", { class: "print-view__actions" }, open, calibrate), preview);
 }
 

@@ -6,11 +6,12 @@
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import { parseScanned } from "../scan/codes.js";
-import { interpret, offeredActions, record, taskFromUrl, urlFor } from "../scan/flow.js";
+import { interpret, offeredActions, outsideJobs, record, taskFromUrl, urlFor } from "../scan/flow.js";
 import { beep, unlockAudio } from "../scan/feedback.js";
 import { afterEnqueue } from "../outbox/sync.js";
 import { queuePhoto } from "../outbox/photos.js";
 import { manualEntry } from "./manual-entry.js";
+import { outsideJobsQuestion } from "./outside-jobs-question.js";
 import { clockWarning } from "./clock-warning.js";
 import { outboxStatus } from "./outbox-status.js";
 import { photoResults } from "./photo-results.js";
@@ -139,14 +140,48 @@ function showActions(screen, code, item) {
  */
 async function act(screen, { action, label, code, item }) {
   unlockAudio();
+  if (await outsideJobs(action, code, item).catch(() => false)) {
+    askOutsideJobs(screen, { action, label, code, item });
+    return;
+  }
+  await save(screen, { action, label, code, item });
+}
+
+/**
+ * A pickup of an item on none of the driver's jobs: recorded only if the driver says so.
+ * @param {Screen} screen
+ * @param {{action: string, label: string, code: string, item: import("../scan/flow.js").Item | null}} choice
+ */
+function askOutsideJobs(screen, choice) {
+  const title = choice.item?.title ?? t("scan.code", { code: choice.code });
+  const question = outsideJobsQuestion({
+    title,
+    onConfirm: () => save(screen, choice, { outsideJobs: true }),
+    onDecline: () => {
+      screen.ui.result.replaceChildren();
+      say(screen, t("pickup.outside_declined", { title }), "info");
+    },
+  });
+  screen.ui.result.replaceChildren(question);
+  say(screen, title, "info");
+  /** @type {HTMLElement | null} */ (question.querySelector("button"))?.focus();
+}
+
+/**
+ * @param {Screen} screen
+ * @param {{action: string, label: string, code: string, item: import("../scan/flow.js").Item | null}} choice
+ * @param {{outsideJobs?: boolean}} [options]
+ */
+async function save(screen, { action, label, code, item }, options = {}) {
   try {
-    await record(action, code, item, screen.place);
+    await record(action, code, item, screen.place, options);
   } catch {
     say(screen, t("error.generic"), "error");
     return;
   }
   // Stored: from here on the scan survives a closed tab, so it can be confirmed.
-  say(screen, item ? t("scan.saved", { action: label, title: item.title }) : t("scan.saved_plain", { action: label }), "ok");
+  const saved = item ? t("scan.saved", { action: label, title: item.title }) : t("scan.saved_plain", { action: label });
+  say(screen, options.outsideJobs ? `${saved}. ${t("pickup.outside_saved")}` : saved, "ok");
   screen.saved += 1;
   screen.ui.tally.textContent = t("scan.count", { count: screen.saved });
   screen.ui.result.replaceChildren();

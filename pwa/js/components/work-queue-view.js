@@ -7,6 +7,7 @@ import { api, ApiError } from "../api.js";
 import { currentUser } from "../session.js";
 import { skewText } from "../skew-text.js";
 import { BULK, bulkBar, rowCheckbox } from "./work-queue-bulk.js";
+import { pickupRow } from "./work-queue-pickup.js";
 
 /** @returns {HTMLElement} */
 export function workQueueView() {
@@ -51,7 +52,8 @@ export function workQueueView() {
 function section(data, reload) {
   const id = `work-${data.key}`;
   const bulk = data.key in BULK && data.rows.length > 0;
-  const list = h("ul", { class: "work-queue__rows" }, data.rows.map((row) => item(data.key, row, bulk)));
+  const list = h("ul", { class: "work-queue__rows" },
+    data.rows.map((row) => (data.key === "pickups" ? pickupRow(row, reload) : item(data.key, row, bulk))));
   const body = !data.available
     ? h("p", { class: "work-queue__empty", text: t("work.unavailable") })
     : !data.rows.length ? h("p", { class: "work-queue__empty", text: t("work.nothing") }) : list;

@@ -21,6 +21,7 @@ import { ownedBy } from "./owner.js";
  * @property {string} [note]
  * @property {string} [stocktake_id] with action "stocktake": the stocktake the item is counted for
  * @property {string} [stocktake_location_id] its place, so a stocktake started offline starts on the server
+ * @property {boolean} [outside_jobs] the driver confirmed a pickup of an item on none of their jobs
  */
 /** @typedef {{seq?: number, event: ScanEvent, title?: string, owner?: Owner}} Entry owner: who made it */
 /**

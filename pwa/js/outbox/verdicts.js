@@ -2,7 +2,8 @@
  * The replay policy (DESIGN.md, "Offline and sync") as a pure function of a sent batch and the
  * server's answer: which events are done, which need attention, and whether replay stops.
  * A network error, a 5xx or any answer that is not a per-event verdict keeps every event;
- * "applied" and "duplicate" remove one; "rejected" moves it to the needs-attention list.
+ * "applied" and "duplicate" remove one, and so does "held" (a pickup the driver confirmed outside
+ * their jobs, which a coordinator decides on); "rejected" moves it to the needs-attention list.
  * No I/O here: queue.js sends and stores, and the Node tests call this directly.
  */
 
@@ -12,7 +13,7 @@
 /** @typedef {null | "network" | "server"} Stop why replay stops after this batch; null goes on */
 /**
  * @typedef {object} Judgement
- * @property {number[]} done sequence numbers to remove (applied, or a duplicate of an applied event)
+ * @property {number[]} done sequence numbers to remove (applied, held, or a duplicate of an applied event)
  * @property {Array<{seq: number, attention: Attention}>} rejected to move to the needs-attention list
  * @property {Stop} stopped
  */
@@ -54,7 +55,8 @@ function verdicts(entries, results, at) {
     // A duplicate with a reason is an event the server rejected the first time (its answer
     // was lost): it still needs attention, not silent removal.
     const refused = result.status === "rejected" || (result.status === "duplicate" && result.reason);
-    if (result.status === "applied" || (result.status === "duplicate" && !refused)) done.push(seq);
+    const taken = result.status === "applied" || result.status === "held";
+    if (taken || (result.status === "duplicate" && !refused)) done.push(seq);
     else if (refused) {
       const { reason = null, message = null } = result;
       // The item as the server has it now: the title and state that explain the refusal.

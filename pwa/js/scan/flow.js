@@ -4,7 +4,8 @@
  */
 import { t } from "../i18n.js";
 import { enqueue } from "../outbox/queue.js";
-import { rememberState } from "../offline/shift.js";
+import { currentUser } from "../session.js";
+import { jobItems, loadShift, rememberState, serverToday } from "../offline/shift.js";
 import { actionsFor, nextState } from "./actions.js";
 import { lookUp } from "./lookup.js";
 
@@ -76,16 +77,36 @@ export function actionLabel(action, task, place) {
 }
 
 /**
+ * Whether a driver's pickup takes an item on none of their jobs of the day, as the day kept on this
+ * phone has them, so it is told offline too (a code the kept day does not have is on none of them).
+ * False when this phone cannot tell (no day kept for today): the server checks every pickup anyway.
+ * @param {string} action
+ * @param {string} code
+ * @param {Item | null} item null when this phone cannot tell what the code is
+ * @returns {Promise<boolean>}
+ */
+export async function outsideJobs(action, code, item) {
+  if (action !== "pickup" || !currentUser()?.roles.includes("driver")) return false;
+  const shift = await loadShift().catch(() => undefined);
+  if (!shift || !shift.jobsAvailable || shift.day !== (await serverToday())) return false;
+  return !jobItems(shift.jobs).some((onJob) => (item ? onJob.id === item.id : onJob.code === code));
+}
+
+/**
  * Store the scan event and the item's new state on the stored day; resolves once IndexedDB holds
  * both (then the screen may confirm, and the day opened next shows the state).
  * @param {string} action
  * @param {string} code
  * @param {Item | null} item
  * @param {Place | null} place
+ * @param {{outsideJobs?: boolean}} [options] outsideJobs: the driver confirmed a pickup outside their jobs
  * @returns {Promise<void>}
  */
-export async function record(action, code, item, place) {
-  await enqueue({ code, action, location_code: place?.code, item_id: item?.id }, { title: item?.title });
+export async function record(action, code, item, place, { outsideJobs = false } = {}) {
+  const flag = outsideJobs ? { outside_jobs: true } : {};
+  await enqueue({ code, action, location_code: place?.code, item_id: item?.id, ...flag }, { title: item?.title });
+  // A coordinator decides on a pickup outside the jobs: the item's state here stays as it was.
+  if (outsideJobs) return;
   const next = nextState(action, item?.state ?? null);
   // The stored day learns the new state, so the next scan of this item offers the right actions.
   if (item && next) await rememberState(item.id, next).catch(() => {});

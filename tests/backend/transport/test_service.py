@@ -240,6 +240,10 @@ class TestScans:
                                        created_at=clock.now()))
         van_code = await make_code(ystad.id, location=van)
         codes = [await make_code(ystad.id, item=item) for item in items]
+        coordinator = await signed_in(new_client, world.coordinator_email)
+        job = next(j for j in (await coordinator.get("/api/transport-jobs")).json() if j["leg"] == "delivery")
+        await coordinator.post(f"/api/transport-jobs/{job['id']}/assign",
+                               json={"driver_id": str(world.driver), "day": days(2), "version": job["version"]})
         driver = await signed_in(new_client, world.driver_email)
 
         def event(code, action, **extra):

@@ -65,8 +65,8 @@ class TestWorkQueue:
 
     async def test_every_section_is_present_even_when_empty(self, client, ystad):
         body = (await _queue(client, ystad)).json()
-        assert [s["key"] for s in body] == ["bookings", "listings", "labels", "stale", "transport", "storage", "scans",
-                                             "clocks"]
+        assert [s["key"] for s in body] == ["pickups", "bookings", "listings", "labels", "stale", "transport",
+                                             "storage", "scans", "clocks"]
 
 
 class TestRejectedScans:

@@ -1,6 +1,6 @@
 // The outbox's replay policy (pwa/js/outbox/verdicts.js): what a sent batch's answer does to
 // each queued scan. Network errors and error statuses keep everything; "applied" and
-// "duplicate" remove an event; "rejected" moves it to the needs-attention list.
+// "duplicate" remove an event, and so does "held"; "rejected" moves it to the needs-attention list.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 
@@ -39,6 +39,18 @@ describe("judgeBatch", () => {
   it("keeps every event when a 4xx refuses the whole batch (another user's, a stale CSRF token)", () => {
     const answer = { ok: false, body: { error: "conflict", detail: "queued by another user" } };
     assert.deepEqual(judgeBatch([entry(1), entry(2)], answer, AT), { ...KEEP_ALL, stopped: "server" });
+  });
+
+  it("removes a pickup held for the coordinator and sends nothing to the needs-attention list", () => {
+    const answer = ok([{ id: "e-1", status: "held", reason: "outside_jobs", message: "a coordinator decides" }]);
+    assert.deepEqual(judgeBatch([entry(1, { event: { ...entry(1).event, outside_jobs: true } })], answer, AT),
+      { done: [1], rejected: [], stopped: null });
+  });
+
+  it("shows a pickup outside the jobs sent without asking (an older app) as refused", () => {
+    const answer = ok([{ id: "e-1", status: "rejected", reason: "outside_jobs", message: null }]);
+    const { done, rejected } = judgeBatch([entry(1)], answer, AT);
+    assert.deepEqual([done, rejected.map((r) => r.attention.reason)], [[], ["outside_jobs"]]);
   });
 
   it("keeps every event when a 200 is not JSON", () => {
