@@ -136,13 +136,17 @@ class TrackingRepository:
         ).returning(Item.id)
         return len(rows)
 
-    async def unlabelled_items(self, words: list[str], limit: int = 50, offset: int = 0) -> list[Row]:
-        """Newest items with no label in use (what a fresh label is stuck on), with their place.
+    async def unlabelled_items(self, words: list[str], limit: int = 50, offset: int = 0,
+                               location: UUID | None = None) -> list[Row]:
+        """Newest items with no label in use (what a fresh label is stuck on), with their place;
+        only those at `location` when given.
 
         Each word must be in the title or in the name of the item's place or the place above it,
         in any case: Å, Ä, Ö and É are folded by hand, since SQLite's lower() knows ASCII only.
         """
         where, values = _matching(words)
+        if location is not None:
+            where, values = where + " AND i.location = {}", [*values, location]
         return await Item.raw(
             "SELECT i.id, i.title, i.state, i.created_at, l.id AS location_id, l.name AS location_name,"
             " p.name AS parent_name FROM item i"

@@ -16,7 +16,7 @@ from backend import clock
 from backend.codes.repository import CodeRepository
 from backend.codes.service import CodeTextError, code_from_text
 from backend.db import Database
-from backend.errors import NotFound
+from backend.errors import Invalid, NotFound
 from backend.tenancy import Actor
 from backend.tracking import hooks, schemas
 from backend.tracking.batch import Batch, Prepared
@@ -141,12 +141,28 @@ class ScanService:
             code = (await self.codes.linked_to_items([item_id])).get(item_id)
         return item, place, code["text"] if code else None
 
-    async def unlabelled_items(self, q: str = "", limit: int = 50, offset: int = 0) -> list[Row]:
-        """Unlabelled items whose title or place holds every word of q, newest first, one page."""
+    async def unlabelled_items(self, q: str = "", limit: int = 50, offset: int = 0,
+                               near: str | None = None) -> list[Row]:
+        """Unlabelled items whose title or place holds every word of q, newest first, one page; with
+        `near` (a label's text), only those at that label's place or at the place of its item."""
         self.actor.require(*WRITERS)
         words = q.split()[:MAX_SEARCH_WORDS]
         async with self.db.read():
-            return await self.repo.unlabelled_items(words, limit, offset)
+            place = await self._place_of_label(near) if near is not None else None
+            return await self.repo.unlabelled_items(words, limit, offset, location=place)
+
+    async def _place_of_label(self, text: str) -> UUID:
+        """The place a label names: its own (a place's label) or where its item is."""
+        code = (await self.codes.by_texts([code_from_text(text)])).get(code_from_text(text))
+        if code is None or code["status"] != "linked":
+            raise NotFound("No label in use with that code in your municipality.")
+        if code["location"]:
+            return code["location"]
+        item = (await self.repo.items([code["item"]])).get(code["item"]) if code["item"] else None
+        if item is None or item["location"] is None:
+            raise Invalid("The item with that label has no place to look at; scan a shelf's label instead.",
+                          error="near_no_place")
+        return item["location"]
 
     async def register_items(self, q: str = "", limit: int = 50, offset: int = 0) -> list[Row]:
         """The register's items whose title or place holds every word of q, newest first, one page."""

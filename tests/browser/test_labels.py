@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import uuid
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.field import sign_in
+from tests.browser.journeys import axe_clean, fits, shot
 from tests.browser.seed import seed_rows
 
 pytestmark = pytest.mark.browser
@@ -43,6 +45,38 @@ def bare_item(url: str, title: str, site: str = "", shelf: str = "") -> str:
     process (Playwright owns this loop)."""
     place = [site, shelf] if site else []
     out = subprocess.run([sys.executable, "-c", BARE_ITEM, url, title, *place], check=True, capture_output=True,
+                         text=True)
+    return json.loads(out.stdout)
+
+
+BESIDE = """
+import asyncio, json, sys
+from backend.accounts.tables import Municipality, Unit
+from backend.db import Database
+from backend.piccolo_conf import use_engine
+from tests.factories import make_code, make_item, make_location
+
+async def main(url, title, site_name, shelf_name):
+    database = Database.from_url(url)
+    use_engine(database.engine)
+    await database.start()
+    town = await Municipality.select(Municipality.id).where(Municipality.name == "Ystad").first()
+    unit = await Unit.select(Unit.id).where(Unit.municipality == town["id"]).first()
+    site = await make_location(town["id"], site_name, kind="site")
+    shelf = await make_location(town["id"], shelf_name, parent=site)
+    known = await make_item(town["id"], unit["id"], title, location=shelf)
+    beside = await make_item(town["id"], unit["id"], title, location=shelf)
+    await make_item(town["id"], unit["id"], title)  # the same chair, somewhere else
+    print(json.dumps({"known_code": await make_code(town["id"], item=known), "beside": str(beside)}))
+    await database.stop()
+
+asyncio.run(main(*sys.argv[1:]))
+"""
+
+
+def labelled_beside(url: str, title: str, site: str, shelf: str) -> dict:
+    """A labelled item on a new shelf, an identical unlabelled one beside it and a third elsewhere."""
+    out = subprocess.run([sys.executable, "-c", BESIDE, url, title, site, shelf], check=True, capture_output=True,
                          text=True)
     return json.loads(out.stdout)
 
@@ -111,6 +145,32 @@ class TestLinkScreen:
         page.wait_for_url(f"**/sak/{item}")
         expect(page.get_by_role("heading", level=1)).to_have_text("Bokhylla ek")
         expect(page.locator(".scan-history")).to_contain_text("Etikett kopplad")
+        expect(page.locator(".item-view__code")).to_have_text(code)
+
+    def test_the_label_of_a_known_item_beside_it_finds_the_new_one(self, page: Page, live_database: str):
+        title = f"Konferensstol {uuid.uuid4().hex[:6]}"  # identical new chairs, the first labelled already
+        world = labelled_beside(live_database, title, "Lager Öst", "Hylla D7")
+        sign_in(page, WAREHOUSE)
+        code, unused, _ = new_batch(page, "Rulle för stolar")
+        page.goto(f"/koppla/{code}")
+        beside = page.get_by_label("Eller: något som står bredvid")
+        beside.fill("XXXX-XXXX")
+        page.get_by_role("button", name="Visa det som står där").click()
+        expect(page.locator("#link-near-error")).not_to_be_empty()  # caught on the phone
+        beside.fill(unused)  # pre-printed, on nothing yet
+        page.get_by_role("button", name="Visa det som står där").click()
+        expect(page.locator("#link-near-error")).to_have_text("Ingen etikett i bruk har den koden.")
+        beside.fill(world["known_code"].lower())
+        page.get_by_role("button", name="Visa det som står där").click()
+        expect(page.get_by_text("Saker utan etikett på Lager Öst › Hylla D7.")).to_be_visible()
+        results = page.locator("#link-results li")
+        expect(results).to_have_count(1)  # not the chair elsewhere, not the labelled one
+        expect(page.locator("#link-near-error")).to_be_empty()
+        assert axe_clean(page) == []
+        fits(page)
+        shot(page, "link-beside")
+        page.get_by_role("button", name=f"Koppla etiketten till {title}, Lager Öst › Hylla D7").click()
+        page.wait_for_url(f"**/sak/{world['beside']}")
         expect(page.locator(".item-view__code")).to_have_text(code)
 
     def test_mistyped_code_is_caught_on_the_phone(self, page: Page, live_database: str):

@@ -4,13 +4,15 @@
  * short page), and press "Koppla" on its row; it is sent as a "link" scan. Identical items are
  * told apart by their place. The check character is validated on the phone, so a typo is caught
  * before anything is sent.
+ * Identical items beside each other: the code of something already labelled beside the new one (or
+ * of its shelf) narrows the list to that place.
  * Or photograph the item with its label on: the photo queues in the outbox like any intake
  * photo, and the server links the fresh label it reads in it (photo-results says what came of it,
  * and the search is run again, so the item leaves the list).
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
-import { api } from "../api.js";
+import { api, ApiError } from "../api.js";
 import { parseScanned } from "../scan/codes.js";
 import { queuePhoto } from "../outbox/photos.js";
 import { afterEnqueue } from "../outbox/sync.js";
@@ -45,6 +47,16 @@ export function linkView({ code = "", navigate }) {
     type: "button", class: "button button--secondary link-view__more", hidden: true, text: t("link.more"),
   }));
   const status = h("p", { class: "link-view__status", role: "status", "aria-live": "polite" });
+  const nearError = h("p", { id: "link-near-error", class: "field__error", "aria-live": "assertive" });
+  const nearInput = /** @type {HTMLInputElement} */ (h("input", {
+    id: "link-near", class: "field__input link-view__code", autocomplete: "off", autocapitalize: "characters",
+    spellcheck: "false", maxlength: 80, "aria-describedby": "link-near-hint link-near-error",
+  }));
+  const nearClear = /** @type {HTMLButtonElement} */ (h("button", {
+    type: "button", class: "button button--secondary link-view__near-clear", hidden: true, text: t("link.near_clear"),
+  }));
+  /** The canonical code of the known label beside the item, while the list is narrowed to its place. */
+  let near = "";
   let asked = 0;  // only the newest search may fill the list
   let shown = 0;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -57,20 +69,29 @@ export function linkView({ code = "", navigate }) {
     const offset = next ? shown : 0;
     const ask = ++asked;
     list.setAttribute("aria-busy", "true");
-    const params = new URLSearchParams({ q, limit: String(limit), offset: String(offset) });
+    const params = new URLSearchParams({ q, limit: String(limit), offset: String(offset), ...(near ? { near } : {}) });
     api(`/api/items/unlabelled?${params}`)
       .then((/** @type {Unlabelled[]} */ rows) => {
         if (ask !== asked) return;
         if (!next) list.replaceChildren();
         list.append(...rows.map((row) => resultRow(row, onLink)));
         shown = offset + rows.length;
-        const full = Boolean(q) && rows.length === limit;
+        const full = (Boolean(q) || Boolean(near)) && rows.length === limit;
         more.hidden = !full;
-        count.textContent = !q ? (shown ? t("link.recent") : t("link.no_items"))
-          : shown ? t(full ? "link.hits_more" : "link.hits", { count: shown }) : t("link.no_hits", { q });
+        const first = /** @type {Unlabelled | undefined} */ (rows[0]);
+        count.textContent = near ? (first ? t("link.near_at", { place: placeText(first) }) : t("link.near_none"))
+          : !q ? (shown ? t("link.recent") : t("link.no_items"))
+            : shown ? t(full ? "link.hits_more" : "link.hits", { count: shown }) : t("link.no_hits", { q });
       })
       .catch((error) => {
-        if (ask === asked) count.textContent = errorText(error);
+        if (ask !== asked) return;
+        if (near && error instanceof ApiError && (error.status === 404 || error.code === "near_no_place")) {
+          nearError.textContent = t(error.status === 404 ? "link.near_unknown" : "link.near_no_place");
+          nearInput.setAttribute("aria-invalid", "true");
+          setNear("");
+          return;
+        }
+        count.textContent = errorText(error);
       })
       .finally(() => {
         if (ask === asked) list.removeAttribute("aria-busy");
@@ -89,6 +110,36 @@ export function linkView({ code = "", navigate }) {
     clearTimeout(timer);
     load();
   }
+
+  /** @param {string} code the canonical code, or "" for every place again */
+  function setNear(code) {
+    near = code;
+    nearClear.hidden = !code;
+  }
+
+  /** "Visa det som står där": the known label is checked on the phone first, then the list narrowed. */
+  function onNear(/** @type {SubmitEvent} */ event) {
+    event.preventDefault();
+    const parsed = parseScanned(nearInput.value);
+    if (!parsed.ok) {
+      nearError.textContent = t(`link.code_${parsed.reason}`);
+      nearInput.setAttribute("aria-invalid", "true");
+      nearInput.focus();
+      return;
+    }
+    nearError.textContent = "";
+    nearInput.removeAttribute("aria-invalid");
+    setNear(parsed.code);
+    load();
+  }
+  nearClear.addEventListener("click", () => {
+    nearInput.value = "";
+    nearError.textContent = "";
+    nearInput.removeAttribute("aria-invalid");
+    setNear("");
+    load();
+    nearInput.focus();
+  });
 
   /** "Koppla" on a row: the code is checked on the phone first, then sent as a link scan. */
   async function onLink(/** @type {Unlabelled} */ row) {
@@ -130,7 +181,14 @@ export function linkView({ code = "", navigate }) {
       h("label", { for: "link-search", class: "field__label", text: t("link.search") }),
       h("p", { id: "link-search-hint", class: "link-view__hint", text: t("link.search_hint") }),
       search),
+    h("form", { class: "field link-view__step", novalidate: true, onsubmit: onNear },
+      h("label", { for: "link-near", class: "field__label", text: t("link.near") }),
+      h("p", { id: "link-near-hint", class: "link-view__hint", text: t("link.near_hint") }),
+      nearError,
+      h("div", { class: "link-view__near" }, nearInput,
+        h("button", { type: "submit", class: "button button--secondary", text: t("link.near_show") }))),
     count,
+    nearClear,
     list,
     more,
     status,

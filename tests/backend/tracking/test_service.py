@@ -204,6 +204,39 @@ class TestUnlabelledItemSearch:
     async def test_a_page_beyond_the_bound_is_refused(self, client, yard):
         assert (await client.get("/api/items/unlabelled", params={"limit": 51})).status_code == 400
 
+
+class TestLinkingBesideAKnownItem:
+    """Identical new chairs on a shelf: scanning the label of something already known beside them (or
+    the shelf's own label) narrows the list to that place."""
+
+    async def test_a_known_items_label_shows_what_stands_at_its_place(self, client, ystad, yard):
+        shelf = await make_location(ystad.id, "Hylla C4")
+        known = await make_item(ystad.id, ystad.ame_unit, "Kontorsstol", location=shelf)
+        beside = await make_item(ystad.id, ystad.ame_unit, "Kontorsstol", location=shelf)
+        await make_item(ystad.id, ystad.ame_unit, "Kontorsstol")  # the same chair elsewhere
+        label = await make_code(ystad.id, item=known)
+        rows = (await client.get("/api/items/unlabelled", params={"near": label.lower()})).json()
+        assert [r["id"] for r in rows] == [str(beside)]
+        shelf_label = await make_code(ystad.id, location=shelf)
+        rows = (await client.get("/api/items/unlabelled", params={"near": shelf_label, "q": "stol"})).json()
+        assert [r["id"] for r in rows] == [str(beside)]
+
+    async def test_an_item_with_no_place_says_to_scan_a_shelf(self, client, ystad, yard):
+        response = await client.get("/api/items/unlabelled", params={"near": yard.code})
+        assert response.status_code == 400 and response.json()["error"] == "near_no_place"
+
+    async def test_unknown_unlinked_and_foreign_labels_are_not_found(self, client, ystad, skurup, yard):
+        theirs = await make_yard(skurup)
+        for label in (theirs.code, theirs.shelf_code, await make_code(ystad.id)):
+            response = await client.get("/api/items/unlabelled", params={"near": label})
+            assert response.status_code == 404, label
+
+    async def test_a_mistyped_label_is_refused_with_its_reason(self, client, yard):
+        wrong = yard.code[:-1] + ("1" if yard.code[-1] == "0" else "0")  # the check character is off
+        response = await client.get("/api/items/unlabelled", params={"near": wrong})
+        assert response.status_code == 400 and response.json()["error"] == "code_mistyped", response.text
+        assert (await client.get("/api/items/unlabelled", params={"near": "x" * 65})).status_code == 400
+
 def ago(**delta) -> str:
     return (datetime.now(UTC) - timedelta(**delta)).isoformat()
 
