@@ -69,6 +69,7 @@ from backend.sso.oidc import OidcClient
 from backend.storage import photo_store
 from backend.tracking.controller import HistoryController, ScanController
 from backend.tracking.photo_controller import ItemPhotoController
+from backend.tracking.repair_controller import RepairController
 from backend.tracking.stocktake_controller import StocktakeController
 from backend.transport.controller import TransportJobController, TransportTariffController
 from backend.web import controller as web
@@ -107,6 +108,7 @@ API_CONTROLLERS = [
     ScanController,
     HistoryController,
     StocktakeController,
+    RepairController,
     BillingController,
     MappingController,
     PushController,

@@ -133,6 +133,10 @@ async def _places_and_codes(world: World, boss: httpx.AsyncClient) -> None:
     world.add("batch_id", batch["id"])
     stocktake = await _ok(await boss.post("/api/stocktakes", json={"id": str(uuid4()), "location_id": str(location)}))
     world.add("stocktake_id", stocktake["id"])
+    broken = await make_item(world.tenant.id, world.tenant.ame_unit, "Stol att klä om", "in_storage", location)
+    repair = await _ok(await boss.post("/api/repairs", json={"id": str(uuid4()), "item_id": str(broken),
+                                                             "needs": "Ny klädsel"}))
+    world.add("repair_id", repair["id"])
     codes = await _ok(await boss.get(f"/api/code-batches/{batch['id']}/codes"))
     world.add("code", *(c["code"] for c in codes))
 

@@ -117,8 +117,33 @@ class ListingService:
                 raise NotFound("No such listing.")
             return await repo.events(listing_id)
 
-    async def create(self, data: schemas.ListingCreate) -> tuple[Row, bool, list[Row]]:
-        """Create a listing (and its items); publish at once when asked. Returns new want matches."""
+    async def list_item(self, item_id: UUID, *, deal: str, title: str | None, publish: bool,
+                        listing_id: UUID) -> tuple[Row, bool]:
+        """List one item of the register as it is: its title, category and unit, the item itself attached."""
+        async with self.db.write():
+            repo = await self._repo()
+            existing = await repo.get_own(listing_id)
+            if existing is not None:  # sent again: the listing made the first time
+                return await self._details(repo, existing), False
+            items = ItemRepository(self.actor.municipality_id)
+            item = await items.get(item_id)
+            if item is None:
+                raise NotFound("No such item.")
+            if item["listing"] and (current := await repo.get_own(item["listing"])) and current["status"] != "closed":
+                raise Conflict("The item is already on an open listing.", error="item_listed")
+            category = await self._category(item["category"])
+            parent = await self._category(category["parent"]) if category and category["parent"] else category
+            kind = "equipment" if parent and parent["slug"] == "utrustning" else "furniture"
+            row, made, _ = await self.create(schemas.ListingCreate(
+                kind=kind, deal=deal, title=title or item["title"], category_id=item["category"], quantity=1,
+                location_id=item["location"], owner_unit_id=item["owner_unit"], publish=publish, id=listing_id),
+                attach=item_id)
+            return row, made
+
+    async def create(self, data: schemas.ListingCreate, *, attach: UUID | None = None) -> tuple[Row, bool, list[Row]]:
+        """Create a listing (and its items, or attach one item of the register); publish at once when asked.
+
+        Returns new want matches."""
         listing_id = data.id or uuid4()
         async with self.db.write():
             repo = await self._repo()
@@ -141,7 +166,10 @@ class ListingService:
                        "updated_at": now, "search_text": self._search_text(values, category)}
             await repo.insert(values)
             await repo.replace_windows(listing_id, windows or [], now)
-            await self._add_items(values, 0, values["quantity"], now)
+            if attach is None:
+                await self._add_items(values, 0, values["quantity"], now)
+            else:
+                await ItemRepository(self.actor.municipality_id).attach(attach, listing_id)
             await repo.record(listing_id, self.actor.user_id, "created", {}, now)
             matches = await self._publish(repo, listing_id, now) if data.publish else []
             return await self._details(repo, await repo.get_own(listing_id)), True, matches

@@ -68,6 +68,11 @@ class ItemRepository:
             .order_by(Item.id)
         )
 
+    async def attach(self, item_id: UUID, listing_id: UUID) -> None:
+        """Put an item of the register under a listing (listing it)."""
+        await Item.update({Item.listing: listing_id}).where(
+            Item.id == item_id, Item.municipality == self.municipality_id)
+
     async def insert(self, rows: list[Row], now: datetime) -> None:
         """Insert items given as column dicts (id, owner_unit, title, listing, category)."""
         if rows:

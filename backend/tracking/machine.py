@@ -35,9 +35,12 @@ TRANSITIONS: dict[str, dict[str, str]] = {
     "found": {"registered": "in_storage", "in_storage": "in_storage", "reserved": "reserved",
               "in_transit": "in_storage", "returned": "in_storage", "missing": "in_storage"},
     "missing": {state: "missing" for state in SHELVED},
+    # Sent to repair and repaired: steps in the item's history that leave its state and place as they are.
+    "repair": {state: state for state in LIVE},
+    "repaired": {state: state for state in LIVE},
 }
-# Actions only the server writes (applying a stocktake); a phone sending one is refused.
-SERVER_ACTIONS = frozenset({"found", "missing"})
+# Actions only the server writes (applying a stocktake, a repair); a phone sending one is refused.
+SERVER_ACTIONS = frozenset({"found", "missing", "repair", "repaired"})
 ACTIONS = (*(a for a in TRANSITIONS if a not in SERVER_ACTIONS), "link")
 # Pickups load onto a vehicle; everything else happens at a place.
 NEEDS_VEHICLE = frozenset({"pickup"})
@@ -82,7 +85,7 @@ def decide(action: str, item: ItemPosition, place: Place | None) -> ItemPosition
         return replace(after, location=place.id if place else None)
     if action in {"deliver", "return"}:
         return replace(after, location=place.id if place else None)
-    if action in {"stocktake", "missing"}:
+    if action in {"stocktake", "missing", "repair", "repaired"}:
         return replace(after, location=item.location)  # counting moves nothing; a missing item keeps its place
     if action == "audit":
         # A stocktake that finds a stored item on another shelf corrects where it is.

@@ -9,7 +9,7 @@ from backend.tracking import tables
 APP_CONFIG = AppConfig(
     app_name="tracking",
     migrations_folder_path=os.path.join(os.path.dirname(__file__), "piccolo_migrations"),
-    table_classes=[tables.ScanEvent, tables.Stocktake, tables.StocktakeItem],
+    table_classes=[tables.ScanEvent, tables.Stocktake, tables.StocktakeItem, tables.Repair, tables.RepairWork],
     migration_dependencies=[
         "backend.accounts.piccolo_app",
         "backend.locations.piccolo_app",

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from backend.catalog.schemas import PhotoRead
+from backend.catalog.schemas import ListingRead, PhotoRead, Title
 from backend.schemas import Schema, ShortText
 from backend.tracking.device_clock import MAX_SKEW_MS
 
@@ -186,3 +186,81 @@ class HeldResolved(Schema, kw_only=True, omit_defaults=False):
     id: UUID
     resolution: Literal["accepted", "returned"]
     pickup: ScanResult | None  # the pickup applied when accepted
+
+
+RepairStatus = Literal["open", "done"]
+# Text with something in it besides spaces; what is needed and what was done may take several lines.
+_SOME_TEXT = r"^\s*[^\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff][^\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]*$"
+RepairText = Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=_SOME_TEXT)]
+PartsText = Annotated[str, msgspec.Meta(max_length=300, pattern=r"^[^\x00-\x1f\x7f-\x9f\ud800-\udfff]*$")]
+
+
+class RepairCreate(Schema, kw_only=True):
+    """Send an item to repair with what it needs (a chair to reupholster, a desk crank to replace)."""
+
+    id: Annotated[UUID, msgspec.Meta(description="The client's UUID for it: sent again, the same repair answers.")]
+    item_id: UUID
+    needs: RepairText
+
+
+class RepairWorkCreate(Schema, kw_only=True):
+    """Work on a repair: who (a participant of the AME, or the recording person), how long, what, which parts."""
+
+    id: Annotated[UUID, msgspec.Meta(description="The client's UUID: sent again, the work counts once.")]
+    participant_id: UUID | None = None
+    myself: bool = False
+    minutes: Annotated[int, msgspec.Meta(ge=1, le=24 * 60, description="Minutes of work, up to a day.")]
+    done: RepairText
+    parts: PartsText = ""
+    finish: Annotated[bool, msgspec.Meta(description="The repair is done with this work.")] = False
+
+    def __post_init__(self) -> None:
+        if self.myself == (self.participant_id is not None):
+            raise ValueError("give either participant_id or myself: true")
+
+
+class RepairListingCreate(Schema, kw_only=True):
+    """List the repaired item in one step: title and category come from the item unless given."""
+
+    id: Annotated[UUID | None, msgspec.Meta(description="The client's UUID for the listing: sent again, the same "
+                                                          "listing answers.")] = None
+    deal: Literal["give", "lend"] = "give"
+    title: Title | None = None
+    publish: bool = True
+
+
+class RepairWorkRead(Schema, kw_only=True, omit_defaults=False):
+    id: UUID
+    participant_name: str | None
+    minutes: int
+    done: str
+    parts: str
+    recorded_by_name: str | None
+    created_at: datetime
+
+
+class RepairRead(Schema, kw_only=True, omit_defaults=False):
+    """A repair with its item (title, place, photo) and the work done on it."""
+
+    id: UUID
+    item_id: UUID
+    item_title: str
+    item_state: str
+    location_name: str | None
+    thumbnail_url: str | None
+    needs: str
+    status: RepairStatus
+    created_at: datetime
+    created_by_name: str | None
+    finished_at: datetime | None
+    finished_by_name: str | None
+    listing_id: UUID | None
+    minutes: int
+    work: list[RepairWorkRead] = msgspec.field(default_factory=list)
+
+
+class RepairListed(Schema, kw_only=True):
+    """The repair and the listing made from its item."""
+
+    repair: RepairRead
+    listing: ListingRead

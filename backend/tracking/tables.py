@@ -11,7 +11,8 @@ from backend.codes.tables import Code
 from backend.locations.tables import Location
 
 SCAN_ACTIONS = ("intake", "store", "pickup", "deliver", "return", "audit", "dispose", "link", "stocktake", "found",
-                "missing")
+                "missing", "repair", "repaired")
+REPAIR_STATUSES = ("open", "done")
 # "held": a driver's pickup outside their jobs, waiting for a coordinator (see RESOLUTIONS).
 OUTCOMES = ("applied", "rejected", "held")
 RESOLUTIONS = ("accepted", "returned")
@@ -88,3 +89,35 @@ class StocktakeItem(Table):
     item = ForeignKey(references=Item, null=False, on_delete=OnDelete.restrict, index=True)
     verdict = Varchar(length=12)
     reason = Varchar(length=40, null=True, default=None)  # why an unexpected item was not moved
+
+
+class Repair(Table):
+    """An item sent to repair before reuse: what it needs, and whether the work is done.
+
+    Its `id` is the client's UUID (sending it again answers the same repair). The work on it is in
+    `RepairWork`; the minutes are the AME's work records (kind "repair"), so the impact report counts them.
+    """
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    item = ForeignKey(references=Item, null=False, on_delete=OnDelete.restrict, index=True)
+    needs = Varchar(length=500)
+    status = Varchar(length=8, default="open", index=True)
+    created_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    created_at = Timestamptz()
+    finished_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    finished_at = Timestamptz(null=True, default=None)
+    # The listing made from the repaired item in one step ("Lägg ut"), once made.
+    listing = UUID(null=True, default=None)
+
+
+class RepairWork(Table):
+    """One piece of work on a repair: what was done and the parts used (the who and how long is a WorkEntry)."""
+
+    id = UUID(primary_key=True)
+    municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
+    repair = ForeignKey(references=Repair, null=False, on_delete=OnDelete.restrict, index=True)
+    done = Varchar(length=500)
+    parts = Varchar(length=300, default="")
+    recorded_by = ForeignKey(references=User, null=True, default=None, on_delete=OnDelete.set_null)
+    created_at = Timestamptz()

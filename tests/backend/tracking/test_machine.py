@@ -14,7 +14,8 @@ UNIT = uuid4()
 ALL_STATES = sorted(LIVE | TERMINAL)
 # The place each action is normally scanned after.
 PLACE_FOR = {"intake": SHELF, "store": SHELF, "pickup": VAN, "deliver": None, "return": None, "audit": None,
-             "dispose": None, "stocktake": None, "found": SHELF, "missing": None}
+             "dispose": None, "stocktake": None, "found": SHELF, "missing": None,
+             "repair": None, "repaired": None}
 EXPECTED = {
     ("intake", "registered"): "in_storage",
     ("store", "registered"): "in_storage", ("store", "in_storage"): "in_storage", ("store", "reserved"): "reserved",
@@ -31,6 +32,8 @@ EXPECTED = {
     ("found", "registered"): "in_storage", ("found", "in_storage"): "in_storage", ("found", "reserved"): "reserved",
     ("found", "in_transit"): "in_storage", ("found", "returned"): "in_storage", ("found", "missing"): "in_storage",
     **{("missing", state): "missing" for state in ("registered", "in_storage", "reserved", "returned", "missing")},
+    # A repair is a step in the history: the item stays as and where it is.
+    **{("repair", state): state for state in LIVE}, **{("repaired", state): state for state in LIVE},
 }
 
 
