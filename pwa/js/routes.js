@@ -93,6 +93,9 @@ export function appRoutes({ go, onLogin, onLogout }) {
     "/koppla/:code": ({ params }) =>
       signedIn(() => view(t("link.title"), import("./components/link-view.js"),
                           (m) => m.linkView({ code: params.code, navigate: go }))),
+    // Repair before reuse: the AME's queue of items to mend, their work, and listing them when done.
+    "/reparationer": () =>
+      signedIn(() => view(t("repair.title"), import("./components/repair-view.js"), (m) => m.repairView())),
     "/sak/:id": ({ params }) =>
       signedIn(() => view(t("item.title"), import("./components/item-view.js"), (m) => m.itemView({ itemId: params.id }))),
     "/plats/:id": ({ params }) =>

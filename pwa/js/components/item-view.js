@@ -7,6 +7,10 @@ import { errorText, t } from "../i18n.js";
 import { api } from "../api.js";
 import { scanHistory, stateName } from "./scan-history.js";
 import { itemWork } from "./work-hours.js";
+import { repairSend } from "./repair-send.js";
+import { currentUser } from "../session.js";
+
+const REPAIRERS = ["warehouse", "coordinator"];
 
 /**
  * @param {{itemId: string}} props
@@ -19,8 +23,10 @@ export function itemView({ itemId }) {
   const view = h("section", { class: "item-view", "aria-labelledby": "item-title" }, heading, body);
 
   const id = encodeURIComponent(itemId);
-  Promise.all([api(`/api/items/${id}/tracking`), api(`/api/items/${id}/history`)])
-    .then(([item, history]) => {
+  const repairs = (currentUser()?.roles ?? []).some((role) => REPAIRERS.includes(role));
+  Promise.all([api(`/api/items/${id}/tracking`), api(`/api/items/${id}/history`),
+    repairs ? api(`/api/repairs?status=open&item_id=${id}`) : Promise.resolve(null)])
+    .then(([item, history, open]) => {
       heading.textContent = item.title;
       body.replaceChildren(
         h("dl", { class: "item-view__facts" },
@@ -31,6 +37,7 @@ export function itemView({ itemId }) {
           item.code
             ? h("a", { class: "button button--secondary", href: `/skriv-ut?item=${id}`, text: t("item.print") })
             : h("a", { class: "button button--primary", href: "/koppla", text: t("item.link") })),
+        ...(open ? [repairSend({ itemId, open: open[0] ?? null })] : []),
         itemWork({ itemId }),
         h("h2", { id: "item-history", text: t("history.title") }),
         scanHistory({ entries: history }),

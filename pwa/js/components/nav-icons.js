@@ -23,6 +23,7 @@ const PATHS = {
   flag: "M5 21V4h11l-2 4 2 4H5",
   cart: "M3 4h2l3 11h11l2-8H7M9 20a1 1 0 1 0 0-.01M18 20a1 1 0 1 0 0-.01",
   tag: "M3 12V3h9l9 9-9 9zM8 8h.01",
+  wrench: "M14 6a4 4 0 0 0 5 5l-8 8a2 2 0 0 1-3-3l8-8a4 4 0 0 1-2-2zM17 3l-2 3 3 3 3-2",
   clipboard: "M8 4h8v3H8zM6 5H5v16h14V5h-1M8 12l2 2 4-4M8 17h8",
   link: "M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1",
   doc: "M6 3h9l4 4v14H6zM14 3v5h5M9 13h7M9 17h7",

@@ -42,6 +42,7 @@ const EXAMPLES = [
   ["/fakturaunderlag", "/fakturaunderlag", {}],
   ["/fakturaunderlag/kolumner", "/fakturaunderlag/kolumner", {}],
   ["/rapport", "/rapport", {}],
+  ["/reparationer", "/reparationer", {}],
   ["/miljofaktorer", "/miljofaktorer", {}],
   ["/inkopskontroll", "/inkopskontroll", {}],
   ["/annonser", "/annonser", {}],
