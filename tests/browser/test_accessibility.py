@@ -98,7 +98,8 @@ def test_the_warehouse_and_driver_screens(browser, live_server, booked):
     item = booked["item_ids"][0]
     with signed_in_http(live_server, WAREHOUSE) as http:
         shelf = next(place for place in http.get("/api/locations").json() if place["kind"] == "shelf")
-    routes = ["/skriv-ut", "/koppla", "/behover-atgard", "/inventering", f"/sak/{item}", f"/plats/{shelf['id']}"]
+    routes = ["/skriv-ut", "/koppla", "/behover-atgard", "/inventering", "/reparationer",
+              f"/sak/{item}", f"/plats/{shelf['id']}"]
     assert audit(browser, live_server, WAREHOUSE, routes) == []
     assert audit(browser, live_server, DRIVER, ["/dagen", "/skanna"]) == []
 
