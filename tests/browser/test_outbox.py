@@ -100,8 +100,11 @@ def stop_killing(page: Page) -> None:
     page.context.unroute(f"**{BATCH}")
 
 
-def pump_until(page: Page, flag: threading.Event, timeout: float = 10) -> bool:
-    """Wait for a flag set by a Playwright event handler (handlers only run while Playwright works)."""
+def pump_until(page: Page, flag: threading.Event, timeout: float = 60) -> bool:
+    """Wait for a flag set by a Playwright event handler (handlers only run while Playwright works).
+
+    The deadline only says how long a failure takes to show: a batch of 500 scans on a loaded
+    machine takes well over 10 s to be answered before the next is sent."""
     deadline = time.monotonic() + timeout
     while not flag.is_set() and time.monotonic() < deadline:
         page.wait_for_timeout(50)
