@@ -133,6 +133,9 @@ async def _places_and_codes(world: World, boss: httpx.AsyncClient) -> None:
     world.add("batch_id", batch["id"])
     stocktake = await _ok(await boss.post("/api/stocktakes", json={"id": str(uuid4()), "location_id": str(location)}))
     world.add("stocktake_id", stocktake["id"])
+    field = await _ok(await boss.post("/api/register-fields", json={"name": "Färg", "kind": "list",
+                                                                    "options": ["Röd"]}))
+    world.add("field_id", field["id"])
     codes = await _ok(await boss.get(f"/api/code-batches/{batch['id']}/codes"))
     world.add("code", *(c["code"] for c in codes))
 
