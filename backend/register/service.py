@@ -98,7 +98,7 @@ class RegisterService:
             existing = await self.repo.card(item_id)
             if (existing["version"] if existing else 0) != data.version:
                 raise Conflict("Someone else changed this register card: reload it and make your change again.",
-                               error="stale")
+                               error="stale_version")
             if existing:
                 await self.repo.update_card(item_id, data.version, row)
             else:
@@ -158,7 +158,7 @@ class FieldService:
                 raise Conflict(f"Items still have the option {', '.join(lost)}.", error="option_in_use")
             if not await self.repo.update(field_id, data.version, {"name": name, "kind": data.kind,
                                                                    "options": _options(data)}):
-                raise Conflict("Someone else changed this field: reload it.", error="stale")
+                raise Conflict("Someone else changed this field: reload it.", error="stale_version")
             return await self._field(field_id)
 
     async def delete(self, field_id: UUID) -> None:

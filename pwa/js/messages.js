@@ -18,6 +18,7 @@ import outbox from "./messages/outbox.js";
 import peopleImport from "./messages/people-import.js";
 import pickups from "./messages/pickups.js";
 import register from "./messages/register.js";
+import card from "./messages/card.js";
 import proof from "./messages/proof.js";
 import push from "./messages/push.js";
 import shell from "./messages/shell.js";
@@ -28,7 +29,7 @@ import talk from "./messages/talk.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register];
+  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register, card];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

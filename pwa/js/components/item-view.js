@@ -7,6 +7,7 @@ import { errorText, t } from "../i18n.js";
 import { api } from "../api.js";
 import { scanHistory, stateName } from "./scan-history.js";
 import { itemWork } from "./work-hours.js";
+import { itemCard } from "./item-card.js";
 
 /**
  * @param {{itemId: string}} props
@@ -31,6 +32,7 @@ export function itemView({ itemId }) {
           item.code
             ? h("a", { class: "button button--secondary", href: `/skriv-ut?item=${id}`, text: t("item.print") })
             : h("a", { class: "button button--primary", href: "/koppla", text: t("item.link") })),
+        itemCard({ itemId }),
         itemWork({ itemId }),
         h("h2", { id: "item-history", text: t("history.title") }),
         scanHistory({ entries: history }),

@@ -50,7 +50,7 @@ class TestItemCard:
         await warehouse(client, ystad)
         assert (await save(client, item, material="Ek")).status_code == 200
         stale = await save(client, item, material="Bok")
-        assert (stale.status_code, stale.json()["error"]) == (409, "stale")
+        assert (stale.status_code, stale.json()["error"]) == (409, "stale_version")
         again = await client.put(f"/api/items/{item}/register", json={"version": 1, "material": "Bok"})
         assert again.json()["version"] == 2
 
