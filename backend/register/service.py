@@ -36,7 +36,7 @@ def canonical_value(field: Row, value: str) -> str:
         text = value.replace(",", ".").replace(" ", "")
         if not _NUMBER.match(text):
             raise Invalid(f"{name}: a number such as 12.5 is needed.", error="not_a_number")
-        return str(Decimal(text).normalize()) if "." in text else str(int(text))
+        return format(Decimal(text).normalize(), "f") if "." in text else str(int(text))
     if kind == "date":
         try:
             return date.fromisoformat(value).isoformat() if len(value) == 10 else _bad_date(name)

@@ -136,6 +136,13 @@ class TestCustomValues:
         assert (refused.status_code, refused.json()["error"]) == (400, error)
         assert "Fält" in refused.json()["detail"]
 
+    @pytest.mark.parametrize(("given", "kept"), [("100,0", "100"), ("-0.50", "-0.5"), (" 7 ", "7")])
+    async def test_a_number_is_kept_in_plain_decimals(self, client, ystad, given, kept):
+        field = await define(client, ystad, "Effekt", "number")
+        item = await make_item(ystad.id, ystad.ame_unit)
+        saved = await save(client, item, values=[{"field_id": field["id"], "value": given}])
+        assert saved.json()["values"][0]["value"] == kept
+
     async def test_an_empty_value_clears_it_and_values_not_given_are_kept(self, client, ystad):
         colour, note = await define(client, ystad, "Färg"), await define(client, ystad, "Anteckning", "text")
         item = await make_item(ystad.id, ystad.ame_unit)
