@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 
 from backend.accounts.tables import Unit, User
 from backend.catalog.tables import Item
+from backend.db import engine_is_sqlite
 from backend.register.tables import ItemCard, RegisterField, RegisterValue
 
 Row = dict[str, Any]
@@ -24,6 +25,13 @@ _CARD_COLUMNS = (
 class RegisterRepository:
     def __init__(self, municipality_id: UUID) -> None:
         self.municipality_id = municipality_id
+
+    async def hold_cards(self) -> None:
+        """Wait for another save of a card of this municipality to finish, so the inventory number and the
+        card's version it checked are still so when it writes (SQLite's single writer already waits)."""
+        if not engine_is_sqlite(ItemCard):
+            await ItemCard.raw("SELECT pg_advisory_xact_lock(hashtextextended({}, 0))",
+                               f"item_card:{self.municipality_id}")
 
     async def item(self, item_id: UUID) -> Row | None:
         return await Item.select(Item.id, Item.title).where(

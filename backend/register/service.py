@@ -84,6 +84,7 @@ class RegisterService:
         """Save the whole card from the version read; a stale version or a taken inventory number is 409."""
         self.actor.require(*EDITORS)
         async with self.db.write():
+            await self.repo.hold_cards()
             if await self.repo.item(item_id) is None:
                 raise NotFound("No such item.")
             values = await self._values(data)

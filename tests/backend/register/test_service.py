@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.backend.codes.test_service import warehouse
@@ -60,6 +62,18 @@ class TestItemCard:
         assert (await save(client, first, inventory_number="INV-7")).status_code == 200
         taken = await save(client, second, inventory_number=" INV-7 ")
         assert (taken.status_code, taken.json()["error"]) == (409, "inventory_number_taken")
+
+    async def test_two_saves_of_one_inventory_number_at_once_keep_one(self, client, ystad):
+        items = [await make_item(ystad.id, ystad.ame_unit) for _ in range(2)]
+        await warehouse(client, ystad)
+        answers = await asyncio.gather(*(save(client, item, inventory_number="INV-9") for item in items))
+        assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
+
+    async def test_two_first_saves_of_one_card_at_once_keep_one(self, client, ystad):
+        item = await make_item(ystad.id, ystad.ame_unit)
+        await warehouse(client, ystad)
+        answers = await asyncio.gather(*(save(client, item, material=m) for m in ("Ek", "Bok")))
+        assert sorted(a.status_code for a in answers) == [200, 409], [a.text for a in answers]
 
     async def test_many_items_may_have_no_inventory_number(self, client, ystad):
         first, second = await make_item(ystad.id, ystad.ame_unit), await make_item(ystad.id, ystad.ame_unit)
