@@ -26,6 +26,7 @@ APPS = [
     "backend.billing.piccolo_app",
     "backend.conversations.piccolo_app",
     "backend.projects.piccolo_app",
+    "backend.register.piccolo_app",
 ]
 
 APP_REGISTRY = AppRegistry(apps=APPS)

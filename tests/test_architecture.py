@@ -20,7 +20,7 @@ BACKEND = ROOT / "backend"
 
 # Lowest first: a context may use the ones before it, never those after (import-linter checks it).
 CONTEXTS = ("jobs", "audit", "accounts", "sso", "locations", "mail", "people", "push", "catalog", "impact", "codes",
-            "tracking", "transport", "bookings", "conversations", "billing", "projects", "workqueue")
+            "tracking", "register", "transport", "bookings", "conversations", "billing", "projects", "workqueue")
 # The app's edge: they serve the contexts (demo data, the PWA's files, health) and nothing uses them.
 EDGE = ("demo", "web", "ops")
 # Contexts without storage of their own: the work queue only reads the others, the people import

@@ -137,6 +137,9 @@ async def _places_and_codes(world: World, boss: httpx.AsyncClient) -> None:
     repair = await _ok(await boss.post("/api/repairs", json={"id": str(uuid4()), "item_id": str(broken),
                                                              "needs": "Ny klädsel"}))
     world.add("repair_id", repair["id"])
+    field = await _ok(await boss.post("/api/register-fields", json={"name": "Färg", "kind": "list",
+                                                                    "options": ["Röd"]}))
+    world.add("field_id", field["id"])
     codes = await _ok(await boss.get(f"/api/code-batches/{batch['id']}/codes"))
     world.add("code", *(c["code"] for c in codes))
 

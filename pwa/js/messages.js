@@ -19,6 +19,7 @@ import peopleImport from "./messages/people-import.js";
 import pickups from "./messages/pickups.js";
 import register from "./messages/register.js";
 import repair from "./messages/repair.js";
+import card from "./messages/card.js";
 import proof from "./messages/proof.js";
 import push from "./messages/push.js";
 import shell from "./messages/shell.js";
@@ -29,7 +30,7 @@ import talk from "./messages/talk.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register, repair];
+  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register, repair, card];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

@@ -160,6 +160,9 @@ export function appRoutes({ go, onLogin, onLogout }) {
       signedIn(() => view(t("sso.title"), import("./components/sso-settings-view.js"), (m) => m.ssoSettingsView())),
     "/admin/meddelanden": () =>
       signedIn(() => view(t("retention.title"), import("./components/retention-view.js"), (m) => m.retentionView())),
+    "/admin/faltlista": () =>
+      signedIn(() => view(t("fields.title"), import("./components/register-fields-view.js"),
+                          (m) => m.registerFieldsView())),
     "/admin/handelselogg": () =>
       signedIn(() => view(t("audit.title"), import("./components/audit-view.js"), (m) => m.auditView())),
   };

@@ -106,5 +106,5 @@ def test_the_warehouse_and_driver_screens(browser, live_server, booked):
 
 def test_the_admin_s_screens(browser, live_server):
     routes = ["/admin", "/admin/anvandare", "/admin/enheter", "/admin/samverkan", "/admin/meddelanden",
-              "/miljofaktorer"]
+              "/admin/faltlista", "/miljofaktorer"]
     assert audit(browser, live_server, ADMIN, routes) == []

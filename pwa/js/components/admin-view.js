@@ -25,6 +25,7 @@ export function adminView() {
     card("/admin/samverkan", "admin.networks_title", networks, "admin.networks_about"),
     card("/admin/inloggning", "sso.title", null, "sso.about"),
     card("/admin/meddelanden", "retention.title", null, "retention.about"),
+    card("/admin/faltlista", "fields.title", null, "fields.about"),
     card("/miljofaktorer", "factors.title", null, "admin.factors_about"),
     card("/admin/handelselogg", "audit.title", null, "audit.about"));
   const municipality = currentUser()?.municipality?.name ?? "";

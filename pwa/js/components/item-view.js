@@ -8,6 +8,7 @@ import { api } from "../api.js";
 import { scanHistory, stateName } from "./scan-history.js";
 import { itemWork } from "./work-hours.js";
 import { repairSend } from "./repair-send.js";
+import { itemCard } from "./item-card.js";
 import { currentUser } from "../session.js";
 
 const REPAIRERS = ["warehouse", "coordinator"];
@@ -38,6 +39,7 @@ export function itemView({ itemId }) {
             ? h("a", { class: "button button--secondary", href: `/skriv-ut?item=${id}`, text: t("item.print") })
             : h("a", { class: "button button--primary", href: "/koppla", text: t("item.link") })),
         ...(open ? [repairSend({ itemId, open: open[0] ?? null })] : []),
+        itemCard({ itemId }),
         itemWork({ itemId }),
         h("h2", { id: "item-history", text: t("history.title") }),
         scanHistory({ entries: history }),

@@ -61,6 +61,7 @@ const EXAMPLES = [
   ["/admin/samverkan", "/admin/samverkan", {}],
   ["/admin/inloggning", "/admin/inloggning", {}],
   ["/admin/meddelanden", "/admin/meddelanden", {}],
+  ["/admin/faltlista", "/admin/faltlista", {}],
   ["/admin/handelselogg", "/admin/handelselogg", {}],
 ];
 

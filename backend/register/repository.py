@@ -1,0 +1,133 @@
+"""Every query of the item register's fields, scoped to one municipality."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from backend.accounts.tables import Unit, User
+from backend.catalog.tables import Item
+from backend.db import engine_is_sqlite
+from backend.register.tables import ItemCard, RegisterField, RegisterValue
+
+Row = dict[str, Any]
+
+_CARD_COLUMNS = (
+    *ItemCard.all_columns(exclude=["id", "municipality", "item", "custodian_unit", "custodian_person", "updated_by"]),
+    ItemCard.custodian_unit.id.as_alias("custodian_unit_id"),
+    ItemCard.custodian_unit.name.as_alias("custodian_unit_name"),
+    ItemCard.custodian_person.id.as_alias("custodian_person_id"),
+    ItemCard.custodian_person.name.as_alias("custodian_person_name"),
+)
+
+
+class RegisterRepository:
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def hold_cards(self) -> None:
+        """Wait for another save of a card of this municipality to finish, so the inventory number and the
+        card's version it checked are still so when it writes (SQLite's single writer already waits)."""
+        if not engine_is_sqlite(ItemCard):
+            await ItemCard.raw("SELECT pg_advisory_xact_lock(hashtextextended({}, 0))",
+                               f"item_card:{self.municipality_id}")
+
+    async def item(self, item_id: UUID) -> Row | None:
+        return await Item.select(Item.id, Item.title).where(
+            Item.id == item_id, Item.municipality == self.municipality_id).first()
+
+    async def card(self, item_id: UUID) -> Row | None:
+        return await ItemCard.select(*_CARD_COLUMNS).where(
+            ItemCard.item == item_id, ItemCard.municipality == self.municipality_id).first()
+
+    async def values(self, item_id: UUID) -> dict[UUID, str]:
+        rows = await RegisterValue.select(RegisterValue.field, RegisterValue.value).where(
+            RegisterValue.item == item_id, RegisterValue.municipality == self.municipality_id)
+        return {r["field"]: r["value"] for r in rows}
+
+    async def inventory_number_owner(self, number: str) -> UUID | None:
+        """The item whose card holds this inventory number in the municipality, if any."""
+        row = await ItemCard.select(ItemCard.item).where(
+            ItemCard.municipality == self.municipality_id, ItemCard.inventory_number == number).first()
+        return row["item"] if row else None
+
+    async def insert_card(self, item_id: UUID, values: Row) -> None:
+        await ItemCard.insert(ItemCard(id=uuid4(), municipality=self.municipality_id, item=item_id, **values))
+
+    async def update_card(self, item_id: UUID, version: int, values: Row) -> bool:
+        """Apply values if the card is still at `version`; False when it moved on."""
+        rows = await ItemCard.update({**values, ItemCard.version: version + 1}).where(
+            ItemCard.item == item_id, ItemCard.municipality == self.municipality_id, ItemCard.version == version,
+        ).returning(ItemCard.id)
+        return bool(rows)
+
+    async def set_values(self, item_id: UUID, values: dict[UUID, str]) -> None:
+        """Replace the given fields' values of the item; an empty value removes it."""
+        if not values:
+            return
+        await RegisterValue.delete().where(RegisterValue.item == item_id,
+                                           RegisterValue.municipality == self.municipality_id,
+                                           RegisterValue.field.is_in(list(values)))
+        kept = [RegisterValue(id=uuid4(), municipality=self.municipality_id, item=item_id, field=field_id, value=value)
+                for field_id, value in values.items() if value]
+        if kept:
+            await RegisterValue.insert(*kept)
+
+    async def unit(self, unit_id: UUID) -> Row | None:
+        return await Unit.select(Unit.id, Unit.name).where(
+            Unit.id == unit_id, Unit.municipality == self.municipality_id).first()
+
+    async def person(self, user_id: UUID) -> Row | None:
+        return await User.select(User.id, User.name).where(
+            User.id == user_id, User.municipality == self.municipality_id, User.active.eq(True)).first()
+
+    async def units(self) -> list[Row]:
+        return await Unit.select(Unit.id, Unit.name).where(Unit.municipality == self.municipality_id).order_by(
+            Unit.name)
+
+    async def people(self) -> list[Row]:
+        return await User.select(User.id, User.name).where(
+            User.municipality == self.municipality_id, User.active.eq(True)).order_by(User.name)
+
+
+class FieldRepository:
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def list(self) -> list[Row]:
+        return await RegisterField.select().where(RegisterField.municipality == self.municipality_id).order_by(
+            RegisterField.position).order_by(RegisterField.created_at)
+
+    async def get(self, field_id: UUID) -> Row | None:
+        return await RegisterField.select().where(
+            RegisterField.id == field_id, RegisterField.municipality == self.municipality_id).first()
+
+    async def count(self) -> int:
+        return await RegisterField.count().where(RegisterField.municipality == self.municipality_id)
+
+    async def name_taken(self, name: str, except_id: UUID | None = None) -> bool:
+        rows = await RegisterField.select(RegisterField.id, RegisterField.name).where(
+            RegisterField.municipality == self.municipality_id)
+        return any(r["name"].casefold() == name.casefold() and r["id"] != except_id for r in rows)
+
+    async def insert(self, values: Row, now: datetime) -> UUID:
+        field_id = uuid4()
+        await RegisterField.insert(RegisterField(id=field_id, municipality=self.municipality_id, created_at=now,
+                                                 **values))
+        return field_id
+
+    async def update(self, field_id: UUID, version: int, values: Row) -> bool:
+        rows = await RegisterField.update({**values, RegisterField.version: version + 1}).where(
+            RegisterField.id == field_id, RegisterField.municipality == self.municipality_id,
+            RegisterField.version == version).returning(RegisterField.id)
+        return bool(rows)
+
+    async def delete(self, field_id: UUID) -> None:
+        await RegisterField.delete().where(RegisterField.id == field_id,
+                                           RegisterField.municipality == self.municipality_id)
+
+    async def values_in_use(self, field_id: UUID) -> list[str]:
+        rows = await RegisterValue.select(RegisterValue.value).where(
+            RegisterValue.field == field_id, RegisterValue.municipality == self.municipality_id)
+        return [r["value"] for r in rows]
