@@ -153,7 +153,8 @@ class ScanService:
 
     async def _place_of_label(self, text: str) -> UUID:
         """The place a label names: its own (a place's label) or where its item is."""
-        code = (await self.codes.by_texts([code_from_text(text)])).get(code_from_text(text))
+        canonical = code_from_text(text)
+        code = (await self.codes.by_texts([canonical])).get(canonical)
         if code is None or code["status"] != "linked":
             raise NotFound("No label in use with that code in your municipality.")
         if code["location"]:

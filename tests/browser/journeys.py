@@ -19,13 +19,14 @@ WIDTHS = {"phone": (360, 740), "desk": (1280, 800)}
 
 
 def new_person(base: str, municipality: str = "skurup", unit: str = "Kultur och fritid",
-               name: str = "Robin Ny") -> str:
-    """A new employee made by the municipality's admin; the e-mail to sign in with (demo password)."""
+               name: str = "Robin Ny", roles: tuple[str, ...] = ("employee",)) -> str:
+    """A new person made by the municipality's admin, so a test never shares a demo person's state;
+    the e-mail to sign in with (demo password)."""
     email = f"ny-{uuid.uuid4().hex[:8]}@{municipality}.exempel.se"
     with signed_in_http(base, f"admin@{municipality}.exempel.se") as admin:
         unit_id = next(u["id"] for u in admin.get("/api/units").json() if u["name"] == unit)
         made = admin.post("/api/users", json={"email": email, "name": name, "unit_id": unit_id,
-                                              "roles": ["employee"], "password": DEMO_PASSWORD})
+                                              "roles": list(roles), "password": DEMO_PASSWORD})
         assert made.status_code == 201, made.text
     return email
 

@@ -8,22 +8,12 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from backend.demo.data import DEMO_PASSWORD
+from backend.demo.data import AME_UNIT
 from tests.browser.field import signed_in_http
-from tests.browser.journeys import axe_clean, fits, open_as, shot
+from tests.browser.journeys import axe_clean, fits, new_person, open_as, shot
 
 pytestmark = pytest.mark.browser
 
-
-def new_warehouse_worker(base: str) -> str:
-    """A warehouse worker of Ystad's AME of this test's own: the e-mail to sign in with."""
-    email = f"lager-{uuid.uuid4().hex[:6]}@ystad.exempel.se"
-    with signed_in_http(base, "admin@ystad.exempel.se") as admin:
-        unit = next(u["id"] for u in admin.get("/api/units").json() if u["name"] == "Arbetsmarknadsenheten")
-        made = admin.post("/api/users", json={"email": email, "name": "Sam Lager", "unit_id": unit,
-                                              "roles": ["warehouse"], "password": DEMO_PASSWORD})
-        assert made.status_code == 201, made.text
-    return email
 
 
 def registered(base: str, email: str, title: str, quantity: int) -> None:
@@ -35,7 +25,7 @@ def registered(base: str, email: str, title: str, quantity: int) -> None:
 
 @pytest.mark.parametrize("width", ["phone", "desk"])
 def test_the_warehouse_prints_labels_for_a_search_result(browser, live_server, width):
-    worker = new_warehouse_worker(live_server)
+    worker = new_person(live_server, "ystad", AME_UNIT, "Sam Lager", ("warehouse",))
     word = f"Etikettstol{uuid.uuid4().hex[:6]}"
     registered(live_server, worker, word, 3)
     context, page = open_as(browser, live_server, width, worker)

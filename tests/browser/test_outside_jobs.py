@@ -4,30 +4,18 @@ what into which vehicle and when, and decides."""
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from playwright.sync_api import expect
 
-from backend.demo.data import DEMO_PASSWORD
+from backend.demo.data import AME_UNIT
 from tests.browser.field import controlled_by_worker, outbox, signed_in_http, type_code, until_true
-from tests.browser.journeys import axe_clean, fits, open_as, shot
+from tests.browser.journeys import axe_clean, fits, new_person, open_as, shot
 from tests.browser.seed import seed_rows
 from tests.browser.test_offline_shift import day_fetched_by_this_page, new_driver
 
 pytestmark = pytest.mark.browser
 QUESTION = "Det här föremålet finns inte i dina uppdrag. Hämta ändå?"
 
-
-def new_coordinator(base: str) -> str:
-    """A coordinator of Ystad's AME of this test's own: the e-mail to sign in with."""
-    email = f"samordnare-{uuid.uuid4().hex[:6]}@ystad.exempel.se"
-    with signed_in_http(base, "admin@ystad.exempel.se") as admin:
-        unit = next(u["id"] for u in admin.get("/api/units").json() if u["name"] == "Arbetsmarknadsenheten")
-        made = admin.post("/api/users", json={"email": email, "name": "Alex Samordnare", "unit_id": unit,
-                                              "roles": ["coordinator"], "password": DEMO_PASSWORD})
-        assert made.status_code == 201, made.text
-    return email
 
 
 def held_states(base: str, coordinator: str, item: str) -> list[tuple[str, str]]:
@@ -49,7 +37,7 @@ def test_the_driver_is_asked_and_the_coordinator_decides(browser, live_server, l
     mine = seed_rows(live_database, "Ystad", 1, driver=driver)  # the driver's job, with its van
     others = seed_rows(live_database, "Ystad", 2)  # items on none of the driver's jobs
     online, offline = others["items"]
-    coordinator = new_coordinator(live_server)
+    coordinator = new_person(live_server, "ystad", AME_UNIT, "Alex Samordnare", ("coordinator",))
     context, page = open_as(browser, live_server, "phone", driver)
     try:
         controlled_by_worker(page)

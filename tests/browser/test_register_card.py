@@ -7,24 +7,14 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
-from backend.demo.data import DEMO_PASSWORD
-from tests.browser.field import sign_in, signed_in_http
-from tests.browser.journeys import axe_clean, fits, shot, unique
+from backend.demo.data import AME_UNIT
+from tests.browser.field import sign_in
+from tests.browser.journeys import axe_clean, fits, new_person, shot, unique
 from tests.browser.test_labels import bare_item
 
 pytestmark = pytest.mark.browser
 ADMIN = "admin@ystad.exempel.se"
 
-
-def new_warehouse_worker(base: str) -> str:
-    """A warehouse worker of Ystad's own for this test; the e-mail to sign in with (demo password)."""
-    email = f"lager-{uuid.uuid4().hex[:8]}@ystad.exempel.se"
-    with signed_in_http(base, ADMIN) as admin:
-        unit_id = admin.get("/api/units").json()[0]["id"]
-        made = admin.post("/api/users", json={"email": email, "name": "Kim Lager", "unit_id": unit_id,
-                                              "roles": ["warehouse"], "password": DEMO_PASSWORD})
-        assert made.status_code == 201, made.text
-    return email
 
 
 class TestRegisterCard:
@@ -32,7 +22,7 @@ class TestRegisterCard:
             self, page: Page, browser, live_server: str, live_database: str):
         title, field = unique("Skrivbord ek"), unique("Träslag")
         item = bare_item(live_database, title)
-        worker = new_warehouse_worker(live_server)
+        worker = new_person(live_server, "ystad", AME_UNIT, "Sam Lager", ("warehouse",))
 
         sign_in(page, ADMIN)
         page.goto("/admin/faltlista")

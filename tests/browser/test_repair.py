@@ -3,28 +3,15 @@ the repair queue, and list the repaired item in one step; at 360 px, with a look
 
 from __future__ import annotations
 
-import uuid
-
 import pytest
 from playwright.sync_api import Page, expect
 
-from backend.demo.data import AME_UNIT, DEMO_PASSWORD
-from tests.browser.field import signed_in_http
-from tests.browser.journeys import axe_clean, fits, open_as, shot, unique
+from backend.demo.data import AME_UNIT
+from tests.browser.journeys import axe_clean, fits, new_person, open_as, shot, unique
 from tests.browser.test_labels import bare_item
 
 pytestmark = pytest.mark.browser
 
-
-def new_coordinator(base: str) -> str:
-    """A coordinator of Ystad's AME of this test's own, made by the admin; the e-mail to sign in with."""
-    email = f"reparation-{uuid.uuid4().hex[:8]}@ystad.exempel.se"
-    with signed_in_http(base, "admin@ystad.exempel.se") as admin:
-        unit_id = next(u["id"] for u in admin.get("/api/units").json() if u["name"] == AME_UNIT)
-        made = admin.post("/api/users", json={"email": email, "name": "Kim Lagare", "unit_id": unit_id,
-                                              "roles": ["coordinator"], "password": DEMO_PASSWORD})
-        assert made.status_code == 201, made.text
-    return email
 
 
 def send_to_repair(page: Page, item: str, needs: str) -> None:
@@ -39,7 +26,8 @@ class TestRepair:
     def test_an_item_is_sent_to_repair_mended_and_listed_in_one_step(self, browser, live_server, live_database):
         title = unique("Kontorsstol Kinnarps")
         item = bare_item(live_database, title, "Lager Reparation", "Hylla R1")
-        context, page = open_as(browser, live_server, "phone", new_coordinator(live_server))
+        coordinator = new_person(live_server, "ystad", AME_UNIT, "Kim Lagare", ("coordinator",))
+        context, page = open_as(browser, live_server, "phone", coordinator)
         try:
             send_to_repair(page, item, "Ny klädsel på sitsen")
             page.reload()
@@ -86,7 +74,8 @@ class TestRepair:
     def test_the_queue_at_desk_width(self, browser, live_server, live_database):
         title = unique("Höj- och sänkbart skrivbord")
         item = bare_item(live_database, title, "Lager Reparation", "Hylla R2")
-        context, page = open_as(browser, live_server, "desk", new_coordinator(live_server))
+        coordinator = new_person(live_server, "ystad", AME_UNIT, "Kim Lagare", ("coordinator",))
+        context, page = open_as(browser, live_server, "desk", coordinator)
         try:
             send_to_repair(page, item, "Veven är trasig: byt vev och växel")
             page.goto("/reparationer")

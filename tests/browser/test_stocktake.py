@@ -8,23 +8,13 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
-from backend.demo.data import DEMO_PASSWORD
+from backend.demo.data import AME_UNIT
 from tests.browser.field import controlled_by_worker, outbox, sign_in, signed_in_http, type_code, until_true
-from tests.browser.journeys import WIDTHS, axe_clean, fits, shot
+from tests.browser.journeys import WIDTHS, axe_clean, fits, new_person, shot
 from tests.browser.seed_stocktake import seed_stocktake
 
 pytestmark = pytest.mark.browser
 
-
-def new_warehouse_worker(base: str) -> str:
-    """A warehouse worker of Skurup's own (the demo's lager@ is shared); the e-mail to sign in with."""
-    email = f"lager-{uuid.uuid4().hex[:8]}@skurup.exempel.se"
-    with signed_in_http(base, "admin@skurup.exempel.se") as admin:
-        unit_id = admin.get("/api/units").json()[0]["id"]
-        made = admin.post("/api/users", json={"email": email, "name": "Kim Lager", "unit_id": unit_id,
-                                              "roles": ["warehouse"], "password": DEMO_PASSWORD})
-        assert made.status_code == 201, made.text
-    return email
 
 
 def start_by_scanning_the_shelf(page, shelf: dict) -> None:
@@ -46,7 +36,7 @@ class TestStocktake:
     def test_a_shelf_counted_shows_one_missing_and_one_unexpected_and_applies(self, page, live_server,
                                                                              live_database):
         rows = seed_stocktake(live_database, uuid.uuid4().hex[:4].upper())
-        email = new_warehouse_worker(live_server)
+        email = new_person(live_server, "skurup", AME_UNIT, "Kim Lager", ("warehouse",))
         sign_in(page, email)
         start_by_scanning_the_shelf(page, rows["shelf"])
         count(page, rows["kontorsstol"]["code"], f"Räknad: {rows['kontorsstol']['title']}")
@@ -89,7 +79,7 @@ class TestStocktake:
 
     def test_scans_counted_offline_arrive_once(self, page, live_server, live_database):
         rows = seed_stocktake(live_database, uuid.uuid4().hex[:4].upper())
-        email = new_warehouse_worker(live_server)
+        email = new_person(live_server, "skurup", AME_UNIT, "Kim Lager", ("warehouse",))
         sign_in(page, email)
         controlled_by_worker(page)
         start_by_scanning_the_shelf(page, rows["shelf"])
@@ -114,7 +104,7 @@ class TestStocktake:
 
     def test_a_stocktake_chosen_offline_starts_when_its_scans_arrive(self, page, live_server, live_database):
         rows = seed_stocktake(live_database, uuid.uuid4().hex[:4].upper())
-        sign_in(page, new_warehouse_worker(live_server))
+        sign_in(page, new_person(live_server, "skurup", AME_UNIT, "Kim Lager", ("warehouse",)))
         controlled_by_worker(page)
         page.goto("/inventering")
         expect(page.get_by_label("Plats", exact=True)).to_contain_text(rows["shelf"]["name"])
