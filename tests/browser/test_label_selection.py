@@ -56,3 +56,34 @@ def test_the_warehouse_prints_labels_for_a_search_result(browser, live_server, w
         shot(page, "label-selection-printed")
     finally:
         context.close()
+
+
+def test_an_older_answer_arriving_late_does_not_replace_the_search_result(browser, live_server):
+    """The list opens with every item, and the person types before that answer is back: the search's
+    answer is the one shown, whatever order the two arrive in."""
+    worker = new_person(live_server, "ystad", AME_UNIT, "Sam Lager", ("warehouse",))
+    word = f"Sentstol{uuid.uuid4().hex[:6]}"
+    registered(live_server, worker, word, 2)
+    context, page = open_as(browser, live_server, "phone", worker)
+    held = []
+
+    def hold_the_unfiltered_list(route):
+        if "q=&" in route.request.url or route.request.url.endswith("q="):
+            held.append(route)  # answered after the search's own answer is shown
+        else:
+            route.continue_()
+
+    try:
+        page.route("**/api/items?*", hold_the_unfiltered_list)
+        page.goto("/sakregister")
+        page.get_by_label("Sök saker (namn eller plats)").fill(word)
+        rows = page.locator(".item-register__row")
+        expect(rows).to_have_count(2)
+        assert len(held) == 1
+        held[0].continue_()
+        page.wait_for_function("!document.querySelector('#register-results').hasAttribute('aria-busy')")
+        page.wait_for_timeout(500)  # time for the late answer to be drawn, had it been taken
+        expect(rows).to_have_count(2)
+        expect(rows.first).to_contain_text(word)
+    finally:
+        context.close()

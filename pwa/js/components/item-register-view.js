@@ -12,6 +12,7 @@ import { stateName } from "./scan-history.js";
 /** As the server bounds a print (MAX_SELECTION in backend/codes/schemas.py). */
 export const MAX_SELECTION = 200;
 const PAGE = 50;
+const SEARCH_DELAY_MS = 250;
 const STOCKS = ["L7160", "L7163", "L7162", "DK-22205", "DK-11209", "11355", "zebra-203", "zebra-300"];
 
 /** @typedef {{id: string, title: string, state: string, location_name: string | null, code: string | null}} RegisterItem */
@@ -22,6 +23,9 @@ export function itemRegisterView() {
   const chosen = new Map();
   /** @type {RegisterItem[]} */
   let shown = [];
+  let asked = 0;  // only the newest search may fill the list: an older answer can arrive after it
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   const search = /** @type {HTMLInputElement} */ (h("input", { id: "register-search", class: "field__input",
     type: "search", autocomplete: "off", maxlength: 80, "aria-controls": "register-results" }));
   const all = /** @type {HTMLInputElement} */ (h("input", { id: "register-all", type: "checkbox",
@@ -56,16 +60,24 @@ export function itemRegisterView() {
   }
 
   async function load() {
+    clearTimeout(timer);
+    const ask = ++asked;
     list.setAttribute("aria-busy", "true");
     try {
-      shown = await api(`/api/items?${new URLSearchParams({ q: search.value.trim(), limit: String(PAGE) })}`);
+      /** @type {RegisterItem[]} */
+      const rows = await api(`/api/items?${new URLSearchParams({ q: search.value.trim(), limit: String(PAGE) })}`);
+      if (ask !== asked) return;
+      shown = rows;
       list.replaceChildren(...(shown.length ? shown.map(row) : [h("li", { text: t("register.none") })]));
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
+      if (ask !== asked) return;
       list.replaceChildren(h("li", { text: errorText(error) }));
     } finally {
-      list.removeAttribute("aria-busy");
-      update();
+      if (ask === asked) {
+        list.removeAttribute("aria-busy");
+        update();
+      }
     }
   }
 
@@ -109,7 +121,10 @@ export function itemRegisterView() {
     }
   }
 
-  search.addEventListener("input", () => void load());
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void load(), SEARCH_DELAY_MS);
+  });
   queueMicrotask(load);
   return h("section", { class: "item-register", "aria-labelledby": "register-title" },
     h("h1", { id: "register-title", text: t("register.title") }),
