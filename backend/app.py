@@ -62,7 +62,7 @@ from backend.projects.controller import ProjectController
 from backend.push.controller import NotificationController, PushController
 from backend.push.daily import CleanUp
 from backend.push.lifespan import PushLifespan
-from backend.register.controller import ItemCardController, RegisterFieldController
+from backend.register.controller import ItemCardController, RegisterFieldController, RegisterTransferController
 from backend.security import PUBLIC, SessionAuthMiddleware, provide_actor
 from backend.settings import Settings
 from backend.sso.controller import ProviderController, SignInController
@@ -110,6 +110,7 @@ API_CONTROLLERS = [
     HistoryController,
     StocktakeController,
     ItemCardController,
+    RegisterTransferController,
     RegisterFieldController,
     RepairController,
     BillingController,

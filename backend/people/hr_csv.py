@@ -7,11 +7,10 @@ import's rules (who exists, what changes) live in service.py.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 
+from backend import sheets
 from backend.errors import Invalid
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -50,22 +49,6 @@ class CsvFile:
     ignored_columns: list[str]
 
 
-def _text(data: bytes) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise Invalid("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.",
-                      error="not_utf8") from exc
-    if "\x00" in text:
-        raise Invalid("The file holds NUL characters; it is not a CSV text file.", error="not_csv")
-    return text
-
-
-def _separator(header_line: str) -> str:
-    counts = {sep: header_line.count(sep) for sep in (";", ",", "\t")}
-    return max(counts, key=lambda sep: counts[sep])
-
-
 def _columns(header: list[str]) -> tuple[dict[int, str], list[str]]:
     by_word = {word: name for name, words in HEADERS.items() for word in words}
     columns: dict[int, str] = {}
@@ -86,15 +69,7 @@ def parse(data: bytes) -> CsvFile:
     """The rows of an HR export; Invalid with a reason when the file cannot be read as one."""
     if len(data) > MAX_BYTES:
         raise Invalid(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.", error="file_too_large")
-    text = _text(data)
-    if not text.strip():
-        raise Invalid("The file is empty.", error="empty_file")
-    first_line = next(line for line in text.splitlines() if line.strip())
-    try:
-        lines = list(csv.reader(io.StringIO(text), delimiter=_separator(first_line), strict=True))
-    except csv.Error as exc:
-        raise Invalid(f"The file is not valid CSV: {exc}.", error="not_csv") from exc
-    numbered = [(number, cells) for number, cells in enumerate(lines, start=1) if any(c.strip() for c in cells)]
+    numbered = sheets.read_csv(data)
     if not numbered:
         raise Invalid("The file is empty.", error="empty_file")
     columns, ignored = _columns(numbered[0][1])

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Annotated, Literal
 from uuid import UUID
 
-from litestar import Controller, delete, get, post, put
-from litestar.params import FromPath, JSONBody
-from litestar.status_codes import HTTP_201_CREATED
+import msgspec
+from litestar import Controller, Response, delete, get, post, put
+from litestar.datastructures import UploadFile
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
+from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
 
+from backend import clock
 from backend.deps import ActorDep, DbDep
 from backend.errors import Conflict, Invalid, NotFound
-from backend.register import schemas
+from backend.register import schemas, transfer
 from backend.register.repository import Row
 from backend.register.service import FieldService, RegisterService, options_of
+from backend.register.transfer import RegisterTransfer
+from backend.vocabulary import STOCKHOLM
 
 
 def _named(row: Row, prefix: str) -> schemas.Named | None:
@@ -85,3 +93,66 @@ class RegisterFieldController(Controller):
     async def delete_register_field(self, db: DbDep, actor: ActorDep, field_id: FromPath[UUID]) -> None:
         """Remove a field and every item's value of it (admins)."""
         await FieldService(db, actor).delete(field_id)
+
+
+# The file may be 10 MB; the multipart envelope and the mapping get a little room of their own.
+IMPORT_BODY_LIMIT = transfer.MAX_BYTES + 64 * 1024
+IMPORT_RULES = (
+    f"Send the file as the `file` part of a multipart form: an Excel workbook (.xlsx, its first sheet) or CSV "
+    f"(UTF-8, separated by `;`, `,` or tabs), at most {transfer.MAX_BYTES // (1024 * 1024)} MB and "
+    f"{transfer.MAX_ROWS} rows after the header line. `mapping`, optional, is a JSON list with one register "
+    "field key per column of the file (\"\" leaves a column out); without it the headers suggest one, as the "
+    "report's `columns` show. A row names its item by Delbar-id or by inventory number; an unknown inventory "
+    "number makes a new item. A larger body answers 413; a file or mapping that cannot be read answers 400.")
+REFUSED = {HTTP_422_UNPROCESSABLE_ENTITY: ResponseSpec(
+    data_container=schemas.ImportReport,
+    description="Refused: some rows have errors (each says which column and why); nothing was imported.")}
+
+
+@dataclass
+class ImportForm:
+    file: UploadFile
+    mapping: str = ""
+
+
+async def _form(data: ImportForm) -> tuple[bytes, str, list[str] | None]:
+    if not isinstance(data.file, UploadFile):
+        raise Invalid("Send the file as the `file` part of a multipart form.", error="no_file")
+    mapping = None
+    if data.mapping:
+        try:
+            mapping = msgspec.json.decode(data.mapping, type=list[Annotated[str, msgspec.Meta(max_length=80)]])
+        except msgspec.DecodeError as exc:
+            raise Invalid("The mapping is not a JSON list of register field keys.", error="bad_mapping") from exc
+    return await data.file.read(), data.file.filename or "", mapping
+
+
+class RegisterTransferController(Controller):
+    path = "/api/register"
+    tags = ["register"]
+
+    @get("/export", raises=[Invalid])
+    async def export_register(self, db: DbDep, actor: ActorDep,
+                              format: FromQuery[Literal["xlsx", "csv"]] = "xlsx") -> Response[bytes]:
+        """Every item of the municipality with its register card, as Excel or CSV, headers in the person's
+        language; importing the file again (edited or not) updates, never copies."""
+        body, media_type = await RegisterTransfer(db, actor).export(format)
+        day = clock.now().astimezone(STOCKHOLM).date().isoformat()
+        return Response(body, media_type=media_type,
+                        headers={"Content-Disposition": f'attachment; filename="sakregister-{day}.{format}"'})
+
+    @post("/import/preview", request_max_body_size=IMPORT_BODY_LIMIT, status_code=HTTP_200_OK,
+          description=IMPORT_RULES, raises=[Invalid])
+    async def preview_register_import(self, db: DbDep, actor: ActorDep,
+                                      data: MultipartBody[ImportForm]) -> schemas.ImportReport:
+        """What importing the file would do: the columns and the fields they are read into, the counts of new,
+        changed and unchanged items, and every row in error. Writes nothing."""
+        return await RegisterTransfer(db, actor).preview(*await _form(data))
+
+    @post("/import", request_max_body_size=IMPORT_BODY_LIMIT, status_code=HTTP_200_OK, description=IMPORT_RULES,
+          raises=[Invalid], responses=REFUSED)
+    async def import_register(self, db: DbDep, actor: ActorDep,
+                              data: MultipartBody[ImportForm]) -> Response[schemas.ImportReport]:
+        """Import the file, all or nothing (warehouse staff, coordinators, admins)."""
+        report = await RegisterTransfer(db, actor).apply(*await _form(data))
+        return Response(report, status_code=HTTP_200_OK if report.applied else HTTP_422_UNPROCESSABLE_ENTITY)

@@ -8,6 +8,7 @@ from uuid import UUID, uuid4
 
 from backend.accounts.tables import Unit, User
 from backend.catalog.tables import Item
+from backend.codes.tables import Code
 from backend.db import engine_is_sqlite
 from backend.register.tables import ItemCard, RegisterField, RegisterValue
 
@@ -89,6 +90,77 @@ class RegisterRepository:
     async def people(self) -> list[Row]:
         return await User.select(User.id, User.name).where(
             User.municipality == self.municipality_id, User.active.eq(True)).order_by(User.name)
+
+
+# Rows written at once: well inside SQLite's bound on a statement's variables.
+_CHUNK = 500
+
+
+def _chunks(rows: list, size: int = _CHUNK) -> list[list]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
+
+
+class TransferRepository:
+    """The whole register of one municipality at once, for a file's import and export."""
+
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def items(self) -> list[Row]:
+        return await Item.select(Item.id, Item.title, Item.owner_unit, Item.state,
+                                 Item.location.name.as_alias("place"), Item.created_at).where(
+            Item.municipality == self.municipality_id).order_by(Item.created_at).order_by(Item.id)
+
+    async def cards(self) -> dict[UUID, Row]:
+        rows = await ItemCard.select(*ItemCard.all_columns(exclude=["id", "municipality"])).where(
+            ItemCard.municipality == self.municipality_id)
+        return {r["item"]: r for r in rows}
+
+    async def values(self) -> dict[UUID, dict[UUID, str]]:
+        rows = await RegisterValue.select(RegisterValue.item, RegisterValue.field, RegisterValue.value).where(
+            RegisterValue.municipality == self.municipality_id)
+        found: dict[UUID, dict[UUID, str]] = {}
+        for r in rows:
+            found.setdefault(r["item"], {})[r["field"]] = r["value"]
+        return found
+
+    async def codes(self) -> dict[UUID, str]:
+        rows = await Code.select(Code.item, Code.text).where(
+            Code.municipality == self.municipality_id, Code.status == "linked", Code.item.is_not_null())
+        return {r["item"]: r["text"] for r in rows}
+
+    async def units(self) -> list[Row]:
+        return await Unit.select(Unit.id, Unit.name).where(Unit.municipality == self.municipality_id)
+
+    async def language(self, user_id: UUID) -> str:
+        row = await User.select(User.language).where(User.id == user_id).first()
+        return row["language"] if row else "sv"
+
+    async def insert_items(self, rows: list[Row], now: datetime) -> None:
+        for chunk in _chunks(rows):
+            await Item.insert(*[Item(**row, municipality=self.municipality_id, created_at=now) for row in chunk])
+
+    async def retitle(self, titles: dict[UUID, str]) -> None:
+        for item_id, title in titles.items():
+            await Item.update({Item.title: title}).where(Item.id == item_id, Item.municipality == self.municipality_id)
+
+    async def replace_cards(self, cards: list[Row]) -> None:
+        """Write whole cards (each with its item and next version) in place of the items' current ones."""
+        for chunk in _chunks(cards):
+            await ItemCard.delete().where(ItemCard.municipality == self.municipality_id,
+                                          ItemCard.item.is_in([c["item"] for c in chunk]))
+            await ItemCard.insert(*[ItemCard(id=uuid4(), municipality=self.municipality_id, **c) for c in chunk])
+
+    async def replace_values(self, values: dict[UUID, dict[UUID, str]]) -> None:
+        """Set the given fields of each item; an empty value removes it."""
+        fields = sorted({f for given in values.values() for f in given})
+        for chunk in _chunks(list(values)):
+            await RegisterValue.delete().where(RegisterValue.municipality == self.municipality_id,
+                                               RegisterValue.item.is_in(chunk), RegisterValue.field.is_in(fields))
+            kept = [RegisterValue(id=uuid4(), municipality=self.municipality_id, item=item, field=field, value=value)
+                    for item in chunk for field, value in values[item].items() if value]
+            for part in _chunks(kept):
+                await RegisterValue.insert(*part)
 
 
 class FieldRepository:

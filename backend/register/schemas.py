@@ -133,3 +133,57 @@ class FieldRead(Schema, kw_only=True):
     options: list[str]
     position: int
     version: int
+
+
+ImportAction = Literal["create", "update", "unchanged", "error"]
+
+
+class ImportCellError(Schema, kw_only=True):
+    """Why a row cannot be imported: the column, a stable code for the app's text, a sentence, the cell."""
+
+    column: str
+    code: str
+    detail: str
+    value: str = ""
+
+
+class ImportColumn(Schema, kw_only=True):
+    """One column of the file and the register field it is read into ("" leaves it out)."""
+
+    index: int
+    header: str
+    key: str
+
+
+class ImportField(Schema, kw_only=True):
+    """A register field a column can be read into: a fixed one, or a custom one as field:<id>."""
+
+    key: str
+    name: str
+
+
+class ImportRowRead(Schema, kw_only=True):
+    """What importing one line does (or did); its number is the file's own (the header is line 1)."""
+
+    row: int
+    action: ImportAction
+    title: str
+    inventory_number: str
+    errors: list[ImportCellError]
+
+
+class ImportReport(Schema, kw_only=True):
+    """A preview (applied false), an import done (applied true), or one refused for its rows' errors.
+
+    `rows` lists every row in error (up to 500) and a sample of the others.
+    """
+
+    columns: list[ImportColumn]
+    fields: list[ImportField]
+    rows: list[ImportRowRead]
+    total: int
+    created: int
+    updated: int
+    unchanged: int
+    errors: int
+    applied: bool
