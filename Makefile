@@ -170,6 +170,7 @@ bench: setup
 	$(PY) bench/first_visit_bench.py
 	$(PY) bench/reports_bench.py
 	$(PY) bench/stocktake_bench.py
+	$(PY) bench/register_import_bench.py
 	$(PY) bench/report_pdf_bench.py
 	$(PY) bench/bookings_bench.py
 	$(PY) bench/conversations_bench.py

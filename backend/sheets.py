@@ -25,6 +25,10 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv"  # Litestar adds "; charset=utf-8" to a text type
 # An Excel cell holds at most this many characters; a longer cell is not a register's.
 _MAX_CELL = 32_767
+# A workbook unpacks to at most this much, and only its first columns are read: a small file that
+# unpacks to gigabytes, or declares a sheet 16,384 columns wide, is refused or cut, not ground through.
+_MAX_UNPACKED = 200 * 1024 * 1024
+MAX_COLUMNS = 200
 
 
 def _text(data: bytes) -> str:
@@ -75,6 +79,10 @@ def read_xlsx(data: bytes, *, max_rows: int) -> list[Line]:
     """The first sheet's non-empty rows, numbered as Excel numbers them, each cell as text (a date as
     YYYY-MM-DD, a whole number without decimals); at most max_rows + 1 are read."""
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > _MAX_UNPACKED:
+            raise Invalid("The workbook unpacks to more than 200 MB; it is not a register.", error="file_too_large")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise Invalid("The file is not an Excel workbook (.xlsx) that can be read.", error="not_xlsx") from exc
@@ -83,7 +91,7 @@ def read_xlsx(data: bytes, *, max_rows: int) -> list[Line]:
         if sheet is None:
             raise Invalid("The workbook has no sheet.", error="empty_file")
         lines: list[Line] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        for number, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), start=1):
             cells = [_cell(v) for v in values]
             if any(c.strip() for c in cells):
                 lines.append((number, cells))
@@ -104,7 +112,7 @@ def read(data: bytes, filename: str, *, max_bytes: int, max_rows: int) -> list[L
         raise Invalid("The file is named as an Excel workbook but is not one (.xlsx); save it again as .xlsx "
                       "or as CSV UTF-8.", error="not_xlsx")
     else:
-        lines = read_csv(data)
+        lines = [(number, cells[:MAX_COLUMNS]) for number, cells in read_csv(data)]
     if not lines:
         raise Invalid("The file is empty.", error="empty_file")
     if any(len(c) > _MAX_CELL for _, cells in lines for c in cells):

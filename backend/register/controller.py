@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 from uuid import UUID
 
 import msgspec
 from litestar import Controller, Response, delete, get, post, put
 from litestar.datastructures import UploadFile
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody
+from litestar.params import FromPath, JSONBody, MultipartBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
 
-from backend import clock
+from backend import clock, sheets
+from backend.db import Database
 from backend.deps import ActorDep, DbDep
 from backend.errors import Conflict, Invalid, NotFound
 from backend.register import schemas, transfer
 from backend.register.repository import Row
 from backend.register.service import FieldService, RegisterService, options_of
 from backend.register.transfer import RegisterTransfer
+from backend.tenancy import Actor
 from backend.vocabulary import STOCKHOLM
 
 
@@ -100,13 +102,16 @@ IMPORT_BODY_LIMIT = transfer.MAX_BYTES + 64 * 1024
 IMPORT_RULES = (
     f"Send the file as the `file` part of a multipart form: an Excel workbook (.xlsx, its first sheet) or CSV "
     f"(UTF-8, separated by `;`, `,` or tabs), at most {transfer.MAX_BYTES // (1024 * 1024)} MB and "
-    f"{transfer.MAX_ROWS} rows after the header line. `mapping`, optional, is a JSON list with one register "
+    f"{transfer.MAX_ROWS} rows after the header line; only the first {sheets.MAX_COLUMNS} columns are read. `mapping`, optional, is a JSON list with one register "
     "field key per column of the file (\"\" leaves a column out); without it the headers suggest one, as the "
     "report's `columns` show. A row names its item by Delbar-id or by inventory number; an unknown inventory "
     "number makes a new item. A larger body answers 413; a file or mapping that cannot be read answers 400.")
 REFUSED = {HTTP_422_UNPROCESSABLE_ENTITY: ResponseSpec(
     data_container=schemas.ImportReport,
     description="Refused: some rows have errors (each says which column and why); nothing was imported.")}
+
+
+Mapping = Annotated[list[Annotated[str, msgspec.Meta(max_length=80)]], msgspec.Meta(max_length=sheets.MAX_COLUMNS)]
 
 
 @dataclass
@@ -121,25 +126,34 @@ async def _form(data: ImportForm) -> tuple[bytes, str, list[str] | None]:
     mapping = None
     if data.mapping:
         try:
-            mapping = msgspec.json.decode(data.mapping, type=list[Annotated[str, msgspec.Meta(max_length=80)]])
-        except msgspec.DecodeError as exc:
-            raise Invalid("The mapping is not a JSON list of register field keys.", error="bad_mapping") from exc
+            mapping = msgspec.json.decode(data.mapping, type=Mapping)
+        except (msgspec.DecodeError, msgspec.ValidationError) as exc:
+            raise Invalid("The mapping is not a JSON list of register field keys (at most "
+                          f"{sheets.MAX_COLUMNS}).", error="bad_mapping") from exc
     return await data.file.read(), data.file.filename or "", mapping
+
+
+async def _export(db: Database, actor: Actor, kind: str) -> Response[bytes]:
+    body, media_type = await RegisterTransfer(db, actor).export(kind)
+    day = clock.now().astimezone(STOCKHOLM).date().isoformat()
+    return Response(body, media_type=media_type,
+                    headers={"Content-Disposition": f'attachment; filename="sakregister-{day}.{kind}"'})
 
 
 class RegisterTransferController(Controller):
     path = "/api/register"
     tags = ["register"]
 
-    @get("/export", raises=[Invalid])
-    async def export_register(self, db: DbDep, actor: ActorDep,
-                              format: FromQuery[Literal["xlsx", "csv"]] = "xlsx") -> Response[bytes]:
-        """Every item of the municipality with its register card, as Excel or CSV, headers in the person's
-        language; importing the file again (edited or not) updates, never copies."""
-        body, media_type = await RegisterTransfer(db, actor).export(format)
-        day = clock.now().astimezone(STOCKHOLM).date().isoformat()
-        return Response(body, media_type=media_type,
-                        headers={"Content-Disposition": f'attachment; filename="sakregister-{day}.{format}"'})
+    @get("/export.xlsx", media_type=sheets.XLSX_TYPE)
+    async def export_register_xlsx(self, db: DbDep, actor: ActorDep) -> Response[bytes]:
+        """Every item of the municipality with its register card as an Excel workbook, headers in the person's
+        language; importing it again (edited or not) updates, never copies."""
+        return await _export(db, actor, "xlsx")
+
+    @get("/export.csv", media_type=sheets.CSV_TYPE)
+    async def export_register_csv(self, db: DbDep, actor: ActorDep) -> Response[bytes]:
+        """The same as CSV: UTF-8 with a byte order mark, separated by `;`, decimals with a comma."""
+        return await _export(db, actor, "csv")
 
     @post("/import/preview", request_max_body_size=IMPORT_BODY_LIMIT, status_code=HTTP_200_OK,
           description=IMPORT_RULES, raises=[Invalid])

@@ -18,6 +18,7 @@ import outbox from "./messages/outbox.js";
 import peopleImport from "./messages/people-import.js";
 import pickups from "./messages/pickups.js";
 import register from "./messages/register.js";
+import registerImport from "./messages/register-import.js";
 import repair from "./messages/repair.js";
 import card from "./messages/card.js";
 import proof from "./messages/proof.js";
@@ -30,7 +31,7 @@ import talk from "./messages/talk.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register, repair, card];
+  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register, registerImport, repair, card];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

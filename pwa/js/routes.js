@@ -88,6 +88,9 @@ export function appRoutes({ go, onLogin, onLogout }) {
     "/sakregister": () =>
       signedIn(() => view(t("register.title"), import("./components/item-register-view.js"),
                           (m) => m.itemRegisterView())),
+    "/sakregister/importera": () =>
+      signedIn(() => view(t("regimport.title"), import("./components/register-import-view.js"),
+                          (m) => m.registerImportView())),
     "/koppla": () =>
       signedIn(() => view(t("link.title"), import("./components/link-view.js"), (m) => m.linkView({ navigate: go }))),
     "/koppla/:code": ({ params }) =>

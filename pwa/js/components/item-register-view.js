@@ -128,6 +128,7 @@ export function itemRegisterView() {
   queueMicrotask(load);
   return h("section", { class: "item-register", "aria-labelledby": "register-title" },
     h("h1", { id: "register-title", text: t("register.title") }),
+    h("p", {}, h("a", { href: "/sakregister/importera", text: t("regimport.link") })),
     h("form", { class: "field", role: "search", onsubmit: (/** @type {Event} */ e) => { e.preventDefault(); load(); } },
       h("label", { for: "register-search", class: "field__label", text: t("register.search") }), search),
     h("div", { class: "item-register__all" }, all, h("label", { for: "register-all", text: t("register.all") })),

@@ -140,9 +140,10 @@ class TestImport:
     async def test_an_exported_workbook_edited_and_imported_updates_its_items(self, client, ystad):
         item = await make_item(ystad.id, ystad.ame_unit, "Bokhylla")
         await warehouse(client, ystad)
-        assert (await client.put(f"/api/items/{item}/register",
-                                 json={"version": 0, "material": "=Björk", "inventory_number": "B-1"})).status_code == 200
-        exported = await client.get("/api/register/export?format=xlsx")
+        saved = await client.put(f"/api/items/{item}/register",
+                                 json={"version": 0, "material": "=Björk", "inventory_number": "B-1"})
+        assert saved.status_code == 200
+        exported = await client.get("/api/register/export.xlsx")
         assert exported.status_code == 200
         assert exported.headers["content-type"].startswith("application/vnd.openxmlformats")
         sheet = load_workbook(io.BytesIO(exported.content)).active
@@ -160,13 +161,27 @@ class TestImport:
     async def test_the_csv_export_opens_in_swedish_excel_and_reads_back_unchanged(self, client, ystad):
         await warehouse(client, ystad)
         assert (await apply(client, SWEDISH)).status_code == 200
-        exported = await client.get("/api/register/export?format=csv")
+        exported = await client.get("/api/register/export.csv")
         assert exported.headers["content-type"] == "text/csv; charset=utf-8"
         assert exported.content.startswith(b"\xef\xbb\xbf")
         lines = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig")), delimiter=";"))
         assert "31,5" in lines[1] + lines[2]
         report = (await apply(client, exported.content)).json()
         assert (report["unchanged"], report["created"], report["updated"]) == (2, 0, 0), report
+
+    async def test_the_export_holds_only_the_municipality_s_own_items(self, client, ystad, skurup):
+        await make_item(skurup.id, skurup.ame_unit, "Skurups soffa")
+        await make_item(ystad.id, ystad.ame_unit, "Ystads soffa")
+        await warehouse(client, ystad)
+        text = (await client.get("/api/register/export.csv")).content.decode("utf-8-sig")
+        assert "Ystads soffa" in text
+        assert "Skurups soffa" not in text
+
+    async def test_an_english_speaker_s_export_has_english_headers(self, client, ystad):
+        await warehouse(client, ystad)
+        assert (await client.put("/api/session/language", json={"language": "en"})).status_code in (200, 204)
+        text = (await client.get("/api/register/export.csv")).content.decode("utf-8-sig")
+        assert text.startswith("Delbar id;Inventory number;Title;Owning unit")
 
     async def test_the_same_item_twice_in_one_file_is_an_error(self, client, ystad):
         await warehouse(client, ystad)
@@ -228,3 +243,21 @@ class TestBadFiles:
         answer = await client.post("/api/register/import/preview", data={"mapping": "[]"},
                                    files={"other": ("x", b"y")})
         assert answer.status_code == 400
+
+
+class TestHostileWorkbooks:
+    async def test_a_workbook_that_unpacks_to_gigabytes_is_refused(self, client, ystad):
+        import zipfile
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("xl/worksheets/sheet1.xml", b" " * (210 * 1024 * 1024))
+        await warehouse(client, ystad)
+        answer = await preview(client, out.getvalue(), name="bomb.xlsx")
+        assert (answer.status_code, answer.json()["error"]) == (400, "file_too_large")
+
+    async def test_only_the_first_200_columns_are_read(self, client, ystad):
+        await warehouse(client, ystad)
+        wide = xlsx([["Inventarienummer", "Benämning", *[f"k{i}" for i in range(400)]],
+                     ["W-1", "Bred stol", *["x"] * 400]])
+        report = (await preview(client, wide, name="bred.xlsx")).json()
+        assert (len(report["columns"]), report["created"]) == (200, 1)

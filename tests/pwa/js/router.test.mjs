@@ -31,6 +31,7 @@ const EXAMPLES = [
   ["/inventering/:id", "/inventering/3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f", { id: "3f2c5a9e-1b7d-4c8e-9a0f-2d6b8e4c1a7f" }],
   ["/skriv-ut", "/skriv-ut", {}],
   ["/sakregister", "/sakregister", {}],
+  ["/sakregister/importera", "/sakregister/importera", {}],
   ["/koppla", "/koppla", {}],
   ["/koppla/:code", "/koppla/AB12CD3X", { code: "AB12CD3X" }],
   ["/sak/:id", "/sak/42", { id: "42" }],
