@@ -10,16 +10,17 @@ import msgspec
 from litestar import Controller, Response, delete, get, post, put
 from litestar.datastructures import UploadFile
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, JSONBody, MultipartBody
+from litestar.params import FromPath, FromQuery, JSONBody, MultipartBody, Parameter
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROCESSABLE_ENTITY
 
 from backend import clock, sheets
 from backend.db import Database
 from backend.deps import ActorDep, DbDep
 from backend.errors import Conflict, Invalid, NotFound
+from backend.params import bounded
 from backend.register import schemas, transfer
 from backend.register.repository import Row
-from backend.register.service import FieldService, RegisterService, options_of
+from backend.register.service import FieldService, RegisterSearch, RegisterService, options_of
 from backend.register.transfer import RegisterTransfer
 from backend.tenancy import Actor
 from backend.vocabulary import STOCKHOLM
@@ -46,9 +47,50 @@ def field_read(row: Row) -> schemas.FieldRead:
                              position=row["position"], version=row["version"])
 
 
+ItemSearchText = Annotated[str, Parameter(
+    max_length=80, description="Words in the item's title, its inventory number or its place's name; empty: the "
+                               "newest items.")]
+NearCode = Annotated[str | None, Parameter(
+    max_length=64, description="A label already known (an item's or a place's), as printed or typed: only the"
+                               " items at its place.")]
+Limit = bounded(1, 50, "How many items at most.")
+Offset = bounded(0, 10_000, "How many items to skip (the next page).")
+
+
+def found_item(row: Row) -> schemas.RegisterItemRead:
+    return schemas.RegisterItemRead(
+        id=row["id"], title=row["title"], state=row["state"], created_at=row["created_at"],
+        location_id=row["location_id"], location_name=row["location_name"], location_parent_name=row["parent_name"],
+        inventory_number=row["inventory_number"], code=row["code"])
+
+
 class ItemCardController(Controller):
     path = "/api/items"
     tags = ["register"]
+
+    @get("/")
+    async def list_items(
+        self, db: DbDep, actor: ActorDep, q: FromQuery[ItemSearchText] = "", limit: FromQuery[Limit] = 50,
+        offset: FromQuery[Offset] = 0,
+    ) -> list[schemas.RegisterItemRead]:
+        """The municipality's items still in its hands, newest first, with place, inventory number and label code.
+
+        Every word of q must be in the item's title, its inventory number or its place's name (or the place
+        above), in any case.
+        """
+        return [found_item(r) for r in await RegisterSearch(db, actor).items(q, limit, offset)]
+
+    @get("/unlabelled", raises=[NotFound, Invalid])
+    async def list_unlabelled_items(
+        self, db: DbDep, actor: ActorDep, q: FromQuery[ItemSearchText] = "", limit: FromQuery[Limit] = 50,
+        offset: FromQuery[Offset] = 0, near: FromQuery[NearCode] = None,
+    ) -> list[schemas.RegisterItemRead]:
+        """Items without a label in use, newest first, for linking a pre-printed label; q searches them as above.
+
+        With `near`, only the items at the place of that label: a shelf's label, or the label of an item
+        standing beside the one to link (400 when that item has no place, 404 when the label is unknown).
+        """
+        return [found_item(r) for r in await RegisterSearch(db, actor).unlabelled(q, limit, offset, near=near)]
 
     @get("/{item_id:uuid}/register", raises=[NotFound])
     async def get_item_card(self, db: DbDep, actor: ActorDep, item_id: FromPath[UUID]) -> schemas.CardRead:
@@ -102,7 +144,8 @@ IMPORT_BODY_LIMIT = transfer.MAX_BYTES + 64 * 1024
 IMPORT_RULES = (
     f"Send the file as the `file` part of a multipart form: an Excel workbook (.xlsx, its first sheet) or CSV "
     f"(UTF-8, separated by `;`, `,` or tabs), at most {transfer.MAX_BYTES // (1024 * 1024)} MB and "
-    f"{transfer.MAX_ROWS} rows after the header line; only the first {sheets.MAX_COLUMNS} columns are read. `mapping`, optional, is a JSON list with one register "
+    f"{transfer.MAX_ROWS} rows after the header line; only the first {sheets.MAX_COLUMNS} columns are read. "
+    "`mapping`, optional, is a JSON list with one register "
     "field key per column of the file (\"\" leaves a column out); without it the headers suggest one, as the "
     "report's `columns` show. A row names its item by Delbar-id or by inventory number; an unknown inventory "
     "number makes a new item. A larger body answers 413; a file or mapping that cannot be read answers 400.")

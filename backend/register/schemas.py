@@ -36,6 +36,20 @@ ValueText = Annotated[str, msgspec.Meta(
                 "field's options; empty clears the value")]
 
 
+class RegisterItemRead(Schema, kw_only=True, omit_defaults=False):
+    """An item of the register's lists, with its place, inventory number and label code in use (null: none)."""
+
+    id: UUID
+    title: str
+    state: str
+    created_at: datetime
+    location_id: UUID | None = None
+    location_name: str | None = None
+    location_parent_name: str | None = None
+    inventory_number: str | None = None
+    code: str | None = None
+
+
 class Named(Schema, kw_only=True):
     id: UUID
     name: str

@@ -17,12 +17,16 @@ from backend.db import Database
 from backend.errors import Conflict, Invalid, NotFound
 from backend.register import schemas
 from backend.register.repository import FieldRepository, RegisterRepository, Row
+from backend.register.search_repository import RegisterSearchRepository
 from backend.tenancy import Actor
+from backend.tracking.service import WRITERS as SCANNERS
+from backend.tracking.service import ScanService
 
 READERS = ("warehouse", "coordinator", "admin", "reporter")
 EDITORS = ("warehouse", "coordinator", "admin")
 CARD_FIELDS = ("width_cm", "depth_cm", "height_cm", "weight_g", "material", "brand", "model", "serial_number",
                "purchase_year", "purchase_price_ore")
+MAX_SEARCH_WORDS = 8
 _NUMBER = re.compile(r"^-?\d{1,12}(\.\d{1,6})?$")
 
 
@@ -184,3 +188,22 @@ class FieldService:
 
 def _options(data: schemas.FieldCreate) -> str:
     return json.dumps([o.strip() for o in data.options], ensure_ascii=False)
+
+
+class RegisterSearch:
+    """The register's items and those still without a label, found by title, inventory number or place."""
+
+    def __init__(self, db: Database, actor: Actor) -> None:
+        actor.require(*SCANNERS)
+        self.db, self.actor = db, actor
+        self.repo = RegisterSearchRepository(actor.municipality_id)
+
+    async def items(self, q: str = "", limit: int = 50, offset: int = 0) -> list[Row]:
+        async with self.db.read():
+            return await self.repo.items(q.split()[:MAX_SEARCH_WORDS], limit, offset)
+
+    async def unlabelled(self, q: str = "", limit: int = 50, offset: int = 0, near: str | None = None) -> list[Row]:
+        """With `near` (a label's text), only the items at that label's place or at the place of its item."""
+        place = await ScanService(self.db, self.actor).place_of_label(near) if near is not None else None
+        async with self.db.read():
+            return await self.repo.unlabelled(q.split()[:MAX_SEARCH_WORDS], limit, offset, location=place)

@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
 from uuid import UUID
 
 from litestar import Controller, Response, get, post
 from litestar.openapi import ResponseSpec
-from litestar.params import FromPath, FromQuery, JSONBody, Parameter
+from litestar.params import FromPath, JSONBody
 from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_202_ACCEPTED, HTTP_422_UNPROCESSABLE_ENTITY
 
 from backend.deps import ActorDep, DbDep, MadeByHeader
-from backend.params import bounded
 from backend.tracking import schemas
 from backend.tracking.held import HeldPickups
 from backend.tracking.repository import Row
 from backend.tracking.service import ScanService
 
-ItemSearchText = Annotated[str, Parameter(
-    max_length=80, description="Words in the item's title or its place's name; empty: the newest items.")]
-NearCode = Annotated[str | None, Parameter(
-    max_length=64, description="A label already known (an item's or a place's), as printed or typed: only the"
-                               " items at its place.")]
-Limit = bounded(1, 50, "How many items at most.")
-Offset = bounded(0, 10_000, "How many items to skip (the next page).")
 STATUS = {"applied": HTTP_201_CREATED, "held": HTTP_202_ACCEPTED, "duplicate": HTTP_200_OK,
           "rejected": HTTP_422_UNPROCESSABLE_ENTITY}
 
@@ -93,36 +84,6 @@ class HistoryController(Controller):
         return schemas.ItemPositionRead(id=item["id"], title=item["title"], state=item["state"],
                                         location_id=item["location"], location_name=place["name"] if place else None,
                                         code=code)
-
-    @get("/items/unlabelled")
-    async def list_unlabelled_items(
-        self, db: DbDep, actor: ActorDep, q: FromQuery[ItemSearchText] = "", limit: FromQuery[Limit] = 50,
-        offset: FromQuery[Offset] = 0, near: FromQuery[NearCode] = None,
-    ) -> list[schemas.UnlabelledItemRead]:
-        """Items without a label in use, newest first, for linking a pre-printed label; q searches them.
-
-        Every word of q must be in the item's title or its place's name (or the place above), in any case.
-        With `near`, only the items at the place of that label: a shelf's label, or the label of an item
-        standing beside the one to link (400 when that item has no place, 404 when the label is unknown).
-        """
-        rows = await ScanService(db, actor).unlabelled_items(q, limit, offset, near=near)
-        return [schemas.UnlabelledItemRead(
-            id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"], location_id=r["location_id"],
-            location_name=r["location_name"], location_parent_name=r["parent_name"]) for r in rows]
-
-    @get("/items")
-    async def list_items(
-        self, db: DbDep, actor: ActorDep, q: FromQuery[ItemSearchText] = "", limit: FromQuery[Limit] = 50,
-        offset: FromQuery[Offset] = 0,
-    ) -> list[schemas.RegisterItemRead]:
-        """The municipality's items still in its hands, newest first, with place and label code; q searches them.
-
-        Every word of q must be in the item's title or its place's name (or the place above), in any case.
-        """
-        rows = await ScanService(db, actor).register_items(q, limit, offset)
-        return [schemas.RegisterItemRead(
-            id=r["id"], title=r["title"], state=r["state"], created_at=r["created_at"], location_id=r["location_id"],
-            location_name=r["location_name"], location_parent_name=r["parent_name"], code=r["code"]) for r in rows]
 
     @get("/locations/{location_id:uuid}/history")
     async def location_history(

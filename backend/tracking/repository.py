@@ -13,14 +13,12 @@ from backend.codes.tables import Code
 from backend.db import engine_is_sqlite
 from backend.locations.tables import Location
 from backend.tracking.tables import ScanEvent, Stocktake
-from backend.vocabulary import TERMINAL_STATES
 
 Row = dict[str, Any]
 _EVENT_FIELDS = tuple(column._meta.db_column_name for column in ScanEvent._meta.columns)
 _EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0, "time_source": "device",
                    "driver_confirmed": False, "resolution": ""}
 _ITEM_COLUMNS = "id, title, state, location, holder_unit, version, owner_unit"
-_FOLDS = (("Å", "å"), ("Ä", "ä"), ("Ö", "ö"), ("É", "é"), ("Ü", "ü"))
 
 
 def _marks(values: list) -> str:
@@ -136,44 +134,6 @@ class TrackingRepository:
         ).returning(Item.id)
         return len(rows)
 
-    async def unlabelled_items(self, words: list[str], limit: int = 50, offset: int = 0,
-                               location: UUID | None = None) -> list[Row]:
-        """Newest items with no label in use (what a fresh label is stuck on), with their place;
-        only those at `location` when given.
-
-        Each word must be in the title or in the name of the item's place or the place above it,
-        in any case: Å, Ä, Ö and É are folded by hand, since SQLite's lower() knows ASCII only.
-        """
-        where, values = _matching(words)
-        if location is not None:
-            where, values = where + " AND i.location = {}", [*values, location]
-        return await Item.raw(
-            "SELECT i.id, i.title, i.state, i.created_at, l.id AS location_id, l.name AS location_name,"
-            " p.name AS parent_name FROM item i"
-            " LEFT JOIN location l ON l.id = i.location AND l.municipality = i.municipality"
-            " LEFT JOIN location p ON p.id = l.parent AND p.municipality = i.municipality"
-            " WHERE i.municipality = {} AND i.id NOT IN (SELECT c.item FROM code c WHERE c.status = 'linked'"
-            f" AND c.item IS NOT NULL AND c.municipality = {{}}){where}"
-            " ORDER BY i.created_at DESC, i.id LIMIT {} OFFSET {}",
-            self.municipality_id, self.municipality_id, *values, limit, offset)
-
-    async def register_items(self, words: list[str], limit: int = 50, offset: int = 0) -> list[Row]:
-        """The municipality's items still in its hands, newest first, with their place and label code in use.
-
-        Words match as in unlabelled_items.
-        """
-        where, values = _matching(words)
-        gone = ", ".join(f"'{state}'" for state in sorted(TERMINAL_STATES))
-        return await Item.raw(
-            "SELECT i.id, i.title, i.state, i.created_at, l.id AS location_id, l.name AS location_name,"
-            " p.name AS parent_name, (SELECT c.text FROM code c WHERE c.item = i.id AND c.status = 'linked'"
-            " AND c.municipality = i.municipality LIMIT 1) AS code FROM item i"
-            " LEFT JOIN location l ON l.id = i.location AND l.municipality = i.municipality"
-            " LEFT JOIN location p ON p.id = l.parent AND p.municipality = i.municipality"
-            f" WHERE i.municipality = {{}} AND i.state NOT IN ({gone}){where}"
-            " ORDER BY i.created_at DESC, i.id LIMIT {} OFFSET {}",
-            self.municipality_id, *values, limit, offset)
-
     async def item_exists(self, item_id: UUID) -> bool:
         return await Item.exists().where(Item.id == item_id, Item.municipality == self.municipality_id)
 
@@ -202,23 +162,6 @@ class TrackingRepository:
         return [{**r, "actor_name": users.get(r["actor"]), "item_title": items.get(r["item"]),
                  "location_name": places.get(r["location"]), "location_after_name": places.get(r["location_after"]),
                  "code_display": codes.get(r["code"], r["code_text"])} for r in rows]
-
-
-def _matching(words: list[str]) -> tuple[str, list[str]]:
-    """The WHERE clause (and its values) that wants every word in the title or a place above the item."""
-    matches, values = [], []
-    for word in words:
-        pattern = "%" + word.lower().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"
-        matches.append(" OR ".join(f"{_folded(c)} LIKE {{}} ESCAPE '!'" for c in ("i.title", "l.name", "p.name")))
-        values += [pattern] * 3
-    return "".join(f" AND ({m})" for m in matches), values
-
-
-def _folded(column: str) -> str:
-    """The column in lower case on both databases, Swedish letters included."""
-    for upper, lower in _FOLDS:
-        column = f"replace({column}, '{upper}', '{lower}')"
-    return f"lower({column})"
 
 
 async def _names(table, column, ids: list[UUID | None]) -> dict[UUID, str]:

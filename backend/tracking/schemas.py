@@ -100,22 +100,6 @@ class ItemPositionRead(Schema, kw_only=True, omit_defaults=False):
     code: str | None
 
 
-class UnlabelledItemRead(Schema, kw_only=True, omit_defaults=False):
-    id: UUID
-    title: str
-    state: str
-    created_at: datetime
-    location_id: UUID | None = None
-    location_name: str | None = None
-    location_parent_name: str | None = None
-
-
-class RegisterItemRead(UnlabelledItemRead, kw_only=True, omit_defaults=False):
-    """An item of the register's list, with its label code in use (null: none yet)."""
-
-    code: str | None = None
-
-
 LabelStatus = Literal["linked", "already_linked", "item_labelled", "belongs_elsewhere", "unknown", "several", "none"]
 
 

@@ -28,7 +28,6 @@ from backend.vocabulary import MAX_HOPS
 WRITERS = ("warehouse", "driver", "coordinator", "admin")
 STOCKTAKERS = ("warehouse", "coordinator", "admin")
 READERS = (*WRITERS, "reporter")
-MAX_SEARCH_WORDS = 8
 
 
 class ScanService:
@@ -141,18 +140,14 @@ class ScanService:
             code = (await self.codes.linked_to_items([item_id])).get(item_id)
         return item, place, code["text"] if code else None
 
-    async def unlabelled_items(self, q: str = "", limit: int = 50, offset: int = 0,
-                               near: str | None = None) -> list[Row]:
-        """Unlabelled items whose title or place holds every word of q, newest first, one page; with
-        `near` (a label's text), only those at that label's place or at the place of its item."""
+    async def place_of_label(self, text: str) -> UUID:
+        """The place a label names: its own (a place's label) or where its item is (404 for an unknown label,
+        400 `near_no_place` for an item with no place)."""
         self.actor.require(*WRITERS)
-        words = q.split()[:MAX_SEARCH_WORDS]
         async with self.db.read():
-            place = await self._place_of_label(near) if near is not None else None
-            return await self.repo.unlabelled_items(words, limit, offset, location=place)
+            return await self._place_of_label(text)
 
     async def _place_of_label(self, text: str) -> UUID:
-        """The place a label names: its own (a place's label) or where its item is."""
         canonical = code_from_text(text)
         code = (await self.codes.by_texts([canonical])).get(canonical)
         if code is None or code["status"] != "linked":
@@ -164,13 +159,6 @@ class ScanService:
             raise Invalid("The item with that label has no place to look at; scan a shelf's label instead.",
                           error="near_no_place")
         return item["location"]
-
-    async def register_items(self, q: str = "", limit: int = 50, offset: int = 0) -> list[Row]:
-        """The register's items whose title or place holds every word of q, newest first, one page."""
-        self.actor.require(*WRITERS)
-        words = q.split()[:MAX_SEARCH_WORDS]
-        async with self.db.read():
-            return await self.repo.register_items(words, limit, offset)
 
     async def location_history(self, location_id: UUID) -> list[Row]:
         self.actor.require(*READERS)

@@ -33,7 +33,7 @@ def test_the_warehouse_prints_labels_for_a_search_result(browser, live_server, w
         page.goto("/skriv-ut")
         page.get_by_role("link", name="Skriv ut etiketter för valda saker").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Saker i registret")
-        page.get_by_label("Sök saker (namn eller plats)").fill(word)
+        page.get_by_label("Sök saker (namn, inventarienummer eller plats)").fill(word)
         rows = page.locator(".item-register__row")
         expect(rows).to_have_count(3)
         expect(rows.first).to_contain_text("ingen etikett än")
@@ -76,7 +76,7 @@ def test_an_older_answer_arriving_late_does_not_replace_the_search_result(browse
     try:
         page.route("**/api/items?*", hold_the_unfiltered_list)
         page.goto("/sakregister")
-        page.get_by_label("Sök saker (namn eller plats)").fill(word)
+        page.get_by_label("Sök saker (namn, inventarienummer eller plats)").fill(word)
         rows = page.locator(".item-register__row")
         expect(rows).to_have_count(2)
         assert len(held) == 1

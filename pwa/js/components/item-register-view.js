@@ -15,7 +15,8 @@ const PAGE = 50;
 const SEARCH_DELAY_MS = 250;
 const STOCKS = ["L7160", "L7163", "L7162", "DK-22205", "DK-11209", "11355", "zebra-203", "zebra-300"];
 
-/** @typedef {{id: string, title: string, state: string, location_name: string | null, code: string | null}} RegisterItem */
+/** @typedef {{id: string, title: string, state: string, location_name: string | null, code: string | null,
+ *   inventory_number: string | null}} RegisterItem */
 
 /** @returns {HTMLElement} */
 export function itemRegisterView() {
@@ -52,7 +53,8 @@ export function itemRegisterView() {
     const box = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", class: "item-register__pick",
       id: `register-${item.id}`, checked: chosen.has(item.id),
       onchange: () => { if (box.checked) chosen.set(item.id, item.title); else chosen.delete(item.id); update(); } }));
-    const meta = [item.location_name, stateName(item.state), item.code ?? t("register.no_code")].filter(Boolean);
+    const meta = [item.inventory_number, item.location_name, stateName(item.state),
+                  item.code ?? t("register.no_code")].filter(Boolean);
     return h("li", { class: "item-register__row" }, box,
       h("label", { for: `register-${item.id}`, class: "item-register__label" },
         h("span", { class: "item-register__title", text: item.title }),

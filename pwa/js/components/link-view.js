@@ -25,7 +25,7 @@ const PAGE = 10;
 const SEARCH_DELAY_MS = 250;
 
 /** @typedef {{id: string, title: string, state: string, location_name: string | null,
- *   location_parent_name: string | null}} Unlabelled */
+ *   location_parent_name: string | null, inventory_number: string | null}} Unlabelled */
 
 /**
  * @param {{code?: string, navigate: (path: string) => void}} props
@@ -214,10 +214,15 @@ function resultRow(row, onLink) {
     h("div", { class: "link-view__what" },
       h("span", { class: "link-view__title", text: row.title }),
       h("span", { class: "link-view__place", text: place }),
+      row.inventory_number
+        ? h("span", { class: "link-view__number", text: t("link.inventory_number", { number: row.inventory_number }) })
+        : "",
       h("span", { class: "link-view__state", text: stateName(row.state) })),
     h("button", {
       type: "button", class: "button button--primary link-view__link", text: t("link.link"),
-      "aria-label": t("link.link_item", { title: row.title, place }), onclick: () => onLink(row),
+      "aria-label": t("link.link_item", { title: row.title,
+        place: row.inventory_number ? `${place}, ${row.inventory_number}` : place }),
+      onclick: () => onLink(row),
     }),
     photoButton(row, row.id));
 }

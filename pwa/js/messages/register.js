@@ -4,7 +4,7 @@ export default {
   sv: {
     "register.title": "Saker i registret",
     "register.link": "Skriv ut etiketter för valda saker",
-    "register.search": "Sök saker (namn eller plats)",
+    "register.search": "Sök saker (namn, inventarienummer eller plats)",
     "register.all": "Välj alla i sökresultatet",
     "register.none": "Inga saker matchar sökningen.",
     "register.no_code": "ingen etikett än",
@@ -17,7 +17,7 @@ export default {
   en: {
     "register.title": "Items in the register",
     "register.link": "Print labels for chosen items",
-    "register.search": "Search items (name or place)",
+    "register.search": "Search items (name, inventory number or place)",
     "register.all": "Choose all in the search result",
     "register.none": "No items match the search.",
     "register.no_code": "no label yet",
