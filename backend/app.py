@@ -62,7 +62,12 @@ from backend.projects.controller import ProjectController
 from backend.push.controller import NotificationController, PushController
 from backend.push.daily import CleanUp
 from backend.push.lifespan import PushLifespan
-from backend.register.controller import ItemCardController, RegisterFieldController, RegisterTransferController
+from backend.register.controller import (
+    IntakeController,
+    ItemCardController,
+    RegisterFieldController,
+    RegisterTransferController,
+)
 from backend.security import PUBLIC, SessionAuthMiddleware, provide_actor
 from backend.settings import Settings
 from backend.sso.controller import ProviderController, SignInController
@@ -111,6 +116,7 @@ API_CONTROLLERS = [
     StocktakeController,
     ItemCardController,
     RegisterTransferController,
+    IntakeController,
     RegisterFieldController,
     RepairController,
     BillingController,

@@ -83,6 +83,15 @@ class CodeService:
             await self.codes.insert_codes([{"id": uuid4(), "text": t, "batch": batch_id} for t in texts], now)
             return (await self.codes.batches(batch_id))[0], True
 
+    async def link_fresh_code(self, item_id: UUID) -> str:
+        """Link a fresh code to an item inside a write transaction the caller holds (its label printed now)."""
+        self.actor.require(*EDITORS)
+        now = clock.now()
+        (text,) = await self._fresh_texts(1)
+        await self.codes.insert_codes([{"id": uuid4(), "text": text, "status": "linked", "item": item_id,
+                                        "linked_at": now}], now)
+        return text
+
     async def _fresh_texts(self, size: int) -> list[str]:
         """Draw codes not used anywhere yet (35 bits: clashes are rare, but must not be fatal)."""
         texts: list[str] = []

@@ -19,6 +19,7 @@ from backend.deps import ActorDep, DbDep
 from backend.errors import Conflict, Invalid, NotFound
 from backend.params import bounded
 from backend.register import schemas, transfer
+from backend.register.intake import IntakeService
 from backend.register.repository import Row
 from backend.register.service import FieldService, RegisterSearch, RegisterService, options_of
 from backend.register.transfer import RegisterTransfer
@@ -181,6 +182,22 @@ async def _export(db: Database, actor: Actor, kind: str) -> Response[bytes]:
     day = clock.now().astimezone(STOCKHOLM).date().isoformat()
     return Response(body, media_type=media_type,
                     headers={"Content-Disposition": f'attachment; filename="sakregister-{day}.{kind}"'})
+
+
+class IntakeController(Controller):
+    path = "/api/intakes"
+    tags = ["register"]
+
+    @post("/", status_code=HTTP_201_CREATED, raises=[Invalid, Conflict],
+          responses={HTTP_200_OK: ResponseSpec(data_container=schemas.IntakeRead,
+                                               description="Sent again: what the intake made, unchanged.")})
+    async def take_in_item(self, db: DbDep, actor: ActorDep,
+                           data: JSONBody[schemas.IntakeIn]) -> Response[schemas.IntakeRead]:
+        """Register a new item in one pass (warehouse staff and coordinators): its card, its label (pre-printed or
+        a fresh one to print), its shelf and a repair, all or nothing. 409 when the label, the shelf or the
+        inventory number is refused (`label_…`, `shelf_…`, `inventory_number_taken`): nothing was written."""
+        made, created = await IntakeService(db, actor).take_in(data)
+        return Response(schemas.IntakeRead(**made), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 
 
 class RegisterTransferController(Controller):

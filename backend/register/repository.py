@@ -7,10 +7,12 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from backend.accounts.tables import Unit, User
-from backend.catalog.tables import Item
+from backend.catalog.tables import Category, Item
 from backend.codes.tables import Code
 from backend.db import engine_is_sqlite
+from backend.locations.tables import Location
 from backend.register.tables import ItemCard, RegisterField, RegisterValue
+from backend.tracking.tables import Repair
 
 Row = dict[str, Any]
 
@@ -161,6 +163,46 @@ class TransferRepository:
                     for item in chunk for field, value in values[item].items() if value]
             for part in _chunks(kept):
                 await RegisterValue.insert(*part)
+
+
+class IntakeRepository:
+    """A new item as intake makes it, and what the intake made, read back."""
+
+    def __init__(self, municipality_id: UUID) -> None:
+        self.municipality_id = municipality_id
+
+    async def municipality_of_item(self, item_id: UUID) -> UUID | None:
+        """Whose item has this id, if anyone's (an intake's id chosen on a phone, sent again)."""
+        row = await Item.select(Item.municipality).where(Item.id == item_id).first()
+        return row["municipality"] if row else None
+
+    async def category_exists(self, category_id: UUID) -> bool:
+        return await Category.exists().where(Category.id == category_id)
+
+    async def insert_item(self, row: Row, now: datetime) -> None:
+        await Item.insert(Item(**row, municipality=self.municipality_id, created_at=now))
+
+    async def intake(self, item_id: UUID) -> Row | None:
+        """The item with its label in use, place (and the place above), inventory number and open repair."""
+        item = await Item.select(Item.id, Item.title, Item.state, Item.location).where(
+            Item.id == item_id, Item.municipality == self.municipality_id).first()
+        if item is None:
+            return None
+        code = await Code.select(Code.text).where(Code.item == item_id, Code.status == "linked",
+                                                  Code.municipality == self.municipality_id).first()
+        place = await Location.select(Location.name, Location.parent.name.as_alias("parent_name")).where(
+            Location.id == item["location"], Location.municipality == self.municipality_id).first() \
+            if item["location"] else None
+        card = await ItemCard.select(ItemCard.inventory_number).where(
+            ItemCard.item == item_id, ItemCard.municipality == self.municipality_id).first()
+        repair = await Repair.select(Repair.id).where(Repair.item == item_id, Repair.status == "open",
+                                                      Repair.municipality == self.municipality_id).first()
+        return {"item_id": item["id"], "title": item["title"], "state": item["state"],
+                "code": code["text"] if code else None, "location_id": item["location"],
+                "location_name": place["name"] if place else None,
+                "location_parent_name": place["parent_name"] if place else None,
+                "inventory_number": card["inventory_number"] if card else None,
+                "repair_id": repair["id"] if repair else None}
 
 
 class FieldRepository:

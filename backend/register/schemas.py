@@ -36,6 +36,54 @@ ValueText = Annotated[str, msgspec.Meta(
                 "field's options; empty clears the value")]
 
 
+ItemTitle = Annotated[str, msgspec.Meta(min_length=1, max_length=60, pattern=_NOT_BLANK,
+                                        description="1 to 60 characters, not only spaces")]
+LabelText = Annotated[str, msgspec.Meta(max_length=80, pattern=_LINE,
+                                        description="A label's code as printed, typed or scanned (its QR's text)")]
+RepairNeeds = Annotated[str, msgspec.Meta(min_length=1, max_length=500, pattern=_NOT_BLANK,
+                                          description="What the item needs before reuse, 1 to 500 characters")]
+
+
+class IntakeIn(Schema, kw_only=True):
+    """A new item registered in one pass: photos follow to /api/items/{id}/photos once it is made.
+
+    Exactly one of `label` (a pre-printed label stuck on it) and `new_label` (a fresh code to print now).
+    """
+
+    id: Annotated[UUID, msgspec.Meta(description="The new item's id, made on the phone: sent again, the same "
+                                                 "intake answers and nothing changes.")]
+    title: ItemTitle
+    category_id: UUID | None = None
+    width_cm: Centimetres | None = None
+    depth_cm: Centimetres | None = None
+    height_cm: Centimetres | None = None
+    weight_g: Grams | None = None
+    condition: Condition | None = None
+    inventory_number: InventoryNumber = ""
+    label: LabelText | None = None
+    new_label: bool = False
+    shelf: Annotated[LabelText | None, msgspec.Meta(
+        description="The label of the shelf (or any place) it is put on; without one it stays registered, "
+                    "with no place")] = None
+    repair: Annotated[RepairNeeds | None, msgspec.Meta(
+        description="Send it to repair with what it needs")] = None
+    device_time: Annotated[datetime, msgspec.Meta(tz=True, description="When the intake was made on the phone")]
+
+
+class IntakeRead(Schema, kw_only=True, omit_defaults=False):
+    """What an intake made: the item, its label, where it was put, and its repair if it was sent to one."""
+
+    item_id: UUID
+    title: str
+    state: str
+    code: str | None
+    location_id: UUID | None
+    location_name: str | None
+    location_parent_name: str | None
+    inventory_number: str | None
+    repair_id: UUID | None
+
+
 class RegisterItemRead(Schema, kw_only=True, omit_defaults=False):
     """An item of the register's lists, with its place, inventory number and label code in use (null: none)."""
 

@@ -49,21 +49,26 @@ class RepairService:
         """Send an item to repair; a step in its history. Sent again with the same id, the same repair answers."""
         self.actor.require(*REPAIRERS)
         async with self.db.write():
-            if await self.repo.exists_anywhere(data.id):
-                found = await self.repo.get(data.id)
-                if found is None or found["item"] != data.item_id:
-                    raise Conflict("That id is already in use.", error="id_reused")
-                return await self._read(data.id), False
-            item = await ItemRepository(self.actor.municipality_id).get(data.item_id)
-            if item is None:
-                raise NotFound("No such item.")
-            if await self.repo.open_for_item(item["id"]) is not None:
-                raise Conflict("The item is already waiting for repair.", error="repair_open")
-            now = clock.now()
-            await self._history(item, "repair", data.needs, now)
-            await self.repo.insert({"id": data.id, "item": item["id"], "needs": data.needs.strip(), "status": "open",
-                                    "created_by": self.actor.user_id, "created_at": now})
-            return await self._read(data.id), True
+            return await self.create_in_write(data)
+
+    async def create_in_write(self, data: schemas.RepairCreate) -> tuple[Row, bool]:
+        """The same, inside a write transaction the caller holds (an intake that sends its item to repair)."""
+        self.actor.require(*REPAIRERS)
+        if await self.repo.exists_anywhere(data.id):
+            found = await self.repo.get(data.id)
+            if found is None or found["item"] != data.item_id:
+                raise Conflict("That id is already in use.", error="id_reused")
+            return await self._read(data.id), False
+        item = await ItemRepository(self.actor.municipality_id).get(data.item_id)
+        if item is None:
+            raise NotFound("No such item.")
+        if await self.repo.open_for_item(item["id"]) is not None:
+            raise Conflict("The item is already waiting for repair.", error="repair_open")
+        now = clock.now()
+        await self._history(item, "repair", data.needs, now)
+        await self.repo.insert({"id": data.id, "item": item["id"], "needs": data.needs.strip(), "status": "open",
+                                "created_by": self.actor.user_id, "created_at": now})
+        return await self._read(data.id), True
 
     async def record(self, repair_id: UUID, data: schemas.RepairWorkCreate) -> Row:
         """Record work on an open repair (and finish it when asked); the same work sent again counts once."""

@@ -55,6 +55,12 @@ class ScanService:
         hooks.scans_decided([(r.status, r.reason) for r in results])
         return results
 
+    async def record_in_write(self, events: list[schemas.ScanEventIn]) -> list[schemas.ScanResult]:
+        """Apply events inside a write transaction the caller holds (an intake's link and put-away)."""
+        self.actor.require(*WRITERS)
+        may_count = self.actor.has_any(*STOCKTAKERS)
+        return await self.apply_in_write([_prepare(event, self.actor.user_id, may_count) for event in events])
+
     async def apply_in_write(self, prepared: list[Prepared]) -> list[schemas.ScanResult]:
         """Decide and store events inside a write transaction the caller holds (a coordinator's decision)."""
         results = await self._apply(prepared)
