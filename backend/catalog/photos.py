@@ -14,11 +14,13 @@ from backend.catalog.repository import ItemRepository, ListingRepository, PhotoR
 from backend.catalog.storage import PhotoStore, StorageUnavailable
 from backend.catalog.viewer import viewer_for
 from backend.db import Database
-from backend.errors import Conflict, DelbarError, Forbidden, Invalid, NotFound
+from backend.errors import DelbarError, Forbidden, Invalid, NotFound
 from backend.settings import Settings
 from backend.tenancy import Actor
 
 MAX_PHOTOS = 12
+# Who photographs the register's items that are on no listing yet (at intake, or when linking a label).
+ITEM_PHOTOGRAPHERS = ("warehouse", "coordinator", "admin")
 log = logging.getLogger("delbar.catalog.photos")
 
 
@@ -42,12 +44,19 @@ class PhotoService:
             item = await ItemRepository(self.actor.municipality_id).get(item_id)
         if item is None:
             raise NotFound("No such item.")
-        if item["listing"] is None:
-            raise Conflict("The item is on no listing yet; photos are kept with listings.", error="item_has_no_listing")
+        # An item on no listing keeps its photos itself; they go onto its listing when it is listed.
         return await self.upload(item["listing"], [data], item_id=item_id)
 
-    async def upload(self, listing_id: UUID, uploads: list[bytes], item_id: UUID | None = None) -> list[Row]:
-        """Process every photo first (all or nothing), store the files, then record the rows."""
+    async def for_item(self, item_id: UUID) -> list[Row]:
+        """The photos of one of the municipality's items, whether or not it is on a listing."""
+        async with self.db.read():
+            if await ItemRepository(self.actor.municipality_id).get(item_id) is None:
+                raise NotFound("No such item.")
+            return await self.photos.of_item(item_id)
+
+    async def upload(self, listing_id: UUID | None, uploads: list[bytes], item_id: UUID | None = None) -> list[Row]:
+        """Process every photo first (all or nothing), store the files, then record the rows. Without a listing
+        the photos are the item's alone."""
         if not uploads:
             raise Invalid("Choose at least one photo.", error="no_photo")
         async with self.db.read():
@@ -65,9 +74,9 @@ class PhotoService:
                 await anyio.to_thread.run_sync(self.store.put, row["thumb_key"], rendition.thumb)
             async with self.db.write():
                 await self._editable(listing_id)
-                have = await self.photos.count(listing_id)
+                have = await (self.photos.count(listing_id) if listing_id else self.photos.count_of_item(item_id))
                 if have + len(rows) > MAX_PHOTOS:
-                    raise Invalid(f"A listing has at most {MAX_PHOTOS} photos.", error="too_many_photos")
+                    raise Invalid(f"A listing or an item has at most {MAX_PHOTOS} photos.", error="too_many_photos")
                 for position, row in enumerate(rows, start=have):
                     row |= {"position": position, "created_by": self.actor.user_id}
                 await self.photos.insert(rows, clock.now())
@@ -98,7 +107,10 @@ class PhotoService:
     def _key(self, photo_id: UUID, size: str) -> str:
         return f"{self.actor.municipality_id}/{photo_id}-{size}.webp"
 
-    async def _editable(self, listing_id: UUID) -> Row:
+    async def _editable(self, listing_id: UUID | None) -> Row | None:
+        if listing_id is None:
+            self.actor.require(*ITEM_PHOTOGRAPHERS)
+            return None
         listing = await ListingRepository(await viewer_for(self.actor)).get_own(listing_id)
         if listing is None:
             raise NotFound("No such listing.")
@@ -111,13 +123,18 @@ class PhotoService:
         """The rendition's bytes, only if the actor may see the photo's listing (404 otherwise)."""
         async with self.db.read():
             photo = await self.photos.get(photo_id)
-            repo = ListingRepository(await viewer_for(self.actor))
-            if photo is None or await repo.get_visible(photo["listing"]) is None:
+            if photo is None or not await self._may_see(photo):
                 raise NotFound("No such photo.")
         data = await anyio.to_thread.run_sync(self.store.get, photo[f"{size}_key"])
         if data is None:
             raise NotFound("No such photo.")
         return data
+
+    async def _may_see(self, photo: Row) -> bool:
+        """A listing's photo whoever may see the listing; an item's own photo its municipality only."""
+        if photo["listing"] is None:
+            return photo["municipality"] == self.actor.municipality_id
+        return await ListingRepository(await viewer_for(self.actor)).get_visible(photo["listing"]) is not None
 
     async def delete(self, photo_id: UUID) -> None:
         async with self.db.write():

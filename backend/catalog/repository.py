@@ -72,6 +72,9 @@ class ItemRepository:
         """Put an item of the register under a listing (listing it)."""
         await Item.update({Item.listing: listing_id}).where(
             Item.id == item_id, Item.municipality == self.municipality_id)
+        # Its own photos (taken at intake) go onto the listing with it.
+        await Photo.update({Photo.listing: listing_id}).where(
+            Photo.item == item_id, Photo.listing.is_null(), Photo.municipality == self.municipality_id)
 
     async def insert(self, rows: list[Row], now: datetime) -> None:
         """Insert items given as column dicts (id, owner_unit, title, listing, category)."""
@@ -213,6 +216,13 @@ class PhotoRepository:
 
     async def count(self, listing_id: UUID) -> int:
         return await Photo.count().where(Photo.listing == listing_id)
+
+    async def count_of_item(self, item_id: UUID | None) -> int:
+        return await Photo.count().where(Photo.item == item_id, Photo.municipality == self.municipality_id)
+
+    async def of_item(self, item_id: UUID) -> list[Row]:
+        return await Photo.select(Photo.id, Photo.listing, Photo.item, Photo.width, Photo.height, Photo.position).where(
+            Photo.item == item_id, Photo.municipality == self.municipality_id).order_by(Photo.created_at)
 
     async def insert(self, rows: list[Row], now: datetime) -> None:
         await Photo.insert(*[Photo(**row, municipality=self.municipality_id, created_at=now) for row in rows])

@@ -140,12 +140,13 @@ class ListingEvent(Table):
 
 
 class Photo(Table):
-    """A processed photo of a listing (optionally of one item): storage keys of its renditions."""
+    """A processed photo of a listing, of one of its items, or of an item on no listing yet (taken at intake;
+    it goes onto the listing when the item is listed): storage keys of its renditions."""
 
     id = UUID(primary_key=True)
     municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)
-    listing = ForeignKey(references=Listing, null=False, on_delete=OnDelete.cascade, index=True)
-    item = ForeignKey(references=Item, null=True, default=None, on_delete=OnDelete.set_null)
+    listing = ForeignKey(references=Listing, null=True, default=None, on_delete=OnDelete.cascade, index=True)
+    item = ForeignKey(references=Item, null=True, default=None, on_delete=OnDelete.set_null, index=True)
     position = Integer(default=0)
     width = Integer(default=0)
     height = Integer(default=0)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from uuid import UUID
 
-from litestar import Controller, post
+from litestar import Controller, get, post
 from litestar.datastructures import UploadFile
 from litestar.params import FromPath, MultipartBody
 from litestar.status_codes import HTTP_201_CREATED
 
+from backend.catalog import schemas as catalog_schemas
 from backend.catalog.controller import UPLOAD_BODY_LIMIT
-from backend.catalog.convert import photo_urls
+from backend.catalog.convert import photo_read, photo_urls
 from backend.catalog.photos import PhotoService
 from backend.catalog.repository import Row
 from backend.catalog.storage import StorageUnavailable, photo_store
@@ -36,6 +37,13 @@ class ItemPhotoController(Controller):
 
     path = "/api/items"
     tags = ["catalog"]
+
+    @get("/{item_id:uuid}/photos")
+    async def list_item_photos(self, db: DbDep, actor: ActorDep, settings: SettingsDep,
+                               item_id: FromPath[UUID]) -> list[catalog_schemas.PhotoRead]:
+        """The photos of one of the municipality's items, on a listing or (taken at intake) its own, oldest first."""
+        rows = await PhotoService(db, actor, settings, photo_store(settings)).for_item(item_id)
+        return [photo_read(r) for r in rows]
 
     @post("/{item_id:uuid}/photos", request_max_body_size=UPLOAD_BODY_LIMIT, status_code=HTTP_201_CREATED,
           raises=[StorageUnavailable])

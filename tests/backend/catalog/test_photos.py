@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+from uuid import uuid4
 
 import pytest
 from PIL import Image
@@ -180,12 +181,44 @@ class TestItemPhotos:
         assert response.status_code == 201, response.text
         assert response.json()[0]["label"]["status"] == "none"
 
-    async def test_item_without_a_listing_is_a_conflict(self, client, ystad):
+    async def test_an_item_on_no_listing_keeps_its_own_photo_for_its_municipality(self, client, ystad, skurup,
+                                                                                  new_client):
         item = await make_item(ystad.id, ystad.ame_unit)
         await login(client, ystad.admin_email)
         response = await client.post(f"/api/items/{item}/photos",
                                      files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
-        assert response.status_code == 409 and response.json()["error"] == "item_has_no_listing"
+        assert response.status_code == 201, response.text
+        photo = response.json()[0]
+        assert (await Photo.select(Photo.listing).where(Photo.id == photo["id"]).first())["listing"] is None
+        assert [p["id"] for p in (await client.get(f"/api/items/{item}/photos")).json()] == [photo["id"]]
+        assert (await client.get(photo["thumb_url"])).status_code == 200
+        await login(client, ystad.employee_email)  # a colleague sees the register's photo too
+        assert (await client.get(photo["thumb_url"])).status_code == 200
+        other = await new_client()
+        await login(other, skurup.admin_email)
+        assert (await other.get(photo["thumb_url"])).status_code == 404
+        assert (await other.get(f"/api/items/{item}/photos")).status_code == 404
+
+    async def test_an_employee_may_not_photograph_an_item_on_no_listing(self, client, ystad):
+        item = await make_item(ystad.id, ystad.ame_unit)
+        await login(client, ystad.employee_email)
+        response = await client.post(f"/api/items/{item}/photos",
+                                     files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})
+        assert response.status_code == 403
+
+    async def test_listing_the_item_takes_its_photos_onto_the_listing(self, client, ystad):
+        item = await make_item(ystad.id, ystad.ame_unit, "Fåtölj")
+        await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse")
+        await login(client, "lager@ystad.test")
+        photo = (await client.post(f"/api/items/{item}/photos",
+                                   files={"file": ("p.jpg", jpeg(400, 300), "image/jpeg")})).json()[0]
+        repair = {"id": str(uuid4()), "item_id": str(item), "needs": "Ny klädsel"}
+        assert (await client.post("/api/repairs", json=repair)).status_code == 201
+        assert (await client.post(f"/api/repairs/{repair['id']}/finish")).status_code == 200
+        listed = await client.post(f"/api/repairs/{repair['id']}/listing", json={"deal": "give"})
+        assert listed.status_code in (200, 201), listed.text
+        listing = listed.json()["listing"]
+        assert [p["id"] for p in listing["photos"]] == [photo["id"]]
 
     async def test_another_municipalitys_item_is_not_found(self, client, ystad, skurup):
         item = await make_item(ystad.id, ystad.ame_unit)
