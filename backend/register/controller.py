@@ -15,7 +15,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_201_CREATED, HTTP_422_UNPROC
 
 from backend import clock, sheets
 from backend.db import Database
-from backend.deps import ActorDep, DbDep
+from backend.deps import ActorDep, DbDep, MadeByHeader
 from backend.errors import Conflict, Invalid, NotFound
 from backend.params import bounded
 from backend.register import schemas, transfer
@@ -191,11 +191,12 @@ class IntakeController(Controller):
     @post("/", status_code=HTTP_201_CREATED, raises=[Invalid, Conflict],
           responses={HTTP_200_OK: ResponseSpec(data_container=schemas.IntakeRead,
                                                description="Sent again: what the intake made, unchanged.")})
-    async def take_in_item(self, db: DbDep, actor: ActorDep,
-                           data: JSONBody[schemas.IntakeIn]) -> Response[schemas.IntakeRead]:
+    async def take_in_item(self, db: DbDep, actor: ActorDep, data: JSONBody[schemas.IntakeIn],
+                           made_by: MadeByHeader = None) -> Response[schemas.IntakeRead]:
         """Register a new item in one pass (warehouse staff and coordinators): its card, its label (pre-printed or
         a fresh one to print), its shelf and a repair, all or nothing. 409 when the label, the shelf or the
         inventory number is refused (`label_…`, `shelf_…`, `inventory_number_taken`): nothing was written."""
+        actor.require_maker(made_by)
         made, created = await IntakeService(db, actor).take_in(data)
         return Response(schemas.IntakeRead(**made), status_code=HTTP_201_CREATED if created else HTTP_200_OK)
 

@@ -7,7 +7,7 @@
  */
 
 export const DB_NAME = "delbar";
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 export const META_STORE = "meta";
 /** Queued scan events, replayed in key order (autoIncrement keeps the order they were made). */
 export const OUTBOX_STORE = "outbox";
@@ -21,6 +21,8 @@ export const SHIFT_STORE = "shift";
 export const PHOTO_RESULT_STORE = "photo_results";
 /** Conversation messages written with no network, sent in the order written; refused ones stay, marked. */
 export const MESSAGE_STORE = "messages";
+/** New items taken in on the phone (with their photos), sent before the scans; refused ones stay, marked. */
+export const INTAKE_STORE = "intakes";
 
 /** @type {Array<(db: IDBDatabase) => void>} UPGRADES[n] takes the schema from version n to n+1. */
 const UPGRADES = [
@@ -38,6 +40,9 @@ const UPGRADES = [
   },
   (db) => {
     db.createObjectStore(MESSAGE_STORE, { keyPath: "seq", autoIncrement: true });
+  },
+  (db) => {
+    db.createObjectStore(INTAKE_STORE, { keyPath: "seq", autoIncrement: true });
   },
 ];
 

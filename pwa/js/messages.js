@@ -11,6 +11,7 @@ import clock from "./messages/clock.js";
 import common from "./messages/common.js";
 import field from "./messages/field.js";
 import impact from "./messages/impact.js";
+import intake from "./messages/intake.js";
 import labels from "./messages/labels.js";
 import listing from "./messages/listing.js";
 import mail from "./messages/mail.js";
@@ -31,7 +32,7 @@ import talk from "./messages/talk.js";
 import work from "./messages/work.js";
 
 const groups = [common, catalog, listing, bookings, field, outbox, labels, work, impact, push, admin, clock, shell, mail,
-  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register, registerImport, repair, card];
+  peopleImport, audit, sso, talk, proof, projects, stocktake, pickups, register, registerImport, intake, repair, card];
 
 export const messages = {
   sv: Object.assign({}, ...groups.map((group) => group.sv)),

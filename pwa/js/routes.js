@@ -88,6 +88,8 @@ export function appRoutes({ go, onLogin, onLogout }) {
     "/sakregister": () =>
       signedIn(() => view(t("register.title"), import("./components/item-register-view.js"),
                           (m) => m.itemRegisterView())),
+    "/ta-emot": () =>
+      signedIn(() => view(t("intake.title"), import("./components/intake-view.js"), (m) => m.intakeView())),
     "/sakregister/importera": () =>
       signedIn(() => view(t("regimport.title"), import("./components/register-import-view.js"),
                           (m) => m.registerImportView())),

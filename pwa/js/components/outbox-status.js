@@ -17,16 +17,17 @@ export function outboxStatus() {
 
   async function refresh() {
     if (!element.isConnected && element.dataset.mounted) return stop();
-    const { waiting: n, attention: bad, photos, messages, others: people } = await counts();
+    const { waiting: n, attention: bad, photos, messages, intakes, others: people } = await counts();
     element.dataset.mounted = "true";
     element.dataset.waiting = String(n);
     element.dataset.messages = String(messages);
     waiting.textContent = [
+      intakes ? t("outbox.intakes", { count: intakes }) : "",
       n ? t("outbox.waiting", { count: n }) : t(people.length ? "outbox.all_yours_sent" : "outbox.all_sent"),
       photos ? t("outbox.photos", { count: photos }) : "",
       messages ? t("outbox.messages", { count: messages }) : "",
     ].filter(Boolean).join(". ");
-    waiting.classList.toggle("outbox-status__waiting--busy", n + messages > 0);
+    waiting.classList.toggle("outbox-status__waiting--busy", n + messages + intakes > 0);
     others.hidden = people.length === 0;
     others.replaceChildren(...people.map((person) => h("li", { text: waitingFor(person) })));
     attention.hidden = bad === 0;

@@ -19,6 +19,10 @@ export default {
       other: "{count} meddelanden väntar på att skickas",
     },
     "outbox.messages_short": { one: "{count} väntar att skickas", other: "{count} väntar att skickas" },
+    "outbox.intakes": {
+      one: "{count} ny sak väntar på att skickas",
+      other: "{count} nya saker väntar på att skickas",
+    },
     "outbox.attention": {
       one: "{count} skanning behöver åtgärd",
       other: "{count} skanningar behöver åtgärd",
@@ -76,6 +80,10 @@ export default {
       other: "{count} messages waiting to be sent",
     },
     "outbox.messages_short": { one: "{count} waiting to be sent", other: "{count} waiting to be sent" },
+    "outbox.intakes": {
+      one: "{count} new item waiting to be sent",
+      other: "{count} new items waiting to be sent",
+    },
     "outbox.attention": {
       one: "{count} scan needs attention",
       other: "{count} scans need attention",

@@ -10,7 +10,7 @@
  * Only the signed-in person's events are sent (owner.js): someone else's wait for them.
  * No DOM here: the service worker replays with this module on `sync`.
  */
-import { MESSAGE_STORE, OUTBOX_STORE, PHOTO_STORE, metaGet } from "../db.js";
+import { INTAKE_STORE, MESSAGE_STORE, OUTBOX_STORE, PHOTO_STORE, metaGet } from "../db.js";
 import { CSRF_KEY } from "../csrf.js";
 import { OWNER_HEADER, currentOwner, ownedBy, waitingForOthers } from "./owner.js";
 import { addEntry, allEntries, countAttention, countEntries, countPhotos, headEntries, settleBatch } from "./store.js";
@@ -140,17 +140,30 @@ async function sendBatch(entries, doFetch, owner) {
 }
 
 /**
- * What waits on this device: the signed-in person's scans, refusals, photos and conversation
- * messages, and per other person what waits for them to sign in again.
- * @returns {Promise<{waiting: number, attention: number, photos: number, messages: number, others: import("./owner.js").Waiting[]}>}
+ * What waits on this device: the signed-in person's scans, refusals, photos, conversation messages
+ * and new items, and per other person what waits for them to sign in again.
+ * @returns {Promise<{waiting: number, attention: number, photos: number, messages: number, intakes: number,
+ *   others: import("./owner.js").Waiting[]}>}
  */
 export async function counts() {
   const owner = await currentOwner();
-  const [waiting, attention, photos, scansAll, photosAll, messages] = await Promise.all([
+  const [waiting, attention, photos, scansAll, photosAll, messages, intakes] = await Promise.all([
     countEntries(owner), countAttention(owner), countPhotos(owner), allEntries(OUTBOX_STORE), allEntries(PHOTO_STORE),
-    countMessages(owner),
+    countMessages(owner), countWaitingIntakes(owner),
   ]);
-  return { waiting, attention, photos, messages, others: waitingForOthers(scansAll, photosAll, owner) };
+  return { waiting, attention, photos, messages, intakes, others: waitingForOthers(scansAll, photosAll, owner) };
+}
+
+/**
+ * The signed-in person's new items still waiting to be sent (refused and made ones are not counted).
+ * Read here rather than through intake-queue.js, which imports this module.
+ * @param {import("./owner.js").Owner | null} owner
+ * @returns {Promise<number>}
+ */
+async function countWaitingIntakes(owner) {
+  /** @type {Array<{owner?: import("./owner.js").Owner, made?: object, refused?: object}>} */
+  const all = await allEntries(INTAKE_STORE);
+  return all.filter((e) => ownedBy(e, owner) && !e.made && !e.refused).length;
 }
 
 /**

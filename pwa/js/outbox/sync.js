@@ -13,6 +13,7 @@
 import { counts, replay, SYNC_TAG } from "./queue.js";
 import { uploadPhotos } from "./photos.js";
 import { sendMessages, queuedMessages } from "./message-queue.js";
+import { sendIntakes } from "./intake-queue.js";
 import { anyWaiting } from "./message-policy.js";
 import { currentOwner } from "./owner.js";
 import { noteServerAnswer, onServerAnswer } from "./skew.js";
@@ -60,7 +61,9 @@ export function syncNow() {
     try {
       do {
         again = false;
-        stopped = (await replay()).stopped;
+        // New items first: a scan of a new item's label needs the item.
+        stopped = (await sendIntakes()).stopped;
+        if (!stopped) stopped = (await replay()).stopped;
         if (!stopped) {
           await uploadPhotos();
           // A photo still waiting after a run means its upload failed: retry on the same backoff.

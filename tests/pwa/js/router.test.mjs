@@ -32,6 +32,7 @@ const EXAMPLES = [
   ["/skriv-ut", "/skriv-ut", {}],
   ["/sakregister", "/sakregister", {}],
   ["/sakregister/importera", "/sakregister/importera", {}],
+  ["/ta-emot", "/ta-emot", {}],
   ["/koppla", "/koppla", {}],
   ["/koppla/:code", "/koppla/AB12CD3X", { code: "AB12CD3X" }],
   ["/sak/:id", "/sak/42", { id: "42" }],
