@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from uuid import UUID, uuid4
 
 import pytest
 
 from backend import clock
+from backend.push.tables import Notification
 from backend.tracking.tables import ScanEvent
 from backend.transport.tables import TransportJob, TransportJobItem
 from tests.backend.tracking.test_service import event, item_row, make_yard
@@ -128,6 +130,15 @@ class TestCoordinatorDecides:
                                                                     "pickup": None}
         assert (await item_row(yard.item))["state"] == "in_storage"
         assert await section(client, "pickups") == []
+
+    @pytest.mark.parametrize(("decision", "message"), [("accept", "pickup_accepted"), ("return", "pickup_returned")])
+    async def test_the_driver_is_told_the_decision(self, client, new_client, ystad, decision, message):
+        _, driver, scan_id = await self.held(client, new_client, ystad)
+        assert (await client.post(f"/api/scans/{scan_id}/resolution", json={"decision": decision})).status_code == 200
+        told = await Notification.select(Notification.user, Notification.message, Notification.params,
+                                         Notification.url).where(Notification.message.like("pickup_%"))
+        assert [(t["user"], t["message"], json.loads(t["params"])["item"], t["url"]) for t in told] == [
+            (driver, message, "Kontorsstol", "/dagen")]
 
     async def test_a_second_decision_is_a_409(self, client, new_client, ystad):
         _, _, scan_id = await self.held(client, new_client, ystad)
