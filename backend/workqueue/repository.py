@@ -13,7 +13,7 @@ from backend.catalog.tables import Item, Listing, Photo
 from backend.codes.tables import Code
 from backend.db import Typed
 from backend.tracking.device_clock import WRONG_CLOCK
-from backend.tracking.tables import ScanEvent
+from backend.tracking.tables import Repair, ScanEvent
 from backend.transport.tables import TransportJob
 from backend.vocabulary import PHYSICAL_KINDS
 
@@ -103,6 +103,14 @@ class WorkQueueRepository:
         for row in rows:
             latest.setdefault(row["id"], row)
         return list(latest.values())[:LIMIT]
+
+    async def open_repairs(self) -> list[Row]:
+        """Items waiting for repair before reuse, oldest first, with what each needs."""
+        rows = await Repair.select(Repair.id, Repair.item, Repair.item.title.as_alias("title"),
+                                   Repair.needs, Repair.created_at).where(
+            Repair.municipality == self.municipality_id, Repair.status == "open",
+        ).order_by(Repair.created_at).limit(LIMIT)
+        return [{**r, "detail": r["needs"], "since": r["created_at"]} for r in rows]
 
     async def held_pickups(self) -> list[Row]:
         """Drivers' pickups outside their jobs that no coordinator has decided on, oldest first."""

@@ -14,7 +14,7 @@ COORDINATORS = ("coordinator", "admin")
 
 
 # Sections whose identical rows (same title and detail) show as one row with a count.
-GROUPED = frozenset({"bookings", "listings", "labels", "stale", "transport", "storage"})
+GROUPED = frozenset({"bookings", "listings", "labels", "stale", "transport", "storage", "repairs"})
 
 
 def _section(key: str, rows: list[Row], link: str) -> dict[str, Any]:
@@ -47,6 +47,7 @@ class WorkQueueService:
         async with self.db.read():
             return [
                 _section("pickups", await self.repo.held_pickups(), "/sak/{item}"),
+                _section("repairs", await self.repo.open_repairs(), "/reparationer"),
                 _section("bookings", await self.repo.bookings_to_approve(), "/att-godkanna"),
                 _section("listings", await self.repo.listings_to_check(), "/annons/{id}"),
                 _section("labels", await self.repo.items_without_label(), "/sak/{id}"),

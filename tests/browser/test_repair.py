@@ -78,7 +78,10 @@ class TestRepair:
         context, page = open_as(browser, live_server, "desk", coordinator)
         try:
             send_to_repair(page, item, "Veven är trasig: byt vev och växel")
-            page.goto("/reparationer")
+            page.goto("/arbetsko")  # the coordinator's work queue has it too
+            repairs = page.get_by_role("region", name="Saker att laga")
+            repairs.get_by_role("link", name=title).click()
+            page.wait_for_url("**/reparationer")
             card = page.get_by_role("article", name=title)
             expect(card).to_contain_text("Veven är trasig")
             card.locator("summary", has_text="Registrera arbete").click()

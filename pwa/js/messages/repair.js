@@ -2,6 +2,7 @@
 
 export default {
   sv: {
+    "work.section_repairs": "Saker att laga",
     "repair.link": "Reparationer",
     "repair.title": "Reparationer",
     "repair.intro": "Saker som behöver lagas innan de kan återbrukas. Skriv vem som arbetade, hur länge och vad som gjordes; timmarna räknas i hållbarhetsrapporten.",
@@ -50,6 +51,7 @@ export default {
     "error.item_listed": "Saken finns redan i en öppen annons.",
   },
   en: {
+    "work.section_repairs": "Items to repair",
     "repair.link": "Repairs",
     "repair.title": "Repairs",
     "repair.intro": "Things that need mending before they can be reused. Say who worked, how long and what was done; the hours count in the sustainability report.",

@@ -65,8 +65,21 @@ class TestWorkQueue:
 
     async def test_every_section_is_present_even_when_empty(self, client, ystad):
         body = (await _queue(client, ystad)).json()
-        assert [s["key"] for s in body] == ["pickups", "bookings", "listings", "labels", "stale", "transport",
-                                             "storage", "scans", "clocks"]
+        assert [s["key"] for s in body] == ["pickups", "repairs", "bookings", "listings", "labels", "stale",
+                                             "transport", "storage", "scans", "clocks"]
+
+
+class TestRepairs:
+    async def test_items_waiting_for_repair_are_grouped_by_what_they_need(self, client, ystad):
+        items = [await make_item(ystad.id, ystad.ame_unit, "Kontorsstol") for _ in range(3)]
+        await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse")
+        await login(client, "lager@ystad.test")
+        for item, needs in zip(items, ["Ny klädsel", "Ny klädsel", "Trasig gasfjäder"], strict=True):
+            sent = await client.post("/api/repairs", json={"id": str(uuid4()), "item_id": str(item), "needs": needs})
+            assert sent.status_code == 201, sent.text
+        rows = _section((await _queue(client, ystad)).json(), "repairs")["rows"]
+        assert [(r["title"], r["detail"], r["quantity"], r["link"]) for r in rows] == [
+            ("Kontorsstol", "Ny klädsel", 2, "/reparationer"), ("Kontorsstol", "Trasig gasfjäder", 1, "/reparationer")]
 
 
 class TestRejectedScans:
