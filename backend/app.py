@@ -23,7 +23,7 @@ from backend.billing.controller import BillingController, MappingController
 from backend.bookings.calendar_controller import CalendarFeedController, calendar_feed
 from backend.bookings.controller import AvailabilityController, BookingController, PolicyController
 from backend.bookings.reminders import queue_due_reminders
-from backend.catalog.controller import CategoryController, ListingController, PhotoController
+from backend.catalog.controller import CategoryController, ItemListingController, ListingController, PhotoController
 from backend.catalog.lifespan import CatalogLifespan
 from backend.catalog.wants_controller import WantController
 from backend.codes import qr_controller
@@ -106,6 +106,7 @@ API_CONTROLLERS = [
     ListingController,
     PhotoController,
     ItemPhotoController,
+    ItemListingController,
     WantController,
     CodeController,
     CodeBatchController,

@@ -18,6 +18,7 @@ from backend.catalog.photos import PhotoService
 from backend.catalog.search import SearchQuery, SearchService
 from backend.catalog.storage import StorageUnavailable, photo_store
 from backend.deps import ActorDep, DbDep, SettingsDep
+from backend.errors import Conflict, NotFound
 from backend.openapi import retried
 from backend.params import bounded
 from backend.schemas import BulkDone, BulkIds
@@ -116,6 +117,20 @@ class ListingController(Controller):
         uploads = [await upload.read() for upload in data.photos]
         rows = await PhotoService(db, actor, settings, photo_store(settings)).upload(listing_id, uploads)
         return [convert.photo_read(r) for r in rows]
+
+
+class ItemListingController(Controller):
+    path = "/api/items"
+    tags = ["catalog"]
+
+    @post("/{item_id:uuid}/listing", responses=retried(schemas.ListingRead), raises=[NotFound, Conflict])
+    async def list_register_item(self, db: DbDep, actor: ActorDep, item_id: FromPath[UUID],
+                                 data: JSONBody[schemas.ItemListingCreate]) -> Response[schemas.ListingRead]:
+        """List an item of the register in one step, with its title, category, unit and place, the item itself
+        attached (its own photos go with it). 409 `item_listed` while it is on an open listing."""
+        row, made = await ListingService(db, actor).list_item(item_id, deal=data.deal, title=data.title,
+                                                              publish=data.publish, listing_id=data.id)
+        return Response(convert.listing_read(row), status_code=HTTP_201_CREATED if made else HTTP_200_OK)
 
 
 class PhotoController(Controller):

@@ -270,3 +270,13 @@ class MatchRead(Schema, kw_only=True):
     want_text: str
     listing: ListingCard
     created_at: datetime
+
+
+class ItemListingCreate(Schema, kw_only=True):
+    """List one item of the register in one step: a listing with the item's title, category, unit and place."""
+
+    id: Annotated[UUID, msgspec.Meta(description="The client's UUID for the listing: sent again, the same listing "
+                                                 "answers.")]
+    deal: Literal["give", "lend"] = "give"
+    title: Title | None = None
+    publish: bool = True

@@ -83,7 +83,7 @@ class HistoryController(Controller):
         item, place, code = await ScanService(db, actor).item_position(item_id)
         return schemas.ItemPositionRead(id=item["id"], title=item["title"], state=item["state"],
                                         location_id=item["location"], location_name=place["name"] if place else None,
-                                        code=code)
+                                        code=code, listing_id=item["listing"])
 
     @get("/locations/{location_id:uuid}/history")
     async def location_history(

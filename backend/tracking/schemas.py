@@ -98,6 +98,7 @@ class ItemPositionRead(Schema, kw_only=True, omit_defaults=False):
     location_id: UUID | None
     location_name: str | None
     code: str | None
+    listing_id: Annotated[UUID | None, msgspec.Meta(description="The listing it is on, if any")] = None
 
 
 LabelStatus = Literal["linked", "already_linked", "item_labelled", "belongs_elsewhere", "unknown", "several", "none"]

@@ -77,6 +77,21 @@ def test_an_item_is_registered_online_with_a_photo_a_shelf_and_a_pre_printed_lab
             card = http.get(f"/api/items/{item_id}/register").json()
         assert (card["width_cm"], card["depth_cm"], card["weight_g"], card["condition"]) == (160, 80, 38_500, "good")
         shot(page, "intake-made")
+
+        # From its page the item is listed in one step, its photo with it.
+        made.get_by_role("link", name=title).click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        expect(page.get_by_role("img", name=f"{title}, foto 1")).to_be_visible()
+        page.locator("summary", has_text="Lägg ut i katalogen").click()
+        page.get_by_label("Låna ut").check()
+        fits(page)
+        assert axe_clean(page) == []
+        shot(page, "item-list-it")
+        page.get_by_role("button", name="Lägg ut", exact=True).click()
+        expect(page.get_by_role("status").filter(has_text="Saken är utlagd.")).to_be_visible()
+        page.get_by_role("link", name="Visa annonsen").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        until_true(page, "Promise.resolve([...document.images].some((i) => i.src.includes('/api/photos/')))")
     finally:
         context.close()
 

@@ -9,9 +9,11 @@ import { scanHistory, stateName } from "./scan-history.js";
 import { itemWork } from "./work-hours.js";
 import { repairSend } from "./repair-send.js";
 import { itemCard } from "./item-card.js";
+import { itemListing, itemPhotos } from "./item-listing.js";
 import { currentUser } from "../session.js";
 
 const REPAIRERS = ["warehouse", "coordinator"];
+const LISTERS = ["warehouse", "coordinator", "admin"];
 
 /**
  * @param {{itemId: string}} props
@@ -24,12 +26,15 @@ export function itemView({ itemId }) {
   const view = h("section", { class: "item-view", "aria-labelledby": "item-title" }, heading, body);
 
   const id = encodeURIComponent(itemId);
-  const repairs = (currentUser()?.roles ?? []).some((role) => REPAIRERS.includes(role));
+  const roles = currentUser()?.roles ?? [];
+  const repairs = roles.some((role) => REPAIRERS.includes(role));
+  const lists = roles.some((role) => LISTERS.includes(role));
   Promise.all([api(`/api/items/${id}/tracking`), api(`/api/items/${id}/history`),
     repairs ? api(`/api/repairs?status=open&item_id=${id}`) : Promise.resolve(null)])
     .then(([item, history, open]) => {
       heading.textContent = item.title;
       body.replaceChildren(
+        itemPhotos({ itemId, title: item.title }),
         h("dl", { class: "item-view__facts" },
           fact(t("item.state"), stateName(item.state)),
           fact(t("item.place"), item.location_name ?? t("item.no_place")),
@@ -39,6 +44,7 @@ export function itemView({ itemId }) {
             ? h("a", { class: "button button--secondary", href: `/skriv-ut?item=${id}`, text: t("item.print") })
             : h("a", { class: "button button--primary", href: "/koppla", text: t("item.link") })),
         ...(open ? [repairSend({ itemId, open: open[0] ?? null })] : []),
+        ...(lists && !item.listing_id ? [itemListing({ itemId })] : []),
         itemCard({ itemId }),
         itemWork({ itemId }),
         h("h2", { id: "item-history", text: t("history.title") }),

@@ -134,7 +134,8 @@ class TestItemPosition:
         await client.post("/api/scans", json=event(yard.code, "intake", location_code=yard.shelf_code))
         body = (await client.get(f"/api/items/{yard.item}/tracking")).json()
         assert body == {"id": str(yard.item), "title": "Kontorsstol", "state": "in_storage",
-                        "location_id": str(yard.shelf), "location_name": "Hylla A1", "code": yard.code}
+                        "location_id": str(yard.shelf), "location_name": "Hylla A1", "code": yard.code,
+                        "listing_id": None}
 
     async def test_another_municipalitys_item_is_not_found(self, client, skurup, yard):
         theirs = await make_yard(skurup)
