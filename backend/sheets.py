@@ -113,11 +113,20 @@ def read(data: bytes, filename: str, *, max_bytes: int, max_rows: int) -> list[L
                       "or as CSV UTF-8.", error="not_xlsx")
     else:
         lines = [(number, cells[:MAX_COLUMNS]) for number, cells in read_csv(data)]
+    # Trailing empty cells say nothing: a workbook without its size recorded pads every row to the bound.
+    lines = [(number, _trimmed(cells)) for number, cells in lines]
     if not lines:
         raise Invalid("The file is empty.", error="empty_file")
     if any(len(c) > _MAX_CELL for _, cells in lines for c in cells):
         raise Invalid(f"A cell holds more than {_MAX_CELL} characters.", error="cell_too_long")
     return lines
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1].strip():
+        end -= 1
+    return cells[:end]
 
 
 def _safe(value: str) -> str:

@@ -255,6 +255,17 @@ class TestHostileWorkbooks:
         answer = await preview(client, out.getvalue(), name="bomb.xlsx")
         assert (answer.status_code, answer.json()["error"]) == (400, "file_too_large")
 
+    async def test_a_workbook_without_its_size_recorded_has_no_empty_columns(self, client, ystad):
+        book = Workbook(write_only=True)  # as streaming writers save it: no dimension, rows padded when read
+        sheet = book.create_sheet("Inventarier")
+        sheet.append(["Inventarienummer", "Benämning"])
+        sheet.append(["S-1", "Soffa"])
+        out = io.BytesIO()
+        book.save(out)
+        await warehouse(client, ystad)
+        report = (await preview(client, out.getvalue(), name="strömmad.xlsx")).json()
+        assert [c["header"] for c in report["columns"]] == ["Inventarienummer", "Benämning"]
+
     async def test_only_the_first_200_columns_are_read(self, client, ystad):
         await warehouse(client, ystad)
         wide = xlsx([["Inventarienummer", "Benämning", *[f"k{i}" for i in range(400)]],
