@@ -101,6 +101,13 @@ class ProjectController(Controller):
         """Everything nobody took and without a planned end goes to one place."""
         return project_read(await ProjectService(db, actor).rest_goes_to(project_id, data))
 
+    @post("/{project_id:uuid}/close", status_code=HTTP_200_OK, raises=[Conflict])
+    async def close_project(self, db: DbDep, actor: ActorDep, project_id: FromPath[UUID],
+                            data: JSONBody[schemas.ProjectClose]) -> schemas.ProjectRead:
+        """Close a listed project once every item has its end (409 `items_undecided` before); it is then read
+        only: its report stays."""
+        return project_read(await ProjectService(db, actor).close(project_id, data))
+
     @get("/{project_id:uuid}/report")
     async def get_project_report(self, db: DbDep, actor: ActorDep,
                                  project_id: FromPath[UUID]) -> schemas.ProjectReport:

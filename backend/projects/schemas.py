@@ -70,6 +70,10 @@ class ListAll(Schema, kw_only=True):
     version: Version
 
 
+class ProjectClose(Schema, kw_only=True):
+    version: Version
+
+
 class OutcomeEntry(Schema, kw_only=True):
     id: UUID
     outcome: Outcome | None

@@ -33,6 +33,13 @@ def effective_outcome(item: Row) -> str | None:
     return "reused" if item["taken"] else (item["outcome"] or None)
 
 
+def _open(project: Row) -> Row:
+    """The project, unless it is closed (then nothing in it changes any more)."""
+    if project["status"] == "closed":
+        raise Conflict("The project is closed.", error="project_closed")
+    return project
+
+
 class ProjectService:
     def __init__(self, db: Database, actor: Actor) -> None:
         actor.require(*MANAGERS)
@@ -81,7 +88,7 @@ class ProjectService:
 
     async def update(self, project_id: UUID, data: schemas.ProjectUpdate) -> Row:
         async with self.db.write():
-            await self._project(project_id)
+            _open(await self._project(project_id))
             await self._check(data)
             values = {"name": data.name.strip(), "address": data.address.strip(), "location": data.location_id,
                       "day": data.day, "updated_at": clock.now()}
@@ -148,7 +155,7 @@ class ProjectService:
     async def set_outcomes(self, project_id: UUID, data: schemas.OutcomeChange) -> Row:
         """Set (or clear) items' outcomes, all or none; a booked item is reused whatever is asked."""
         async with self.db.write():
-            await self._project(project_id)
+            _open(await self._project(project_id))
             items = {i["id"]: i for i in await self.repo.items(project_id)}
             for entry in data.items:
                 item = items.get(entry.id)
@@ -164,11 +171,26 @@ class ProjectService:
     async def rest_goes_to(self, project_id: UUID, data: schemas.RestOutcome) -> Row:
         """Give every item nobody took and without a planned end the same end."""
         async with self.db.write():
-            project = await self._project(project_id)
+            project = _open(await self._project(project_id))
             if project["status"] == "planning":
                 raise Conflict("List the items first: the rest is what nobody took.", error="not_listed")
             rest = [i for i in await self.repo.items(project_id) if effective_outcome(i) is None]
             await self._apply(project_id, rest, {i["id"]: data.outcome for i in rest})
+            return await self._details(await self._project(project_id))
+
+    async def close(self, project_id: UUID, data: schemas.ProjectClose) -> Row:
+        """Close a listed project once every item has its end (reused or a planned end); then it is read only."""
+        async with self.db.write():
+            project = _open(await self._project(project_id))
+            if project["version"] != data.version:
+                raise Conflict("The project was changed by someone else; reload it.", error="stale_version")
+            if project["status"] == "planning":
+                raise Conflict("List the items first.", error="not_listed")
+            undecided = [i for i in await self.repo.items(project_id) if effective_outcome(i) is None]
+            if undecided:
+                raise Conflict(f"{len(undecided)} items have no end yet; decide where they go first.",
+                               error="items_undecided")
+            await self.repo.update(project_id, data.version, {"status": "closed", "updated_at": clock.now()})
             return await self._details(await self._project(project_id))
 
     async def _apply(self, project_id: UUID, items: list[Row], chosen: dict[UUID, str]) -> None:

@@ -223,6 +223,34 @@ class TestOutcomesAndReport:
         assert (await coordinator.get(f"/api/projects/{project['id']}")).json()["items"][0]["outcome"] is None
 
 
+class TestClosing:
+    async def test_a_project_closes_once_every_item_has_its_end_and_is_then_read_only(self, coordinator):
+        project = await listed_project(coordinator, ("Skrivbord", "Soffa"))
+        base = f"/api/projects/{project['id']}"
+        early = await coordinator.post(f"{base}/close", json={"version": project["version"]})
+        assert (early.status_code, early.json()["error"]) == (409, "items_undecided")
+        project = (await coordinator.post(f"{base}/rest", json={"outcome": "storage"})).json()
+        closed = await coordinator.post(f"{base}/close", json={"version": project["version"]})
+        assert (closed.status_code, closed.json()["status"]) == (200, "closed"), closed.text
+        changes = [
+            await coordinator.put(f"{base}/outcomes", json={"items": [{"id": project["items"][0]["id"],
+                                                                       "outcome": "disposal"}]}),
+            await coordinator.post(f"{base}/rest", json={"outcome": "disposal"}),
+            await coordinator.post(f"{base}/items", json={"title": "Stol"}),
+            await coordinator.post(f"{base}/close", json={"version": closed.json()["version"]}),
+        ]
+        assert [(a.status_code, a.json().get("error")) for a in changes] == [(409, "project_closed")] * 4
+        assert (await coordinator.get(f"{base}/report")).json()["outcomes"]["storage"] == 2
+
+    async def test_a_planning_project_or_a_stale_version_cannot_close(self, coordinator):
+        project = await make_project(coordinator)
+        base = f"/api/projects/{project['id']}"
+        planning = await coordinator.post(f"{base}/close", json={"version": project["version"]})
+        assert (planning.status_code, planning.json()["error"]) == (409, "not_listed")
+        stale = await coordinator.post(f"{base}/close", json={"version": project["version"] + 5})
+        assert (stale.status_code, stale.json()["error"]) == (409, "stale_version")
+
+
 class TestOtherMunicipalities:
     async def test_another_municipality_s_project_is_not_found(self, coordinator, new_client):
         project = await listed_project(coordinator, ("Kontorsstol",))

@@ -116,6 +116,17 @@ def test_a_coordinator_runs_a_move_project_to_its_report(browser, live_server):
     assert axe_clean(page) == []
     fits(page)
     shot(page, "project-report")
+
+    # Every thing has its end: the project closes, and is read only with its report.
+    closing = page.get_by_role("region", name="Avsluta projektet")
+    expect(closing).to_contain_text("Alla saker har fått sitt slut.")
+    closing.get_by_role("button", name="Avsluta projektet").click()
+    expect(said(page)).to_have_text("Projektet är avslutat.")
+    expect(page.get_by_text("Avslutat", exact=True)).to_be_visible()
+    expect(page.get_by_label("Vart tar Skrivbord vägen?")).to_have_count(0)
+    expect(page.get_by_role("region", name="Projektrapport")).to_contain_text("144 kg CO2e")
+    assert axe_clean(page) == []
+    shot(page, "project-closed")
     context.close()
 
     context, page = open_as(browser, live_server, "desk", COORDINATOR)

@@ -39,7 +39,8 @@ export function projectView({ projectId }) {
           itemsSection(project, categories, act, base),
           project.status === "planning" || project.items.some((/** @type {any} */ i) => i.listing_status === "draft")
             ? listAllSection(project, act) : null,
-          project.status !== "planning" ? restSection(act) : null),
+          project.status === "listed" ? restSection(act) : null,
+          project.status === "listed" ? closeSection(project, act) : null),
         h("div", { class: "project-view__side" },
           membersSection(project, people, act),
           reportSection(base))));
@@ -119,11 +120,11 @@ function membersSection(project, people, act) {
     project.members.length
       ? h("ul", { class: "project-view__members" }, ...project.members.map((/** @type {any} */ m) =>
         h("li", { class: "project-view__member" }, h("span", { text: m.name }),
-          h("button", { type: "button", class: "button button--secondary project-view__remove",
+          project.status === "closed" ? null : h("button", { type: "button", class: "button button--secondary project-view__remove",
                         text: "×", "aria-label": t("projects.remove_member", { name: m.name }),
                         onclick: () => save(ids.filter((/** @type {string} */ id) => id !== m.id)) }))))
       : h("p", { text: t("projects.no_members") }),
-    h("form", { class: "project-view__inline", onsubmit: (/** @type {Event} */ event) => {
+    project.status === "closed" ? null : h("form", { class: "project-view__inline", onsubmit: (/** @type {Event} */ event) => {
       event.preventDefault();
       if (choice.value) save([...ids, choice.value]);
     } }, field.element, h("button", { type: "submit", class: "button button--secondary", text: t("projects.add_member") })),
@@ -138,7 +139,7 @@ function membersSection(project, people, act) {
  * @returns {HTMLElement}
  */
 function itemsSection(project, categories, act, base) {
-  const listed = project.status !== "planning";
+  const listed = project.status === "listed";
   return h("section", { class: "project-view__section", "aria-labelledby": "project-items" },
     h("h2", { id: "project-items", text: `${t("projects.items")} (${project.items.length})` }),
     project.items.length
@@ -156,6 +157,8 @@ function itemRow(item, listed, act) {
   let end = null;
   if (item.taken) {
     end = h("p", { class: "project-view__taken", text: t("projects.taken") });
+  } else if (item.outcome && !listed) {
+    end = h("p", { class: "project-view__taken", text: t(`projects.outcome.${item.outcome}`) });
   } else if (listed) {
     const error = h("p", { class: "project-view__error", role: "alert" });
     const select = h("select", { class: "field__input", id: `outcome-${item.id}`,
@@ -266,6 +269,23 @@ function restSection(act) {
     act("/rest", "POST", { outcome }, () => t("projects.rest_done", { outcome: t(`projects.outcome.${outcome}`) }), error);
   });
   return form;
+}
+
+/**
+ * "Avsluta projektet": offered once every item has its end; the project is then read only.
+ * @param {any} project @param {Function} act @returns {HTMLElement}
+ */
+function closeSection(project, act) {
+  const undecided = project.items.filter((/** @type {any} */ i) => !i.taken && !i.outcome).length;
+  const error = h("p", { class: "project-view__error", role: "alert" });
+  return h("section", { class: "project-view__section", "aria-labelledby": "project-close-title" },
+    h("h2", { id: "project-close-title", text: t("projects.close") }),
+    undecided
+      ? h("p", { text: t("projects.close_wait", { count: undecided }) })
+      : h("p", { text: t("projects.close_intro") }),
+    undecided ? null : h("button", { type: "button", class: "button button--primary", text: t("projects.close_button"),
+      onclick: () => act("/close", "POST", { version: project.version }, () => t("projects.closed_done"), error) }),
+    error);
 }
 
 /** @param {string} base @returns {HTMLElement} */
