@@ -40,8 +40,13 @@ class ProjectRepository:
     def __init__(self, municipality_id: UUID) -> None:
         self.municipality_id = municipality_id
 
-    async def list(self) -> list[Row]:
-        rows = await Project.select(*_COLUMNS).where(Project.municipality == self.municipality_id).order_by(
+    async def list(self, member: UUID | None = None) -> list[Row]:
+        """The municipality's projects, or only those `member` collaborates on."""
+        query = Project.select(*_COLUMNS).where(Project.municipality == self.municipality_id)
+        if member is not None:
+            query = query.where(Project.id.is_in(
+                ProjectMember.select(ProjectMember.project).where(ProjectMember.user == member)))
+        rows = await query.order_by(
             Project.day, ascending=False).order_by(Project.created_at, ascending=False).limit(200)
         counts = await self._item_counts([r["id"] for r in rows])
         for row in rows:
@@ -74,6 +79,9 @@ class ProjectRepository:
             Project.id == project_id, Project.municipality == self.municipality_id, Project.version == version
         ).returning(Project.id)
         return bool(rows)
+
+    async def is_member(self, project_id: UUID, user_id: UUID) -> bool:
+        return await ProjectMember.exists().where(ProjectMember.project == project_id, ProjectMember.user == user_id)
 
     async def members(self, project_id: UUID) -> list[Row]:
         return await ProjectMember.select(

@@ -41,16 +41,24 @@ def _open(project: Row) -> Row:
 
 
 class ProjectService:
+    """Coordinators and admins run projects; a project's collaborators open it, register its things and read
+    its report. Anyone else is told there is no such project."""
+
     def __init__(self, db: Database, actor: Actor) -> None:
-        actor.require(*MANAGERS)
         self.db, self.actor = db, actor
         self.repo = ProjectRepository(actor.municipality_id)
+        self.manages = actor.has_any(*MANAGERS)
+
+    def _manage(self) -> None:
+        self.actor.require(*MANAGERS)
 
     async def list(self) -> list[Row]:
+        """Every project for those who run them; for anyone else the projects they collaborate on."""
         async with self.db.read():
-            return await self.repo.list()
+            return await self.repo.list(None if self.manages else self.actor.user_id)
 
     async def people(self) -> list[Row]:
+        self._manage()
         async with self.db.read():
             return [r for r in await UserRepository(self.actor.municipality_id).list() if r["active"]]
 
@@ -60,7 +68,7 @@ class ProjectService:
 
     async def _project(self, project_id: UUID) -> Row:
         row = await self.repo.get(project_id)
-        if row is None:
+        if row is None or not (self.manages or await self.repo.is_member(project_id, self.actor.user_id)):
             raise NotFound("No such project.")
         return row
 
@@ -71,6 +79,7 @@ class ProjectService:
 
     async def create(self, data: schemas.ProjectCreate) -> tuple[Row, bool]:
         """Create a project; the same id again returns the one made (a retried create)."""
+        self._manage()
         project_id = data.id or uuid4()
         async with self.db.write():
             existing = await self.repo.exists_anywhere(project_id)
@@ -87,6 +96,7 @@ class ProjectService:
             return await self._details(await self._project(project_id)), True
 
     async def update(self, project_id: UUID, data: schemas.ProjectUpdate) -> Row:
+        self._manage()
         async with self.db.write():
             _open(await self._project(project_id))
             await self._check(data)
@@ -129,6 +139,7 @@ class ProjectService:
 
     async def list_all(self, project_id: UUID, data: schemas.ListAll) -> Row:
         """Publish every draft listing of the project at once, open to the network from the share day."""
+        self._manage()
         today = clock.now().date()
         if not today < data.share_day <= today + timedelta(days=365):
             raise Invalid("The share day must be from tomorrow up to a year ahead.", error="share_day_out_of_range")
@@ -154,6 +165,7 @@ class ProjectService:
 
     async def set_outcomes(self, project_id: UUID, data: schemas.OutcomeChange) -> Row:
         """Set (or clear) items' outcomes, all or none; a booked item is reused whatever is asked."""
+        self._manage()
         async with self.db.write():
             _open(await self._project(project_id))
             items = {i["id"]: i for i in await self.repo.items(project_id)}
@@ -170,6 +182,7 @@ class ProjectService:
 
     async def rest_goes_to(self, project_id: UUID, data: schemas.RestOutcome) -> Row:
         """Give every item nobody took and without a planned end the same end."""
+        self._manage()
         async with self.db.write():
             project = _open(await self._project(project_id))
             if project["status"] == "planning":
@@ -180,6 +193,7 @@ class ProjectService:
 
     async def close(self, project_id: UUID, data: schemas.ProjectClose) -> Row:
         """Close a listed project once every item has its end (reused or a planned end); then it is read only."""
+        self._manage()
         async with self.db.write():
             project = _open(await self._project(project_id))
             if project["version"] != data.version:

@@ -79,7 +79,7 @@ const MORE = [
   ["repairs", ["warehouse", "coordinator"]],
   ["queue", ["coordinator", "admin"]],
   ["invoice", ["coordinator", "admin"]],
-  ["projects", ["coordinator", "admin"]],
+  ["projects", null],  // a collaborator of any role opens the projects they are on
   ["report", ["reporter", "coordinator", "admin"]],
   ["check", ["employee", "warehouse", "driver", "coordinator", "admin"]],
   ["admin", ["admin"]],

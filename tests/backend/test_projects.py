@@ -63,11 +63,45 @@ class TestCreating:
         assert (again.status_code, again.json()["name"]) == (200, "Flytt av Stadshuset")
         assert len((await coordinator.get("/api/projects")).json()) == 1
 
-    async def test_an_employee_may_not_create_or_read_projects(self, client, ystad):
+    async def test_an_employee_may_not_create_projects_nor_open_one_they_are_not_in(self, coordinator, client,
+                                                                                     ystad):
+        project = await make_project(coordinator)
         await login(client, ystad.employee_email)
         made = await client.post("/api/projects", json={"name": "Flytt", "day": days(5)})
         assert (made.status_code, made.json()["error"]) == (403, "forbidden")
-        assert (await client.get("/api/projects")).status_code == 403
+        assert (await client.get("/api/projects")).json() == []
+        assert (await client.get(f"/api/projects/{project['id']}")).status_code == 404
+        assert (await client.get(f"/api/projects/{project['id']}/report")).status_code == 404
+        assert (await client.post(f"/api/projects/{project['id']}/items", json={"title": "Stol"})).status_code == 404
+        assert (await client.get("/api/projects/people")).status_code == 403
+
+
+class TestCollaborators:
+    async def test_a_collaborator_opens_the_project_registers_things_and_reads_the_report(self, coordinator,
+                                                                                        client, ystad):
+        project = await make_project(coordinator, member_ids=[str(ystad.employee)])
+        await make_project(coordinator, name="Någon annans flytt")
+        await login(client, ystad.employee_email)
+        assert [p["name"] for p in (await client.get("/api/projects")).json()] == ["Flytt av Stadshuset"]
+        base = f"/api/projects/{project['id']}"
+        assert (await client.get(base)).json()["name"] == "Flytt av Stadshuset"
+        added = await client.post(f"{base}/items", json={"title": "Skrivbord"})
+        assert added.status_code == 201, added.text
+        assert [i["title"] for i in added.json()["items"]] == ["Skrivbord"]
+        assert (await client.get(f"{base}/report")).json()["items"] == 1
+
+    async def test_a_collaborator_does_not_run_the_project(self, coordinator, client, ystad):
+        project = await make_project(coordinator, member_ids=[str(ystad.employee)])
+        await login(client, ystad.employee_email)
+        base = f"/api/projects/{project['id']}"
+        answers = [
+            await client.put(base, json={"name": "Min flytt", "day": days(20), "version": project["version"]}),
+            await client.post(f"{base}/list-all", json={"share_day": days(3), "version": project["version"]}),
+            await client.put(f"{base}/outcomes", json={"items": [{"id": str(uuid4()), "outcome": "storage"}]}),
+            await client.post(f"{base}/rest", json={"outcome": "storage"}),
+            await client.post(f"{base}/close", json={"version": project["version"]}),
+        ]
+        assert [a.status_code for a in answers] == [403] * 5
 
     @pytest.mark.parametrize("body,error", [
         ({"name": "", "day": days(5)}, "invalid_request"),

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.field import signed_in_http
-from tests.browser.journeys import axe_clean, fits, open_as, shot
+from tests.browser.journeys import axe_clean, fits, new_person, open_as, shot
 from tests.browser.test_catalog_editing import photo
 
 pytestmark = pytest.mark.browser
@@ -140,3 +140,36 @@ def test_a_coordinator_runs_a_move_project_to_its_report(browser, live_server):
     expect(page.get_by_role("listitem").filter(has_text=name)).to_contain_text("3 saker")
     shot(page, "projects")
     context.close()
+
+
+def test_a_collaborator_opens_their_project_and_registers_what_moves_out(browser, live_server):
+    """A new employee put on a project finds it under Mer i Delbar, registers a thing and reads the report;
+    running the project stays the coordinator's."""
+    collaborator = new_person(live_server, "ystad", "Kultur och fritid", "Elin Flyttar")
+    with signed_in_http(live_server, collaborator) as http:
+        me = http.get("/api/session").json()
+    name = f"Flytt av Kulturhuset {uuid.uuid4().hex[:4]}"
+    with signed_in_http(live_server, COORDINATOR) as coordinator:
+        made = coordinator.post("/api/projects", json={"name": name, "address": "Stortorget 1, Ystad",
+                                                       "day": days(15), "member_ids": [me["user"]["id"]]})
+        assert made.status_code == 201, made.text
+    for width in ("phone", "desk"):
+        context, page = open_as(browser, live_server, width, collaborator)
+        try:
+            page.goto("/")
+            page.get_by_role("link", name="Flyttprojekt").first.click()
+            expect(page.get_by_role("heading", level=1)).to_have_text("Flyttprojekt")
+            expect(page.get_by_role("form", name="Nytt flyttprojekt")).to_have_count(0)
+            page.get_by_role("link", name=name).click()
+            expect(page.get_by_role("heading", level=1)).to_have_text(name)
+            if width == "phone":
+                register(page, "Vitrinskåp")
+            expect(page.get_by_role("region", name="Saker (1)")).to_contain_text("Vitrinskåp")
+            expect(page.get_by_role("form", name="Lägg ut allt")).to_have_count(0)
+            expect(page.get_by_role("button", name="Lägg till")).to_have_count(0)
+            expect(page.get_by_role("region", name="Projektrapport")).to_contain_text("Saker i projektet1")
+            fits(page)
+            assert axe_clean(page) == []
+            shot(page, "project-collaborator")
+        finally:
+            context.close()

@@ -11,6 +11,7 @@ import { checkedField, textInput } from "./checked-field.js";
 import { dayName } from "./day-board-card.js";
 import { categoryOptions, money } from "./listing-card.js";
 import { photoPreview, uploadPhotos } from "./listing-photos.js";
+import { managesProjects } from "./projects-view.js";
 
 const ENDS = ["storage", "recycling", "disposal"];
 
@@ -30,19 +31,23 @@ export function projectView({ projectId }) {
   /** @type {any[]} */
   let categories = [];
 
+  // A collaborator registers things and reads the report; the coordinator runs the rest.
+  const manages = managesProjects();
+
   /** @param {any} project */
   function draw(project) {
     replaceChildren(body,
       header(project),
       h("div", { class: "project-view__columns" },
         h("div", { class: "project-view__main" },
-          itemsSection(project, categories, act, base),
-          project.status === "planning" || project.items.some((/** @type {any} */ i) => i.listing_status === "draft")
+          itemsSection(project, categories, act, base, manages),
+          manages && (project.status === "planning"
+            || project.items.some((/** @type {any} */ i) => i.listing_status === "draft"))
             ? listAllSection(project, act) : null,
-          project.status === "listed" ? restSection(act) : null,
-          project.status === "listed" ? closeSection(project, act) : null),
+          manages && project.status === "listed" ? restSection(act) : null,
+          manages && project.status === "listed" ? closeSection(project, act) : null),
         h("div", { class: "project-view__side" },
-          membersSection(project, people, act),
+          membersSection(project, people, act, manages),
           reportSection(base))));
   }
 
@@ -72,7 +77,8 @@ export function projectView({ projectId }) {
     root.setAttribute("aria-busy", "true");
     try {
       const [project, everyone, tree] = await Promise.all([
-        api(base), api("/api/projects/people"), api("/api/categories").catch(() => [])]);
+        api(base), manages ? api("/api/projects/people") : Promise.resolve([]),
+        api("/api/categories").catch(() => [])]);
       people = everyone;
       categories = tree;
       draw(project);
@@ -103,9 +109,11 @@ function header(project) {
  * @param {any} project
  * @param {any[]} people
  * @param {Function} act
+ * @param {boolean} manages whether the person runs projects (collaborators only see who is on it)
  * @returns {HTMLElement}
  */
-function membersSection(project, people, act) {
+function membersSection(project, people, act, manages) {
+  const editable = manages && project.status !== "closed";
   const ids = project.members.map((/** @type {any} */ m) => m.id);
   const error = h("p", { class: "project-view__error", role: "alert" });
   /** @param {string[]} memberIds */
@@ -120,11 +128,11 @@ function membersSection(project, people, act) {
     project.members.length
       ? h("ul", { class: "project-view__members" }, ...project.members.map((/** @type {any} */ m) =>
         h("li", { class: "project-view__member" }, h("span", { text: m.name }),
-          project.status === "closed" ? null : h("button", { type: "button", class: "button button--secondary project-view__remove",
+          !editable ? null : h("button", { type: "button", class: "button button--secondary project-view__remove",
                         text: "×", "aria-label": t("projects.remove_member", { name: m.name }),
                         onclick: () => save(ids.filter((/** @type {string} */ id) => id !== m.id)) }))))
       : h("p", { text: t("projects.no_members") }),
-    project.status === "closed" ? null : h("form", { class: "project-view__inline", onsubmit: (/** @type {Event} */ event) => {
+    !editable ? null : h("form", { class: "project-view__inline", onsubmit: (/** @type {Event} */ event) => {
       event.preventDefault();
       if (choice.value) save([...ids, choice.value]);
     } }, field.element, h("button", { type: "submit", class: "button button--secondary", text: t("projects.add_member") })),
@@ -136,10 +144,11 @@ function membersSection(project, people, act) {
  * @param {any[]} categories
  * @param {Function} act
  * @param {string} base
+ * @param {boolean} manages
  * @returns {HTMLElement}
  */
-function itemsSection(project, categories, act, base) {
-  const listed = project.status === "listed";
+function itemsSection(project, categories, act, base, manages) {
+  const listed = manages && project.status === "listed";
   return h("section", { class: "project-view__section", "aria-labelledby": "project-items" },
     h("h2", { id: "project-items", text: `${t("projects.items")} (${project.items.length})` }),
     project.items.length

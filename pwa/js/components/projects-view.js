@@ -7,27 +7,37 @@ import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
 import { checkedField, textInput } from "./checked-field.js";
 import { dayName } from "./day-board-card.js";
+import { currentUser } from "../session.js";
+
+/** Who runs projects; anyone else sees the projects they collaborate on. */
+export const PROJECT_MANAGERS = ["coordinator", "admin"];
+
+/** @returns {boolean} whether the signed-in person runs projects */
+export function managesProjects() {
+  return (currentUser()?.roles ?? []).some((role) => PROJECT_MANAGERS.includes(role));
+}
 
 /**
  * @param {{navigate: (path: string) => void}} props
  * @returns {HTMLElement}
  */
 export function projectsView({ navigate }) {
+  const manages = managesProjects();
   const status = h("p", { class: "projects-view__status", role: "status", "aria-live": "polite" });
   const list = h("ul", { class: "projects-view__list", "aria-labelledby": "projects-title" });
   const root = h("section", { class: "projects-view", "aria-labelledby": "projects-title" },
     h("h1", { id: "projects-title", tabindex: "-1", text: t("projects.title") }),
-    h("p", { class: "projects-view__intro", text: t("projects.intro") }),
+    h("p", { class: "projects-view__intro", text: t(manages ? "projects.intro" : "projects.intro_member") }),
     h("div", { class: "projects-view__columns" },
       h("div", { class: "projects-view__rows" }, status, list),
-      createForm(navigate)));
+      manages ? createForm(navigate) : null));
 
   async function load() {
     root.setAttribute("aria-busy", "true");
     try {
       const rows = await api("/api/projects");
       list.append(...rows.map((/** @type {any} */ row) => projectRow(row)));
-      status.textContent = rows.length ? "" : t("projects.none");
+      status.textContent = rows.length ? "" : t(manages ? "projects.none" : "projects.none_member");
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       status.textContent = error.status === 0 ? t("projects.load_failed") : errorText(error);
