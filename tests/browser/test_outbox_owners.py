@@ -83,8 +83,10 @@ class TestSharedPhone:
         expect(page.get_by_label("E-postadress")).to_be_visible()
 
         # The server takes writes again; the driver signs in on the same phone and scans something of her own.
+        # Every batch from this phone, whether the page or its service worker (Background Sync) sends it.
         sent = []
-        page.on("request", lambda r: sent.append(r.post_data_json["events"]) if r.url.endswith(BATCH) else None)
+        page.context.on("request",
+                        lambda r: sent.append(r.post_data_json["events"]) if r.url.endswith(BATCH) else None)
         sign_in_with_form(page, DRIVER)
         expect(page.get_by_test_id("outbox-others")).to_have_text(
             f"1 skanning väntar på {LENA}. De skickas när {LENA} loggar in på den här telefonen igen.")

@@ -8,17 +8,14 @@
  * with the reason, for the person to correct on the intake screen or to discard; made ones stay
  * as a short list of what was registered. No DOM here: the service worker sends with this module.
  */
-import { INTAKE_STORE, PHOTO_STORE, metaGet, run, transact } from "../db.js";
-import { CSRF_KEY } from "../csrf.js";
-import { OWNER_HEADER, currentOwner, ownedBy } from "./owner.js";
+import { INTAKE_STORE, PHOTO_STORE, run, transact } from "../db.js";
+import { currentOwner, ownedBy } from "./owner.js";
 import { announce } from "./queue.js";
-import { fetchNoting } from "./skew.js";
+import { oneAtATime, postAs } from "./sending.js";
 
-const SEND_LOCK = "delbar-intake-send";
+const oneRun = oneAtATime("delbar-intake-send");
 /** Made intakes kept to show on the intake screen, per phone. */
 const KEEP_MADE = 10;
-/** Without Web Locks this context at least never sends twice at once. @type {Promise<unknown>} */
-let fallbackRun = Promise.resolve();
 
 /**
  * @typedef {{item_id: string, title: string, state: string, code: string | null, location_name: string | null,
@@ -75,12 +72,7 @@ export async function discardIntake(seq) {
  * @returns {Promise<SendResult>}
  */
 export function sendIntakes({ fetch: doFetch = fetch } = {}) {
-  if (typeof navigator !== "undefined" && navigator.locks) {
-    return navigator.locks.request(SEND_LOCK, () => sendAll(doFetch));
-  }
-  const next = fallbackRun.then(() => sendAll(doFetch));
-  fallbackRun = next.catch(() => {});
-  return next;
+  return oneRun(() => sendAll(doFetch));
 }
 
 /** @param {typeof fetch} doFetch @returns {Promise<SendResult>} */
@@ -91,7 +83,7 @@ async function sendAll(doFetch) {
   for (;;) {
     const next = (await intakesOf(owner)).find(waiting);
     if (!next) return { sent, stopped: null };
-    const answer = await post(next, doFetch, owner);
+    const answer = await postAs("/api/intakes", JSON.stringify(next.body), doFetch, owner);
     const outcome = judgeIntake(answer);
     if (outcome === "wait") return { sent, stopped: answer?.status === 401 ? "signed_out" : "network" };
     if (outcome === "made") {
@@ -140,25 +132,4 @@ async function settle(entry, made, owner) {
       for (const old of done.slice(0, Math.max(0, done.length - KEEP_MADE))) intakes.delete(/** @type {number} */ (old.seq));
     };
   });
-}
-
-/**
- * @param {QueuedIntake} entry
- * @param {typeof fetch} doFetch
- * @param {import("./owner.js").Owner} owner
- * @returns {Promise<{status: number, body: any} | null>} null: no answer
- */
-async function post(entry, doFetch, owner) {
-  /** @type {Record<string, string>} */
-  const headers = { Accept: "application/json", "Content-Type": "application/json", [OWNER_HEADER]: owner.id };
-  const token = await metaGet(CSRF_KEY).catch(() => null);
-  if (token) headers["X-CSRF-Token"] = token;
-  try {
-    const response = await fetchNoting(doFetch, "/api/intakes", {
-      method: "POST", headers, credentials: "same-origin", body: JSON.stringify(entry.body),
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  } catch {
-    return null;
-  }
 }

@@ -6,16 +6,13 @@
  * IndexedDB) and uploaded right after the text; the text sent again answers the same message, so
  * a photo whose upload failed goes with the next try. No DOM here: the service worker sends with this module on `sync`.
  */
-import { MESSAGE_STORE, metaGet, run } from "../db.js";
-import { CSRF_KEY } from "../csrf.js";
-import { OWNER_HEADER, currentOwner } from "./owner.js";
+import { MESSAGE_STORE, run } from "../db.js";
+import { currentOwner } from "./owner.js";
 import { announce } from "./queue.js";
 import { judgeSend, nextToSend } from "./message-policy.js";
-import { fetchNoting } from "./skew.js";
+import { oneAtATime, postAs } from "./sending.js";
 
-const SEND_LOCK = "delbar-message-send";
-/** Without Web Locks this context at least never sends twice at once. @type {Promise<unknown>} */
-let fallbackRun = Promise.resolve();
+const oneRun = oneAtATime("delbar-message-send");
 
 /** @typedef {import("./message-policy.js").QueuedMessage} QueuedMessage */
 /** @typedef {{sent: number, stopped: null | "network" | "signed_out"}} SendResult */
@@ -60,12 +57,7 @@ export async function discardMessage(seq) {
 export function sendMessages({ fetch: doFetch = fetch } = {}) {
   // One run at a time across the pages and the worker, or the same message goes out twice at once
   // (harmless on the server, but the second answer would settle an entry already gone).
-  if (typeof navigator !== "undefined" && navigator.locks) {
-    return navigator.locks.request(SEND_LOCK, () => sendAll(doFetch));
-  }
-  const next = fallbackRun.then(() => sendAll(doFetch));
-  fallbackRun = next.catch(() => {});
-  return next;
+  return oneRun(() => sendAll(doFetch));
 }
 
 /** @param {typeof fetch} doFetch @returns {Promise<SendResult>} */
@@ -130,18 +122,10 @@ function upload(message, messageId, doFetch, owner) {
  * @returns {Promise<Answer | null>}
  */
 async function send(url, body, doFetch, owner) {
-  /** @type {Record<string, string>} */
-  const headers = { Accept: "application/json", [OWNER_HEADER]: owner.id };
-  if (typeof body === "string") headers["Content-Type"] = "application/json";
-  const token = await metaGet(CSRF_KEY).catch(() => null);
-  if (token) headers["X-CSRF-Token"] = token;
-  try {
-    const response = await fetchNoting(doFetch, url, { method: "POST", headers, credentials: "same-origin", body });
-    const answer = await response.json().catch(() => null);
-    return { status: response.status, error: typeof answer?.error === "string" ? answer.error : null,
-             detail: typeof answer?.detail === "string" ? answer.detail : "",
-             id: typeof answer?.id === "string" ? answer.id : null };
-  } catch {
-    return null;
-  }
+  const answer = await postAs(url, body, doFetch, owner);
+  if (!answer) return null;
+  const { status, body: reply } = answer;
+  return { status, error: typeof reply?.error === "string" ? reply.error : null,
+           detail: typeof reply?.detail === "string" ? reply.detail : "",
+           id: typeof reply?.id === "string" ? reply.id : null };
 }

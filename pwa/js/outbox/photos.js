@@ -12,6 +12,7 @@ import { CSRF_KEY } from "../csrf.js";
 import { OWNER_HEADER, currentOwner } from "./owner.js";
 import { announce } from "./queue.js";
 import { countEntries, ownEntries } from "./store.js";
+import { oneAtATime } from "./sending.js";
 
 const MAX_SIDE = 1600;
 // A photo taken to show the item's label: a wide shot keeps the label small, and the server
@@ -20,13 +21,7 @@ const MAX_SIDE = 1600;
 export const LABEL_SIDE = 2400;
 const QUALITY = 0.8;
 const KEEP_RESULTS = 20;
-const UPLOAD_LOCK = "delbar-photo-upload";
-/**
- * Without Web Locks (older Safari) this context at least never uploads twice at once: the
- * previous run, settled either way (only its end matters).
- * @type {Promise<unknown>}
- */
-let fallbackRun = Promise.resolve();
+const oneRun = oneAtATime("delbar-photo-upload");
 
 /**
  * @typedef {{status: string, code: string | null, codes: string[], message: string}} PhotoLabel
@@ -114,12 +109,7 @@ export async function uploadPhotos({ fetch: doFetch = fetch } = {}) {
   // page's run and asks for a Background Sync, whose run would otherwise send the same photo again
   // (a second copy on the listing, and the label it linked reported as "already linked").
   // Waiting, not skipping: a run that starts late still finds what was queued meanwhile.
-  if (typeof navigator !== "undefined" && navigator.locks) {
-    return navigator.locks.request(UPLOAD_LOCK, () => uploadAll(doFetch));
-  }
-  const run = fallbackRun.then(() => uploadAll(doFetch));
-  fallbackRun = run.catch(() => {});
-  return run;
+  return oneRun(() => uploadAll(doFetch));
 }
 
 /** @param {typeof fetch} doFetch @returns {Promise<number>} */
