@@ -1,4 +1,5 @@
-/** Messages: the warehouse's list of register items and printing labels for a selection. */
+/** Messages: the warehouse's list of register items, printing labels for a selection, and an item of the
+ * register listed from its page. */
 
 export default {
   sv: {
@@ -13,6 +14,18 @@ export default {
     "register.too_many": "Högst {max} etiketter per utskrift: välj färre.",
     "register.open": { one: "Öppna PDF med {count} etikett", other: "Öppna PDF med {count} etiketter" },
     "register.open_zpl": "Hämta ZPL-filen",
+    "item.list": "Lägg ut i katalogen",
+    "item.list_hint": "Saken blir en annons med sin benämning, kategori, enhet, plats och sina foton.",
+    "item.list_deal": "Vad ska hända med den?",
+    "item.list_give": "Ge bort",
+    "item.list_lend": "Låna ut",
+    "item.list_publish": "Publicera direkt (annars ett utkast)",
+    "item.list_save": "Lägg ut",
+    "item.listed": "Saken är utlagd.",
+    "item.listed_draft": "Saken är ett utkast i katalogen.",
+    "item.show_listing": "Visa annonsen",
+    "item.photos": "Foton av saken",
+    "item.photo_n": "{title}, foto {n}",
   },
   en: {
     "register.title": "Items in the register",
@@ -26,5 +39,17 @@ export default {
     "register.too_many": "At most {max} labels per print: choose fewer.",
     "register.open": { one: "Open the PDF with {count} label", other: "Open the PDF with {count} labels" },
     "register.open_zpl": "Download the ZPL file",
+    "item.list": "List in the catalogue",
+    "item.list_hint": "The item becomes a listing with its title, category, unit, place and photos.",
+    "item.list_deal": "What should happen to it?",
+    "item.list_give": "Give away",
+    "item.list_lend": "Lend",
+    "item.list_publish": "Publish at once (otherwise a draft)",
+    "item.list_save": "List it",
+    "item.listed": "The item is listed.",
+    "item.listed_draft": "The item is a draft in the catalogue.",
+    "item.show_listing": "Show the listing",
+    "item.photos": "Photos of the item",
+    "item.photo_n": "{title}, photo {n}",
   },
 };
