@@ -12,15 +12,12 @@ screen does:
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
-from uuid import uuid4
 
 import httpx
 from openpyxl import Workbook
@@ -29,10 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from scans_bench import login, postgres_reachable, start_server
+from scans_bench import login, main_per_kind, start_server
 
 from backend.demo import data
-from tests.databases import POSTGRES_ADMIN_URL, _admin, _with_dbname
 
 ROWS = 10_000
 EDITED = 1_000
@@ -129,23 +125,5 @@ async def admin_defines_colour(base: str) -> None:
         assert made.status_code == 201, made.text
 
 
-def main() -> None:
-    kinds = sys.argv[1:] or ["sqlite", "postgres"]
-    with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        for kind in kinds:
-            if kind == "sqlite":
-                asyncio.run(run(kind, f"sqlite:///{workdir / 'bench.sqlite'}", workdir))
-            elif asyncio.run(postgres_reachable()):
-                name = f"delbar_bench_{uuid4().hex[:8]}"
-                asyncio.run(_admin(f'CREATE DATABASE "{name}"'))
-                try:
-                    asyncio.run(run(kind, _with_dbname(POSTGRES_ADMIN_URL, name), workdir))
-                finally:
-                    asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            else:
-                print(f"[{kind}] PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: skipped")
-
-
 if __name__ == "__main__":
-    main()
+    main_per_kind(run)

@@ -268,7 +268,9 @@ async def postgres_reachable() -> bool:
         return False
 
 
-def main() -> None:
+def main_per_kind(run) -> None:
+    """run(kind, url, workdir) once per database kind named (default both): SQLite in a file of the work
+    directory, PostgreSQL in a database made for the run and dropped after it (skipped when none answers)."""
     kinds = sys.argv[1:] or ["sqlite", "postgres"]
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
@@ -284,6 +286,10 @@ def main() -> None:
                     asyncio.run(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
             else:
                 print(f"[{kind}] PostgreSQL not reachable at {POSTGRES_ADMIN_URL}: skipped")
+
+
+def main() -> None:
+    main_per_kind(run)
 
 
 if __name__ == "__main__":
