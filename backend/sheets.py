@@ -21,6 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from backend.errors import Invalid
 
 Line = tuple[int, list[str]]
+Cell = str | int | Decimal | None
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_TYPE = "text/csv"  # Litestar adds "; charset=utf-8" to a text type
 # An Excel cell holds at most this many characters; a longer cell is not a register's.
@@ -132,9 +133,6 @@ def _trimmed(cells: list[str]) -> list[str]:
 def _safe(value: str) -> str:
     """A cell a spreadsheet shows as text, never runs: a leading = + - @ would be read as a formula."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-Cell = str | int | Decimal | None
 
 
 def _csv_cell(value: Cell) -> str:

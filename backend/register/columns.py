@@ -55,7 +55,7 @@ class BadCell(ValueError):
 
 
 def header(key: str, lang: str) -> str:
-    sv, en, _ = COLUMNS[key] if key in COLUMNS else (*READ_ONLY[key], ())
+    sv, en = COLUMNS[key][:2] if key in COLUMNS else READ_ONLY[key]
     return en if lang == "en" else sv
 
 

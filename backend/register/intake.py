@@ -49,7 +49,7 @@ class IntakeService:
             if owner is not None:
                 if owner != self.actor.municipality_id:
                     raise Conflict("That id is already in use.", error="id_reused")
-                return await self._read(data.id, data), False
+                return await self._read(data.id), False
             if data.category_id and not await self.repo.category_exists(data.category_id):
                 raise Invalid("No such category.", error="unknown_category")
             number = data.inventory_number.strip()
@@ -66,7 +66,7 @@ class IntakeService:
             if data.repair:
                 await RepairService(self.db, self.actor).create_in_write(
                     RepairCreate(id=step_id(data.id, "repair"), item_id=data.id, needs=data.repair))
-            return await self._read(data.id, data), True
+            return await self._read(data.id), True
 
     async def _label_and_shelve(self, data: schemas.IntakeIn) -> None:
         if data.new_label:
@@ -87,7 +87,7 @@ class IntakeService:
             raise Conflict(f"The {step} was refused: {refused.message or refused.reason}.",
                            error=f"{step}_{refused.reason}")
 
-    async def _read(self, item_id: UUID, data: schemas.IntakeIn) -> Row:
+    async def _read(self, item_id: UUID) -> Row:
         found = await self.repo.intake(item_id)
         if found is None:
             raise NotFound("No such item.")

@@ -134,10 +134,6 @@ class TransferRepository:
     async def units(self) -> list[Row]:
         return await Unit.select(Unit.id, Unit.name).where(Unit.municipality == self.municipality_id)
 
-    async def language(self, user_id: UUID) -> str:
-        row = await User.select(User.language).where(User.id == user_id).first()
-        return row["language"] if row else "sv"
-
     async def insert_items(self, rows: list[Row], now: datetime) -> None:
         for chunk in _chunks(rows):
             await Item.insert(*[Item(**row, municipality=self.municipality_id, created_at=now) for row in chunk])

@@ -18,6 +18,7 @@ from uuid import UUID, uuid4
 import msgspec
 
 from backend import clock, sheets
+from backend.accounts.repository import UserRepository
 from backend.db import Database
 from backend.errors import Invalid
 from backend.register import columns, schemas
@@ -78,7 +79,8 @@ class RegisterTransfer:
     async def export(self, kind: str) -> tuple[bytes, str]:
         """The whole register as a file (csv or xlsx) with headers in the person's language."""
         async with self.db.read():
-            lang = await self.repo.language(self.actor.user_id)
+            person = await UserRepository(self.actor.municipality_id).get(self.actor.user_id)
+            lang = person["language"] if person else "sv"
             items, cards, values = await self.repo.items(), await self.repo.cards(), await self.repo.values()
             codes, fields = await self.repo.codes(), await self.fields.list()
             units = {u["id"]: u["name"] for u in await self.repo.units()}
@@ -106,7 +108,8 @@ class RegisterTransfer:
         lines = _lines(data, filename)
         async with self.db.read():
             register = await self._register()
-        return self._report(lines, register, mapping, applied=False)
+        mapped, plans = self._plan(lines, register, mapping)
+        return self._summary(lines[0][1], mapped, plans, register, applied=False)
 
     async def apply(self, data: bytes, filename: str, mapping: list[str] | None) -> schemas.ImportReport:
         """Import the file whole, or nothing when any row is in error (the report says which)."""
@@ -129,11 +132,6 @@ class RegisterTransfer:
         fields = {f["id"]: f for f in await self.fields.list()}
         return Register(items=items, cards=cards, values=await self.repo.values(), numbers=numbers, units=units,
                         fields=fields)
-
-    def _report(self, lines: list[sheets.Line], register: Register, mapping: list[str] | None,
-                *, applied: bool) -> schemas.ImportReport:
-        mapped, plans = self._plan(lines, register, mapping)
-        return self._summary(lines[0][1], mapped, plans, register, applied=applied)
 
     def _mapping(self, header: list[str], register: Register, mapping: list[str] | None) -> list[str]:
         custom = {f"field:{f['id']}": f["name"] for f in register.fields.values()}
@@ -273,10 +271,7 @@ class RegisterTransfer:
 
     def _decide(self, plan: Planned, item_id: UUID | None, title: str, card: Row, values: dict[UUID, str],
                 given: dict[str, str], names: dict[str, str], register: Register) -> Planned:
-        card = {k: card.get(k) for k in _CARD_KEYS} | {"inventory_number": card.get("inventory_number") or None}
-        for text in ("material", "brand", "model", "serial_number"):
-            card[text] = card[text] or ""
-        card["condition"] = card["condition"] or ""
+        card = _comparable(card)
         plan.card, plan.values = card, values
         if item_id is None:
             owner = register.units.get(given.get("owner_unit", "").casefold()) if given.get("owner_unit") else \
@@ -291,15 +286,11 @@ class RegisterTransfer:
         item = register.items[item_id]
         plan.item_id, plan.title = item_id, title or item["title"]
         plan.retitle = bool(title) and title != item["title"]
-        before = register.cards.get(item_id)
-        old = {k: (before or {}).get(k) for k in _CARD_KEYS}
-        for text in ("material", "brand", "model", "serial_number", "condition"):
-            old[text] = old[text] or ""
-        old["inventory_number"] = old["inventory_number"] or None
+        # An item with no card yet compares as an empty one: a row that gives it nothing changes nothing.
+        before = _comparable(register.cards.get(item_id, {}))
         own = register.values.get(item_id, {})
         same_values = all(own.get(f, "") == v for f, v in values.items())
-        plan.action = "unchanged" if (before is not None and old == card and same_values and not plan.retitle) \
-            or (before is None and _empty(card) and not any(values.values()) and not plan.retitle) else "update"
+        plan.action = "unchanged" if before == card and same_values and not plan.retitle else "update"
         return plan
 
     async def _write(self, plans: list[Planned], mapped: list[str]) -> None:
@@ -339,8 +330,12 @@ def _lines(data: bytes, filename: str) -> list[sheets.Line]:
     return sheets.read(data, filename, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
 
 
-def _empty(card: Row) -> bool:
-    return all(v in (None, "") for v in card.values())
+def _comparable(card: Row) -> Row:
+    """A card's fields as stored: texts empty rather than null, an inventory number null rather than empty."""
+    row = {k: card.get(k) for k in _CARD_KEYS}
+    for text in ("material", "brand", "model", "serial_number", "condition"):
+        row[text] = row[text] or ""
+    return row | {"inventory_number": row["inventory_number"] or None}
 
 
 def _column_of(message: str, names: dict[str, str]) -> str:

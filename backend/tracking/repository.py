@@ -18,7 +18,7 @@ Row = dict[str, Any]
 _EVENT_FIELDS = tuple(column._meta.db_column_name for column in ScanEvent._meta.columns)
 _EVENT_DEFAULTS = {"message": "", "state_before": "", "state_after": "", "note": "", "seq": 0, "time_source": "device",
                    "driver_confirmed": False, "resolution": ""}
-_ITEM_COLUMNS = "id, title, state, location, holder_unit, version, owner_unit, listing"
+_ITEM_COLUMNS = "id, title, state, location, holder_unit, version, owner_unit"
 
 
 def _marks(values: list) -> str:

@@ -13,6 +13,7 @@ from functools import partial
 from uuid import UUID
 
 from backend import clock
+from backend.catalog.repository import ItemRepository
 from backend.codes.repository import CodeRepository
 from backend.codes.service import CodeTextError, code_from_text
 from backend.db import Database
@@ -139,7 +140,7 @@ class ScanService:
     async def item_position(self, item_id: UUID) -> tuple[Row, Row | None, str | None]:
         """The item, its place and the code on it now: the head of its page in the app."""
         async with self.db.read():
-            item = (await TrackingRepository(self.actor.municipality_id).items([item_id])).get(item_id)
+            item = await ItemRepository(self.actor.municipality_id).get(item_id)
             if item is None:
                 raise NotFound("No such item.")
             place = (await self.repo.locations([item["location"]])).get(item["location"])

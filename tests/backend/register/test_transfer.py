@@ -14,7 +14,7 @@ from backend.register.tables import ItemCard, RegisterValue
 from backend.register.transfer import MAX_ROWS
 from tests.backend.codes.test_service import warehouse
 from tests.backend.register.test_service import define
-from tests.factories import login, make_item
+from tests.factories import login, make_item, make_user
 
 pytestmark = pytest.mark.anyio
 
@@ -206,8 +206,7 @@ class TestImport:
         await login(client, ystad.employee_email)
         assert (await apply(client, SWEDISH)).status_code == 403
 
-    async def test_a_reporter_may_preview_but_not_import(self, client, ystad, new_client):
-        from tests.factories import make_user
+    async def test_a_reporter_may_preview_but_not_import(self, client, ystad):
         await make_user(ystad.id, ystad.admin_unit, "rapport@ystad.test", "reporter")
         await login(client, "rapport@ystad.test")
         assert (await preview(client, SWEDISH)).status_code == 200
