@@ -10,7 +10,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from uuid import uuid4
 
 import httpx
@@ -18,6 +18,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from backend.demo.data import DEMO_PASSWORD
+from backend.vocabulary import STOCKHOLM
 from tests.backend.mail.conftest import Inbox
 from tests.browser.conftest import ROOT, ServerProcess, free_port, wait_until_healthy
 from tests.conftest import TEST_SECRET_KEY
@@ -104,7 +105,8 @@ class TestTwoProcesses:
         _, url = processes
         rows = psql(url, "SELECT job, slot, process FROM job_run WHERE job LIKE 'push-%' ORDER BY job")
         jobs = Counter((job, slot) for job, slot, _ in rows)
-        assert ("push-retention", date.today().isoformat()) in jobs
+        # The daily slot is Stockholm's day: between 23:00 and midnight UTC that is already tomorrow.
+        assert ("push-retention", datetime.now(STOCKHOLM).date().isoformat()) in jobs
         assert all(count == 1 for count in jobs.values()), jobs
 
     def test_mail_queued_by_either_process_is_sent_by_the_sender_process_once(self, processes, smtp):
