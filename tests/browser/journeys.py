@@ -42,7 +42,7 @@ def ystad_listing(base: str, title: str, **fields) -> str:
 
 
 def unique(title: str) -> str:
-    return f"{title} {uuid.uuid4().hex[:4]}"
+    return f"{title} {uuid.uuid4().hex[:8]}"
 
 
 def open_as(browser, live_server: str, width: str, email: str) -> tuple[object, Page]:
