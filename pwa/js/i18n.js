@@ -1,15 +1,22 @@
 /**
  * Translation lookup and the current language (Swedish unless the user picked English).
+ * Swedish loads with the app; English only when it is used, so a Swedish visit downloads half the
+ * texts. Switching language waits for the catalogue (the service worker has both offline).
  */
-import { messages } from "./messages.js";
+import { messages as swedish } from "./messages/sv.js";
 
 export const LANGUAGES = /** @type {const} */ (["sv", "en"]);
 /** Each language's name in itself, for the switch. */
 export const LANGUAGE_NAMES = { sv: "Svenska", en: "English" };
 const STORAGE_KEY = "delbar.lang";
 
+/** @type {Record<"sv" | "en", Record<string, import("./messages/sv.js").Message> | null>} */
+const catalogues = { sv: swedish, en: null };
 /** @type {"sv" | "en"} */
 let current = readStored();
+/** The language last asked for: a switch that is still fetching its texts gives way to a later one. */
+let wanted = current;
+if (current === "en" && !(await loadEnglish())) current = wanted = "sv";
 /** @type {Set<(lang: string) => void>} */
 const listeners = new Set();
 
@@ -28,12 +35,32 @@ export function getLanguage() {
 }
 
 /**
- * Switch language, remember it, set <html lang> and tell listeners to re-render.
- * @param {string} lang
+ * Fetch the English texts once (Swedish is always here); false when they cannot be had (offline
+ * before the service worker has cached them), and the page stays in Swedish.
+ * @returns {Promise<boolean>}
  */
-export function setLanguage(lang) {
-  if (!LANGUAGES.includes(/** @type {any} */ (lang)) || lang === current) return;
-  current = /** @type {"sv" | "en"} */ (lang);
+async function loadEnglish() {
+  try {
+    catalogues.en ??= (await import("./messages/en.js")).messages;
+    return true;
+  } catch (error) {
+    console.warn("delbar: the English texts could not be loaded", error);
+    return false;
+  }
+}
+
+/**
+ * Switch language once its texts are here, remember it, set <html lang> and tell listeners to
+ * re-render.
+ * @param {string} lang
+ * @returns {Promise<void>}
+ */
+export async function setLanguage(lang) {
+  if (!LANGUAGES.includes(/** @type {any} */ (lang))) return;
+  wanted = /** @type {"sv" | "en"} */ (lang);
+  if (lang === "en" && !(await loadEnglish())) return;
+  if (lang !== wanted || lang === current) return;
+  current = wanted;
   try {
     localStorage.setItem(STORAGE_KEY, current);
   } catch {
@@ -54,7 +81,7 @@ export function onLanguageChange(listener) {
 
 /** @param {string} key */
 function lookup(key) {
-  return messages[current][key] ?? messages.sv[key];
+  return catalogues[current]?.[key] ?? swedish[key];
 }
 
 /**

@@ -35,7 +35,7 @@ async function accept(answer) {
   await setCsrfToken(answer.csrf_token);
   await remember(user);
   if (pickedSignedOut && pickedSignedOut !== user.language) await saveLanguage(pickedSignedOut);
-  else if (user.language) setLanguage(user.language);
+  else if (user.language) await setLanguage(user.language);
   pickedSignedOut = null;
   return user;
 }
@@ -48,7 +48,7 @@ async function accept(answer) {
 export async function chooseLanguage(lang) {
   // Saved first, so a screen showing the server's texts (notifications) re-renders in the new language.
   if (user) await saveLanguage(lang);
-  setLanguage(lang);
+  await setLanguage(lang);
   if (!user) pickedSignedOut = getLanguage();
 }
 

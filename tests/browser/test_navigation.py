@@ -94,9 +94,18 @@ class TestNavigation:
         # employee must stay Swedish for the tests that sign in as them later.
         context, page = open_as(browser, live_server, "phone", new_person(live_server, name="Nav English"))
         try:
+            english = []
+            context.on("request", lambda r: english.append(r.url) if "/messages/en" in r.url else None)
+            expect(page.get_by_role("navigation", name="Huvudmeny")).to_be_visible()
+            assert english == [], "a Swedish visit fetched the English texts"
             page.get_by_role("button", name="English").click()
             nav = page.get_by_role("navigation", name="Main menu")
             expect(nav.locator(".app-nav__text")).to_have_text(["Home", "Search", "Post", "Bookings", "Notifications"])
+            assert english, "English was shown without its texts being fetched"
+            # The next visit opens in English at once: the texts load before the first screen.
+            page.reload()
+            expect(nav.locator(".app-nav__text")).to_have_text(["Home", "Search", "Post", "Bookings", "Notifications"])
+            expect(page.locator("html")).to_have_attribute("lang", "en")
         finally:
             context.close()
 

@@ -1,14 +1,22 @@
-// The message catalogue (pwa/js/messages.js and messages/*.js): Swedish and English have the
-// same keys, the same {placeholders} and the same shapes t() and tList() read.
+// The message catalogue (pwa/js/messages/sv.js and en.js, each merging its language's group files
+// under sv/ and en/): Swedish and English have the same groups, the same keys, the same
+// {placeholders} and the same shapes t() and tList() read.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 
-import { messages } from "../../../pwa/js/messages.js";
+import { messages as sv } from "../../../pwa/js/messages/sv.js";
+import { messages as en } from "../../../pwa/js/messages/en.js";
 
-const GROUP_DIR = new URL("../../../pwa/js/messages/", import.meta.url);
-const groups = await Promise.all(readdirSync(GROUP_DIR).filter((name) => name.endsWith(".js")).sort()
-  .map(async (name) => [name, (await import(new URL(name, GROUP_DIR).href)).default]));
+const messages = { sv, en };
+const MESSAGES = new URL("../../../pwa/js/messages/", import.meta.url);
+/** @param {"sv" | "en"} lang @returns {Promise<[string, Record<string, unknown>][]>} */
+async function groupsOf(lang) {
+  const dir = new URL(`${lang}/`, MESSAGES);
+  return Promise.all(readdirSync(dir).filter((name) => name.endsWith(".js")).sort()
+    .map(async (name) => [name, (await import(new URL(name, dir).href)).default]));
+}
+const groups = { sv: await groupsOf("sv"), en: await groupsOf("en") };
 
 /** Every {name} in a value: a string, a list of strings, or plural forms. @param {unknown} value */
 function placeholders(value) {
@@ -51,12 +59,19 @@ describe("messages", () => {
     assert.deepEqual(lacking, []);
   });
 
+  it("has the same group files in both languages, each with the keys of the other", () => {
+    assert.deepEqual(groups.en.map(([name]) => name), groups.sv.map(([name]) => name));
+    const differ = groups.sv.flatMap(([name, group], n) => [...missingIn(group, groups.en[n][1]),
+      ...missingIn(groups.en[n][1], group)].map((key) => `${name}: ${key}`));
+    assert.deepEqual(differ, []);
+  });
+
   it("defines each key in one group only (a later group would silently replace it)", () => {
     const owner = new Map();
     const twice = [];
-    for (const [name, group] of groups) {
-      for (const lang of ["sv", "en"]) {
-        for (const key of Object.keys(group[lang])) {
+    for (const lang of /** @type {const} */ (["sv", "en"])) {
+      for (const [name, group] of groups[lang]) {
+        for (const key of Object.keys(group)) {
           if (owner.has(`${lang}:${key}`)) twice.push(`${lang} ${key}: ${owner.get(`${lang}:${key}`)} and ${name}`);
           owner.set(`${lang}:${key}`, name);
         }
@@ -65,8 +80,10 @@ describe("messages", () => {
     assert.deepEqual(twice, []);
   });
 
-  it("merges every group file into the catalogue", () => {
-    const grouped = new Set(groups.flatMap(([, group]) => Object.keys(group.sv)));
-    assert.deepEqual([...grouped].filter((key) => !Object.hasOwn(messages.sv, key)), []);
+  it("merges every group file into its language's catalogue", () => {
+    for (const lang of /** @type {const} */ (["sv", "en"])) {
+      const grouped = new Set(groups[lang].flatMap(([, group]) => Object.keys(group)));
+      assert.deepEqual([...grouped].filter((key) => !Object.hasOwn(messages[lang], key)), []);
+    }
   });
 });

@@ -1,0 +1,25 @@
+/** Messages: passwords by e-mail (forgotten, invited). In English, with the keys of ../sv/mail.js. */
+
+export default {
+  "login.forgot": "Forgot your password?",
+  "password.forgot_title": "Forgot your password?",
+  "password.forgot_intro": "Enter the e-mail address you log in with. We send a link where you choose a new password. The link works for one hour.",
+  "password.send_link": "Send the link",
+  "password.sending": "Sending …",
+  "password.link_sent": "If {email} has a Delbar account, an e-mail with a link arrives within a few minutes. Check the spam folder too.",
+  "password.offline": "Delbar could not be reached. Check the connection and try again.",
+  "password.back_to_login": "Back to logging in",
+  "password.link_title": "Choose a password",
+  "password.link_intro": "The password needs at least 10 characters. A few words in a row are easy to remember and hard to guess.",
+  "password.for": "A new password for {email}.",
+  "password.welcome": "Welcome to Delbar! Choose a password for {email}.",
+  "password.new": "New password",
+  "password.new_hint": "At least 10 characters.",
+  "password.again": "Type the password again",
+  "password.mismatch": "The passwords differ. Type the same password in both fields.",
+  "password.save": "Save the password",
+  "password.saving": "Saving …",
+  "password.saved": "Done! You can now log in with your new password.",
+  "password.to_login": "Log in",
+  "password.link_invalid": "This link no longer works: it was used already or is too old. Ask for a new one under Forgot your password? on the login page.",
+};
