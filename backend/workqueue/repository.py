@@ -8,7 +8,7 @@ from uuid import UUID
 
 from piccolo.query.functions.aggregate import Max
 
-from backend.bookings.tables import Booking
+from backend.bookings.tables import Booking, BookingItem
 from backend.catalog.tables import Item, Listing, Photo
 from backend.codes.tables import Code
 from backend.db import Typed
@@ -31,6 +31,17 @@ class WorkQueueRepository:
             Booking.created_at.as_alias("since"),
         ).where(Booking.owner_municipality == self.municipality_id, Booking.status == "requested").order_by(
             Booking.created_at).limit(LIMIT)
+
+    async def reserved_but_missing(self) -> list[Row]:
+        """Approved bookings holding an item a stocktake found missing: the borrower is
+        waiting for something that is not there. Soonest start first."""
+        held = BookingItem
+        return await held.select(
+            held.booking.as_alias("id"), held.item, held.booking.listing.title.as_alias("title"),
+            held.booking.requester_unit.name.as_alias("detail"), held.booking.period_start.as_alias("start"),
+        ).where(held.booking.owner_municipality == self.municipality_id, held.booking.status == "approved",
+                held.holds.eq(True), held.item.state == "missing",
+        ).order_by(held.booking.period_start).limit(LIMIT)
 
     async def listings_to_check(self) -> list[Row]:
         """Drafts to check, and published physical listings without a photo."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from backend import clock
 from backend.db import Database
 from backend.tenancy import Actor
+from backend.vocabulary import STOCKHOLM
 from backend.workqueue.repository import Row, WorkQueueRepository
 
 COORDINATORS = ("coordinator", "admin")
@@ -47,6 +48,7 @@ class WorkQueueService:
         async with self.db.read():
             return [
                 _section("pickups", await self.repo.held_pickups(), "/sak/{item}"),
+                _section("missing", await self._reserved_but_missing(), "/bokningar/{id}"),
                 _section("repairs", await self.repo.open_repairs(), "/reparationer"),
                 _section("bookings", await self.repo.bookings_to_approve(), "/att-godkanna"),
                 _section("listings", await self.repo.listings_to_check(), "/annons/{id}"),
@@ -57,3 +59,8 @@ class WorkQueueService:
                 _section("scans", await self.repo.rejected_scans(now - timedelta(days=14)), "/behover-atgard"),
                 _section("clocks", await self.repo.wrong_clocks(now - timedelta(days=14)), "/sak/{item}"),
             ]
+
+    async def _reserved_but_missing(self) -> list[Row]:
+        """Dated by the booking's first day: when the borrower expects the item that is not there."""
+        return [{**r, "since": datetime.combine(r["start"], time(12), STOCKHOLM)}
+                for r in await self.repo.reserved_but_missing()]

@@ -34,7 +34,8 @@ def violations(page: Page, route: str) -> list[str]:
 def axe_findings(page: Page) -> list[str]:
     """axe-core's WCAG 2.1 AA violations on the page as it is now, one readable line each (the
     rules' passes are not collected: only what fails is read)."""
-    page.add_script_tag(path=str(AXE))
+    if not page.evaluate("typeof axe !== 'undefined'"):  # once per document: it is half a megabyte to parse
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_AA)
     return [f"{v['id']} ({v['impact']}) at {node['target']}: {node['failureSummary']}"

@@ -45,6 +45,9 @@ export function workQueueView() {
   return root;
 }
 
+/** What a section's rows mean, where the title alone does not say it. @type {Record<string, string>} */
+const HINTS = { missing: "work.hint_missing" };
+
 /**
  * @param {{key: string, available: boolean, count: number, rows: any[]}} data
  * @param {() => Promise<void>} reload
@@ -61,6 +64,7 @@ function section(data, reload) {
     "section",
     { class: "work-queue__section", "aria-labelledby": id },
     h("h2", { id }, t(`work.section_${data.key}`), " ", h("span", { class: "work-queue__count", text: `(${data.count})` })),
+    data.key in HINTS && data.rows.length ? h("p", { class: "work-queue__hint", text: t(HINTS[data.key]) }) : null,
     body,
     bulk ? bulkBar(data.key, list, reload) : null,
     data.key === "transport"

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 
 from backend import clock
-from backend.catalog.tables import Listing
+from backend.catalog.tables import Item, Listing
 from backend.tracking.tables import ScanEvent
-from tests.factories import login, make_code, make_item, make_location, make_user
+from tests.backend.bookings.helpers import days, make_listing
+from tests.factories import login, make_code, make_item, make_location, make_network, make_user
 
 pytestmark = pytest.mark.anyio
 
@@ -65,8 +66,8 @@ class TestWorkQueue:
 
     async def test_every_section_is_present_even_when_empty(self, client, ystad):
         body = (await _queue(client, ystad)).json()
-        assert [s["key"] for s in body] == ["pickups", "repairs", "bookings", "listings", "labels", "stale",
-                                             "transport", "storage", "scans", "clocks"]
+        assert [s["key"] for s in body] == ["pickups", "missing", "repairs", "bookings", "listings", "labels",
+                                             "stale", "transport", "storage", "scans", "clocks"]
 
 
 class TestRepairs:
@@ -169,3 +170,54 @@ class TestBulkRefresh:
         stale = await _listing(ystad, "Soffa", "published", age_days=90)
         await _queue(client, ystad, role="employee")
         assert (await client.post("/api/listings/refresh", json={"ids": [str(stale)]})).status_code == 403
+
+
+class TestReservedButMissing:
+    """A stocktake finds an item missing that a borrower has an approved booking for: the coordinator
+    is the one who can find it, swap it or tell the borrower, so the work queue lists the booking."""
+
+    async def _approved(self, new_client, ystad, skurup, title: str) -> tuple[dict, UUID]:
+        await make_network("Sydkust", ystad.id, skurup.id)
+        shelf = await make_location(ystad.id, "Hylla A-1", "shelf")
+        listing, (item,) = await make_listing(ystad, title=title)
+        await Item.update({Item.location: shelf}).where(Item.id == item)
+        requester, owner = await new_client(), await new_client()
+        await login(requester, skurup.employee_email)
+        booking = await requester.post("/api/bookings", json={"listing_id": str(listing), "start": days(3),
+                                                              "end": days(6)})
+        assert booking.status_code == 201, booking.text
+        await login(owner, ystad.employee_email)
+        approved = await owner.post(f"/api/bookings/{booking.json()['id']}/approve", json={})
+        assert approved.status_code == 200, approved.text
+        return approved.json(), shelf
+
+    async def _count_nothing(self, new_client, ystad, shelf: UUID) -> None:
+        """A stocktake of the shelf, applied with nothing counted: the item is flagged missing."""
+        counter = await new_client()
+        await make_user(ystad.id, ystad.ame_unit, "lager@ystad.test", "warehouse")
+        await login(counter, "lager@ystad.test")
+        stocktake = await counter.post("/api/stocktakes", json={"id": str(uuid4()), "location_id": str(shelf)})
+        assert stocktake.status_code == 201, stocktake.text
+        applied = await counter.post(f"/api/stocktakes/{stocktake.json()['id']}/apply", json={})
+        assert applied.status_code == 200 and applied.json()["missing_count"] == 1, applied.text
+
+    async def test_an_approved_booking_of_an_item_found_missing_is_listed_with_its_first_day(
+            self, client, new_client, ystad, skurup):
+        booking, shelf = await self._approved(new_client, ystad, skurup, "Projektor Epson")
+        assert _section((await _queue(client, ystad)).json(), "missing")["count"] == 0
+        await self._count_nothing(new_client, ystad, shelf)
+        section = _section((await client.get("/api/workqueue")).json(), "missing")
+        assert [(r["id"], r["title"], r["link"]) for r in section["rows"]] == [
+            (booking["id"], "Projektor Epson", f"/bokningar/{booking['id']}")]
+        assert section["rows"][0]["since"].startswith(days(3)) and section["rows"][0]["detail"]
+
+    async def test_the_booking_leaves_the_list_once_the_item_is_found(self, client, new_client, ystad, skurup):
+        booking, shelf = await self._approved(new_client, ystad, skurup, "Projektor Epson")
+        await self._count_nothing(new_client, ystad, shelf)
+        await Item.update({Item.state: "in_storage"}).where(Item.listing == UUID(booking["listing"]["id"]))
+        assert _section((await _queue(client, ystad)).json(), "missing")["count"] == 0
+
+    async def test_the_other_municipality_does_not_see_it(self, client, new_client, ystad, skurup):
+        _, shelf = await self._approved(new_client, ystad, skurup, "Projektor Epson")
+        await self._count_nothing(new_client, ystad, shelf)
+        assert _section((await _queue(client, skurup)).json(), "missing")["count"] == 0

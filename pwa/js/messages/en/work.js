@@ -25,6 +25,8 @@ export default {
   "work.bulk_changed": "it has changed since the list was loaded",
   "work.bulk_refused_row": "Nothing changed: “{title}” could not be done, {reason}. Reload and try again.",
   "work.bulk_refused": "Nothing changed: {reason}",
+  "work.section_missing": "Booked items that are missing",
+  "work.hint_missing": "A stocktake did not find these items, but they are booked. Find the item, swap in a similar one or tell the borrower. The date is the booking's first day.",
   "work.section_bookings": "Bookings to approve",
   "work.section_listings": "Listings to check",
   "work.section_labels": "Items without a label",

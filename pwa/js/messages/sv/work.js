@@ -25,6 +25,8 @@ export default {
   "work.bulk_changed": "den har ändrats sedan listan laddades",
   "work.bulk_refused_row": "Inget ändrades: ”{title}” gick inte, {reason}. Ladda om och försök igen.",
   "work.bulk_refused": "Inget ändrades: {reason}",
+  "work.section_missing": "Bokade saker som saknas",
+  "work.hint_missing": "En inventering hittade inte de här sakerna, men de är bokade. Hitta saken, byt till en likadan eller meddela den som bokat. Datumet är bokningens första dag.",
   "work.section_bookings": "Bokningar att godkänna",
   "work.section_listings": "Annonser att kontrollera",
   "work.section_labels": "Saker utan etikett",
