@@ -385,6 +385,7 @@ def test_a_photo_written_offline_waits_with_its_message_and_is_sent_once_in_orde
 
         page.context.set_offline(False)
         expect(waiting).to_have_count(0, timeout=15_000)
+        expect(page.locator(".conversation-view__status")).to_have_text("Det som väntade på telefonen har skickats.")
         sent = page.locator(".conversation-view__message--mine").nth(0)
         expect(sent.locator(".conversation-view__photo img")).to_be_visible()
         until_true(page, """import("/js/outbox/message-queue.js")
@@ -394,6 +395,35 @@ def test_a_photo_written_offline_waits_with_its_message_and_is_sent_once_in_orde
     seen = messages_seen_by(live_server, OWNER, conversation)
     assert [m["body"] for m in seen] == [first, second]
     assert [m["photo_url"] is not None for m in seen] == [True, False]
+
+
+def test_a_queued_photo_the_server_refuses_after_its_text_is_told_to_the_writer(browser, live_server):
+    title = unique("Bokhylla")
+    context, page, conversation = ask_as_driver(browser, live_server, title)
+    text = f"Hyllan har en spricka {title}"
+    try:
+        page.context.set_offline(True)
+        # Looks like a photo to the phone (a .jpg, image/jpeg); the server finds it is not one.
+        page.locator("#conversation-photo").set_input_files(
+            {"name": "trasig.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8 inte en bild " * 200})
+        write(page, text)
+        expect(page.locator(".conversation-view__message--queued")).to_have_count(1)
+        page.context.set_offline(False)
+
+        refused = page.locator(".conversation-view__message--queued")
+        expect(refused).to_contain_text("Fotot skickades inte: Filen är inte ett foto.", timeout=15_000)
+        expect(refused).to_contain_text("Texten kom fram.")
+        expect(page.locator(".conversation-view__status")).to_have_text("Det som väntade på telefonen har skickats.")
+        # The text is shown once: as the server's message, not again beside the refused photo.
+        expect(page.locator(".conversation-view__body").filter(has_text=text)).to_have_count(1)
+        assert [m["body"] for m in messages_seen_by(live_server, OWNER, conversation)] == [text]
+        assert axe_clean(page) == []
+        shot(page, "conversation-photo-refused")
+        refused.get_by_role("button", name="Ta bort").click()
+        expect(refused).to_have_count(0)
+        assert queued_messages(page) == []
+    finally:
+        context.close()
 
 
 def test_the_driver_opens_the_jobs_conversation_on_its_card(browser, live_server, live_database):

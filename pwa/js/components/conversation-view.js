@@ -70,6 +70,8 @@ export function conversationView({ conversationId }) {
   let messages = [];
   /** @type {import("../outbox/message-policy.js").QueuedMessage[]} this conversation's messages on the phone */
   let queued = [];
+  /** Whether the status says a message waits on the phone (it changes once nothing does). */
+  let saidQueued = false;
   /** Whether the server's page arrived (a conversation that failed to load is not "empty"). */
   let loaded = false;
   let clientId = crypto.randomUUID();
@@ -117,6 +119,13 @@ export function conversationView({ conversationId }) {
     box.focus();
   }
 
+  /** "No network, it will be sent" stays only while something of mine still waits here. */
+  function settled() {
+    if (!saidQueued || queued.some((q) => !q.refused)) return;
+    saidQueued = false;
+    status.textContent = t("talk.queue_sent");
+  }
+
   /** Whether a message written now must queue: no network, or earlier ones still wait (order). */
   async function mustQueue() {
     if (!navigator.onLine) return true;
@@ -143,6 +152,7 @@ export function conversationView({ conversationId }) {
     await readQueue();
     draw();
     status.textContent = t(file ? "talk.queued_with_photo" : "talk.queued");
+    saidQueued = true;
     afterEnqueue();
     return true;
   }
@@ -221,14 +231,15 @@ export function conversationView({ conversationId }) {
 
   queueMicrotask(load);
   // The queue sent or refused a message (this tab, another, the worker): show the server's page.
-  const stop = onOutboxChange(() => (view.isConnected ? load({ quiet: true }).catch(() => {}) : stop()));
+  const stop = onOutboxChange(() => (view.isConnected ? load({ quiet: true }).then(settled).catch(() => {}) : stop()));
   const view = h("section", { class: "conversation-view", "aria-labelledby": "conversation-title" },
     h("p", {}, h("a", { href: "/meddelanden", text: t("talk.back") })), title, people, status, list, form);
   return view;
 }
 
 /**
- * A message of mine still on the phone: waiting for the network, or refused with the reason.
+ * A message of mine still on the phone: waiting for the network, or refused with the reason (or,
+ * its text sent, its photo refused).
  * @param {import("../outbox/message-policy.js").QueuedMessage} q
  * @param {(q: import("../outbox/message-policy.js").QueuedMessage) => void} discard
  */
@@ -238,10 +249,12 @@ function waiting(q, discard) {
     h("p", { class: "conversation-view__meta" },
       h("span", { class: "conversation-view__author", text: t("talk.you") }), " · ",
       h("time", { datetime: q.at, text: formatTime(new Date(q.at)) })),
-    h("p", { class: "conversation-view__body", text: q.body }),
-    q.photo ? queuedPhoto(q.photo) : null,
+    // A refused photo whose text was sent: the text is above, as the server's; this is the photo alone.
+    q.refused?.photoOnly ? null : h("p", { class: "conversation-view__body", text: q.body }),
+    q.photo ? queuedPhoto(q.photo, q.refused ? "talk.photo_not_sent" : "talk.photo_waiting") : null,
     q.refused
-      ? h("p", { class: "conversation-view__refused", text: t("talk.refused", { reason }) })
+      ? h("p", { class: "conversation-view__refused",
+                 text: t(q.refused.photoOnly ? "talk.photo_refused" : "talk.refused", { reason }) })
       : h("p", { class: "conversation-view__waiting", text: t("talk.waiting") }),
     q.refused
       ? h("button", { type: "button", class: "button button--secondary conversation-view__action", text: t("talk.discard"),
@@ -250,14 +263,19 @@ function waiting(q, discard) {
 }
 
 /**
- * A photo waiting with its message, shown from the phone's copy (the URL is freed once it loaded).
+ * A photo waiting with its message, or refused, shown from the phone's copy (the URL is freed once
+ * it loaded); a file the browser cannot draw either is left out, the text beside it says why.
  * @param {Blob} blob
+ * @param {string} altKey
  */
-function queuedPhoto(blob) {
+function queuedPhoto(blob, altKey) {
   const src = URL.createObjectURL(blob);
-  const img = h("img", { class: "conversation-view__queued-photo", src, alt: t("talk.photo_waiting") });
+  const img = h("img", { class: "conversation-view__queued-photo", src, alt: t(altKey) });
   img.addEventListener("load", () => URL.revokeObjectURL(src), { once: true });
-  img.addEventListener("error", () => URL.revokeObjectURL(src), { once: true });
+  img.addEventListener("error", () => {
+    URL.revokeObjectURL(src);
+    img.hidden = true;
+  }, { once: true });
   return img;
 }
 

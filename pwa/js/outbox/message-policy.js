@@ -20,7 +20,14 @@ import { ownedBy } from "./owner.js";
  * @property {string} at when it was written (ISO 8601)
  * @property {Owner} owner who wrote it: only they send it
  * @property {Blob} [photo] a photo to upload once the text is sent
- * @property {{status: number, error: string, detail: string}} [refused] why the server will never take it
+ * @property {Refusal} [refused] why the server will never take it
+ */
+/**
+ * @typedef {object} Refusal
+ * @property {number} status
+ * @property {string} error the server's error code
+ * @property {string} detail
+ * @property {boolean} [photoOnly] the text was sent (the server's page has it); only its photo was refused
  */
 
 /** The largest photo the server takes by default (DELBAR_PHOTO_MAX_BYTES): a bigger one is refused before it waits. */
@@ -66,7 +73,8 @@ export function nextToSend(entries, owner) {
 
 /**
  * owner's queued messages in a conversation that the server's page does not hold yet (a message
- * the server took but the queue has not yet forgotten is shown once, as the server's).
+ * the server took but the queue has not yet forgotten is shown once, as the server's), and the
+ * photos refused after their text was sent: the writer must learn the photo did not go.
  * @param {QueuedMessage[]} entries in the order they were written
  * @param {string} conversationId
  * @param {Owner | null} owner
@@ -76,7 +84,7 @@ export function nextToSend(entries, owner) {
 export function shownQueued(entries, conversationId, owner, delivered) {
   const known = new Set(delivered);
   return entries.filter((entry) => entry.conversationId === conversationId && ownedBy(entry, owner)
-                                   && !known.has(entry.clientId));
+                                   && (!known.has(entry.clientId) || Boolean(entry.refused?.photoOnly)));
 }
 
 /**

@@ -70,16 +70,16 @@ async function sendAll(doFetch) {
     const next = nextToSend(await queuedMessages(), owner);
     if (!next) return { sent, stopped: null };
     let answer = await post(next, doFetch, owner);
-    if (judgeSend(answer) === "sent" && next.photo && answer?.id) {
-      answer = await upload(next, answer.id, doFetch, owner);
-    }
+    const photoOnly = judgeSend(answer) === "sent" && Boolean(next.photo && answer?.id);
+    if (photoOnly) answer = await upload(next, /** @type {string} */ (answer?.id), doFetch, owner);
     const outcome = judgeSend(answer);
     if (outcome === "wait") return { sent, stopped: "network" };
     if (outcome === "sent") {
       await run(MESSAGE_STORE, "readwrite", (s) => s.delete(/** @type {number} */ (next.seq)));
       sent += 1;
     } else {
-      const refused = { status: answer?.status ?? 0, error: answer?.error ?? "", detail: answer?.detail ?? "" };
+      const refused = { status: answer?.status ?? 0, error: answer?.error ?? "", detail: answer?.detail ?? "",
+                        ...(photoOnly ? { photoOnly } : {}) };
       await run(MESSAGE_STORE, "readwrite", (s) => s.put({ ...next, refused }));
     }
     announce();

@@ -85,6 +85,12 @@ describe("shownQueued", () => {
     assert.deepEqual(shownQueued([queued(1), queued(2)], "k-1", ANNA, ["c-1"]).map((e) => e.seq), [2]);
   });
 
+  it("shows a photo refused after its text was sent, though the server's page has the text", () => {
+    const photoRefused = queued(1, { refused: { ...REFUSED, photoOnly: true } });
+    assert.deepEqual(shownQueued([photoRefused, queued(2, { refused: REFUSED })], "k-1", ANNA, ["c-1", "c-2"])
+      .map((e) => e.seq), [1]);
+  });
+
   it("hides another person's queued messages", () => {
     assert.deepEqual(shownQueued([queued(1, { owner: BO })], "k-1", ANNA, []), []);
     assert.deepEqual(shownQueued([queued(1)], "k-1", null, []), []);
