@@ -259,13 +259,15 @@ def _listings(shape: Shape, rng: random.Random, municipalities: list[UUID], unit
         created = now - timedelta(seconds=rng.randrange(365 * 86400))
         published = created + timedelta(minutes=5) if status != "draft" else None
         values = {"title": title, "description": description, "tags": ""}
+        share_at = published + timedelta(days=7) if widen and published else None
         yield {"id": uuid4(), "municipality": municipality, "owner_unit": rng.choice(units[municipality]),
                "kind": kind, "deal": deal, "category": category, "title": title, "description": description,
                "condition": rng.choice(CONDITIONS) if kind in ("furniture", "equipment") else "",
                "price_ore": rng.randint(1, 5000) * 100 if deal in ("rent", "sell") else None,
                "rent_period": "day" if deal == "rent" else "", "status": status, "visibility": tier,
                "widen_to": widen, "share_days": 7 if widen else None,
-               "share_at": published + timedelta(days=7) if widen and published else None,
+               # A year of a running service: every share day that has come was matched by the minute's job.
+               "share_at": share_at, "shared_matched": share_at is not None and share_at <= now,
                "search_text": rules.search_text(values, category_name), "published_at": published,
                "created_at": created, "updated_at": published or created}
 

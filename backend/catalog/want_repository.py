@@ -81,8 +81,9 @@ class WantRepository:
             WantMatch.created_at, ascending=False
         )
 
-    async def due_for_share(self, now: datetime) -> list[UUID]:
-        """Published listings whose share day has come but whose wider tier was not yet matched."""
+    async def due_for_share(self, now: datetime, limit: int) -> list[UUID]:
+        """Published listings whose share day has come but whose wider tier was not yet matched,
+        the earliest first (index listing_share_due)."""
         return await Listing.select(Listing.id).where(
-            Listing.status == "published", Listing.share_at <= now, Listing.shared_matched.eq(False)
-        ).output(as_list=True)
+            Listing.shared_matched.eq(False), Listing.share_at <= now, Listing.status == "published"
+        ).order_by(Listing.share_at).limit(limit).output(as_list=True)

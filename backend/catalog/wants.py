@@ -25,6 +25,7 @@ from backend.vocabulary import local_day
 
 # A new want is matched at once against what is already listed, best matches first, up to this many.
 MAX_EXISTING_MATCHES = 50
+SHARE_BATCH = 200  # listings matched per transaction by the share-day job
 
 
 def reach(listing: Row, now: datetime) -> str:
@@ -77,15 +78,22 @@ def _fits(want: Row, listing: Row, categories: set, listing_stems: set[str], now
 
 
 async def open_due(db: Database) -> list[Row]:
-    """Match the listings whose share day has come; returns the matches created. Run periodically."""
+    """Match the listings whose share day has come; returns the matches created. Run periodically.
+
+    A batch per transaction: a backlog (after a pause, or a project's hundreds of listings sharing
+    on one day) commits as it goes, and no transaction holds its listings for long.
+    """
     created: list[Row] = []
     now = clock.now()
-    async with db.write():
-        for listing_id in await WantRepository(UUID(int=0)).due_for_share(now):
-            listing = await unscoped_listing(listing_id)
-            created += await match_listing(listing, now)
-            await mark_shared(listing_id)
-    return created
+    while True:
+        async with db.write():
+            due = await WantRepository(UUID(int=0)).due_for_share(now, SHARE_BATCH)
+            for listing_id in due:
+                listing = await unscoped_listing(listing_id)
+                created += await match_listing(listing, now)
+                await mark_shared(listing_id)
+        if len(due) < SHARE_BATCH:
+            return created
 
 
 class WantService:

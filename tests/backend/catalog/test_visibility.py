@@ -100,3 +100,17 @@ class TestShareDay:
         assert await wants.open_due(app.state.db) == []
         matches = (await wanting.get("/api/wants/matches")).json()
         assert [m["listing"]["title"] for m in matches] == ["Pall i ek"]
+
+    async def test_a_backlog_of_share_days_is_matched_a_batch_at_a_time_until_none_is_left(
+            self, client, new_client, app, ystad, network, monkeypatch):
+        wanting = await new_client()
+        await colleague(wanting, ystad, "letare")
+        assert (await wanting.post("/api/wants", json={"text": "pall"})).status_code == 201
+        for _ in range(5):
+            await owned_listing(client, ystad, visibility="unit", widen_to="municipality", share_days=2)
+        later = clock.now() + timedelta(days=2, minutes=1)
+        monkeypatch.setattr(clock, "now", lambda: later)
+        monkeypatch.setattr(wants, "SHARE_BATCH", 2)
+        assert len(await wants.open_due(app.state.db)) == 5
+        assert await wants.open_due(app.state.db) == []
+        assert len((await wanting.get("/api/wants/matches")).json()) == 5
