@@ -70,8 +70,9 @@ async function sendAll(doFetch) {
     const next = nextToSend(await queuedMessages(), owner);
     if (!next) return { sent, stopped: null };
     let answer = await post(next, doFetch, owner);
-    const photoOnly = judgeSend(answer) === "sent" && Boolean(next.photo && answer?.id);
-    if (photoOnly) answer = await upload(next, /** @type {string} */ (answer?.id), doFetch, owner);
+    // Its text taken, a message with a photo goes on to the photo; a refusal then is the photo's alone.
+    const textSent = judgeSend(answer) === "sent" && Boolean(next.photo && answer?.id);
+    if (textSent) answer = await upload(next, /** @type {string} */ (answer?.id), doFetch, owner);
     const outcome = judgeSend(answer);
     if (outcome === "wait") return { sent, stopped: "network" };
     if (outcome === "sent") {
@@ -79,7 +80,7 @@ async function sendAll(doFetch) {
       sent += 1;
     } else {
       const refused = { status: answer?.status ?? 0, error: answer?.error ?? "", detail: answer?.detail ?? "",
-                        ...(photoOnly ? { photoOnly } : {}) };
+                        ...(textSent ? { photoOnly: true } : {}) };
       await run(MESSAGE_STORE, "readwrite", (s) => s.put({ ...next, refused }));
     }
     announce();
