@@ -26,7 +26,7 @@ class Booking(Table):
     window = ForeignKey(references=AvailabilityWindow, null=True, default=None, on_delete=OnDelete.restrict,
                         index=True)
     deal = Varchar(length=10)
-    status = Varchar(length=12, default="requested", index=True)
+    status = Varchar(length=12, default="requested")  # indexed with period_start (booking_status_start)
     requester = ForeignKey(references=User, null=False, on_delete=OnDelete.restrict, index=True)
     requester_unit = ForeignKey(references=Unit, null=False, on_delete=OnDelete.restrict)
     requester_municipality = ForeignKey(references=Municipality, null=False, on_delete=OnDelete.restrict, index=True)

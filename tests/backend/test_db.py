@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from piccolo.query.functions.aggregate import Max
@@ -14,6 +16,7 @@ from backend.sqlite_pool import is_commit
 from tests.factories import make_municipality
 
 pytestmark = pytest.mark.anyio
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class TestWritePath:
@@ -50,6 +53,41 @@ class TestWritePath:
         with pytest.raises(RuntimeError):
             async with db.read(), db.write():
                 pass
+
+
+# What would outlive a request on a pooled connection: session advisory locks, LISTEN, SET (not SET LOCAL).
+SESSION_STATE = re.compile(r"pg_advisory_lock|pg_try_advisory_lock\(|\bLISTEN\b|[\"']\s*SET\s+(?!LOCAL\b)")
+
+
+def test_no_request_leaves_state_on_its_database_connection():
+    """The pool returns connections without resetting them (db._return_to_pool), which holds only
+    while no code keeps state on a connection past its transaction."""
+    found = [f"{path}: {match.group(0)}" for path in sorted((ROOT / "backend").rglob("*.py"))
+             if "piccolo_migrations" not in path.parts
+             for match in SESSION_STATE.finditer(path.read_text())]
+    assert found == []
+
+
+class TestPooledConnections:
+    """PostgreSQL: a connection goes back to the pool without asyncpg's reset query (a round trip per
+    request), so what a request leaves on it must already be gone."""
+
+    @pytest.fixture(autouse=True)
+    def _postgres_only(self, app):
+        if app.state.db.is_sqlite:
+            pytest.skip("the pool of PostgreSQL connections")
+
+    async def test_a_transaction_left_open_is_rolled_back_before_the_next_borrower(self, client, app):
+        municipality = await make_municipality("Ystad")
+        pool = app.state.db.engine.pool
+        connection = await pool.acquire()
+        await connection.execute("BEGIN")
+        await connection.execute("INSERT INTO unit (id, municipality, name, cost_centre, version, created_at) VALUES"
+                                 " (gen_random_uuid(), $1, 'Halvfärdig', '', 1, now())", municipality)
+        await pool.release(connection)  # as a cancelled request leaves it
+        async with pool.acquire() as again:
+            assert not again.is_in_transaction()
+        assert await Unit.count().where(Unit.name == "Halvfärdig") == 0
 
 
 class TestMigrations:
