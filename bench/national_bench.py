@@ -251,9 +251,19 @@ async def backup_and_restore(url: str, admin: asyncpg.Connection, name: str, dir
           f"   {load()}", flush=True)
 
 
+# The server settings the figures depend on most (README: "PostgreSQL for a national service").
+SETTINGS = ("shared_buffers", "wal_buffers", "wal_compression", "checkpoint_timeout", "max_wal_size")
+
+
 async def measure(url: str, name: str, world: World, scale: float, workers_list: list[int], seconds: float,
                   rng: random.Random) -> None:
     """Search, the home page and scans under browsers, with each number of app processes."""
+    connection = await asyncpg.connect(url)
+    try:
+        shown = [f"{key} {await connection.fetchval(f'SHOW {key}')}" for key in SETTINGS]
+    finally:
+        await connection.close()
+    print(f"PostgreSQL settings: {', '.join(shown)}", flush=True)
     for workers in workers_list:
         server, port = serve(url, workers)
         base = f"http://127.0.0.1:{port}"
