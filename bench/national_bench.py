@@ -330,9 +330,12 @@ async def main() -> None:
                 if args.measure:
                     keep = True  # a failed measurement leaves the data set to try again
                     command(url, "migrate")  # built by an older checkout, perhaps
-                # The build's gigabytes written out first: a service measured is one running for a
-                # year, not one whose bulk load PostgreSQL is still writing to disk.
+                # The build's gigabytes written out first, by PostgreSQL and then by the kernel: a
+                # service measured is one running for a year, not one whose bulk load is still
+                # going to disk (the kernel's write-back of a checkpoint stalled every commit for
+                # 300 ms half a minute later, in the middle of the scans).
                 await admin.execute("CHECKPOINT")
+                os.sync()
                 await measure(url, name, world, scale, args.workers, seconds, rng)
                 keep = args.again
                 if not args.measure:
