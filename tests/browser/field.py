@@ -75,6 +75,17 @@ def until_true(page: Page, script: str, timeout: float = 10) -> None:
         page.wait_for_timeout(50)
 
 
+def held_routes(page: Page, held: list, count: int = 1, timeout: float = 10) -> list:
+    """Wait until a route handler that holds requests back has `count` of them. The browser can
+    show a request's progress before it sends the request, and a handler runs only when the test
+    next talks to Playwright, so `held` read at once may still be empty."""
+    deadline = time.monotonic() + timeout
+    while len(held) < count:
+        assert time.monotonic() < deadline, f"{len(held)} of {count} requests held after {timeout} s"
+        page.wait_for_timeout(20)
+    return held
+
+
 def controlled_by_worker(page: Page) -> None:
     """Reload until the service worker controls the page (then the shell works offline)."""
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import controlled_by_worker, sign_in_with_form, until_true
+from tests.browser.field import controlled_by_worker, held_routes, sign_in_with_form, until_true
 
 pytestmark = pytest.mark.browser
 
@@ -100,7 +100,7 @@ class TestSettings:
         # A tick now would be overwritten by the answer to the save.
         expect(returns).to_be_disabled()
         expect(page.get_by_label("Använd tysta timmar")).to_be_disabled()
-        held[0].continue_()
+        held_routes(page, held)[0].continue_()
         expect(page.locator(".push-settings__status")).to_contain_text("sparade")
         expect(returns).to_be_enabled()
         expect(pickup).to_have_value("none")
