@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,6 +85,26 @@ def held_routes(page: Page, held: list, count: int = 1, timeout: float = 10) -> 
         assert time.monotonic() < deadline, f"{len(held)} of {count} requests held after {timeout} s"
         page.wait_for_timeout(20)
     return held
+
+
+def deliver_push(page: Page, base: str, payload: dict) -> None:
+    """Hand a push message to the page's service worker through DevTools, as the browser does
+    when its push service delivers one. The worker must be activated first: a push for a worker
+    still activating is not delivered."""
+    until_true(page, "navigator.serviceWorker.ready.then(r => r.active.state === 'activated')", timeout=20)
+    cdp = page.context.new_cdp_session(page)
+    registrations: list[str] = []
+    cdp.on("ServiceWorker.workerRegistrationUpdated",
+           lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]
+                                              if not r.get("isDeleted")))
+    cdp.send("ServiceWorker.enable")
+    deadline = time.monotonic() + 10
+    while not registrations:  # the DevTools event comes on its own time
+        assert time.monotonic() < deadline, "the service worker did not register"
+        page.wait_for_timeout(50)
+    assert len(set(registrations)) == 1, f"one registration expected: {registrations}"
+    cdp.send("ServiceWorker.deliverPushMessage",
+             {"origin": base + "/", "registrationId": registrations[0], "data": json.dumps(payload)})
 
 
 def controlled_by_worker(page: Page) -> None:

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.backend.push.conftest import SERVER_JS, Emulator, free_port
-from tests.browser.field import signed_in_http
+from tests.browser.field import deliver_push, signed_in_http
 from tests.browser.journeys import fits, heading, new_person, open_as, shot, unique, ystad_listing
 from tests.browser.test_push import service_worker
 
@@ -68,19 +68,6 @@ def pushed(emulator: Emulator, client_hash: str, timeout: float = 20) -> list[di
     return [json.loads(m) for m in messages]
 
 
-def deliver(page, live_server: str, data: dict) -> None:
-    """Hand a push to the phone's service worker, as the browser does when one arrives."""
-    cdp = page.context.new_cdp_session(page)
-    registrations: list[str] = []
-    cdp.on("ServiceWorker.workerRegistrationUpdated",
-           lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]))
-    cdp.send("ServiceWorker.enable")
-    page.wait_for_timeout(300)
-    assert registrations, "the service worker did not register"
-    cdp.send("ServiceWorker.deliverPushMessage",
-             {"origin": live_server + "/", "registrationId": registrations[-1], "data": json.dumps(data)})
-
-
 def test_the_ystad_owner_answers_a_skurup_question_from_the_push(browser, live_server, push_service):
     title = unique("Konferensbord")
     listing = ystad_listing(live_server, title)
@@ -106,7 +93,7 @@ def test_the_ystad_owner_answers_a_skurup_question_from_the_push(browser, live_s
 
         phone.context.grant_permissions(["notifications"], origin=live_server)
         worker = service_worker(phone)
-        deliver(phone, live_server, push)
+        deliver_push(phone, live_server, push)
         shown = []
         for _ in range(50):  # the worker shows it asynchronously
             shown = phone.evaluate("""navigator.serviceWorker.ready.then(r => r.getNotifications())

@@ -6,12 +6,19 @@ network returns or a push tells of it."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import DRIVER, controlled_by_worker, sign_in, signed_in_http, type_code, until_true
+from tests.browser.field import (
+    DRIVER,
+    controlled_by_worker,
+    deliver_push,
+    sign_in,
+    signed_in_http,
+    type_code,
+    until_true,
+)
 from tests.browser.journeys import fits, shot
 from tests.browser.test_accessibility import axe_findings
 
@@ -204,24 +211,6 @@ def assign(base: str, job: str, driver_id: str) -> None:
         assert done.status_code == 200, done.text
 
 
-def push_to_worker(page, base: str, payload: dict) -> None:
-    """Deliver a push message to the page's service worker, as a push service would."""
-    import json
-
-    cdp = page.context.new_cdp_session(page)
-    registrations: list[str] = []
-    cdp.on("ServiceWorker.workerRegistrationUpdated",
-           lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]))
-    cdp.send("ServiceWorker.enable")
-    until_true(page, "navigator.serviceWorker.ready.then(() => true)")
-    deadline = time.monotonic() + 10
-    while not registrations:  # the DevTools event comes on its own time
-        assert time.monotonic() < deadline, "the service worker did not register"
-        page.wait_for_timeout(50)
-    cdp.send("ServiceWorker.deliverPushMessage",
-             {"origin": base + "/", "registrationId": registrations[-1], "data": json.dumps(payload)})
-
-
 class TestDayWithoutATap:
     def test_the_day_comes_by_itself_stays_offline_and_follows_the_coordinator(self, page, live_server,
                                                                                  live_database):
@@ -251,7 +240,7 @@ class TestDayWithoutATap:
 
         # The first job goes to another driver: the push the server sends about it updates the open list.
         assign(live_server, first, ystad_driver_id(live_server))
-        push_to_worker(page, live_server, {"id": "x", "kind": "job_changed", "title": "Ändrat uppdrag",
+        deliver_push(page, live_server, {"id": "x", "kind": "job_changed", "title": "Ändrat uppdrag",
                                            "body": "Flyttat", "url": "/dagen", "tag": f"job-{first}"})
         expect(page.locator(f"a[href*='{first}']")).to_have_count(0)
         expect(page.locator(f"a[href*='{second}']")).to_be_visible()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.field import controlled_by_worker, held_routes, sign_in_with_form, until_true
+from tests.browser.field import controlled_by_worker, deliver_push, held_routes, sign_in_with_form, until_true
 
 pytestmark = pytest.mark.browser
 
@@ -134,23 +133,9 @@ class TestServiceWorker:
         page.context.grant_permissions(["notifications"], origin=live_server)
         sign_in_with_form(page, "chauffor@ystad.exempel.se")
         expect(page.get_by_role("heading", level=1)).to_contain_text("Peter Sjöberg")
-        # A push service delivers to an activated worker; `ready` resolves while it may still be activating.
-        until_true(page, "navigator.serviceWorker.ready.then(r => r.active.state === 'activated')", timeout=20)
-        cdp = page.context.new_cdp_session(page)
-        registrations: list[str] = []
-        cdp.on("ServiceWorker.workerRegistrationUpdated",
-               lambda event: registrations.extend(r["registrationId"] for r in event["registrations"]
-                                                  if not r.get("isDeleted")))
-        cdp.send("ServiceWorker.enable")
-        for _ in range(100):
-            if registrations:
-                break
-            page.wait_for_timeout(100)
-        assert registrations, "the service worker did not register"
         payload = {"id": "x", "kind": "job_assigned", "title": "Nytt uppdrag", "body": "Hämta 4 stolar",
                    "url": "/notiser", "tag": "job-1", "icon": "/icons/icon-192.png"}
-        cdp.send("ServiceWorker.deliverPushMessage",
-                 {"origin": live_server + "/", "registrationId": registrations[-1], "data": json.dumps(payload)})
+        deliver_push(page, live_server, payload)
         # The worker shows it asynchronously; on a loaded machine starting the worker takes seconds.
         until_true(page, "navigator.serviceWorker.ready.then(r => r.getNotifications()).then(l => l.length > 0)",
                    timeout=30)
