@@ -50,7 +50,7 @@ class TestCatalog:
         page.get_by_label("Rubrik").fill(title)
         page.get_by_label("Beskrivning").fill("Stol med armstöd, hämtas på Stadshuset.")
         page.get_by_label("Vem ser annonsen").select_option(label="Alla kommuner i nätverket")
-        page.get_by_label("Foton").set_input_files(
+        page.get_by_label("Ta eller välj foton").set_input_files(
             {"name": "foto.jpg", "mimeType": "image/jpeg", "buffer": phone_photo()})
         with page.expect_response(lambda r: r.url.endswith("/photos") and r.request.method == "POST") as sent:
             page.get_by_role("button", name="Publicera").click()

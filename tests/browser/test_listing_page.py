@@ -119,7 +119,7 @@ class TestListingPage:
         try:
             page.goto("/annonser/ny")
             page.get_by_label("Rubrik").fill(title)
-            page.get_by_label("Foton", exact=True).set_input_files([{"name": "soffa.jpg", "mimeType": "image/jpeg",
+            page.get_by_label("Ta eller välj foton").set_input_files([{"name": "soffa.jpg", "mimeType": "image/jpeg",
                                                          "buffer": jpeg((50, 120, 70))}])
             preview = page.get_by_role("list", name="Förhandsvisning: laddas upp när du publicerar")
             expect(preview.get_by_role("img", name="Förhandsvisning 1 av 1: soffa.jpg")).to_be_visible()

@@ -46,7 +46,7 @@ def register(page, title: str, category: str | None = None, quantity: int = 1, w
         form.get_by_label("Kategori").select_option(label=category)
     form.get_by_label("Antal").fill(str(quantity))
     if with_photo:
-        form.get_by_label("Foto (valfritt)").set_input_files(photo((120, 80, 40)))
+        form.get_by_label("Ta eller välj ett foto").set_input_files(photo((120, 80, 40)))
     form.get_by_role("button", name="Registrera").click()
     expect(said(page)).to_have_text(f"{title} är registrerad.")
 

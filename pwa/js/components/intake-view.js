@@ -17,6 +17,7 @@ import { onOutboxChange, deviceTime } from "../outbox/queue.js";
 import { currentOwner } from "../outbox/owner.js";
 import { syncNow } from "../outbox/sync.js";
 import { categoryOptions } from "./listing-card.js";
+import { photoPicker } from "./photo-picker.js";
 import { scanCamera } from "./scan-camera.js";
 import { stateName } from "./scan-history.js";
 
@@ -29,9 +30,11 @@ export function intakeView() {
   let photos = [];
   /** The intake sent last from this screen: the status follows it from saved to registered. */
   let lastId = "";
-  const photoInput = /** @type {HTMLInputElement} */ (h("input", { id: "intake-photos", type: "file", accept: "image/*",
-    capture: "environment", multiple: true, class: "intake-view__file", "aria-describedby": "intake-photos-hint" }));
+  const picker = photoPicker({ id: "intake-photos", title: t("intake.photos"), button: t("intake.take_photos"),
+                               hint: t("intake.photos_hint", { max: MAX_PHOTOS }), multiple: true });
+  const photoInput = picker.input;
   const thumbs = h("ul", { class: "intake-view__thumbs", "aria-label": t("intake.photos_taken") });
+  picker.element.append(thumbs);
   const title = input("intake-title", { required: true, maxlength: 60, autocomplete: "off" });
   const category = /** @type {HTMLSelectElement} */ (h("select", { id: "intake-category", class: "field__input" },
     h("option", { value: "", text: t("intake.no_category") })));
@@ -197,12 +200,7 @@ export function intakeView() {
     h("h1", { id: "intake-title-heading", text: t("intake.title") }),
     h("p", { text: t("intake.intro") }),
     h("form", { class: "intake-view__form", novalidate: true, onsubmit: onSubmit },
-      h("div", { class: "field" },
-        h("p", { class: "field__label", text: t("intake.photos") }),
-        h("p", { id: "intake-photos-hint", class: "field__hint", text: t("intake.photos_hint", { max: MAX_PHOTOS }) }),
-        // The input is the browser's own, in the browser's language; the button people see is its label.
-        photoInput, h("label", { for: photoInput.id, class: "button button--secondary intake-view__camera-button",
-                                 text: t("intake.take_photos") }), thumbs),
+      picker.element,
       labelled(title, "intake.what"),
       labelled(category, "intake.category"),
       h("fieldset", { class: "intake-view__sizes" }, h("legend", { text: t("intake.sizes") }),

@@ -12,6 +12,7 @@ import { categoryOptions } from "./listing-card.js";
 import { field } from "./listing-search.js";
 import { listingPhotos, photoPreview, uploadPhotos, uploadProgress } from "./listing-photos.js";
 import { noticeOnNextView } from "./listing-view.js";
+import { photoPicker } from "./photo-picker.js";
 import { slotEditor } from "./slot-editor.js";
 
 const KINDS = ["furniture", "equipment", "service", "staffing"];
@@ -44,8 +45,10 @@ export function listingForm({ navigate, listingId }) {
       values.map((v) => h("option", { value: v, text: t(`${prefix}${v}`), selected: v === chosen })));
   const category = h("select", { id: "listing-category_id", name: "category_id", class: "field__input" },
     h("option", { value: "", text: t("catalog.choose_category") }));
-  const photos = input("photos", { type: "file", accept: "image/*", capture: "environment", multiple: true,
-                                   "aria-describedby": "listing-photos-hint" });
+  const picker = photoPicker({ id: "listing-photos", name: "photos", title: t("catalog.photos"),
+                               button: t("catalog.photos_choose"), hint: t("catalog.photos_hint"),
+                               hintClass: "listing-form__hint", multiple: true });
+  const photos = picker.input;
   const priceBox = h("div", { class: "listing-form__price" },
     field("listing-price", "catalog.price_kr", input("price", { type: "text", inputmode: "decimal" })),
     field("listing-rent_period", "catalog.rent_period", choose("rent_period", PERIODS, "catalog.period_", "day")));
@@ -68,10 +71,7 @@ export function listingForm({ navigate, listingId }) {
                                                                       value: "1", inputmode: "numeric" })),
     slotSlot,
     field("listing-visibility", "catalog.visibility", choose("visibility", TIERS, "catalog.tier_", "network")),
-    editing ? null : h("div", { class: "field" },
-      h("label", { class: "field__label", for: "listing-photos", text: t("catalog.photos") }),
-      h("p", { id: "listing-photos-hint", class: "listing-form__hint", text: t("catalog.photos_hint") }), photos,
-      photoPreview(/** @type {HTMLInputElement} */ (photos))),
+    editing ? null : [picker.element, photoPreview(photos)],
     progress.element,
     status,
     reload,

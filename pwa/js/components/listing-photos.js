@@ -9,6 +9,7 @@ import { api, ApiError } from "../api.js";
 import { getCsrfToken } from "../csrf.js";
 import { downsize } from "../outbox/photos.js";
 import { confirmButton } from "./confirm-button.js";
+import { photoPicker } from "./photo-picker.js";
 
 /** The server's limit per listing (backend/catalog/photos.py MAX_PHOTOS). */
 export const MAX_PHOTOS = 12;
@@ -120,9 +121,9 @@ export function listingPhotos({ listing }) {
   const status = h("p", { class: "listing-photos__status", role: "status", "aria-live": "polite" });
   const count = h("p", { class: "listing-photos__count" });
   const list = h("ul", { class: "listing-photos__list", "aria-labelledby": "listing-photos-title" });
-  const input = /** @type {HTMLInputElement} */ (h("input", {
-    id: "listing-photos-add", type: "file", accept: "image/*", capture: "environment", multiple: true,
-    class: "field__input", "aria-describedby": "listing-photos-add-hint" }));
+  const picker = photoPicker({ id: "listing-photos-add", button: t("catalog.photos_add"), hint: t("catalog.photos_hint"),
+                               hintClass: "listing-form__hint", multiple: true });
+  const input = picker.input;
   const progress = uploadProgress("listing-photos-progress");
 
   function render() {
@@ -184,8 +185,6 @@ export function listingPhotos({ listing }) {
     h("h2", { id: "listing-photos-title", text: t("catalog.photos") }),
     h("p", { class: "listing-photos__hint", text: t("catalog.photos_saved_at_once") }),
     count, list,
-    h("div", { class: "field" },
-      h("label", { class: "field__label", for: "listing-photos-add", text: t("catalog.photos_add") }),
-      h("p", { id: "listing-photos-add-hint", class: "listing-form__hint", text: t("catalog.photos_hint") }), input),
+    picker.element,
     progress.element, status);
 }

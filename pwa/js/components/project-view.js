@@ -11,6 +11,7 @@ import { checkedField, textInput } from "./checked-field.js";
 import { dayName } from "./day-board-card.js";
 import { categoryOptions, money } from "./listing-card.js";
 import { photoPreview, uploadPhotos } from "./listing-photos.js";
+import { photoPicker } from "./photo-picker.js";
 import { managesProjects } from "./projects-view.js";
 
 const ENDS = ["storage", "recycling", "disposal"];
@@ -196,8 +197,8 @@ function registerForm(categories, act, base) {
       ...categoryOptions(categories)));
   const quantity = checkedField("project-item-quantity", "projects.quantity",
     h("input", { type: "number", name: "quantity", min: "1", max: "10000", value: "1", inputmode: "numeric" }));
-  const photo = checkedField("project-item-photo", "projects.photo",
-    h("input", { type: "file", name: "photo", accept: "image/*", capture: "environment" }));
+  const photo = photoPicker({ id: "project-item-photo", name: "photo", title: t("projects.photo"),
+                              button: t("projects.photo_choose") });
   const error = h("p", { class: "project-view__error", role: "alert" });
   const form = h("form", { class: "project-view__register", "aria-labelledby": "project-register", novalidate: true },
     h("h3", { id: "project-register", text: t("projects.register") }),

@@ -95,6 +95,7 @@ export default {
   "catalog.done_pause": "The listing is paused. Nobody outside your unit sees it until you resume it.",
   "catalog.done_resume": "The listing is published again.",
   "catalog.done_close": "The listing is closed.",
+  "catalog.photos_choose": "Take or choose photos",
   "catalog.photos_add": "Add photos",
   "catalog.photos_saved_at_once": "Changes to photos are saved at once.",
   "catalog.photo_count": "{count} of at most {max} photos",

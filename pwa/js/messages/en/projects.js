@@ -40,6 +40,7 @@ export default {
   "projects.choose_category": "Choose a category",
   "projects.quantity": "Quantity",
   "projects.photo": "Photo (optional)",
+  "projects.photo_choose": "Take or choose a photo",
   "projects.add_item": "Register",
   "projects.item_added": "{title} is registered.",
   "projects.title_missing": "Say what it is.",

@@ -96,6 +96,7 @@ export default {
   "catalog.done_resume": "Annonsen är publicerad igen.",
   "catalog.done_close": "Annonsen är avslutad.",
   "catalog.photos_add": "Lägg till foton",
+  "catalog.photos_choose": "Ta eller välj foton",
   "catalog.photos_saved_at_once": "Ändringar av foton sparas direkt.",
   "catalog.photo_count": "{count} av högst {max} foton",
   "catalog.photo_delete": "Ta bort foto {n}",

@@ -40,6 +40,7 @@ export default {
   "projects.choose_category": "Välj kategori",
   "projects.quantity": "Antal",
   "projects.photo": "Foto (valfritt)",
+  "projects.photo_choose": "Ta eller välj ett foto",
   "projects.add_item": "Registrera",
   "projects.item_added": "{title} är registrerad.",
   "projects.title_missing": "Skriv vad det är.",
