@@ -127,9 +127,9 @@ class ItemListingController(Controller):
     async def list_register_item(self, db: DbDep, actor: ActorDep, item_id: FromPath[UUID],
                                  data: JSONBody[schemas.ItemListingCreate]) -> Response[schemas.ListingRead]:
         """List an item of the register in one step, with its title, category, unit and place, the item itself
-        attached (its own photos go with it). 409 `item_listed` while it is on an open listing."""
-        row, made = await ListingService(db, actor).list_item(item_id, deal=data.deal, title=data.title,
-                                                              publish=data.publish, listing_id=data.id)
+        attached (its own photos go with it). 409 `item_listed` while it is on an open listing; 400 when the price
+        does not fit the deal (`price_required`, `price_not_allowed`, `rent_period_required`, ...)."""
+        row, made = await ListingService(db, actor).list_item(item_id, data)
         return Response(convert.listing_read(row), status_code=HTTP_201_CREATED if made else HTTP_200_OK)
 
 

@@ -117,12 +117,12 @@ class ListingService:
                 raise NotFound("No such listing.")
             return await repo.events(listing_id)
 
-    async def list_item(self, item_id: UUID, *, deal: str, title: str | None, publish: bool,
-                        listing_id: UUID) -> tuple[Row, bool]:
-        """List one item of the register as it is: its title, category and unit, the item itself attached."""
+    async def list_item(self, item_id: UUID, data: schemas.ItemListingCreate) -> tuple[Row, bool]:
+        """List one item of the register as it is: its title, category and unit, the item itself attached;
+        given, lent, rented or sold at the price asked."""
         async with self.db.write():
             repo = await self._repo()
-            existing = await repo.get_own(listing_id)
+            existing = await repo.get_own(data.id)
             if existing is not None:  # sent again: the listing made the first time
                 return await self._details(repo, existing), False
             items = ItemRepository(self.actor.municipality_id)
@@ -135,8 +135,9 @@ class ListingService:
             parent = await self._category(category["parent"]) if category and category["parent"] else category
             kind = "equipment" if parent and parent["slug"] == "utrustning" else "furniture"
             row, made, _ = await self.create(schemas.ListingCreate(
-                kind=kind, deal=deal, title=title or item["title"], category_id=item["category"], quantity=1,
-                location_id=item["location"], owner_unit_id=item["owner_unit"], publish=publish, id=listing_id),
+                kind=kind, deal=data.deal, price_ore=data.price_ore, rent_period=data.rent_period,
+                title=data.title or item["title"], category_id=item["category"], quantity=1,
+                location_id=item["location"], owner_unit_id=item["owner_unit"], publish=data.publish, id=data.id),
                 attach=item_id)
             return row, made
 

@@ -273,10 +273,15 @@ class MatchRead(Schema, kw_only=True):
 
 
 class ItemListingCreate(Schema, kw_only=True):
-    """List one item of the register in one step: a listing with the item's title, category, unit and place."""
+    """List one item of the register in one step: a listing with the item's title, category, unit and place.
+
+    Renting and selling need a price in öre, a rent also its period (day, week or month); giving and lending
+    have neither."""
 
     id: Annotated[UUID, msgspec.Meta(description="The client's UUID for the listing: sent again, the same listing "
                                                  "answers.")]
-    deal: Literal["give", "lend"] = "give"
+    deal: Deal = "give"
+    price_ore: PriceOre | None = None
+    rent_period: RentPeriod | None = None
     title: Title | None = None
     publish: bool = True

@@ -108,8 +108,8 @@ class RepairService:
             if repair["status"] != "done":
                 raise Conflict("Finish the repair before listing the item.", error="repair_open")
             listing_id = repair["listing"] or data.id or uuid4()
-            listing, made = await ListingService(self.db, self.actor).list_item(
-                repair["item"], deal=data.deal, title=data.title, publish=data.publish, listing_id=listing_id)
+            catalogue = ListingService(self.db, self.actor)
+            listing, made = await catalogue.list_item(repair["item"], data.listing(listing_id))
             if repair["listing"] is None:
                 await self.repo.update(repair_id, {"listing": listing["id"]})
             return await self._read(repair_id), listing, made

@@ -8,7 +8,7 @@ from uuid import UUID
 
 import msgspec
 
-from backend.catalog.schemas import ListingRead, PhotoRead, Title
+from backend.catalog.schemas import Deal, ItemListingCreate, ListingRead, PhotoRead, PriceOre, RentPeriod, Title
 from backend.schemas import Schema, ShortText
 from backend.tracking.device_clock import MAX_SKEW_MS
 
@@ -205,13 +205,21 @@ class RepairWorkCreate(Schema, kw_only=True):
 
 
 class RepairListingCreate(Schema, kw_only=True):
-    """List the repaired item in one step: title and category come from the item unless given."""
+    """List the repaired item in one step: title and category come from the item unless given. Renting and
+    selling need a price in öre, a rent also its period, as on any listing."""
 
     id: Annotated[UUID | None, msgspec.Meta(description="The client's UUID for the listing: sent again, the same "
                                                           "listing answers.")] = None
-    deal: Literal["give", "lend"] = "give"
+    deal: Deal = "give"
+    price_ore: PriceOre | None = None
+    rent_period: RentPeriod | None = None
     title: Title | None = None
     publish: bool = True
+
+    def listing(self, listing_id: UUID) -> ItemListingCreate:
+        """The catalogue's request for the listing, under the id it has or gets."""
+        return ItemListingCreate(id=listing_id, deal=self.deal, price_ore=self.price_ore, rent_period=self.rent_period,
+                                 title=self.title, publish=self.publish)
 
 
 class RepairWorkRead(Schema, kw_only=True, omit_defaults=False):

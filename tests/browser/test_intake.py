@@ -83,7 +83,18 @@ def test_an_item_is_registered_online_with_a_photo_a_shelf_and_a_pre_printed_lab
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
         expect(page.get_by_role("img", name=f"{title}, foto 1")).to_be_visible()
         page.locator("summary", has_text="Lägg ut i katalogen").click()
-        page.get_by_label("Låna ut").check()
+        price = page.get_by_label("Pris i kronor")
+        expect(price).to_be_hidden()
+        if width == "phone":  # lent on a phone, rented out by the week at a desk
+            page.get_by_label("Låna ut").check()
+        else:
+            page.get_by_label("Hyra ut").check()
+            page.get_by_role("button", name="Lägg ut", exact=True).click()
+            expect(page.get_by_role("status").filter(has_text="Skriv priset i kronor")).to_be_visible()
+            expect(price).to_be_focused()
+            price.fill("150")
+            expect(page.get_by_role("status").filter(has_text="Skriv priset i kronor")).to_have_count(0)
+            page.get_by_label("Pris per").select_option(label="vecka")
         fits(page)
         assert axe_clean(page) == []
         shot(page, "item-list-it")
@@ -91,6 +102,12 @@ def test_an_item_is_registered_online_with_a_photo_a_shelf_and_a_pre_printed_lab
         expect(page.get_by_role("status").filter(has_text="Saken är utlagd.")).to_be_visible()
         page.get_by_role("link", name="Visa annonsen").click()
         expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        listing_id = page.url.rsplit("/", 1)[1]
+        with signed_in_http(live_server, worker) as http:
+            listing = http.get(f"/api/listings/{listing_id}").json()
+        assert (listing["deal"], listing["price_ore"], listing["rent_period"]) == (
+            ("lend", None, "") if width == "phone" else ("rent", 15_000, "week"))
+        expect(page.locator(".listing-view__deal")).to_contain_text("Lån" if width == "phone" else "Uthyrning")
         until_true(page, "Promise.resolve([...document.images].some((i) => i.src.includes('/api/photos/')))")
     finally:
         context.close()

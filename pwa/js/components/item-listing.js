@@ -1,21 +1,44 @@
 /**
  * "Lägg ut i katalogen" on the page of an item on no listing: the item as it is (its title, category,
- * unit, place and own photos) becomes a listing in one step, given away or lent, published at once or
- * kept as a draft. And the item's photos, small, at the top of its page.
+ * unit, place and own photos) becomes a listing in one step, given away, lent, rented out or sold
+ * (at a price, a rent per day, week or month), published at once or kept as a draft. And the
+ * item's photos, small, at the top of its page.
  */
 import { h } from "../dom.js";
 import { errorText, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+
+const DEALS = ["give", "lend", "rent", "sell"];
+/** Things are rented per day, week or month (by the hour is for services and staff). */
+const PERIODS = ["day", "week", "month"];
 
 /**
  * @param {{itemId: string}} props
  * @returns {HTMLElement}
  */
 export function itemListing({ itemId }) {
-  const give = /** @type {HTMLInputElement} */ (h("input", { type: "radio", name: "item-deal", id: "item-deal-give",
-    value: "give", checked: true }));
-  const lend = /** @type {HTMLInputElement} */ (h("input", { type: "radio", name: "item-deal", id: "item-deal-lend",
-    value: "lend" }));
+  const deals = DEALS.map((deal) => /** @type {HTMLInputElement} */ (h("input", { type: "radio", name: "item-deal",
+    id: `item-deal-${deal}`, value: deal, checked: deal === "give" })));
+  const chosen = () => deals.find((input) => input.checked)?.value ?? "give";
+  const price = /** @type {HTMLInputElement} */ (h("input", { id: "item-price", class: "field__input", type: "text",
+    inputmode: "decimal", autocomplete: "off" }));
+  const period = /** @type {HTMLSelectElement} */ (h("select", { id: "item-rent-period", class: "field__input" },
+    PERIODS.map((p) => h("option", { value: p, text: t(`catalog.period_${p}`) }))));
+  const periodField = h("div", { class: "field" },
+    h("label", { class: "field__label", for: period.id, text: t("catalog.rent_period") }), period);
+  const priceBox = h("div", { class: "item-listing__price", hidden: true },
+    h("div", { class: "field" }, h("label", { class: "field__label", for: price.id, text: t("catalog.price_kr") }), price),
+    periodField);
+  const showPrice = () => {
+    priceBox.hidden = chosen() !== "rent" && chosen() !== "sell";
+    periodField.hidden = chosen() !== "rent";
+  };
+  for (const input of deals) input.addEventListener("change", showPrice);
+  price.addEventListener("input", () => {
+    if (!price.hasAttribute("aria-invalid")) return;
+    price.removeAttribute("aria-invalid");
+    status.textContent = "";
+  });
   const publish = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: "item-publish", checked: true }));
   const status = h("p", { class: "item-listing__status", role: "status" });
   const button = /** @type {HTMLButtonElement} */ (h("button", { type: "submit", class: "button button--primary",
@@ -23,16 +46,31 @@ export function itemListing({ itemId }) {
   const id = crypto.randomUUID();  // a retry answers the listing made the first time
   const form = h("form", { class: "item-listing__form", novalidate: true },
     h("fieldset", { class: "item-listing__deal" }, h("legend", { text: t("item.list_deal") }),
-      h("div", { class: "item-listing__choice" }, give, h("label", { for: give.id, text: t("item.list_give") })),
-      h("div", { class: "item-listing__choice" }, lend, h("label", { for: lend.id, text: t("item.list_lend") }))),
+      deals.map((input) => h("div", { class: "item-listing__choice" },
+        input, h("label", { for: input.id, text: t(`item.list_${input.value}`) })))),
+    priceBox,
     h("div", { class: "item-listing__choice" }, publish, h("label", { for: publish.id, text: t("item.list_publish") })),
     button, status);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const deal = chosen();
+    /** @type {Record<string, any>} */
+    const body = { id, deal, publish: publish.checked };
+    if (deal === "rent" || deal === "sell") {
+      const kr = Number(price.value.replace(/\s/g, "").replace(",", "."));
+      if (!price.value.trim() || !Number.isFinite(kr) || kr < 0) {
+        status.textContent = t("catalog.price_missing");
+        price.setAttribute("aria-invalid", "true");
+        price.focus();
+        return;
+      }
+      price.removeAttribute("aria-invalid");
+      body.price_ore = Math.round(kr * 100);
+      if (deal === "rent") body.rent_period = period.value;
+    }
     button.disabled = true;
     try {
-      const listing = await api(`/api/items/${encodeURIComponent(itemId)}/listing`, { method: "POST",
-        body: { id, deal: lend.checked ? "lend" : "give", publish: publish.checked } });
+      const listing = await api(`/api/items/${encodeURIComponent(itemId)}/listing`, { method: "POST", body });
       status.replaceChildren(t(publish.checked ? "item.listed" : "item.listed_draft"), " ",
         h("a", { href: `/annons/${listing.id}`, text: t("item.show_listing") }));
     } catch (failure) {

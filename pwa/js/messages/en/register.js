@@ -20,6 +20,8 @@ export default {
   "item.list_deal": "What should happen to it?",
   "item.list_give": "Give away",
   "item.list_lend": "Lend",
+  "item.list_rent": "Rent out",
+  "item.list_sell": "Sell",
   "item.list_publish": "Publish at once (otherwise a draft)",
   "item.list_save": "List it",
   "item.listed": "The item is listed.",

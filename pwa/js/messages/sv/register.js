@@ -20,6 +20,8 @@ export default {
   "item.list_deal": "Vad ska hända med den?",
   "item.list_give": "Ge bort",
   "item.list_lend": "Låna ut",
+  "item.list_rent": "Hyra ut",
+  "item.list_sell": "Sälja",
   "item.list_publish": "Publicera direkt (annars ett utkast)",
   "item.list_save": "Lägg ut",
   "item.listed": "Saken är utlagd.",
