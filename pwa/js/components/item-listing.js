@@ -27,7 +27,8 @@ export function itemListing({ itemId }) {
   const periodField = h("div", { class: "field" },
     h("label", { class: "field__label", for: period.id, text: t("catalog.rent_period") }), period);
   const priceBox = h("div", { class: "item-listing__price", hidden: true },
-    h("div", { class: "field" }, h("label", { class: "field__label", for: price.id, text: t("catalog.price_kr") }), price),
+    h("div", { class: "field" },
+      h("label", { class: "field__label", for: price.id, text: t("catalog.price_kr") }), price),
     periodField);
   const showPrice = () => {
     priceBox.hidden = chosen() !== "rent" && chosen() !== "sell";

@@ -15,12 +15,13 @@ const SHOWN = 10;
 export function workHours() {
   const status = h("p", { class: "work-hours__status", role: "status", "aria-live": "polite" });
   const list = h("ul", { class: "work-hours__jobs" });
-  const name = h("input", { id: "work-participant-name", maxlength: 100, required: true, autocomplete: "off" });
-  const kind = h("select", { id: "work-participant-kind" },
+  const name = h("input", { class: "field__input", id: "work-participant-name", maxlength: 100, required: true,
+    autocomplete: "off" });
+  const kind = h("select", { id: "work-participant-kind", class: "field__input" },
     ["team", "person"].map((k) => h("option", { value: k, text: t(`work_hours.kind_${k}`) })));
   const add = h("form", { class: "work-hours__add" },
-    h("label", { for: "work-participant-name", text: t("work_hours.participant_name") }), name,
-    h("label", { for: "work-participant-kind", text: t("work_hours.participant_kind") }), kind,
+    h("label", { class: "field__label", for: "work-participant-name", text: t("work_hours.participant_name") }), name,
+    h("label", { class: "field__label", for: "work-participant-kind", text: t("work_hours.participant_kind") }), kind,
     h("button", { type: "submit", class: "button button--secondary", text: t("work_hours.add_participant") }));
   const section = h("section", { class: "work-hours", "aria-labelledby": "work-hours-title" },
     h("h2", { id: "work-hours-title", text: t("work_hours.title") }),
@@ -69,14 +70,14 @@ export function workHours() {
  * @returns {HTMLFormElement}
  */
 function workForm({ id, participants, status, before = [], send }) {
-  const who = h("select", { id: `${id}-who`, required: true },
+  const who = h("select", { class: "field__input", id: `${id}-who`, required: true },
     h("option", { value: "", text: t("work_hours.pick") }),
     participants.map((p) => h("option", { value: p.id, text: p.name })));
-  const minutes = h("input", { id: `${id}-minutes`, type: "number", min: 1, max: 1440, step: 1, required: true,
-    inputmode: "numeric" });
+  const minutes = h("input", { class: "field__input", id: `${id}-minutes`, type: "number", min: 1, max: 1440, step: 1,
+    required: true, inputmode: "numeric" });
   const form = /** @type {HTMLFormElement} */ (h("form", { class: "work-hours__form" }, ...before,
-    h("label", { for: `${id}-who`, text: t("work_hours.who") }), who,
-    h("label", { for: `${id}-minutes`, text: t("work_hours.minutes") }), minutes,
+    h("label", { class: "field__label", for: `${id}-who`, text: t("work_hours.who") }), who,
+    h("label", { class: "field__label", for: `${id}-minutes`, text: t("work_hours.minutes") }), minutes,
     h("button", { type: "submit", class: "button button--primary", text: t("work_hours.save") })));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -118,10 +119,10 @@ export function itemWork({ itemId }) {
   api("/api/ame-participants").then((/** @type {Participant[]} */ participants) => {
     if (!participants.length) return;
     const status = h("p", { class: "work-hours__status", role: "status", "aria-live": "polite" });
-    const kind = h("select", { id: "item-work-kind" },
+    const kind = h("select", { id: "item-work-kind", class: "field__input" },
       ["intake", "repair"].map((k) => h("option", { value: k, text: t(`report.work_kind_${k}`) })));
     const form = workForm({ id: "item-work", participants, status,
-      before: [h("label", { for: "item-work-kind", text: t("work_hours.item_kind") }), kind],
+      before: [h("label", { class: "field__label", for: "item-work-kind", text: t("work_hours.item_kind") }), kind],
       send: (work) => api("/api/work-entries", { method: "POST", body: { kind: kind.value, item_id: itemId, work } }) });
     section.replaceChildren(h("section", { "aria-labelledby": "item-work-title" },
       h("h2", { id: "item-work-title", text: t("work_hours.item_title") }), form, status));
