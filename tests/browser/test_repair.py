@@ -59,12 +59,21 @@ class TestRepair:
             expect(done).to_contain_text("Delar: 2 m ulltyg")
             assert axe_clean(page) == []
             shot(page, "repair-done")
+            # Listed from the queue as from the item's page: here sold, at its price.
+            done.locator("summary", has_text="Lägg ut i katalogen").click()
+            done.get_by_label("Sälja").check()
+            done.get_by_label("Pris i kronor").fill("450")
+            expect(done.get_by_label("Pris per")).to_be_hidden()
+            fits(page)
+            assert axe_clean(page) == []
+            shot(page, "repair-list-it")
             done.get_by_role("button", name=f"Lägg ut {title}").click()
             listed = page.get_by_role("status").filter(has_text="är utlagd")
             expect(listed).to_contain_text(f"{title} är utlagd.")
             expect(page.get_by_role("article", name=title)).to_have_count(0)
             listed.get_by_role("link", name="Visa annonsen").click()
             expect(page.get_by_role("heading", level=1)).to_have_text(title)
+            expect(page.locator(".listing-view__deal")).to_contain_text("Försäljning")
 
             page.goto(f"/sak/{item}")
             expect(page.locator(".scan-history")).to_contain_text("Lagad")

@@ -13,16 +13,24 @@ const DEALS = ["give", "lend", "rent", "sell"];
 const PERIODS = ["day", "week", "month"];
 
 /**
- * @param {{itemId: string}} props
+ * The form, for an item of the register or a repaired one (the repair queue lists through its own
+ * endpoint and says so on the page itself).
+ * @param {object} props
+ * @param {string} props.itemId
+ * @param {string} [props.prefix] what the form's ids start with: one form per item on a page
+ * @param {string} [props.label] the button's accessible name, when several forms share a page
+ * @param {(body: Record<string, any>) => Promise<any>} [props.send] makes the listing; answers it (ListingRead)
+ * @param {(listing: any) => void} [props.onListed] told instead of the form's own line
  * @returns {HTMLElement}
  */
-export function itemListing({ itemId }) {
-  const deals = DEALS.map((deal) => /** @type {HTMLInputElement} */ (h("input", { type: "radio", name: "item-deal",
-    id: `item-deal-${deal}`, value: deal, checked: deal === "give" })));
+export function itemListing({ itemId, prefix = "item", label, send, onListed }) {
+  const post = send ?? ((body) => api(`/api/items/${encodeURIComponent(itemId)}/listing`, { method: "POST", body }));
+  const deals = DEALS.map((deal) => /** @type {HTMLInputElement} */ (h("input", { type: "radio", name: `${prefix}-deal`,
+    id: `${prefix}-deal-${deal}`, value: deal, checked: deal === "give" })));
   const chosen = () => deals.find((input) => input.checked)?.value ?? "give";
-  const price = /** @type {HTMLInputElement} */ (h("input", { id: "item-price", class: "field__input", type: "text",
-    inputmode: "decimal", autocomplete: "off" }));
-  const period = /** @type {HTMLSelectElement} */ (h("select", { id: "item-rent-period", class: "field__input" },
+  const price = /** @type {HTMLInputElement} */ (h("input", { id: `${prefix}-price`, class: "field__input",
+    type: "text", inputmode: "decimal", autocomplete: "off" }));
+  const period = /** @type {HTMLSelectElement} */ (h("select", { id: `${prefix}-rent-period`, class: "field__input" },
     PERIODS.map((p) => h("option", { value: p, text: t(`catalog.period_${p}`) }))));
   const periodField = h("div", { class: "field" },
     h("label", { class: "field__label", for: period.id, text: t("catalog.rent_period") }), period);
@@ -40,10 +48,11 @@ export function itemListing({ itemId }) {
     price.removeAttribute("aria-invalid");
     status.textContent = "";
   });
-  const publish = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: "item-publish", checked: true }));
+  const publish = /** @type {HTMLInputElement} */ (h("input", { type: "checkbox", id: `${prefix}-publish`,
+    checked: true }));
   const status = h("p", { class: "item-listing__status", role: "status" });
   const button = /** @type {HTMLButtonElement} */ (h("button", { type: "submit", class: "button button--primary",
-    text: t("item.list_save") }));
+    text: t("item.list_save"), "aria-label": label }));
   const id = crypto.randomUUID();  // a retry answers the listing made the first time
   const form = h("form", { class: "item-listing__form", novalidate: true },
     h("fieldset", { class: "item-listing__deal" }, h("legend", { text: t("item.list_deal") }),
@@ -71,7 +80,11 @@ export function itemListing({ itemId }) {
     }
     button.disabled = true;
     try {
-      const listing = await api(`/api/items/${encodeURIComponent(itemId)}/listing`, { method: "POST", body });
+      const listing = await post(body);
+      if (onListed) {
+        onListed(listing);
+        return;
+      }
       status.replaceChildren(t(publish.checked ? "item.listed" : "item.listed_draft"), " ",
         h("a", { href: `/annons/${listing.id}`, text: t("item.show_listing") }));
     } catch (failure) {

@@ -1,11 +1,12 @@
 /**
  * "Reparationer" (/reparationer): the AME's repair queue. Each open repair shows the item (photo,
  * title, place) and what it needs, with a form to record work and finish it; repaired items wait
- * under "Klara att lägga ut" until "Lägg ut" lists each in one step.
+ * under "Klara att lägga ut" until each is listed in one step (given, lent, rented out or sold).
  */
 import { h } from "../dom.js";
 import { errorText, getLanguage, t } from "../i18n.js";
 import { api, ApiError } from "../api.js";
+import { itemListing } from "./item-listing.js";
 import { repairWork } from "./repair-work.js";
 
 /** @returns {HTMLElement} */
@@ -50,25 +51,17 @@ export function repairView() {
 
   /** @param {any} repair */
   function doneCard(repair) {
-    const error = h("p", { class: "repair-view__error", role: "alert" });
-    const button = h("button", { type: "button", class: "button button--primary",
-      "aria-label": t("repair.list_one", { title: repair.item_title }), text: t("repair.list") });
-    const listingId = crypto.randomUUID();
-    button.addEventListener("click", async () => {
-      button.setAttribute("disabled", "");
-      try {
-        const { listing } = await api(`/api/repairs/${repair.id}/listing`, { method: "POST",
-          body: { id: listingId, publish: true } });
-        status.replaceChildren(t("repair.listed", { title: listing.title }), " ",
-          h("a", { href: `/annonser/${listing.id}`, text: t("repair.show_listing") }));
+    // Given, lent, rented out or sold, as from the item's own page; the queue says so and reloads.
+    const listing = itemListing({ itemId: repair.item_id, prefix: `repair-${repair.id}`,
+      label: t("repair.list_one", { title: repair.item_title }),
+      send: (body) => api(`/api/repairs/${repair.id}/listing`, { method: "POST", body })
+        .then((answer) => answer.listing),
+      onListed: (made) => {
+        status.replaceChildren(t("repair.listed", { title: made.title }), " ",
+          h("a", { href: `/annons/${made.id}`, text: t("repair.show_listing") }));
         load();
-      } catch (failure) {
-        if (!(failure instanceof ApiError)) throw failure;
-        error.textContent = errorText(failure);
-        button.removeAttribute("disabled");
-      }
-    });
-    return card(repair, [...workLines(repair), error, button]);
+      } });
+    return card(repair, [...workLines(repair), listing]);
   }
   load();
   return view;

@@ -30,7 +30,6 @@ export default {
   "repair.minutes_bad": "Give the minutes, 1 to 1440.",
   "repair.offline": "You have no network. Work is not saved offline: save it again when you have a network.",
   "repair.done_missing": "Say what was done.",
-  "repair.list": "List it",
   "repair.list_one": "List {title}",
   "repair.listed": "{title} is listed.",
   "repair.show_listing": "Show the listing",

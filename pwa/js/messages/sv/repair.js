@@ -30,7 +30,6 @@ export default {
   "repair.minutes_bad": "Skriv minuterna, 1 till 1440.",
   "repair.offline": "Du är utan nätverk. Arbetet sparas inte offline: spara det igen när du har nätverk.",
   "repair.done_missing": "Skriv vad som gjordes.",
-  "repair.list": "Lägg ut",
   "repair.list_one": "Lägg ut {title}",
   "repair.listed": "{title} är utlagd.",
   "repair.show_listing": "Visa annonsen",
